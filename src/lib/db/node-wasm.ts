@@ -1,0 +1,43 @@
+// duckdb-wasm's blocking Node build behind the Db interface: tests run the app's real SQL in Node
+// with the very DuckDB version the browser runs. Not for production use (single connection, in memory).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Db, Param, QueryResult, Row } from './types';
+import { arrowToResult } from './arrow-rows';
+
+const require = createRequire(import.meta.url);
+
+export async function createNodeWasmDb(): Promise<Db> {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+	const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const bundles = {
+		mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+		eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') }
+	};
+	const logger = new duckdb.VoidLogger();
+	const db = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	const conn = db.connect();
+	return {
+		async query<T = Row>(sql: string, params: Param[] = []): Promise<QueryResult<T>> {
+			if (params.length === 0) return arrowToResult<T>(conn.query(sql));
+			const stmt = conn.prepare(sql);
+			try {
+				return arrowToResult<T>(stmt.query(...params));
+			} finally {
+				stmt.close();
+			}
+		},
+		async registerFile(name: string, data: Uint8Array) {
+			db.registerFileBuffer(name, data);
+		},
+		async dropFile(name: string) {
+			db.dropFile(name);
+		},
+		async checkpoint() {},
+		async close() {
+			conn.close();
+			db.reset();
+		}
+	};
+}

@@ -1,0 +1,108 @@
+// The canonical tables of DESIGN §4 and the import bookkeeping tables. Plain SQL strings so the
+// browser, the CLI and the tests create exactly the same schema. Times are seconds (DOUBLE).
+import type { Db } from './types';
+
+export const SCHEMA_VERSION = 1;
+
+export const CANONICAL_TABLES = [
+	'calls',
+	'segments',
+	'recordings',
+	'voice_activity',
+	'complaints',
+	'import_files',
+	'import_errors'
+] as const;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS calls (
+	call_id VARCHAR PRIMARY KEY,
+	agent_id VARCHAR,
+	agent_name VARCHAR,
+	team VARCHAR,
+	queue VARCHAR,
+	channel VARCHAR,            -- phone | chat | email
+	direction VARCHAR,          -- inbound | outbound
+	customer_id VARCHAR,
+	started_at TIMESTAMP,
+	ring_s DOUBLE,              -- wait before answer
+	talk_s DOUBLE,
+	hold_s DOUBLE,
+	wrap_s DOUBLE,
+	abandoned BOOLEAN,
+	transferred BOOLEAN,
+	resolved BOOLEAN,
+	csat INTEGER,               -- 1..5, NULL when not surveyed
+	category VARCHAR,
+	recording VARCHAR,          -- file name of the recording, if any
+	source_file VARCHAR,        -- which import brought the row
+	source_line INTEGER
+);
+CREATE TABLE IF NOT EXISTS segments (
+	call_id VARCHAR NOT NULL,
+	seq INTEGER NOT NULL,
+	speaker VARCHAR NOT NULL,   -- agent | customer | system
+	speaker_label VARCHAR,      -- the name/label as it appeared in the source
+	start_s DOUBLE,             -- seconds from the start of the recording; NULL for untimed chat
+	end_s DOUBLE,
+	text VARCHAR NOT NULL,
+	source_file VARCHAR
+);
+CREATE TABLE IF NOT EXISTS recordings (
+	call_id VARCHAR NOT NULL,
+	file VARCHAR NOT NULL,
+	duration_s DOUBLE,
+	channels INTEGER,
+	sample_rate INTEGER,
+	channel_map VARCHAR,        -- e.g. 'agent,customer' = channel 1 agent, channel 2 customer; 'mixed' for mono
+	format VARCHAR,
+	size_bytes BIGINT,
+	stored_in VARCHAR           -- 'opfs' | 'folder' | 'none'
+);
+CREATE TABLE IF NOT EXISTS voice_activity (
+	call_id VARCHAR NOT NULL,
+	speaker VARCHAR NOT NULL,
+	start_s DOUBLE NOT NULL,
+	end_s DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS complaints (
+	complaint_id VARCHAR PRIMARY KEY,
+	call_id VARCHAR,
+	customer_id VARCHAR,
+	agent_id VARCHAR,
+	received_at TIMESTAMP,
+	category VARCHAR,
+	severity INTEGER,           -- 1 general, 2 serious, 3 major
+	due_at TIMESTAMP,
+	resolved_at TIMESTAMP,
+	followed_up_at TIMESTAMP,
+	follow_up_satisfied BOOLEAN,
+	status VARCHAR,
+	title VARCHAR,
+	description VARCHAR,
+	channel VARCHAR,
+	source_file VARCHAR,
+	source_line INTEGER
+);
+CREATE TABLE IF NOT EXISTS import_files (
+	file VARCHAR,
+	kind VARCHAR,
+	format VARCHAR,
+	encoding VARCHAR,
+	rows_total INTEGER,
+	rows_loaded INTEGER,
+	rows_rejected INTEGER,
+	imported_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS import_errors (
+	file VARCHAR,
+	line INTEGER,
+	severity VARCHAR,           -- error (row rejected) | warning (row loaded, value doubtful)
+	reason VARCHAR
+);
+`;
+
+/** Creates every canonical table that does not exist yet. Safe to call on every start. */
+export async function ensureSchema(db: Db): Promise<void> {
+	await db.query(SCHEMA_SQL);
+}

@@ -1,0 +1,71 @@
+// Types shared by every importer: the input file, the per-file report (DESIGN §4: nothing is dropped
+// silently), and the column mapping that presets store. Plain TypeScript, no DOM.
+
+export type FileKind = 'call_log' | 'complaints' | 'transcript' | 'recording' | 'unknown';
+export type Speaker = 'agent' | 'customer' | 'system';
+
+/** A file handed to an importer: the browser reads File objects into this, the CLI reads paths. */
+export interface InputFile {
+	/** Name as the user sees it (relative path inside a picked folder when there is one). */
+	name: string;
+	bytes: Uint8Array;
+}
+
+export interface ImportIssue {
+	/** 1-based line in the source file (for JSON: the item index or null when the file as a whole is at fault). */
+	line: number | null;
+	reason: string;
+}
+
+export interface FileReport {
+	file: string;
+	kind: FileKind;
+	/** Finer format: csv, tsv, webvtt, srt, transcribe, contact_lens, json_turns, wav, mp3, … */
+	format: string | null;
+	encoding: string | null;
+	rows_total: number;
+	rows_loaded: number;
+	rows_rejected: number;
+	/** Rejected rows (or the whole file, line null) with the reason. */
+	errors: ImportIssue[];
+	/** Rows that loaded but hold a doubtful value (negative wait, talk 0 on an answered call…). */
+	warnings: ImportIssue[];
+	/** source column → canonical field */
+	columns_recognised: { column: string; field: string }[];
+	columns_ignored: string[];
+	/** Transcripts: speaker label as found → role, and the rule that decided it. */
+	speaker_map?: { label: string; role: Speaker }[];
+	speaker_rule?: string;
+}
+
+export interface ImportReport {
+	files: FileReport[];
+}
+
+/** A saved column mapping, applied automatically to files whose header row matches `headers`. */
+export interface MappingPreset {
+	name: string;
+	kind: 'call_log' | 'complaints' | 'transcript';
+	/** The header row it was made for (exact, in order). */
+	headers: string[];
+	/** source column → canonical field ('' or missing = ignore the column) */
+	mapping: Record<string, string>;
+	/** Optional value conventions the file needs. */
+	options?: { dateFormat?: string; delimiter?: string; encoding?: string };
+}
+
+export function emptyReport(file: string, kind: FileKind = 'unknown'): FileReport {
+	return {
+		file,
+		kind,
+		format: null,
+		encoding: null,
+		rows_total: 0,
+		rows_loaded: 0,
+		rows_rejected: 0,
+		errors: [],
+		warnings: [],
+		columns_recognised: [],
+		columns_ignored: []
+	};
+}

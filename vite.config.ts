@@ -1,0 +1,32 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	worker: { format: 'es' },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
+					testTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/**/*.spec.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					fileParallelism: false,
+					globalSetup: ['tests/global-setup.ts']
+				}
+			}
+		]
+	}
+});
