@@ -1,0 +1,83 @@
+// Loads one transcript file into `segments`: decode, parse, map speakers, replace the calls' earlier
+// segments, and fill the file report. Writing import_files/import_errors is the pipeline's job.
+import { bulkInsert, type BulkColumn } from '../../db/bulk';
+import { ensureSchema } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { emptyReport, type FileReport, type InputFile, type Speaker } from '../types';
+import { parseTranscript } from './sniff';
+import { mapSpeakers, type SpeakerRule } from './speakers';
+import { UNKNOWN_SPEAKER } from './types';
+
+const SEGMENT_COLUMNS: BulkColumn[] = [
+	{ name: 'call_id', type: 'VARCHAR' },
+	{ name: 'seq', type: 'INTEGER' },
+	{ name: 'speaker', type: 'VARCHAR' },
+	{ name: 'speaker_label', type: 'VARCHAR' },
+	{ name: 'start_s', type: 'DOUBLE' },
+	{ name: 'end_s', type: 'DOUBLE' },
+	{ name: 'text', type: 'VARCHAR' },
+	{ name: 'source_file', type: 'VARCHAR' }
+];
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (Chinese exports are often GBK). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+	} catch {
+		return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+	}
+}
+
+export async function importTranscript(
+	db: Db,
+	file: InputFile,
+	opts: { rule?: SpeakerRule; overrides?: Record<string, Speaker> } = {}
+): Promise<FileReport> {
+	const report = emptyReport(file.name, 'transcript');
+	const { text, encoding } = decodeText(file.bytes);
+	report.encoding = encoding;
+	const parsed = parseTranscript(file.name, text);
+	report.format = parsed.format;
+	report.rows_total = parsed.rows_total;
+	report.errors = parsed.errors;
+	report.warnings = parsed.warnings;
+	const segments = parsed.calls.flatMap((c) => c.segments);
+	if (segments.length === 0) {
+		report.rows_rejected = parsed.rows_total;
+		if (parsed.errors.length === 0) report.errors.push({ line: null, reason: 'no segments found' });
+		return report;
+	}
+
+	const mapping = mapSpeakers(parsed, opts.rule, opts.overrides);
+	report.speaker_rule = mapping.rule;
+	report.speaker_map = mapping.map;
+	const roleOf = new Map(mapping.map.map((m) => [m.label, m.role]));
+	const unknown = segments.filter((s) => s.speaker_label === UNKNOWN_SPEAKER).length;
+	if (unknown > 0 && !(opts.overrides && UNKNOWN_SPEAKER in opts.overrides))
+		report.warnings.push({ line: null, reason: `${unknown} segment(s) name no speaker in the source; attributed to ${roleOf.get(UNKNOWN_SPEAKER)} until you map "${UNKNOWN_SPEAKER}"` });
+	if (mapping.rule === 'first_speaker')
+		report.warnings.push({ line: null, reason: `speaker names are not role words; the first to speak in a call is taken as the agent (${mapping.map.map((m) => `${m.label} → ${m.role}`).join(', ')})` });
+
+	const rows = segments.map((s) => [s.call_id, s.seq, roleOf.get(s.speaker_label) ?? 'customer', s.speaker_label, s.start_s, s.end_s, s.text, file.name]);
+	await ensureSchema(db);
+	const ids = parsed.calls.map((c) => c.call_id);
+	for (let i = 0; i < ids.length; i += 500) {
+		const chunk = ids.slice(i, i + 500);
+		const inList = `call_id IN (${chunk.map(() => '?').join(', ')})`;
+		// Re-importing a file replaces its calls silently; another file holding the same call ids is worth
+		// saying (e.g. two subtitle files named sample.vtt / sample.srt, or a translation with the same ids).
+		const { rows: clash } = await db.query<{ source_file: string; n: number }>(
+			`SELECT source_file, count(DISTINCT call_id) AS n FROM segments WHERE ${inList} AND source_file IS DISTINCT FROM ? GROUP BY source_file`,
+			[...chunk, file.name]
+		);
+		for (const c of clash)
+			report.warnings.push({ line: null, reason: `replaced the segments of ${c.n} call(s) loaded earlier from ${c.source_file ?? 'an unknown file'} (same call ids)` });
+		await db.query(`DELETE FROM segments WHERE ${inList}`, chunk);
+	}
+	report.rows_loaded = await bulkInsert(db, 'segments', SEGMENT_COLUMNS, rows);
+	report.rows_rejected = Math.max(0, parsed.rows_total - report.rows_loaded);
+	return report;
+}

@@ -1,0 +1,64 @@
+// SubRip (.srt) → segments. SRT carries no speaker: a short `Name:` prefix names one, otherwise the
+// label is 'unknown' (mapped to customer and flagged in the report, see speakers.ts).
+import { blocks, parseClock, parseTiming, speakerPrefix, splitLines, stripSrtMarkup, tidy } from './cue-text';
+import { CallCollector, fileStem, rejectedFile, UNKNOWN_SPEAKER, type ParsedTranscript } from './types';
+import type { ImportIssue } from '../types';
+
+const TIMING = /^\s*\d+:\d+:\d+[,.]\d+\s*-->\s*\d+:\d+:\d+[,.]\d+/;
+
+/** A file is SRT when its first block is `n` + timing line, or starts with a timing line. */
+export function isSrt(text: string): boolean {
+	const lines = splitLines(text);
+	const first = blocks(lines)[0];
+	if (!first) return false;
+	if (TIMING.test(first.lines[0])) return true;
+	return /^\d+$/.test(first.lines[0].trim()) && first.lines.length > 1 && TIMING.test(first.lines[1]);
+}
+
+export function parseSrt(name: string, text: string): ParsedTranscript {
+	const format = 'srt';
+	const lines = splitLines(text);
+	const all = blocks(lines);
+	if (all.length === 0) return rejectedFile(format, 'empty file: no cues');
+	if (!isSrt(text))
+		return rejectedFile(format, `not an SRT file: line ${all[0].line} "${all[0].lines[0].trim().slice(0, 40)}" is neither a cue number nor a "00:00:00,000 --> 00:00:00,000" timing line`, all[0].line);
+	const callId = fileStem(name);
+	const out = new CallCollector();
+	const errors: ImportIssue[] = [];
+	const warnings: ImportIssue[] = [];
+	let total = 0;
+	for (const b of all) {
+		total++;
+		const t = b.lines[0].includes('-->') ? 0 : b.lines.length > 1 && b.lines[1].includes('-->') ? 1 : -1;
+		if (t < 0) {
+			const what = /^\d+$/.test(b.lines[0].trim()) ? `cue ${b.lines[0].trim()}` : `"${b.lines[0].trim().slice(0, 40)}"`;
+			errors.push({ line: b.line, reason: `missing timeframe: ${what} has no "start --> end" line` });
+			continue;
+		}
+		const timing = parseTiming(b.lines[t])!;
+		const start = parseClock(timing.start);
+		const end = parseClock(timing.end);
+		if (!start || !end) {
+			errors.push({ line: b.line + t, reason: `invalid timeframe "${b.lines[t].trim()}": expected hh:mm:ss,mmm --> hh:mm:ss,mmm` });
+			continue;
+		}
+		// Many tools write '.' instead of ','; the time is unambiguous, so accept it and say so.
+		if (start.sep === '.' || end.sep === '.')
+			warnings.push({ line: b.line + t, reason: `"${b.lines[t].trim()}" uses "." instead of "," before the milliseconds; accepted` });
+		const raw = tidy(stripSrtMarkup(b.lines.slice(t + 1).join('\n')));
+		if (!raw) {
+			errors.push({ line: b.line, reason: 'empty text: the cue has a timeframe but no caption' });
+			continue;
+		}
+		const p = speakerPrefix(raw);
+		out.add(callId, {
+			speaker_label: p?.label ?? UNKNOWN_SPEAKER,
+			channel: null,
+			start_s: start.seconds,
+			end_s: end.seconds,
+			text: p?.text ?? raw,
+			line: b.line
+		});
+	}
+	return { format, calls: out.calls(), errors, warnings, rows_total: total };
+}

@@ -1,0 +1,62 @@
+// What every transcript parser returns, before speakers are mapped to roles and rows reach the database.
+// Parsers are pure functions of (file name, text): no DOM, no Node APIs, no throwing.
+import type { ImportIssue } from '../types';
+
+export interface ParsedSegment {
+	call_id: string;
+	/** Order in the source, 0-based within the call. */
+	seq: number;
+	/** Speaker as found in the source ('' never: 'unknown' when the source names nobody). */
+	speaker_label: string;
+	/** Audio channel when the source says (Transcribe ch_0/ch_1, STM channel), else null. */
+	channel: string | null;
+	start_s: number | null;
+	end_s: number | null;
+	text: string;
+	/** 1-based source line of the cue/turn, null when unknown. */
+	line: number | null;
+}
+
+export interface ParsedCall {
+	call_id: string;
+	segments: ParsedSegment[];
+}
+
+export interface ParsedTranscript {
+	format: string;
+	calls: ParsedCall[];
+	/** Rejected cues/turns (line + reason), or the whole file (line null). */
+	errors: ImportIssue[];
+	warnings: ImportIssue[];
+	/** Cues/turns found, loaded or not. */
+	rows_total: number;
+}
+
+/** Label used when the source names no speaker (SRT without `Name:`, Transcribe without diarization). */
+export const UNKNOWN_SPEAKER = 'unknown';
+
+/** File name without folders and without its extension(s) like `.transcript.json`. */
+export function fileStem(name: string): string {
+	const base = name.split(/[\\/]/).pop() ?? name;
+	return base.replace(/(\.(transcript|metadata))?\.[A-Za-z0-9]+$/i, '') || base;
+}
+
+export function rejectedFile(format: string, reason: string, line: number | null = null): ParsedTranscript {
+	return { format, calls: [], errors: [{ line, reason }], warnings: [], rows_total: 0 };
+}
+
+/** Collects segments per call in source order and numbers them. */
+export class CallCollector {
+	#calls = new Map<string, ParsedSegment[]>();
+
+	add(callId: string, s: Omit<ParsedSegment, 'call_id' | 'seq'>): void {
+		let list = this.#calls.get(callId);
+		if (!list) this.#calls.set(callId, (list = []));
+		list.push({ call_id: callId, seq: list.length, ...s });
+	}
+
+	/** Calls in first-seen order; a call whose every turn was rejected is left out. */
+	calls(): ParsedCall[] {
+		return [...this.#calls].map(([call_id, segments]) => ({ call_id, segments }));
+	}
+}
