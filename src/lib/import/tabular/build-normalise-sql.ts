@@ -1,0 +1,305 @@
+// SQL builders that turn a staged all-VARCHAR CSV table into rows of a canonical table (calls, complaints,
+// segments), with a per-row reject reason and a list of warnings. Pure strings: no Db, no I/O.
+import type { TabularKind } from './fields';
+
+export interface MappedColumn {
+	/** Header as written in the file (used in messages). */
+	header: string;
+	/** 0-based position: the staged column is `c<index>`. */
+	index: number;
+	field: string;
+}
+
+export interface NormaliseInput {
+	/** Temp table read by read_csv: columns c0…cN (VARCHAR), rowid in file order. */
+	stage: string;
+	/** Temp table (rn BIGINT, line INTEGER): stage rowid → 1-based line in the original file. */
+	lines: string;
+	/** Temp table to create: canonical columns + source_line, reject_reason, warnings (VARCHAR[]). */
+	out: string;
+	columns: MappedColumn[];
+	/** File name, used for ids generated for complaint files without an id column. */
+	file: string;
+}
+
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/** Per-field helpers shared by the three builders. */
+class Fields {
+	readonly #byField = new Map<string, MappedColumn>();
+	constructor(columns: MappedColumn[]) {
+		for (const c of columns) if (c.field && !this.#byField.has(c.field)) this.#byField.set(c.field, c);
+	}
+	has(field: string): boolean {
+		return this.#byField.has(field);
+	}
+	/** The header literal for messages (falls back to the field name). */
+	hdr(field: string): string {
+		return sqlString(this.#byField.get(field)?.header ?? field);
+	}
+	/** `cqa_clean(s.cN) AS r_field` for every listed field, NULL for unmapped ones. */
+	rawSelect(fields: string[]): string {
+		return fields
+			.map((f) => {
+				const c = this.#byField.get(f);
+				return `${c ? `cqa_clean(s.c${c.index})` : 'CAST(NULL AS VARCHAR)'} AS r_${f}`;
+			})
+			.join(',\n\t\t');
+	}
+	/** Warning when a mapped optional value is present but does not parse. */
+	unparsed(field: string, parsed: string, what: string): string | null {
+		if (!this.has(field)) return null;
+		return `CASE WHEN r_${field} IS NOT NULL AND ${parsed} IS NULL THEN format('{}: "{}" is not ${what}', ${this.hdr(field)}, r_${field}) END`;
+	}
+}
+
+function warningList(items: (string | null)[]): string {
+	const list = items.filter((x): x is string => x !== null);
+	if (list.length === 0) return 'CAST([] AS VARCHAR[])';
+	return `list_filter([\n\t\t${list.join(',\n\t\t')}\n\t], x -> x IS NOT NULL)`;
+}
+
+/** started_at from one column or from date + time-of-day columns, and the reject reason when it fails. */
+function timestampOf(f: Fields, one: string, date: string, time: string, what: string): { expr: string; reason: string } {
+	if (f.has(one)) {
+		return {
+			expr: `cqa_ts(r_${one})`,
+			reason: `CASE WHEN r_${one} IS NULL THEN format('{}: empty ${what}', ${f.hdr(one)}) ELSE format('{}: "{}" is not a date', ${f.hdr(one)}, r_${one}) END`
+		};
+	}
+	if (f.has(date)) {
+		const timeReason = f.has(time) ? `format('{}: "{}" is not a time of day', ${f.hdr(time)}, r_${time})` : `'?'`;
+		return {
+			expr: `cqa_ts2(r_${date}, r_${time})`,
+			reason: `CASE WHEN r_${date} IS NULL THEN format('{}: empty ${what}', ${f.hdr(date)})
+				WHEN cqa_ts(r_${date}) IS NULL THEN format('{}: "{}" is not a date', ${f.hdr(date)}, r_${date})
+				ELSE ${timeReason} END`
+		};
+	}
+	return { expr: 'CAST(NULL AS TIMESTAMP)', reason: sqlString(`no column is mapped to the ${what} (${one}, or ${date} and ${time})`) };
+}
+
+function idReason(f: Fields, field: string, what: string): string {
+	return f.has(field) ? `format('{}: empty ${what}', ${f.hdr(field)})` : sqlString(`no column is mapped to ${field}`);
+}
+
+const CALL_RAW = [
+	'call_id', 'call_id_scope', 'agent_id', 'agent_name', 'team', 'queue', 'channel', 'direction', 'customer_id',
+	'started_at', 'start_date', 'start_time', 'ring_s', 'talk_s', 'hold_s', 'wrap_s', 'abandoned', 'answered',
+	'outcome', 'transferred', 'resolved', 'csat', 'category', 'recording'
+];
+
+export const CALL_COLUMNS = [
+	'call_id', 'agent_id', 'agent_name', 'team', 'queue', 'channel', 'direction', 'customer_id', 'started_at',
+	'ring_s', 'talk_s', 'hold_s', 'wrap_s', 'abandoned', 'transferred', 'resolved', 'csat', 'category', 'recording',
+	'source_file', 'source_line'
+];
+
+export function buildNormaliseCallsSql(i: NormaliseInput): string {
+	const f = new Fields(i.columns);
+	const start = timestampOf(f, 'started_at', 'start_date', 'start_time', 'start time');
+	const negative = (field: string, what: string) =>
+		f.has(field) ? `CASE WHEN ${field} < 0 THEN format('{}: negative ${what} {}', ${f.hdr(field)}, r_${field}) END` : null;
+	const warnings = warningList([
+		...['ring_s', 'talk_s', 'hold_s', 'wrap_s'].map((d) => f.unparsed(d, d, 'a duration')),
+		negative('ring_s', 'wait'),
+		negative('talk_s', 'talk time'),
+		negative('hold_s', 'hold time'),
+		negative('wrap_s', 'wrap-up time'),
+		f.has('talk_s') ? `CASE WHEN talk_s = 0 AND abandoned = false THEN format('{}: talk time 0 on an answered call', ${f.hdr('talk_s')}) END` : null,
+		...['abandoned', 'answered', 'transferred', 'resolved'].map((b) => f.unparsed(b, `cqa_bool(r_${b})`, 'yes/no')),
+		f.unparsed('outcome', 'cqa_outcome_abandoned(r_outcome)', 'a known outcome'),
+		f.unparsed('csat', 'csat_raw', 'a rating'),
+		f.has('csat') ? `CASE WHEN csat_raw NOT BETWEEN 1 AND 5 THEN format('{}: {} is outside 1–5, left empty', ${f.hdr('csat')}, r_csat) END` : null,
+		f.has('agent_name') ? `CASE WHEN cqa_no_agent(r_agent_name) AND abandoned = false THEN format('{}: call answered by {}', ${f.hdr('agent_name')}, r_agent_name) END` : null
+	]);
+	return `CREATE OR REPLACE TEMP TABLE ${i.out} AS
+WITH v AS (
+	SELECT l.line AS source_line,
+		${f.rawSelect(CALL_RAW)}
+	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
+), p AS (
+	SELECT *,
+		CASE WHEN r_call_id IS NULL THEN NULL WHEN r_call_id_scope IS NULL THEN r_call_id ELSE r_call_id_scope || '-' || r_call_id END AS call_id,
+		${start.expr} AS started_at,
+		cqa_dur(r_ring_s) AS ring_s, cqa_dur(r_talk_s) AS talk_s, cqa_dur(r_hold_s) AS hold_s, cqa_dur(r_wrap_s) AS wrap_s,
+		coalesce(cqa_bool(r_abandoned), NOT cqa_bool(r_answered), cqa_outcome_abandoned(r_outcome)) AS abandoned,
+		cqa_bool(r_transferred) AS transferred,
+		cqa_bool(r_resolved) AS resolved,
+		cqa_csat_raw(r_csat) AS csat_raw,
+		r_agent_id AS agent_id,
+		CASE WHEN cqa_no_agent(r_agent_name) THEN NULL ELSE r_agent_name END AS agent_name,
+		r_team AS team, r_queue AS queue,
+		cqa_channel(r_channel) AS channel, cqa_direction(r_direction) AS direction,
+		r_customer_id AS customer_id, r_category AS category, r_recording AS recording
+	FROM v
+), r AS (
+	SELECT *, CASE
+		WHEN call_id IS NULL THEN ${idReason(f, 'call_id', 'call id')}
+		WHEN started_at IS NULL THEN ${start.reason}
+	END AS base_reason
+	FROM p
+)
+SELECT *,
+	CASE WHEN csat_raw BETWEEN 1 AND 5 THEN csat_raw END AS csat,
+	${sqlString(i.file)} AS source_file,
+	CASE
+		WHEN base_reason IS NOT NULL THEN base_reason
+		WHEN row_number() OVER w > 1 THEN format('duplicate call id {} (first seen on line {})', call_id, min(source_line) OVER w)
+	END AS reject_reason,
+	${warnings} AS warnings
+FROM r
+WINDOW w AS (PARTITION BY call_id, base_reason IS NULL ORDER BY source_line)`;
+}
+
+const COMPLAINT_RAW = [
+	'complaint_id', 'call_id', 'customer_id', 'agent_id', 'received_at', 'received_date', 'received_time', 'category',
+	'severity', 'due_at', 'resolved_at', 'followed_up_at', 'follow_up_satisfied', 'status', 'title', 'description', 'channel'
+];
+
+export const COMPLAINT_COLUMNS = [
+	'complaint_id', 'call_id', 'customer_id', 'agent_id', 'received_at', 'category', 'severity', 'due_at',
+	'resolved_at', 'followed_up_at', 'follow_up_satisfied', 'status', 'title', 'description', 'channel',
+	'source_file', 'source_line'
+];
+
+/** Complaint files without an id column get `<file>#<line>`, stable across re-imports of the same file. */
+export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
+	const f = new Fields(i.columns);
+	const received = timestampOf(f, 'received_at', 'received_date', 'received_time', 'received time');
+	const idExpr = f.has('complaint_id') ? 'r_complaint_id' : `${sqlString(i.file + '#')} || source_line`;
+	const warnings = warningList([
+		f.unparsed('severity', 'severity', 'a severity (1–3, 一般/严重/重大)'),
+		f.unparsed('due_at', 'due_at', 'a date or time limit'),
+		f.unparsed('resolved_at', 'resolved_at', 'a date'),
+		f.unparsed('followed_up_at', 'followed_up_at', 'a date'),
+		f.unparsed('follow_up_satisfied', 'follow_up_satisfied', 'yes/no'),
+		f.has('resolved_at') ? `CASE WHEN resolved_at < received_at THEN format('{}: resolved before it was received', ${f.hdr('resolved_at')}) END` : null
+	]);
+	return `CREATE OR REPLACE TEMP TABLE ${i.out} AS
+WITH v AS (
+	SELECT l.line AS source_line,
+		${f.rawSelect(COMPLAINT_RAW)}
+	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
+), p AS (
+	SELECT *,
+		${idExpr} AS complaint_id,
+		${received.expr} AS received_at,
+		r_call_id AS call_id, r_customer_id AS customer_id, r_agent_id AS agent_id,
+		nullif(rtrim(r_category, ',，;；'), '') AS category,
+		cqa_severity(r_severity) AS severity,
+		cqa_ts(r_resolved_at) AS resolved_at,
+		cqa_ts(r_followed_up_at) AS followed_up_at,
+		coalesce(cqa_bool(r_follow_up_satisfied),
+			CASE WHEN cqa_csat_raw(r_follow_up_satisfied) BETWEEN 4 AND 5 THEN true WHEN cqa_csat_raw(r_follow_up_satisfied) BETWEEN 1 AND 2 THEN false END
+		) AS follow_up_satisfied,
+		r_status AS status, r_title AS title, r_description AS description, r_channel AS channel
+	FROM v
+), q AS (
+	-- 处理时限 is either a timestamp or a time limit after receipt (48小时, 3天, 24h).
+	SELECT *, coalesce(cqa_ts(r_due_at),
+		CASE WHEN regexp_full_match(r_due_at, '\\d+(\\.\\d+)?\\s*(天|日|d|days?)') THEN received_at + to_seconds(CAST(regexp_extract(r_due_at, '[\\d.]+') AS DOUBLE) * 86400)
+			WHEN regexp_full_match(r_due_at, '\\d+(\\.\\d+)?\\s*(小时|时|h|hours?)') THEN received_at + to_seconds(CAST(regexp_extract(r_due_at, '[\\d.]+') AS DOUBLE) * 3600)
+		END) AS due_at
+	FROM p
+), r AS (
+	SELECT *, CASE
+		WHEN complaint_id IS NULL THEN ${idReason(f, 'complaint_id', 'complaint id')}
+		WHEN received_at IS NULL THEN ${received.reason}
+	END AS base_reason
+	FROM q
+)
+SELECT *,
+	${sqlString(i.file)} AS source_file,
+	CASE
+		WHEN base_reason IS NOT NULL THEN base_reason
+		WHEN row_number() OVER w > 1 THEN format('duplicate complaint id {} (first seen on line {})', complaint_id, min(source_line) OVER w)
+	END AS reject_reason,
+	${warnings} AS warnings
+FROM r
+WINDOW w AS (PARTITION BY complaint_id, base_reason IS NULL ORDER BY source_line)`;
+}
+
+const SEGMENT_RAW = ['call_id', 'seq', 'speaker', 'start_s', 'end_s', 'text'];
+
+export const SEGMENT_COLUMNS = ['call_id', 'seq', 'speaker', 'speaker_label', 'start_s', 'end_s', 'text', 'source_file'];
+
+/** Segments keep their order as given; without a seq column the order in the file numbers them per call. */
+export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
+	const f = new Fields(i.columns);
+	const hasSeq = f.has('seq');
+	const warnings = warningList([
+		f.unparsed('seq', 'seq_given', 'a whole number (file order used)'),
+		f.unparsed('start_s', 'start_s', 'a time in seconds'),
+		f.unparsed('end_s', 'end_s', 'a time in seconds'),
+		f.has('end_s') && f.has('start_s') ? `CASE WHEN end_s < start_s THEN format('{}: ends ({}) before it starts ({})', ${f.hdr('end_s')}, r_end_s, r_start_s) END` : null
+	]);
+	return `CREATE OR REPLACE TEMP TABLE ${i.out} AS
+WITH v AS (
+	SELECT l.line AS source_line,
+		${f.rawSelect(SEGMENT_RAW)}
+	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
+), p AS (
+	SELECT *,
+		r_call_id AS call_id,
+		CAST(TRY_CAST(r_seq AS DOUBLE) AS INTEGER) AS seq_given,
+		${f.has('speaker') ? 'cqa_speaker(coalesce(r_speaker, \'\'))' : "'system'"} AS speaker,
+		r_speaker AS speaker_label,
+		cqa_dur(r_start_s) AS start_s,
+		cqa_dur(r_end_s) AS end_s,
+		r_text AS text
+	FROM v
+), r AS (
+	SELECT *, CASE
+		WHEN call_id IS NULL THEN ${idReason(f, 'call_id', 'call id')}
+		WHEN text IS NULL THEN ${idReason(f, 'text', 'text')}
+	END AS base_reason
+	FROM p
+), n AS (
+	SELECT *, coalesce(seq_given, CAST(row_number() OVER (PARTITION BY call_id, base_reason IS NULL ORDER BY source_line) AS INTEGER)) AS seq
+	FROM r
+)
+SELECT *,
+	${sqlString(i.file)} AS source_file,
+	CASE
+		WHEN base_reason IS NOT NULL THEN base_reason
+		${hasSeq ? `WHEN seq_given IS NOT NULL AND row_number() OVER w > 1 THEN format('duplicate segment: call {} seq {} (first seen on line {})', call_id, seq, min(source_line) OVER w)` : ''}
+	END AS reject_reason,
+	${warnings} AS warnings
+FROM n
+WINDOW w AS (PARTITION BY call_id, seq_given, base_reason IS NULL ORDER BY source_line)`;
+}
+
+export function buildNormaliseSql(kind: TabularKind, input: NormaliseInput): string {
+	if (kind === 'call_log') return buildNormaliseCallsSql(input);
+	if (kind === 'complaints') return buildNormaliseComplaintsSql(input);
+	return buildNormaliseSegmentsSql(input);
+}
+
+const TARGET: Record<TabularKind, { table: string; columns: string[] }> = {
+	call_log: { table: 'calls', columns: CALL_COLUMNS },
+	complaints: { table: 'complaints', columns: COMPLAINT_COLUMNS },
+	transcript: { table: 'segments', columns: SEGMENT_COLUMNS }
+};
+
+/**
+ * Statements that move the accepted rows of `out` into the canonical table. Calls and complaints replace
+ * rows with the same id (a corrected export re-imported wins); segments replace every segment of the calls
+ * the file holds, so re-importing a transcript does not double it.
+ */
+export function buildInsertSql(kind: TabularKind, out: string): string[] {
+	const { table, columns } = TARGET[kind];
+	const cols = columns.join(', ');
+	const insert = `${kind === 'transcript' ? 'INSERT' : 'INSERT OR REPLACE'} INTO ${table} (${cols}) SELECT ${cols} FROM ${out} WHERE reject_reason IS NULL`;
+	if (kind !== 'transcript') return [insert];
+	return [`DELETE FROM segments WHERE call_id IN (SELECT DISTINCT call_id FROM ${out} WHERE reject_reason IS NULL)`, insert];
+}
+
+/** import_errors rows for the rejects and warnings of `out` (file name bound as the first parameter). */
+export function buildIssuesSql(out: string): string {
+	return `INSERT INTO import_errors (file, line, severity, reason)
+SELECT ?, source_line, 'error', reject_reason FROM ${out} WHERE reject_reason IS NOT NULL
+UNION ALL
+SELECT ?, source_line, 'warning', unnest(warnings) FROM ${out} WHERE reject_reason IS NULL AND len(warnings) > 0`;
+}

@@ -1,0 +1,163 @@
+// Imports one CSV/TSV file (call log, complaints or transcript segments) into its canonical table: decode,
+// sniff, map, bulk-read with DuckDB's read_csv, normalise in SQL, and account for every row in the report.
+import type { Db } from '../../db/types';
+import { ensureSchema } from '../../db/schema';
+import { bulkInsert } from '../../db/bulk';
+import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset } from '../types';
+import { encodingLabel } from './encoding';
+import { guessKind, guessMapping, type TabularKind } from './fields';
+import { findPreset } from './presets';
+import { sniffTabular } from './preview';
+import { recordIndexAt, scanRecordStarts } from './record-lines';
+import { ensureParseMacros } from './sql-macros';
+import { buildInsertSql, buildIssuesSql, buildNormaliseSql, sqlString, type MappedColumn } from './build-normalise-sql';
+
+export interface ImportTabularOptions {
+	presets?: MappingPreset[];
+	preset?: MappingPreset;
+	kind?: TabularKind;
+}
+
+let importCounter = 0;
+
+/** read_csv over the registered UTF-8 copy: every column VARCHAR, named c0…cN, reader rejects kept. */
+export function buildStageSql(stage: string, fileName: string, columnCount: number, delimiter: string, rejects: { table: string; scan: string }): string {
+	const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+	// parallel=false: rows arrive in file order (rowid = record order) and null_padding copes with quoted newlines.
+	return `CREATE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${sqlString(fileName)},
+	columns={${columns}}, header=true, auto_detect=false, delim=${sqlString(delimiter)}, quote='"', escape='"',
+	null_padding=true, parallel=false, store_rejects=true, rejects_table=${sqlString(rejects.table)}, rejects_scan=${sqlString(rejects.scan)})`;
+}
+
+function mappedColumns(headers: string[], mapping: Record<string, string>): MappedColumn[] {
+	const seen = new Set<string>();
+	const out: MappedColumn[] = [];
+	headers.forEach((header, index) => {
+		const field = mapping[header] ?? '';
+		if (!field || seen.has(field)) return;
+		seen.add(field);
+		out.push({ header, index, field });
+	});
+	return out;
+}
+
+export async function importTabular(db: Db, file: InputFile, opts: ImportTabularOptions = {}): Promise<FileReport> {
+	const report = emptyReport(file.name);
+	let sniff = sniffTabular(file.bytes);
+	const preset = opts.preset ?? findPreset(sniff.headers, opts.presets ?? []);
+	const wantDelim = preset?.options?.delimiter;
+	if (wantDelim && wantDelim !== sniff.delimiter) sniff = sniffTabular(file.bytes, wantDelim);
+	const { headers, delimiter } = sniff;
+	report.encoding = encodingLabel(sniff.encoding);
+	report.format = delimiter === '\t' ? 'tsv' : 'csv';
+
+	const utf8 = new TextEncoder().encode(sniff.text);
+	const records = scanRecordStarts(utf8, delimiter);
+	report.rows_total = records.lines.length;
+
+	const kind = opts.kind ?? preset?.kind ?? guessKind(headers);
+	report.kind = kind;
+	if (kind === 'unknown') {
+		report.rows_rejected = report.rows_total;
+		report.columns_ignored = [...headers];
+		report.errors.push({
+			line: null,
+			reason: `could not tell whether this is a call log, complaints or transcript from its headers (${headers.join(', ')}); choose the kind and map the columns`
+		});
+		return report;
+	}
+	const mapping = preset ? preset.mapping : guessMapping(headers, kind);
+	const columns = mappedColumns(headers, mapping);
+	report.columns_recognised = columns.map((c) => ({ column: c.header, field: c.field }));
+	const used = new Set(columns.map((c) => c.index));
+	report.columns_ignored = headers.filter((_, i) => !used.has(i));
+	if (report.rows_total === 0) return report;
+
+	const fileWarnings: ImportIssue[] = [];
+	if (kind === 'complaints' && !columns.some((c) => c.field === 'complaint_id')) {
+		fileWarnings.push({ line: null, reason: `no complaint id column: ids were generated as "${file.name}#<line>"` });
+	}
+
+	await ensureSchema(db);
+	await ensureParseMacros(db);
+	const n = `${Date.now().toString(36)}_${importCounter++}`;
+	const t = { stage: `cqa_stage_${n}`, lines: `cqa_lines_${n}`, out: `cqa_out_${n}`, rejects: `cqa_rej_${n}`, scans: `cqa_scan_${n}` };
+	const regName = `cqa_import_${n}.csv`;
+	await db.registerFile(regName, utf8);
+	try {
+		await db.query(buildStageSql(t.stage, regName, Math.max(headers.length, 1), delimiter, { table: t.rejects, scan: t.scans }));
+
+		// Rows DuckDB's reader rejected (too many columns, bad quoting…): one issue per record.
+		const readerRejects = (
+			await db.query<{ pos: number; message: string }>(
+				`SELECT line_byte_position AS pos, arg_max(error_message, column_idx) AS message FROM ${t.rejects} GROUP BY 1 ORDER BY 1`
+			)
+		).rows;
+		const rejected = new Set<number>();
+		const readerIssues: ImportIssue[] = [];
+		for (const r of readerRejects) {
+			const idx = recordIndexAt(records.offsets, Number(r.pos));
+			if (idx < 0 || rejected.has(idx)) continue;
+			rejected.add(idx);
+			readerIssues.push({ line: records.lines[idx], reason: `unreadable row: ${r.message}` });
+		}
+		const acceptedLines: [number, number][] = [];
+		for (let i = 0; i < records.lines.length; i++) if (!rejected.has(i)) acceptedLines.push([acceptedLines.length, records.lines[i]]);
+		await db.query(`CREATE TEMP TABLE ${t.lines} (rn BIGINT, line INTEGER)`);
+		await bulkInsert(db, t.lines, [{ name: 'rn', type: 'BIGINT' }, { name: 'line', type: 'INTEGER' }], acceptedLines);
+
+		const staged = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.stage}`)).rows[0].n);
+		if (staged !== acceptedLines.length) {
+			// The reader split records differently from the scan: trust DuckDB's count, say so.
+			report.rows_total = staged + readerIssues.length;
+			fileWarnings.push({
+				line: null,
+				reason: `line numbers may be off: DuckDB read ${staged} rows where ${acceptedLines.length} were expected`
+			});
+		}
+
+		await db.query(buildNormaliseSql(kind, { stage: t.stage, lines: t.lines, out: t.out, columns, file: file.name }));
+		await db.query('DELETE FROM import_errors WHERE file = ?', [file.name]);
+		for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
+		await db.query(buildIssuesSql(t.out), [file.name, file.name]);
+		const extra = [
+			...readerIssues.map((i) => [file.name, i.line, 'error', i.reason]),
+			...fileWarnings.map((i) => [file.name, i.line, 'warning', i.reason])
+		];
+		await bulkInsert(
+			db,
+			'import_errors',
+			[
+				{ name: 'file', type: 'VARCHAR' },
+				{ name: 'line', type: 'INTEGER' },
+				{ name: 'severity', type: 'VARCHAR' },
+				{ name: 'reason', type: 'VARCHAR' }
+			],
+			extra
+		);
+
+		const counts = (
+			await db.query<{ loaded: number; rejected: number }>(
+				`SELECT count(*) FILTER (WHERE reject_reason IS NULL) AS loaded, count(*) FILTER (WHERE reject_reason IS NOT NULL) AS rejected FROM ${t.out}`
+			)
+		).rows[0];
+		report.rows_loaded = Number(counts.loaded);
+		report.rows_rejected = Number(counts.rejected) + readerIssues.length;
+		const sqlErrors = (
+			await db.query<{ line: number | null; reason: string }>(
+				`SELECT source_line AS line, reject_reason AS reason FROM ${t.out} WHERE reject_reason IS NOT NULL ORDER BY source_line`
+			)
+		).rows;
+		report.errors = [...readerIssues, ...sqlErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+		const sqlWarnings = (
+			await db.query<{ line: number | null; reason: string }>(
+				`SELECT source_line AS line, unnest(warnings) AS reason FROM ${t.out} WHERE reject_reason IS NULL AND len(warnings) > 0 ORDER BY source_line`
+			)
+		).rows;
+		report.warnings = [...fileWarnings, ...sqlWarnings];
+		return report;
+	} finally {
+		for (const table of [t.stage, t.lines, t.out, t.rejects, t.scans]) await db.query(`DROP TABLE IF EXISTS ${table}`);
+		await db.dropFile(regName);
+	}
+}
