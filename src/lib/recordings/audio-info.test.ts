@@ -168,6 +168,16 @@ describe('readAudioInfo on compressed formats (fixtures made by sox at test time
 		await expect(readAudioInfo('cut.ogg', bytes)).rejects.toThrow(/OGG/);
 	});
 
+	it('reads MP3 built from silent MPEG-1 Layer III frames (sox here cannot write MP3)', async () => {
+		// 128 kbit/s, 44.1 kHz, no padding: 417-byte frames of 1152 samples; all-zero side info decodes as silence.
+		const frames = 38;
+		const bytes = new Uint8Array(frames * 417);
+		for (let i = 0; i < frames; i++) bytes.set([0xff, 0xfb, 0x90, 0xc4], i * 417); // 0xc4: mono
+		const info = await readAudioInfo('C1.mp3', bytes);
+		expect(info).toMatchObject({ format: 'mp3', channels: 1, sample_rate: 44100, codec: 'mp3', bits_per_sample: null });
+		expect(info.duration_s).toBeCloseTo((frames * 1152) / 44100, 3);
+	});
+
 	it('rejects a file named .mp3 that holds no MPEG frames', async () => {
 		await expect(readAudioInfo('notes.mp3', text('hello, this is not audio at all'.repeat(10)))).rejects.toThrow(/MP3/);
 	});
