@@ -48,10 +48,12 @@ function brokenJsonFormat(text: string): string | null {
 /** 'webvtt' | 'srt' | 'stm' | 'rttm' | 'transcribe' | 'transcribe_call_analytics' | 'contact_lens' | 'json_turns' | 'azure_batch_transcription', or null. */
 export function sniffTranscript(name: string, text: string): string | null {
 	const ext = extension(name);
+	// Line formats are recognised from the first complete lines, so a 30 MB CSV is not split whole.
+	const cut = text.length > 8192 ? text.slice(0, text.lastIndexOf('\n', 8192) + 1 || 8192) : text;
 	if (isWebVtt(text) || ext === 'vtt') return 'webvtt';
-	if (ext === 'srt' || isSrt(text)) return 'srt';
-	if (ext === 'rttm' || isRttm(text)) return 'rttm';
-	if (ext === 'stm' || isStm(text)) return 'stm';
+	if (ext === 'srt' || isSrt(cut)) return 'srt';
+	if (ext === 'rttm' || isRttm(cut)) return 'rttm';
+	if (ext === 'stm' || isStm(cut)) return 'stm';
 	const head = text.replace(/^\uFEFF/, '').trimStart();
 	if (ext !== 'json' && ext !== 'jsonc' && !head.startsWith('{') && !head.startsWith('[')) return null;
 	const src = tryReadJson(text);
