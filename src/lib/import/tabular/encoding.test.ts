@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from './encoding';
+
+// 投诉,状态 in GBK, written as bytes: TextEncoder only produces UTF-8.
+const GBK_HEADER = [0xcd, 0xb6, 0xcb, 0xdf, 0x2c, 0xd7, 0xb4, 0xcc, 0xac];
+
+describe('decodeBytes', () => {
+	it.each([
+		['plain UTF-8', [...new TextEncoder().encode('通话ID,坐席')], '通话ID,坐席', 'utf-8'],
+		['UTF-8 with BOM (Excel "CSV UTF-8")', [0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b')], 'a,b', 'utf-8-bom'],
+		['GBK from a Chinese Excel export', GBK_HEADER, '投诉,状态', 'gb18030'],
+		['UTF-16LE with BOM', [0xff, 0xfe, 0x41, 0x00, 0x2c, 0x00, 0x42, 0x00], 'A,B', 'utf-16le'],
+		['UTF-16BE with BOM', [0xfe, 0xff, 0x00, 0x41, 0x00, 0x2c, 0x00, 0x42], 'A,B', 'utf-16be'],
+		['empty file', [], '', 'utf-8']
+	])('%s', (_name, bytes, text, encoding) => {
+		expect(decodeBytes(new Uint8Array(bytes))).toEqual({ text, encoding });
+	});
+});
