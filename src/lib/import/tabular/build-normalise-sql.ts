@@ -20,6 +20,8 @@ export interface NormaliseInput {
 	columns: MappedColumn[];
 	/** File name, used for ids generated for complaint files without an id column. */
 	file: string;
+	/** strptime format from a preset (e.g. '%y-%m-%d' where dd-mm-yy would be guessed), tried first. */
+	dateFormat?: string;
 }
 
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -61,19 +63,23 @@ function warningList(items: (string | null)[]): string {
 }
 
 /** started_at from one column or from date + time-of-day columns, and the reject reason when it fails. */
-function timestampOf(f: Fields, one: string, date: string, time: string, what: string): { expr: string; reason: string } {
+function timestampOf(f: Fields, one: string, date: string, time: string, what: string, dateFormat?: string): { expr: string; reason: string } {
+	const fmt = dateFormat ? sqlString(dateFormat) : null;
 	if (f.has(one)) {
 		return {
-			expr: `cqa_ts(r_${one})`,
+			expr: fmt ? `coalesce(try_strptime(r_${one}, ${fmt}), cqa_ts(r_${one}))` : `cqa_ts(r_${one})`,
 			reason: `CASE WHEN r_${one} IS NULL THEN format('{}: empty ${what}', ${f.hdr(one)}) ELSE format('{}: "{}" is not a date', ${f.hdr(one)}, r_${one}) END`
 		};
 	}
 	if (f.has(date)) {
 		const timeReason = f.has(time) ? `format('{}: "{}" is not a time of day', ${f.hdr(time)}, r_${time})` : `'?'`;
+		const byFormat = fmt
+			? `CAST(CAST(try_strptime(r_${date}, ${fmt}) AS DATE) AS TIMESTAMP) + to_seconds(CASE WHEN r_${time} IS NULL THEN 0 ELSE cqa_tod(r_${time}) END)`
+			: null;
 		return {
-			expr: `cqa_ts2(r_${date}, r_${time})`,
+			expr: byFormat ? `coalesce(${byFormat}, cqa_ts2(r_${date}, r_${time}))` : `cqa_ts2(r_${date}, r_${time})`,
 			reason: `CASE WHEN r_${date} IS NULL THEN format('{}: empty ${what}', ${f.hdr(date)})
-				WHEN cqa_ts(r_${date}) IS NULL THEN format('{}: "{}" is not a date', ${f.hdr(date)}, r_${date})
+				WHEN cqa_ts(r_${date}) IS NULL${fmt ? ` AND try_strptime(r_${date}, ${fmt}) IS NULL` : ''} THEN format('{}: "{}" is not a date', ${f.hdr(date)}, r_${date})
 				ELSE ${timeReason} END`
 		};
 	}
@@ -98,7 +104,7 @@ export const CALL_COLUMNS = [
 
 export function buildNormaliseCallsSql(i: NormaliseInput): string {
 	const f = new Fields(i.columns);
-	const start = timestampOf(f, 'started_at', 'start_date', 'start_time', 'start time');
+	const start = timestampOf(f, 'started_at', 'start_date', 'start_time', 'start time', i.dateFormat);
 	const negative = (field: string, what: string) =>
 		f.has(field) ? `CASE WHEN ${field} < 0 THEN format('{}: negative ${what} {}', ${f.hdr(field)}, r_${field}) END` : null;
 	const warnings = warningList([
@@ -167,7 +173,7 @@ export const COMPLAINT_COLUMNS = [
 /** Complaint files without an id column get `<file>#<line>`, stable across re-imports of the same file. */
 export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 	const f = new Fields(i.columns);
-	const received = timestampOf(f, 'received_at', 'received_date', 'received_time', 'received time');
+	const received = timestampOf(f, 'received_at', 'received_date', 'received_time', 'received time', i.dateFormat);
 	const idExpr = f.has('complaint_id') ? 'r_complaint_id' : `${sqlString(i.file + '#')} || source_line`;
 	const warnings = warningList([
 		f.unparsed('severity', 'severity', 'a severity (1–3, 一般/严重/重大)'),

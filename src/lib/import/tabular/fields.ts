@@ -81,6 +81,9 @@ const ALIASES: Record<TabularKind, Record<string, string[]>> = {
 		customer_id: ['客户ID', '客户号码', '客户编号', '主叫号码', '来电号码', 'customer_id', 'customer id', 'caller id', 'ani'],
 		started_at: ['开始时间', '呼入时间', '通话开始时间', '来电时间', '呼叫时间', 'started_at', 'start time', 'start_time', 'datetime', 'call start', 'timestamp'],
 		start_date: ['日期', '通话日期', 'date', 'call date'],
+		// Only the call's own start is a time of day we import, and there 0:00:00 is a real midnight. The
+		// columns where 0:00:00 means "none" (Technion q_start/ser_start: no queue, no service) stay ignored;
+		// waits and talk come from the durations q_time/ser_time, where 0 is a true zero.
 		start_time: ['时间', 'time', 'vru_entry', 'call time'],
 		ring_s: ['振铃时长', '等待时长', '排队时长', '应答时长', 'Speed of answer in seconds', 'speed of answer', 'q_time', 'ring_s', 'wait', 'wait time', 'queue time', 'asa'],
 		talk_s: ['通话时长', 'AvgTalkDuration', 'talk duration', 'ser_time', 'talk_s', 'talk time', 'duration', 'talk'],

@@ -138,10 +138,10 @@ describe('importTabular: real export shapes (small fixtures)', () => {
 		].join('\r\n');
 		const r = await importTabular(db, { name: 'pwc.csv', bytes: utf8(csv) });
 		expect([r.rows_total, r.rows_loaded, r.warnings]).toEqual([2, 2, []]);
-		const rows = (await db.query('SELECT call_id, started_at, ring_s, talk_s, abandoned, resolved, csat FROM calls ORDER BY call_id')).rows;
+		const rows = (await db.query('SELECT call_id, started_at, ring_s, talk_s, hold_s, abandoned, resolved, csat FROM calls ORDER BY call_id')).rows;
 		expect(rows).toEqual([
-			{ call_id: 'ID0001', started_at: '2021-01-01 09:12:58', ring_s: 109, talk_s: 143, abandoned: false, resolved: true, csat: 3 },
-			{ call_id: 'ID0005', started_at: '2021-01-01 10:00:15', ring_s: null, talk_s: null, abandoned: true, resolved: false, csat: null }
+			{ call_id: 'ID0001', started_at: '2021-01-01 09:12:58', ring_s: 109, talk_s: 143, hold_s: null, abandoned: false, resolved: true, csat: 3 },
+			{ call_id: 'ID0005', started_at: '2021-01-01 10:00:15', ring_s: null, talk_s: null, hold_s: null, abandoned: true, resolved: false, csat: null }
 		]);
 	});
 
@@ -227,6 +227,13 @@ describe('presets, kind override and unknown files', () => {
 		headers: ['Ref', 'Rep', 'When', 'Secs'],
 		mapping: { Ref: 'call_id', Rep: 'agent_name', When: 'started_at', Secs: 'talk_s' }
 	};
+
+	it('a preset dateFormat overrides the dd-mm-yy guess', async () => {
+		const yymmdd = { ...preset, options: { dateFormat: '%y-%m-%d' } };
+		const r = await importTabular(db, { name: 'odd.csv', bytes: utf8('Ref,Rep,When,Secs\nR1,Ann,22-04-15,35\n') }, { preset: yymmdd });
+		expect(r.rows_loaded).toBe(1);
+		expect((await db.query('SELECT started_at FROM calls')).rows).toEqual([{ started_at: '2022-04-15 00:00:00' }]);
+	});
 
 	it('a file no alias recognises is reported, not loaded', async () => {
 		const r = await importTabular(db, { name: 'odd.csv', bytes: utf8(csv) });

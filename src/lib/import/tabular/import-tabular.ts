@@ -45,8 +45,7 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 	const report = emptyReport(file.name);
 	let sniff = sniffTabular(file.bytes);
 	const preset = opts.preset ?? findPreset(sniff.headers, opts.presets ?? []);
-	const wantDelim = preset?.options?.delimiter;
-	if (wantDelim && wantDelim !== sniff.delimiter) sniff = sniffTabular(file.bytes, wantDelim);
+	if (preset?.options?.delimiter || preset?.options?.encoding) sniff = sniffTabular(file.bytes, preset.options.delimiter, preset.options.encoding);
 	const { headers, delimiter } = sniff;
 	report.encoding = encodingLabel(sniff.encoding);
 	report.format = delimiter === '\t' ? 'tsv' : 'csv';
@@ -116,7 +115,7 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 			});
 		}
 
-		await db.query(buildNormaliseSql(kind, { stage: t.stage, lines: t.lines, out: t.out, columns, file: file.name }));
+		await db.query(buildNormaliseSql(kind, { stage: t.stage, lines: t.lines, out: t.out, columns, file: file.name, dateFormat: preset?.options?.dateFormat }));
 		await db.query('DELETE FROM import_errors WHERE file = ?', [file.name]);
 		for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
 		await db.query(buildIssuesSql(t.out), [file.name, file.name]);

@@ -29,9 +29,16 @@ export interface SniffResult {
 	rows: string[][];
 }
 
+/** A preset's encoding option, when it names one of ours, forces the decoding (else BOM/UTF-8/GB18030). */
+function decodeAs(bytes: Uint8Array, forced?: string): { text: string; encoding: TextEncodingName } {
+	const name = forced?.toLowerCase().replace(/^gbk$|^gb2312$/, 'gb18030');
+	if (name === 'gb18030' || name === 'utf-16le' || name === 'utf-16be') return { text: new TextDecoder(name).decode(bytes), encoding: name };
+	return decodeBytes(bytes);
+}
+
 /** Decodes the bytes and reads the header and first rows with papaparse (delimiter guessed unless given). */
-export function sniffTabular(bytes: Uint8Array, delimiter?: string): SniffResult {
-	const { text, encoding } = decodeBytes(bytes);
+export function sniffTabular(bytes: Uint8Array, delimiter?: string, encodingOption?: string): SniffResult {
+	const { text, encoding } = decodeAs(bytes, encodingOption);
 	const head = text.length > PREVIEW_CHARS ? text.slice(0, PREVIEW_CHARS) : text;
 	const parsed = Papa.parse<string[]>(head, {
 		preview: PREVIEW_ROWS + 1,
@@ -49,8 +56,8 @@ export function sniffTabular(bytes: Uint8Array, delimiter?: string): SniffResult
 export function previewTabular(file: InputFile, presets: MappingPreset[] = []): TabularPreview {
 	const sniff = sniffTabular(file.bytes);
 	const preset = findPreset(sniff.headers, presets);
-	const redo = preset?.options?.delimiter && preset.options.delimiter !== sniff.delimiter;
-	const s = redo ? sniffTabular(file.bytes, preset!.options!.delimiter) : sniff;
+	const redo = preset?.options?.delimiter || preset?.options?.encoding;
+	const s = redo ? sniffTabular(file.bytes, preset!.options!.delimiter, preset!.options!.encoding) : sniff;
 	const kind = preset?.kind ?? guessKind(s.headers);
 	const mapping = preset
 		? Object.fromEntries(s.headers.map((h) => [h, preset.mapping[h] ?? '']))
