@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db, Param, QueryResult, Row } from './types';
 import { arrowToResult } from './arrow-rows';
+import { NO_NETWORK_SQL } from './settings';
 
 const require = createRequire(import.meta.url);
 
@@ -18,6 +19,7 @@ export async function createNodeWasmDb(): Promise<Db> {
 	const db = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME);
 	await db.instantiate();
 	const conn = db.connect();
+	conn.query(NO_NETWORK_SQL);
 	return {
 		async query<T = Row>(sql: string, params: Param[] = []): Promise<QueryResult<T>> {
 			if (params.length === 0) return arrowToResult<T>(conn.query(sql));

@@ -1,0 +1,155 @@
+// Routes each dropped file to its importer (call logs and complaints first, then transcripts, then
+// recordings, so recordings find their calls) and books every outcome in import_files/import_errors.
+// Plain TypeScript: the browser, the CLI and the tests run this same code.
+import type { Db } from '../db/types';
+import { ensureSchema } from '../db/schema';
+import { bulkInsert } from '../db/bulk';
+import { emptyReport, type FileKind, type FileReport, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
+import { importTabular } from './tabular/import-tabular';
+import { decodeBytes } from './tabular/encoding';
+import { guessKind } from './tabular/fields';
+import { looksTabular, sniffTabular } from './tabular/preview';
+import { findPreset } from './tabular/presets';
+import { describeJson, importTranscript, sniffTranscript, type SpeakerRule } from './transcripts';
+import { importRecording, rematchRecordings } from '../recordings/import-recording';
+import { sniffAudio } from '../recordings/audio-info';
+
+export interface Detected {
+	kind: FileKind;
+	format: string | null;
+	/** Why the file cannot be imported, when kind is 'unknown'. */
+	reason?: string;
+}
+
+export interface ImportProgress {
+	/** Files finished so far. */
+	done: number;
+	total: number;
+	/** The file being imported now (or the last one when done === total). */
+	file: string;
+}
+
+export interface ImportOptions {
+	/** Saved column-mapping presets; one whose header row matches a file is applied to it. */
+	presets?: MappingPreset[];
+	/** Force this preset onto every tabular file (the CLI's --mapping). */
+	preset?: MappingPreset;
+	speakerRule?: SpeakerRule;
+	speakerOverrides?: Record<string, Speaker>;
+	onProgress?: (p: ImportProgress) => void;
+	/** Called after a recording's metadata loaded, e.g. to keep its bytes in browser storage. */
+	onRecording?: (file: InputFile, report: FileReport) => Promise<void>;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+const JUNK = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$|(^|\/)__MACOSX\//i;
+
+/** Decides what a file is from its bytes (and name as a hint). */
+export function detectFile(file: InputFile): Detected {
+	if (file.bytes.length === 0) return { kind: 'unknown', format: null, reason: 'empty file (0 bytes)' };
+	const audio = sniffAudio(file.name, file.bytes);
+	if (audio) return { kind: 'recording', format: audio };
+	let head = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES)).text;
+	const isJson = /^\s*[[{]/.test(head);
+	// A JSON document can only be recognised whole; line formats from their first lines.
+	if (isJson && file.bytes.length > SNIFF_BYTES) head = decodeBytes(file.bytes).text;
+	const transcript = sniffTranscript(file.name, head);
+	if (transcript) return { kind: 'transcript', format: transcript };
+	if (isJson) return { kind: 'unknown', format: 'json', reason: describeJson(file.name, head) };
+	if (looksTabular(file.name, file.bytes)) {
+		const sniff = sniffTabular(file.bytes.subarray(0, SNIFF_BYTES));
+		const kind = findPreset(sniff.headers, [])?.kind ?? guessKind(sniff.headers);
+		return { kind: kind === 'unknown' ? 'call_log' : kind, format: sniff.delimiter === '\t' ? 'tsv' : 'csv' };
+	}
+	return { kind: 'unknown', format: null, reason: 'not a call log, complaint list, transcript or recording this product reads' };
+}
+
+const ORDER: Record<FileKind, number> = { call_log: 0, complaints: 1, transcript: 2, recording: 3, unknown: 4 };
+
+async function book(db: Db, report: FileReport, writeIssues: boolean): Promise<void> {
+	await db.query('DELETE FROM import_files WHERE file = ?', [report.file]);
+	await bulkInsert(
+		db,
+		'import_files',
+		[
+			{ name: 'file', type: 'VARCHAR' },
+			{ name: 'kind', type: 'VARCHAR' },
+			{ name: 'format', type: 'VARCHAR' },
+			{ name: 'encoding', type: 'VARCHAR' },
+			{ name: 'rows_total', type: 'INTEGER' },
+			{ name: 'rows_loaded', type: 'INTEGER' },
+			{ name: 'rows_rejected', type: 'INTEGER' }
+		],
+		[[report.file, report.kind, report.format, report.encoding, report.rows_total, report.rows_loaded, report.rows_rejected]]
+	);
+	if (!writeIssues) return;
+	await db.query('DELETE FROM import_errors WHERE file = ?', [report.file]);
+	const issues = [
+		...report.errors.map((e) => [report.file, e.line, 'error', e.reason]),
+		...report.warnings.map((w) => [report.file, w.line, 'warning', w.reason])
+	];
+	await bulkInsert(
+		db,
+		'import_errors',
+		[
+			{ name: 'file', type: 'VARCHAR' },
+			{ name: 'line', type: 'INTEGER' },
+			{ name: 'severity', type: 'VARCHAR' },
+			{ name: 'reason', type: 'VARCHAR' }
+		],
+		issues
+	);
+}
+
+/** Imports one file whose kind is known. Never throws: a failure becomes a rejected-file report. */
+export async function importOne(db: Db, file: InputFile, detected: Detected, opts: ImportOptions = {}): Promise<FileReport> {
+	let report: FileReport;
+	try {
+		switch (detected.kind) {
+			case 'call_log':
+			case 'complaints':
+				report = await importTabular(db, file, { presets: opts.presets, preset: opts.preset });
+				break;
+			case 'transcript':
+				report = detected.format === 'csv' || detected.format === 'tsv'
+					? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript' })
+					: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides });
+				break;
+			case 'recording':
+				report = await importRecording(db, file);
+				if (report.rows_loaded > 0 && opts.onRecording) await opts.onRecording(file, report);
+				break;
+			default:
+				report = emptyReport(file.name, 'unknown');
+				report.format = detected.format;
+				report.errors.push({ line: null, reason: detected.reason ?? 'unrecognised file' });
+		}
+	} catch (e) {
+		report = emptyReport(file.name, detected.kind);
+		report.format = detected.format;
+		report.errors.push({ line: null, reason: `import failed: ${e instanceof Error ? e.message : String(e)}` });
+	}
+	// Tabular imports book their own (possibly many) issues in SQL; the others are booked here.
+	const tabular = report.kind === 'call_log' || report.kind === 'complaints' || (report.kind === 'transcript' && /^(csv|tsv)$/.test(report.format ?? ''));
+	await book(db, report, !tabular || report.rows_total === 0);
+	return report;
+}
+
+/** Imports files in dependency order and returns one report per file, in the order given. */
+export async function importFiles(db: Db, files: InputFile[], opts: ImportOptions = {}): Promise<ImportReport> {
+	await ensureSchema(db);
+	const wanted = files.filter((f) => !JUNK.test(f.name));
+	const plan = wanted.map((file, index) => ({ file, index, detected: detectFile(file) }));
+	plan.sort((a, b) => ORDER[a.detected.kind] - ORDER[b.detected.kind] || a.index - b.index);
+	const reports: FileReport[] = new Array(wanted.length);
+	let done = 0;
+	for (const { file, index, detected } of plan) {
+		opts.onProgress?.({ done, total: plan.length, file: file.name });
+		reports[index] = await importOne(db, file, detected, opts);
+		done++;
+	}
+	if (plan.some((p) => p.detected.kind === 'call_log')) await rematchRecordings(db);
+	opts.onProgress?.({ done, total: plan.length, file: plan.at(-1)?.file.name ?? '' });
+	await db.checkpoint();
+	return { files: reports };
+}
