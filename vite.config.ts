@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { sampleData } from './scripts/sample-data-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), sampleData()],
 	worker: { format: 'es' },
 	test: {
 		projects: [

@@ -1,0 +1,109 @@
+// The browser's one DuckDB: duckdb-wasm in a Web Worker from files Vite bundles (nothing from a CDN),
+// persisted in OPFS, opened once behind a shared promise so nobody gets a half-open database.
+// A Web Lock makes the workspace single-tab: OPFS sync handles are exclusive, and a second writer
+// would corrupt it, so a second tab is told the workspace is open elsewhere instead.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Db, Param, QueryResult, Row } from './types';
+import { arrowToResult } from './arrow-rows';
+import { NO_NETWORK_SQL } from './settings';
+import { ensureSchema } from './schema';
+
+export const DB_PATH = 'opfs://callqa.duckdb';
+export const WORKSPACE_LOCK = 'callqa-workspace';
+
+export class WorkspaceLockedError extends Error {
+	constructor() {
+		super('This workspace is open in another tab or window.');
+		this.name = 'WorkspaceLockedError';
+	}
+}
+
+export interface BrowserDb extends Db {
+	/** false when OPFS was unavailable and the data lives in memory only (lost on reload). */
+	readonly isPersistent: boolean;
+	readonly version: string;
+}
+
+/** Holds the workspace lock for the life of the page; resolves false when another tab holds it. */
+function acquireWorkspaceLock(): Promise<boolean> {
+	if (!('locks' in navigator)) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		navigator.locks
+			.request(WORKSPACE_LOCK, { ifAvailable: true }, (lock) => {
+				if (!lock) {
+					resolve(false);
+					return undefined;
+				}
+				resolve(true);
+				// Never settles: the lock is released when the page goes away.
+				return new Promise<void>(() => {});
+			})
+			.catch(() => resolve(true));
+	});
+}
+
+async function open(): Promise<BrowserDb> {
+	if (!(await acquireWorkspaceLock())) throw new WorkspaceLockedError();
+	const worker = new Worker(ehWorker);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(ehWasm);
+	let isPersistent = true;
+	try {
+		await db.open({ path: DB_PATH, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+	} catch (e) {
+		console.warn('OPFS unavailable, the workspace will not survive a reload', e);
+		isPersistent = false;
+		await db.open({ path: ':memory:' });
+	}
+	const conn = await db.connect();
+	await conn.query(NO_NETWORK_SQL);
+	const version = String(arrowToResult<{ v: string }>(await conn.query('SELECT version() AS v')).rows[0].v);
+
+	// One statement at a time: importers use temp tables across several statements, and a UI query
+	// slipping between them on the same connection is harmless, but a CHECKPOINT in the middle is not.
+	let queue: Promise<unknown> = Promise.resolve();
+	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+		const next = queue.then(fn, fn);
+		queue = next.catch(() => undefined);
+		return next;
+	};
+
+	const api: BrowserDb = {
+		isPersistent,
+		version,
+		query<T = Row>(sql: string, params: Param[] = []): Promise<QueryResult<T>> {
+			return serial(async () => {
+				if (params.length === 0) return arrowToResult<T>(await conn.query(sql));
+				const stmt = await conn.prepare(sql);
+				try {
+					return arrowToResult<T>(await stmt.query(...params));
+				} finally {
+					await stmt.close();
+				}
+			});
+		},
+		// duckdb-wasm transfers the buffer to the worker (detaching it), so hand over a copy.
+		registerFile: (name, data) => serial(() => db.registerFileBuffer(name, data.slice())),
+		dropFile: (name) => serial(() => db.dropFile(name)),
+		checkpoint: () => serial(async () => {
+			if (isPersistent) await conn.query('CHECKPOINT');
+		}),
+		close: async () => {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+	await ensureSchema(api);
+	await api.checkpoint();
+	return api;
+}
+
+let shared: Promise<BrowserDb> | null = null;
+
+/** The workspace database, opened on first call. Rejects with WorkspaceLockedError in a second tab. */
+export function getDb(): Promise<BrowserDb> {
+	shared ??= open();
+	return shared;
+}
