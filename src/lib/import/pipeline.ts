@@ -6,7 +6,7 @@ import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
 import { emptyReport, type FileKind, type FileReport, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
 import { importTabular } from './tabular/import-tabular';
-import { decodeBytes } from './tabular/encoding';
+import { decodeBytes } from './encoding';
 import { guessKind } from './tabular/fields';
 import { looksTabular, sniffTabular } from './tabular/preview';
 import { findPreset } from './tabular/presets';
@@ -49,7 +49,7 @@ export function detectFile(file: InputFile): Detected {
 	if (file.bytes.length === 0) return { kind: 'unknown', format: null, reason: 'empty file (0 bytes)' };
 	const audio = sniffAudio(file.name, file.bytes);
 	if (audio) return { kind: 'recording', format: audio };
-	let head = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES)).text;
+	let head = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES), file.bytes.length > SNIFF_BYTES).text;
 	const isJson = /^\s*[[{]/.test(head);
 	// A JSON document can only be recognised whole; line formats from their first lines.
 	if (isJson && file.bytes.length > SNIFF_BYTES) head = decodeBytes(file.bytes).text;
@@ -57,7 +57,7 @@ export function detectFile(file: InputFile): Detected {
 	if (transcript) return { kind: 'transcript', format: transcript };
 	if (isJson) return { kind: 'unknown', format: 'json', reason: describeJson(file.name, head) };
 	if (looksTabular(file.name, file.bytes)) {
-		const sniff = sniffTabular(file.bytes.subarray(0, SNIFF_BYTES));
+		const sniff = sniffTabular(file.bytes);
 		const kind = findPreset(sniff.headers, [])?.kind ?? guessKind(sniff.headers);
 		return { kind: kind === 'unknown' ? 'call_log' : kind, format: sniff.delimiter === '\t' ? 'tsv' : 'csv' };
 	}

@@ -4,7 +4,7 @@ import type { Db } from '../../db/types';
 import { ensureSchema } from '../../db/schema';
 import { bulkInsert } from '../../db/bulk';
 import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset } from '../types';
-import { encodingLabel } from './encoding';
+import { encodingLabel } from '../encoding';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 import { sniffTabular } from './preview';

@@ -2,7 +2,7 @@
 // first ~50 rows, the kind and the column mapping. papaparse reads only this preview; DuckDB reads the file.
 import Papa from 'papaparse';
 import type { InputFile, MappingPreset } from '../types';
-import { decodeBytes, encodingLabel, type TextEncodingName } from './encoding';
+import { decodeBytes, encodingLabel, type TextEncodingName } from '../encoding';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 
@@ -83,7 +83,7 @@ export function looksTabular(name: string, bytes: Uint8Array): boolean {
 	if (/\.(json|vtt|srt|wav|mp3|ogg|opus|m4a|flac|webm)$/i.test(name)) return false;
 	const sample = bytes.subarray(0, 64 * 1024);
 	if (sample.includes(0)) return false; // binary (UTF-16 text files are named .csv/.txt in practice)
-	const { text } = decodeBytes(sample);
+	const { text } = decodeBytes(sample, sample.length < bytes.length);
 	const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
 	if (lines.length > 1 && sample.length === bytes.length) {
 		// whole file seen: all lines count

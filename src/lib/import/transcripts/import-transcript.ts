@@ -2,6 +2,7 @@
 // segments, and fill the file report. Writing import_files/import_errors is the pipeline's job.
 import { bulkInsert, type BulkColumn } from '../../db/bulk';
 import { ensureSchema } from '../../db/schema';
+import { decodeBytes } from '../encoding';
 import type { Db } from '../../db/types';
 import { emptyReport, type FileReport, type InputFile, type Speaker } from '../types';
 import { parseTranscript } from './sniff';
@@ -19,25 +20,13 @@ const SEGMENT_COLUMNS: BulkColumn[] = [
 	{ name: 'source_file', type: 'VARCHAR' }
 ];
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (Chinese exports are often GBK). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
-	} catch {
-		return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-	}
-}
-
 export async function importTranscript(
 	db: Db,
 	file: InputFile,
 	opts: { rule?: SpeakerRule; overrides?: Record<string, Speaker> } = {}
 ): Promise<FileReport> {
 	const report = emptyReport(file.name, 'transcript');
-	const { text, encoding } = decodeText(file.bytes);
+	const { text, encoding } = decodeBytes(file.bytes);
 	report.encoding = encoding;
 	const parsed = parseTranscript(file.name, text);
 	report.format = parsed.format;

@@ -3,4 +3,4 @@
 export type { ParsedSegment, ParsedTranscript, ParsedCall } from './types';
 export { sniffTranscript, describeJson, parseTranscript } from './sniff';
 export { mapSpeakers, roleFromLabel, type SpeakerRule, type SpeakerMapping } from './speakers';
-export { importTranscript, decodeText } from './import-transcript';
+export { importTranscript } from './import-transcript';

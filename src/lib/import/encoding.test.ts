@@ -16,3 +16,12 @@ describe('decodeBytes', () => {
 		expect(decodeBytes(new Uint8Array(bytes))).toEqual({ text, encoding });
 	});
 });
+
+describe('decodeBytes on the first part of a file', () => {
+	it('keeps UTF-8 when the cut falls inside a Chinese character', () => {
+		const bytes = new TextEncoder().encode('通话ID,坐席\n');
+		const cut = bytes.subarray(0, 4); // '通' is 3 bytes; the 4th byte starts '话'
+		expect(decodeBytes(cut, true)).toEqual({ text: '通', encoding: 'utf-8' });
+		expect(decodeBytes(cut, false).encoding).toBe('gb18030');
+	});
+});

@@ -1,4 +1,4 @@
-// Turns the bytes of a tabular file into text: BOMs first, then strict UTF-8, then GB18030 (a superset of
+// Turns the bytes of an imported text file (tabular or transcript) into text: BOMs first, then strict UTF-8, then GB18030 (a superset of
 // GBK, which Chinese call-centre exports use). Knows nothing about delimiters or columns.
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -8,7 +8,11 @@ export function encodingLabel(encoding: TextEncodingName): string {
 	return encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase();
 }
 
-export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+/**
+ * `isPrefix`: the bytes are the first part of a longer file, so a multi-byte character cut at the end
+ * is not evidence against UTF-8.
+ */
+export function decodeBytes(bytes: Uint8Array, isPrefix = false): { text: string; encoding: TextEncodingName } {
 	if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
 		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
 	}
@@ -19,7 +23,7 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
 		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
 	}
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: isPrefix }), encoding: 'utf-8' };
 	} catch {
 		// Not valid UTF-8: GB18030 decodes every GBK byte sequence (and never throws; stray bytes become U+FFFD).
 		return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
