@@ -1,0 +1,52 @@
+// Entry point of the headless CLI (`npx callqa <command> …`): picks the command, turns usage errors into
+// exit code 2 with one line on stderr. Each command lives in its own module; this file owns no logic.
+import { importCommand } from './import-command';
+import { UsageError, type Command } from './command';
+
+/** Every subcommand, by name. A later `score` command adds one line here. */
+const commands: Record<string, Command> = {
+	import: importCommand
+};
+
+function help(): string {
+	const width = Math.max(...Object.keys(commands).map((n) => n.length));
+	return [
+		'callqa: call QA tools that run without the browser',
+		'',
+		'Usage: callqa <command> [options]',
+		'',
+		'Commands:',
+		...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+		'',
+		'Run `callqa <command> --help` for a command\'s options.',
+		''
+	].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+		const target = name === 'help' && rest[0] ? commands[rest[0]] : undefined;
+		(name === undefined ? process.stderr : process.stdout).write(target ? target.help : help());
+		return name === undefined ? 2 : 0;
+	}
+	const command = commands[name];
+	if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`);
+	if (rest.includes('--help') || rest.includes('-h')) {
+		process.stdout.write(command.help);
+		return 0;
+	}
+	return command.run(rest);
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+	if (e instanceof UsageError) {
+		process.stderr.write(`callqa: ${e.message} (see callqa --help)\n`);
+		process.exitCode = 2;
+	} else {
+		process.stderr.write(`callqa: failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+		process.exitCode = 1;
+	}
+}
