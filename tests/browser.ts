@@ -1,0 +1,71 @@
+// Debian's Chromium driven by playwright-core, one fresh profile per workspace so OPFS starts empty;
+// the profile survives close/relaunch to test persistence across a browser restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--autoplay-policy=no-user-gesture-required'
+];
+
+export interface Session {
+	context: BrowserContext;
+	page: Page;
+	baseUrl: string;
+	/** Requests to any host but the app's own (DESIGN §8: must stay empty). */
+	foreignRequests: string[];
+	/** Uncaught page errors. */
+	pageErrors: string[];
+	/** Close the browser, keeping the profile (a browser restart). */
+	restart(): Promise<Session>;
+	/** Close the browser and delete the profile. */
+	dispose(): Promise<void>;
+}
+
+export async function openSession(profileDir?: string): Promise<Session> {
+	const baseUrl = inject('baseUrl');
+	const userDataDir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'callqa-e2e-'));
+	const context = await chromium.launchPersistentContext(userDataDir, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1440, height: 900 },
+		locale: 'zh-CN',
+		acceptDownloads: true
+	});
+	const host = new URL(baseUrl).host;
+	const foreignRequests: string[] = [];
+	const pageErrors: string[] = [];
+	context.on('request', (req) => {
+		const url = new URL(req.url());
+		if (/^https?:$/.test(url.protocol) && url.host !== host) foreignRequests.push(req.url());
+	});
+	context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.on('pageerror', (e) => pageErrors.push(e.message));
+	return {
+		context,
+		page,
+		baseUrl,
+		foreignRequests,
+		pageErrors,
+		async restart() {
+			await context.close();
+			return openSession(userDataDir);
+		},
+		async dispose() {
+			await context.close();
+			rmSync(userDataDir, { recursive: true, force: true });
+		}
+	};
+}
