@@ -1,0 +1,60 @@
+// The interface language: which catalogue t() reads, remembered in localStorage and mirrored on <html lang>.
+// Owns message lookup and number/date formatting; the catalogues themselves are zh.ts and en.ts.
+import { en } from './en';
+import { zh, type MessageKey } from './zh';
+
+export type Lang = 'zh' | 'en';
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+const STORAGE_KEY = 'callqa.lang';
+const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+function stored(): Lang {
+	try {
+		const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+		return v === 'en' || v === 'zh' ? v : 'zh';
+	} catch {
+		return 'zh';
+	}
+}
+
+export class Locale {
+	lang = $state<Lang>(stored());
+
+	constructor() {
+		this.#mirror();
+	}
+
+	set(lang: Lang): void {
+		this.lang = lang;
+		try {
+			localStorage.setItem(STORAGE_KEY, lang);
+		} catch {
+			// Private windows may refuse storage; the choice then lasts for this page only.
+		}
+		this.#mirror();
+	}
+
+	#mirror(): void {
+		if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[this.lang];
+	}
+
+	/** The message for `key` in the current language, `{name}` placeholders filled from `params`. */
+	t = (key: MessageKey, params?: MessageParams): string => {
+		const text = CATALOGUES[this.lang][key] ?? zh[key] ?? key;
+		if (!params) return text;
+		return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+	};
+
+	/** Integer/decimal in the current language's grouping. */
+	num = (n: number | null | undefined, digits = 0): string =>
+		n == null || Number.isNaN(n) ? '—' : n.toLocaleString(HTML_LANG[this.lang], { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+	pct = (share: number | null | undefined): string =>
+		share == null || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+}
+
+export const locale = new Locale();
+export const t = locale.t;

@@ -1,0 +1,19 @@
+// After a recording's metadata loaded, keep its audio in the browser (OPFS) so it plays after a reload,
+// and note that in recordings.stored_in. A storage failure becomes a warning on the file's report, never a
+// failed import: the metadata is still useful and the file can be re-attached from a folder later.
+import type { Db } from '../db/types';
+import type { FileReport, InputFile } from '../import/types';
+import { setStoredIn } from '../recordings/import-recording';
+import { RecordingStore } from '../recordings/store';
+
+export function keepRecordings(db: Db, store: RecordingStore): (file: InputFile, report: FileReport) => Promise<void> {
+	return async (file, report) => {
+		if (!RecordingStore.isSupported()) return;
+		try {
+			await store.put(file.name, file.bytes);
+			await setStoredIn(db, file.name, 'opfs');
+		} catch (e) {
+			report.warnings.push({ line: null, reason: `audio not kept in browser storage: ${e instanceof Error ? e.message : String(e)}` });
+		}
+	};
+}
