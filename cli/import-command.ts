@@ -169,7 +169,7 @@ export function formatSummary(files: FileReport[], tables: Record<string, number
 		...rows,
 		'',
 		'By kind:',
-		...[...byKind].map(([kind, k]) => `  ${kind.padEnd(10)} ${String(k.files).padStart(4)} files  ${k.loaded}/${k.total} rows loaded, ${k.rejected} rejected`),
+		...[...byKind].map(([kind, k]) => `  ${kind.padEnd(10)} ${String(k.files).padStart(4)} file${k.files === 1 ? ' ' : 's'}  ${k.loaded}/${k.total} rows loaded, ${k.rejected} rejected`),
 		`Total: ${files.length} files, ${sum('rows_loaded')}/${sum('rows_total')} rows loaded, ${sum('rows_rejected')} rejected, ` +
 			`${files.filter((f) => f.rows_loaded === 0 && f.errors.length > 0).length} files with nothing loaded`,
 		`Tables: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ') || '(none)'}`,

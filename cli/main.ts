@@ -25,10 +25,11 @@ function help(): string {
 
 async function main(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
-	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+	if (name === undefined) throw new UsageError(`no command given; commands: ${Object.keys(commands).join(', ')}`);
+	if (name === '--help' || name === '-h' || name === 'help') {
 		const target = name === 'help' && rest[0] ? commands[rest[0]] : undefined;
-		(name === undefined ? process.stderr : process.stdout).write(target ? target.help : help());
-		return name === undefined ? 2 : 0;
+		process.stdout.write(target ? target.help : help());
+		return 0;
 	}
 	const command = commands[name];
 	if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`);

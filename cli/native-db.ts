@@ -18,7 +18,10 @@ import {
 	DuckDBTimestampValue,
 	DuckDBTimeValue,
 	DuckDBTypeId,
+	BOOLEAN,
 	DOUBLE,
+	SQLNULL,
+	VARCHAR,
 	type DuckDBType,
 	type DuckDBValue
 } from '@duckdb/node-api';
@@ -111,8 +114,8 @@ function convert(v: DuckDBValue): unknown {
 }
 
 /** duckdb-wasm binds every JS number as DOUBLE (`?::VARCHAR` of 3 is '3.0'); bind them the same way here. */
-function paramTypes(params: Param[]): (DuckDBType | undefined)[] {
-	return params.map((p) => (typeof p === 'number' ? DOUBLE : undefined));
+function paramTypes(params: Param[]): DuckDBType[] {
+	return params.map((p) => (typeof p === 'number' ? DOUBLE : typeof p === 'boolean' ? BOOLEAN : p === null ? SQLNULL : VARCHAR));
 }
 
 export async function createNativeDb(dbPath?: string): Promise<Db> {
