@@ -1,0 +1,159 @@
+// The files imported in this browser session and their reports. Keeps each file's bytes (module-level, so
+// the mapping screen can re-read a file by the id in its URL) and re-imports one file with a different
+// speaker rule or column mapping. Bytes live in memory only: after a reload the user drops the file again.
+import { workspace } from '../db/workspace.svelte';
+import { detectFile, importFiles, importOne, type Detected, type ImportProgress } from '../import/pipeline';
+import { findPreset } from '../import/tabular/presets';
+import { sniffTabular } from '../import/tabular/preview';
+import type { FileReport, InputFile, MappingPreset, Speaker } from '../import/types';
+import type { SpeakerRule } from '../import/transcripts';
+import { listPresets } from '../mapping/presets-store';
+import { recordingsState } from '../recordings/recordings-state.svelte';
+import { keepRecordings } from './keep-recording';
+
+export interface ImportEntry {
+	id: string;
+	report: FileReport;
+	/** The saved preset that decided this file's columns, if any. */
+	presetName: string | null;
+	isTabular: boolean;
+}
+
+export type ImportPhase = 'idle' | 'reading' | 'importing' | 'done' | 'error';
+
+const SNIFF_BYTES = 64 * 1024;
+
+function isTabularReport(r: FileReport): boolean {
+	return r.kind === 'call_log' || r.kind === 'complaints' || (r.kind === 'transcript' && /^(csv|tsv)$/.test(r.format ?? ''));
+}
+
+function presetFor(file: InputFile, report: FileReport, presets: MappingPreset[]): string | null {
+	if (!isTabularReport(report)) return null;
+	return findPreset(sniffTabular(file.bytes.subarray(0, SNIFF_BYTES)).headers, presets)?.name ?? null;
+}
+
+export class ImportSession {
+	phase = $state<ImportPhase>('idle');
+	progress = $state<ImportProgress | null>(null);
+	entries = $state.raw<ImportEntry[]>([]);
+	error = $state<string | null>(null);
+	/** Ids of entries being re-imported right now. */
+	busy = $state.raw<ReadonlySet<string>>(new Set());
+	/** The last import's files, for the "import finished" line. */
+	lastBatch = $state.raw<string[]>([]);
+	#files = new Map<string, InputFile>();
+	#nextId = 1;
+
+	get isRunning(): boolean {
+		return this.phase === 'reading' || this.phase === 'importing';
+	}
+
+	file(id: string): InputFile | null {
+		return this.#files.get(id) ?? null;
+	}
+
+	entry(id: string): ImportEntry | null {
+		return this.entries.find((e) => e.id === id) ?? null;
+	}
+
+	/** Marks the start of reading dropped/picked files (before their bytes are in memory). */
+	beginReading(): void {
+		this.error = null;
+		this.progress = null;
+		this.phase = 'reading';
+	}
+
+	fail(e: unknown): void {
+		this.error = e instanceof Error ? e.message : String(e);
+		this.phase = 'error';
+	}
+
+	async importInputs(files: InputFile[]): Promise<void> {
+		if (files.length === 0) {
+			this.phase = 'idle';
+			return;
+		}
+		this.error = null;
+		this.phase = 'importing';
+		this.progress = { done: 0, total: files.length, file: files[0].name };
+		try {
+			const db = await workspace.db();
+			const presets = await listPresets(db);
+			const result = await importFiles(db, files, {
+				presets,
+				onProgress: (p) => (this.progress = p),
+				onRecording: keepRecordings(db, recordingsState.store)
+			});
+			// The pipeline skips OS junk files, so reports are matched back to their files by name.
+			const byName = new Map<string, InputFile[]>();
+			for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+			const added: ImportEntry[] = result.files.map((report) => {
+				const file = byName.get(report.file)?.shift() ?? { name: report.file, bytes: new Uint8Array() };
+				const id = String(this.#nextId++);
+				this.#files.set(id, file);
+				return { id, report, presetName: presetFor(file, report, presets), isTabular: isTabularReport(report) };
+			});
+			this.entries = [...added, ...this.entries];
+			this.lastBatch = added.map((e) => e.id);
+			await this.#afterImport();
+			this.phase = 'done';
+		} catch (e) {
+			this.fail(e);
+		}
+	}
+
+	/** Re-imports one transcript with another speaker rule and/or per-label roles. */
+	reimportTranscript(id: string, speakerRule: SpeakerRule, speakerOverrides: Record<string, Speaker>): Promise<FileReport | null> {
+		return this.#reimport(id, (file) => ({ detected: detectFile(file), opts: { speakerRule, speakerOverrides }, presetName: null }));
+	}
+
+	/** Re-imports one tabular file with the given column mapping (the mapping screen's "apply"). */
+	reimportWithPreset(id: string, preset: MappingPreset, presetName: string | null): Promise<FileReport | null> {
+		return this.#reimport(id, () => ({
+			detected: { kind: preset.kind, format: preset.options?.delimiter === '\t' ? 'tsv' : 'csv' } satisfies Detected,
+			opts: { preset },
+			presetName
+		}));
+	}
+
+	async #reimport(
+		id: string,
+		plan: (file: InputFile) => { detected: Detected; opts: Parameters<typeof importOne>[3]; presetName: string | null }
+	): Promise<FileReport | null> {
+		const file = this.#files.get(id);
+		if (!file) return null;
+		this.busy = new Set([...this.busy, id]);
+		try {
+			const db = await workspace.db();
+			const { detected, opts, presetName } = plan(file);
+			const report = await importOne(db, file, detected, { ...opts, onRecording: keepRecordings(db, recordingsState.store) });
+			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
+			await this.#afterImport();
+			return report;
+		} catch (e) {
+			this.fail(e);
+			return null;
+		} finally {
+			const rest = new Set(this.busy);
+			rest.delete(id);
+			this.busy = rest;
+		}
+	}
+
+	async #afterImport(): Promise<void> {
+		const db = await workspace.db();
+		await db.checkpoint();
+		await workspace.refresh();
+		void recordingsState.refreshUsage();
+	}
+
+	clear(): void {
+		this.entries = [];
+		this.lastBatch = [];
+		this.#files.clear();
+		this.phase = 'idle';
+		this.progress = null;
+	}
+}
+
+export const importSession = new ImportSession();

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { emptyReport } from '../import/types';
+import { csvCell, issuesCsv } from './rejected-csv';
+
+describe('rejected rows CSV', () => {
+	it.each([
+		['=SUM(A1)', "'=SUM(A1)"],
+		['+86 138', "'+86 138"],
+		['-5', "'-5"],
+		['@cmd', "'@cmd"],
+		['\tx', "'\tx"],
+		['\rx', `"'\rx"`],
+		['plain', 'plain'],
+		['a,b', '"a,b"'],
+		['say "hi"', '"say ""hi"""']
+	])('neutralises and quotes %j', (input, expected) => {
+		expect(csvCell(input)).toBe(expected);
+	});
+
+	it('lists every error and warning with its line', () => {
+		const r = emptyReport('calls.csv', 'call_log');
+		r.errors = [{ line: 3, reason: '=bad date' }];
+		r.warnings = [{ line: 9, reason: 'negative wait' }];
+		expect(issuesCsv(r)).toBe("file,line,severity,reason\r\ncalls.csv,3,error,'=bad date\r\ncalls.csv,9,warning,negative wait\r\n");
+	});
+});

@@ -1,0 +1,24 @@
+// The "download the full list" CSV of a file's rejected rows and warnings. Cells a spreadsheet would run
+// as a formula are neutralised (DESIGN §8; OWASP "CSV injection"): a leading = + - @ TAB or CR gets a '.
+import type { FileReport } from '../import/types';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null): string {
+	let s = value == null ? '' : String(value);
+	if (FORMULA_START.test(s)) s = "'" + s;
+	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function issuesCsv(report: FileReport): string {
+	const lines = [['file', 'line', 'severity', 'reason'].join(',')];
+	for (const [severity, list] of [['error', report.errors], ['warning', report.warnings]] as const) {
+		for (const issue of list) lines.push([report.file, issue.line, severity, issue.reason].map(csvCell).join(','));
+	}
+	return lines.join('\r\n') + '\r\n';
+}
+
+export function issuesCsvName(file: string): string {
+	const base = file.split(/[/\\]/).pop() || 'file';
+	return `${base}.rejected.csv`;
+}
