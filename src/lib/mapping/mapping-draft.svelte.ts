@@ -8,6 +8,9 @@ import type { InputFile, MappingPreset } from '../import/types';
 export const PREVIEW_ROWS = 10;
 export const TABULAR_KINDS: TabularKind[] = ['call_log', 'complaints', 'transcript'];
 
+/** A required timestamp is also satisfied by its date column (the importer adds the time column if mapped). */
+const SATISFIED_BY: Record<string, string[]> = { started_at: ['start_date'], received_at: ['received_date'] };
+
 export class MappingDraft {
 	readonly preview: TabularPreview;
 	kind = $state<TabularKind>('call_log');
@@ -35,7 +38,9 @@ export class MappingDraft {
 
 	get missing(): string[] {
 		const used = new Set(Object.values(this.mapping).filter(Boolean));
-		return TARGET_FIELDS[this.kind].filter((f) => f.required && !used.has(f.field)).map((f) => f.field);
+		return TARGET_FIELDS[this.kind]
+			.filter((f) => f.required && !used.has(f.field) && !(SATISFIED_BY[f.field] ?? []).some((alt) => used.has(alt)))
+			.map((f) => f.field);
 	}
 
 	get duplicates(): string[] {
