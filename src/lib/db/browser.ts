@@ -86,7 +86,9 @@ async function open(): Promise<BrowserDb> {
 		},
 		// duckdb-wasm transfers the buffer to the worker (detaching it), so hand over a copy.
 		registerFile: (name, data) => serial(() => db.registerFileBuffer(name, data.slice())),
-		dropFile: (name) => serial(() => db.dropFile(name)),
+		dropFile: (name) => serial(async () => {
+			await db.dropFile(name);
+		}),
 		checkpoint: () => serial(async () => {
 			if (isPersistent) await conn.query('CHECKPOINT');
 		}),
