@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { sampleData } from './scripts/sample-data-plugin';
+import { sampleData } from './scripts/sample-data-plugin.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), sampleData()],

@@ -5,7 +5,7 @@ import { workspace } from '../db/workspace.svelte';
 import { detectFile, importFiles, importOne, type Detected, type ImportProgress } from '../import/pipeline';
 import { findPreset } from '../import/tabular/presets';
 import { sniffTabular } from '../import/tabular/preview';
-import type { FileReport, InputFile, MappingPreset, Speaker } from '../import/types';
+import { isTabularReport, type FileReport, type InputFile, type MappingPreset, type Speaker } from '../import/types';
 import type { SpeakerRule } from '../import/transcripts';
 import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
@@ -22,10 +22,6 @@ export interface ImportEntry {
 export type ImportPhase = 'idle' | 'reading' | 'importing' | 'done' | 'error';
 
 const SNIFF_BYTES = 64 * 1024;
-
-function isTabularReport(r: FileReport): boolean {
-	return r.kind === 'call_log' || r.kind === 'complaints' || (r.kind === 'transcript' && /^(csv|tsv)$/.test(r.format ?? ''));
-}
 
 function presetFor(file: InputFile, report: FileReport, presets: MappingPreset[]): string | null {
 	if (!isTabularReport(report)) return null;

@@ -4,7 +4,7 @@
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
-import { emptyReport, type FileKind, type FileReport, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
+import { emptyReport, isTabularReport, type FileKind, type FileReport, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
 import { guessKind } from './tabular/fields';
@@ -130,8 +130,7 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 		report.errors.push({ line: null, reason: `import failed: ${e instanceof Error ? e.message : String(e)}` });
 	}
 	// Tabular imports book their own (possibly many) issues in SQL; the others are booked here.
-	const tabular = report.kind === 'call_log' || report.kind === 'complaints' || (report.kind === 'transcript' && /^(csv|tsv)$/.test(report.format ?? ''));
-	await book(db, report, !tabular || report.rows_total === 0);
+	await book(db, report, !isTabularReport(report) || report.kind === 'unknown' || report.rows_total === 0);
 	return report;
 }
 

@@ -69,3 +69,8 @@ export function emptyReport(file: string, kind: FileKind = 'unknown'): FileRepor
 		columns_ignored: []
 	};
 }
+
+/** A report from the CSV/TSV importer, whatever kind it guessed: such a file can be re-mapped by hand. */
+export function isTabularReport(r: Pick<FileReport, 'format'>): boolean {
+	return r.format === 'csv' || r.format === 'tsv';
+}

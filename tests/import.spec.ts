@@ -1,0 +1,68 @@
+// Importing a mixed batch of good and broken files through the real UI: every file gets a report naming
+// the line and the reason, the good rows load, and imported text is shown as text, never as HTML.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGbk } from '../sample-data/lib/csv';
+import { openSession, type Session } from './browser';
+import { reportCard, visible } from './ui';
+
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+const CALL_LOG = [
+	'通话ID,坐席姓名,开始时间,振铃时长,通话时长,满意度',
+	'C1,张三,2024/11/20 08:30,5,0:03:10,5',
+	'C2,李四,2024/13/45 09:00,5,0:02:00,4',
+	'C3,<img src=x onerror=alert(1)>,2024/11/20 10:00,-3,0:01:00,',
+	',赵六,2024/11/20 11:00,5,0:01:00,3'
+].join('\r\n');
+
+const VTT = ['WEBVTT', '', '00:00.000 --> 00:02.000', '<v 客服>您好，这里是华信通信', '', 'Caption without a time', '', '00:03.000 --> 00:05.000', '<v 客户>我想查一下话费', ''].join('\n');
+
+const AZURE_BATCH = JSON.stringify({ source: 'x.wav', recognizedPhrases: [{ channel: 0, offset: 'PT1S', nBest: [{ display: 'hi' }] }] });
+
+describe('importing good and broken files', () => {
+	let session: Session;
+	beforeAll(async () => {
+		session = await openSession();
+	});
+	afterAll(async () => {
+		await session?.dispose();
+	});
+
+	it('reports each file with line numbers and reasons and loads the rest', async () => {
+		const { page, baseUrl } = session;
+		await page.goto(baseUrl + '/import');
+		await visible(page.getByRole('heading', { name: '导入文件' }));
+		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
+			{ name: '通话记录-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(CALL_LOG)) },
+			{ name: 'C1.vtt', mimeType: 'text/vtt', buffer: utf8(VTT) },
+			{ name: 'C1.wav', mimeType: 'audio/wav', buffer: Buffer.from([0x00, 0x00, 0xf6, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]) },
+			{ name: 'batch.json', mimeType: 'application/json', buffer: utf8(AZURE_BATCH) },
+			{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
+		]);
+		await visible(page.getByText(/导入完成/), 60_000);
+
+		const log = await reportCard(page, '通话记录-gbk.csv').innerText();
+		expect(log).toContain('部分导入');
+		expect(log).toContain('GBK/GB18030');
+		expect(log).toContain('已导入 2 / 4 行');
+		expect(log).toContain('拒绝 2');
+		expect(log).toMatch(/3\s+开始时间: "2024\/13\/45/);
+		expect(log).toMatch(/5\s+.*call id|5\s+.*通话ID/i);
+
+		const vtt = await reportCard(page, 'C1.vtt').innerText();
+		expect(vtt).toContain('已导入 2 / 3 行');
+		expect(vtt).toMatch(/6\s+missing timeframe/);
+
+		expect(await reportCard(page, 'C1.wav').innerText()).toContain('no RIFF header');
+		expect(await reportCard(page, 'batch.json').innerText()).toContain('Azure batch transcription output is not supported');
+		expect(await reportCard(page, 'empty.srt').innerText()).toContain('empty file (0 bytes)');
+
+		// The GBK text reads as Chinese, and markup in a cell stays text.
+		await page.getByRole('link', { name: '通话', exact: true }).click();
+		await visible(page.getByRole('cell', { name: '张三' }));
+		await visible(page.getByRole('cell', { name: '<img src=x onerror=alert(1)>' }));
+		expect(await page.locator('main img').count()).toBe(0);
+		expect(session.pageErrors).toEqual([]);
+		expect(session.foreignRequests).toEqual([]);
+	});
+});

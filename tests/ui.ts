@@ -1,0 +1,31 @@
+// Small waiting helpers for specs on top of playwright-core (which has no auto-waiting expect).
+import type { Locator, Page } from 'playwright-core';
+
+export async function visible(locator: Locator, timeout = 30_000): Promise<Locator> {
+	await locator.first().waitFor({ state: 'visible', timeout });
+	return locator.first();
+}
+
+/** The report card of one imported file on the import page. */
+export function reportCard(page: Page, fileName: string): Locator {
+	return page.locator('article', { has: page.getByRole('heading', { name: fileName, exact: true }) });
+}
+
+/** Number of files the app keeps in OPFS under recordings/, and the duration the browser decodes for one. */
+export async function storedRecordings(page: Page): Promise<{ count: number; firstDuration: number }> {
+	return page.evaluate(async () => {
+		const root = await navigator.storage.getDirectory();
+		const dir = await root.getDirectoryHandle('recordings');
+		const files: File[] = [];
+		for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
+			if (handle.kind === 'file') files.push(await (handle as FileSystemFileHandle).getFile());
+		}
+		if (files.length === 0) return { count: 0, firstDuration: 0 };
+		const audio = new Audio(URL.createObjectURL(files[0]));
+		const duration = await new Promise<number>((resolve, reject) => {
+			audio.onloadedmetadata = () => resolve(audio.duration);
+			audio.onerror = () => reject(new Error('the browser cannot play the stored recording'));
+		});
+		return { count: files.length, firstDuration: duration };
+	});
+}
