@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { sampleData } from './scripts/sample-data-plugin.ts';
+import { sampleData } from './scripts/sample-data-plugin.js';
 
 export default defineConfig({
 	plugins: [sveltekit(), sampleData()],

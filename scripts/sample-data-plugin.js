@@ -2,13 +2,14 @@
 // screen can load the sample contact centre from the app's own origin (nothing comes from elsewhere).
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Plugin } from 'vite';
 
 const SOURCE = path.resolve('sample-data/out');
 const URL_PREFIX = '/sample-data/';
-const TYPES: Record<string, string> = { '.json': 'application/json', '.csv': 'text/csv', '.wav': 'audio/wav' };
+/** @type {Record<string, string>} */
+const TYPES = { '.json': 'application/json', '.csv': 'text/csv', '.wav': 'audio/wav' };
 
-export function sampleData(): Plugin {
+/** @returns {import('vite').Plugin} */
+export function sampleData() {
 	return {
 		name: 'callqa-sample-data',
 		configureServer(server) {
@@ -25,7 +26,12 @@ export function sampleData(): Plugin {
 	};
 }
 
-function serve(url: string | undefined, res: import('node:http').ServerResponse, next: () => void) {
+/**
+ * @param {string | undefined} url
+ * @param {import('node:http').ServerResponse} res
+ * @param {() => void} next
+ */
+function serve(url, res, next) {
 	if (!url?.startsWith(URL_PREFIX)) return next();
 	const rel = decodeURIComponent(url.slice(URL_PREFIX.length).split('?')[0]);
 	const file = path.resolve(SOURCE, rel);
