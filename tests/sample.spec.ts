@@ -21,6 +21,7 @@ describe('sample contact centre', () => {
 		await visible(page.getByText(/示例数据已载入/), 120_000);
 
 		const overview = await visible(page.locator('.overview'));
+		await visible(overview.getByText('5,467', { exact: true }));
 		const text = await overview.innerText();
 		expect(text).toContain('5,467'); // calls
 		expect(text).toContain('367'); // complaints
@@ -29,6 +30,12 @@ describe('sample contact centre', () => {
 
 		await page.getByRole('link', { name: '通话', exact: true }).click();
 		await visible(page.getByRole('cell', { name: /^C2026/ }));
+		// A call with a recording plays it from browser storage.
+		await page.getByPlaceholder('按通话ID或坐席筛选').fill('C20260803-000093');
+		await page.getByRole('button', { name: /播放录音/ }).click();
+		const audio = await visible(page.locator('audio'));
+		await page.waitForFunction(() => (document.querySelector('audio')?.duration ?? 0) > 30);
+		expect(await audio.evaluate((a: HTMLAudioElement) => a.error)).toBeNull();
 
 		const recordings = await storedRecordings(page);
 		expect(recordings.count).toBe(8);
@@ -41,8 +48,7 @@ describe('sample contact centre', () => {
 		session = await session.restart();
 		const { page, baseUrl } = session;
 		await page.goto(baseUrl + '/');
-		const overview = await visible(page.locator('.overview'));
-		expect(await overview.innerText()).toContain('5,467');
+		await visible(page.locator('.overview').getByText('5,467', { exact: true }));
 		const recordings = await storedRecordings(page);
 		expect(recordings.count).toBe(8);
 		expect(recordings.firstDuration).toBeGreaterThan(30);

@@ -17,6 +17,8 @@ export interface CallRow {
 	csat: number | null;
 	has_transcript: boolean;
 	has_recording: boolean;
+	/** File name of the call's recording (the first one when there are several). */
+	recording_file: string | null;
 }
 
 export interface CallsPage {
@@ -45,7 +47,8 @@ export async function listCalls(db: Db, opts: { page: number; q: string }): Prom
 		`SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
 			c.ring_s, c.talk_s, c.resolved, c.csat,
 			EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id) AS has_transcript,
-			EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.call_id) AS has_recording
+			EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.call_id) AS has_recording,
+			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file
 		FROM calls c
 		WHERE ${FILTER}
 		ORDER BY c.started_at DESC NULLS LAST, c.call_id

@@ -183,5 +183,13 @@ export const en: Record<MessageKey, string> = {
 	'calls.seconds': '{n} s',
 	'calls.channel.phone': 'Phone',
 	'calls.channel.chat': 'Chat',
-	'calls.channel.email': 'Email'
+	'calls.channel.email': 'Email',
+	'calls.play': 'Play recording {file}',
+	'calls.playing': 'Playing',
+	'calls.closePlayer': 'Close player',
+	'calls.audioMissing': 'This recording ({file}) is not on this computer. Import the audio file again, or choose the folder that holds the recordings on the Import page.',
+	'calls.audioError': 'Cannot play the recording: {message}',
+	'folders.needsPermission': 'The recordings folder “{names}” needs your permission again before its recordings can play.',
+	'folders.allow': 'Allow access',
+	'folders.error': 'Cannot open the recordings folder: {message}'
 };

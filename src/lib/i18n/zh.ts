@@ -182,7 +182,15 @@ export const zh = {
 	'calls.seconds': '{n} 秒',
 	'calls.channel.phone': '电话',
 	'calls.channel.chat': '在线',
-	'calls.channel.email': '邮件'
+	'calls.channel.email': '邮件',
+	'calls.play': '播放录音 {file}',
+	'calls.playing': '正在播放',
+	'calls.closePlayer': '关闭播放器',
+	'calls.audioMissing': '本机没有这段录音（{file}）。请重新导入录音文件，或在导入页选择录音所在的文件夹。',
+	'calls.audioError': '无法播放录音：{message}',
+	'folders.needsPermission': '录音文件夹“{names}”需要您再次允许访问，才能播放其中的录音。',
+	'folders.allow': '允许访问',
+	'folders.error': '无法访问录音文件夹：{message}'
 } as const;
 
 export type MessageKey = keyof typeof zh;
