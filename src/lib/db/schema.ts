@@ -11,7 +11,10 @@ export const CANONICAL_TABLES = [
 	'voice_activity',
 	'complaints',
 	'import_files',
-	'import_errors'
+	'import_errors',
+	'rubrics',
+	'findings',
+	'scores'
 ] as const;
 
 export const SCHEMA_SQL = `
@@ -99,6 +102,37 @@ CREATE TABLE IF NOT EXISTS import_errors (
 	line INTEGER,
 	severity VARCHAR,           -- error (row rejected) | warning (row loaded, value doubtful)
 	reason VARCHAR
+);
+CREATE TABLE IF NOT EXISTS rubrics (
+	rubric_id VARCHAR NOT NULL,
+	version INTEGER NOT NULL,
+	name VARCHAR,
+	language VARCHAR,           -- zh | en
+	json VARCHAR NOT NULL,      -- the validated rubric (src/lib/scoring/rubric.ts)
+	saved_at TIMESTAMP DEFAULT current_timestamp,
+	PRIMARY KEY (rubric_id, version)
+);
+CREATE TABLE IF NOT EXISTS findings (
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	item_id VARCHAR NOT NULL,
+	result VARCHAR NOT NULL,    -- pass | fail | na
+	points DOUBLE,              -- NULL when na
+	max_points DOUBLE,          -- NULL when na (excluded from the possible points)
+	start_s DOUBLE,             -- where the evidence is, when it has a place in the call
+	end_s DOUBLE,
+	seq INTEGER,                -- segment the evidence is in
+	evidence VARCHAR            -- matched text, or the numbers that decided it
+);
+CREATE TABLE IF NOT EXISTS scores (
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	score DOUBLE,               -- 0..100; NULL when no item applies
+	passed BOOLEAN,
+	critical_failed BOOLEAN,
+	scored_at TIMESTAMP DEFAULT current_timestamp
 );
 `;
 

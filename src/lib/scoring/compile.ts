@@ -1,0 +1,152 @@
+// Compiles a validated rubric into the SQL statements that (re)compute `findings` and `scores` for that
+// rubric version. Every rule is SQL (rules-sql.ts): there is no JS implementation, so the browser (duckdb-wasm)
+// and the CLI (native DuckDB) give the same answer. This module only assembles statements; score.ts runs them.
+import type { AppliesWhen, Item, Rubric } from './rubric';
+import { NORM_MACRO_SQL, sqlString } from './normalize';
+import { ruleSql } from './rules-sql';
+
+export interface SourceTables {
+	calls: string;
+	segments: string;
+	voice_activity: string;
+	complaints: string;
+}
+
+export interface CompileOptions {
+	/** where the calls come from (scoreText points these at temp tables) */
+	sources?: Partial<SourceTables>;
+	/** only score the call_ids listed in this table (incremental scoring after an import) */
+	onlyCallsTable?: string;
+	/** write findings/scores (default); false leaves the results in temp table cqa_res only */
+	write?: boolean;
+}
+
+export interface CompiledRubric {
+	sql: string[];
+}
+
+const DEFAULT_SOURCES: SourceTables = { calls: 'calls', segments: 'segments', voice_activity: 'voice_activity', complaints: 'complaints' };
+const COMPLAINT_CATEGORIES = ['投诉', 'complaint', 'complaints'];
+
+function list(values: string[]): string {
+	return values.map(sqlString).join(', ');
+}
+
+/** The SQL condition over cqa_call `c` under which an item applies. */
+export function appliesSql(a: AppliesWhen | undefined): string {
+	if (!a) return 'true';
+	const parts: string[] = [];
+	if (a.channel) parts.push(`coalesce(c.channel IN (${list(a.channel)}), false)`);
+	if (a.direction) parts.push(`coalesce(c.direction IN (${list(a.direction)}), false)`);
+	if (a.categories) parts.push(`coalesce(c.category IN (${list(a.categories)}), false)`);
+	if (a.is_complaint !== undefined) parts.push(`c.is_complaint = ${a.is_complaint}`);
+	if (a.has_transcript !== undefined) parts.push(`c.has_transcript = ${a.has_transcript}`);
+	if (a.transferred !== undefined) parts.push(`c.transferred = ${a.transferred}`);
+	return parts.length ? parts.join(' AND ') : 'true';
+}
+
+function itemSql(item: Item, rubric: Rubric): string {
+	return `INSERT INTO cqa_res
+SELECT c.call_id, ${sqlString(item.id)},
+	CASE WHEN NOT (${appliesSql(item.applies_when)}) THEN 'na' ELSE coalesce(r.result, 'na') END,
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.seq END,
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.start_s END,
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.end_s END,
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence ELSE 'does not apply to this call' END
+FROM cqa_call c LEFT JOIN (
+${ruleSql(item.rule, rubric)}
+) r ON r.call_id = c.call_id`;
+}
+
+/** Splits a multi-statement SQL text on top-level semicolons (our own SQL: no `;` inside literals but T2S). */
+function statements(sql: string): string[] {
+	const out: string[] = [];
+	let cur = '';
+	let inStr = false;
+	for (const ch of sql) {
+		if (ch === "'") inStr = !inStr;
+		if (ch === ';' && !inStr) {
+			if (cur.trim()) out.push(cur.trim());
+			cur = '';
+		} else cur += ch;
+	}
+	if (cur.trim()) out.push(cur.trim());
+	return out;
+}
+
+export function compileRubric(rubric: Rubric, opts: CompileOptions = {}): CompiledRubric {
+	const src = { ...DEFAULT_SOURCES, ...opts.sources };
+	const rid = sqlString(rubric.id);
+	const ver = String(rubric.version);
+	const scope = opts.onlyCallsTable ? `WHERE c.call_id IN (SELECT call_id FROM ${opts.onlyCallsTable})` : '';
+	const sql: string[] = [...statements(NORM_MACRO_SQL)];
+
+	// Facts about each call every rule needs, once.
+	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_call AS
+SELECT c.call_id, c.channel, c.direction, c.category,
+	coalesce(c.transferred, false) AS transferred, coalesce(c.abandoned, false) AS abandoned,
+	c.ring_s, c.talk_s, c.hold_s, c.wrap_s, c.csat,
+	(coalesce(c.category IN (${list(COMPLAINT_CATEGORIES)}), false)
+		OR c.call_id IN (SELECT call_id FROM ${src.complaints} WHERE call_id IS NOT NULL)) AS is_complaint,
+	coalesce(s.n, 0) > 0 AS has_transcript,
+	coalesce(s.n, 0) > 0 AND coalesce(s.is_timed, false) AS is_timed,
+	s.t0, s.t1,
+	coalesce(v.n, 0) > 0 AS has_va
+FROM ${src.calls} c
+LEFT JOIN (SELECT call_id, count(*) AS n, bool_and(start_s IS NOT NULL AND end_s IS NOT NULL) AS is_timed,
+		min(start_s) AS t0, max(end_s) AS t1 FROM ${src.segments} GROUP BY call_id) s ON s.call_id = c.call_id
+LEFT JOIN (SELECT call_id, count(*) AS n FROM ${src.voice_activity} GROUP BY call_id) v ON v.call_id = c.call_id
+${scope}`);
+
+	// Segments of those calls with their normalised text, length and turn numbers, once.
+	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_seg AS
+SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text,
+	cqa_norm(s.text) AS norm, length(cqa_norm(s.text)) AS nchars, cqa_words(s.text) AS nwords,
+	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS ord,
+	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS ord_rev,
+	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS turn_no,
+	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS turn_rev
+FROM ${src.segments} s JOIN cqa_call c ON c.call_id = s.call_id`);
+
+	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
+SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id`);
+
+	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR)`);
+	for (const item of rubric.items) sql.push(itemSql(item, rubric));
+
+	const items = rubric.items.map((it, i) => `(${sqlString(it.id)}, ${i + 1}, ${it.weight}, ${it.critical})`).join(', ');
+	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_items AS SELECT * FROM (VALUES ${items}) t(item_id, ordinal, weight, critical)`);
+
+	if (opts.write === false) return { sql };
+
+	sql.push(`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
+	sql.push(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence)
+SELECT r.call_id, ${rid}, ${ver}, r.item_id, r.result,
+	CASE r.result WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0 END,
+	CASE WHEN r.result <> 'na' THEN i.weight END,
+	r.start_s, r.end_s, r.seq, r.evidence
+FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
+ORDER BY r.call_id, i.ordinal`);
+	sql.push(`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
+	sql.push(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed, scored_at)
+SELECT call_id, ${rid}, ${ver}, score, passed, critical_failed, current_timestamp FROM (${scoreSelectSql(rubric)})
+ORDER BY call_id`);
+	return { sql };
+}
+
+/**
+ * Per call score from cqa_res + cqa_items: 100 × earned / possible over applicable items; any critical fail
+ * → 0; NULL when nothing applies; passed = score ≥ pass mark.
+ */
+export function scoreSelectSql(rubric: Rubric): string {
+	return `SELECT call_id, score, score >= ${rubric.pass_mark} AS passed, critical_failed FROM (
+	SELECT r.call_id,
+		coalesce(bool_or(r.result = 'fail' AND i.critical), false) AS critical_failed,
+		CASE WHEN bool_or(r.result = 'fail' AND i.critical) THEN 0.0
+			WHEN sum(i.weight) FILTER (WHERE r.result <> 'na') > 0
+			THEN 100.0 * coalesce(sum(i.weight) FILTER (WHERE r.result = 'pass'), 0) / sum(i.weight) FILTER (WHERE r.result <> 'na')
+		END AS score
+	FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
+	GROUP BY r.call_id
+)`;
+}

@@ -1,0 +1,323 @@
+// One SQL query per rule kind (DESIGN §5). Each returns at most one row per call:
+//   (call_id, result 'pass'|'fail'|'na', seq, start_s, end_s, evidence)
+// over the temp tables compile.ts builds: cqa_call (facts per call), cqa_seg (segments with normalised text
+// `norm`, `nchars`, `nwords`, order `ord`/`ord_rev` and per-speaker `turn_no`/`turn_rev`), cqa_va (voice
+// activity). A call the rule returns no row for is 'na'. Rubric strings are normalised here with cqa_norm(),
+// in SQL, exactly like the transcripts.
+import type {
+	CourtesyRule,
+	InterruptionRule,
+	MetricRule,
+	PhraseBannedRule,
+	PhraseRequiredRule,
+	PiiRule,
+	ResponseTimeRule,
+	Rubric,
+	Rule,
+	Speaker,
+	SpeechRateRule,
+	Window
+} from './rubric';
+import { substitute } from './rubric';
+import { sqlString } from './normalize';
+
+/** Float times such as 13.7 − 12.7 = 0.99999… must meet a 1.0 s threshold: compare at the millisecond. */
+const ms = (x: string) => `round(${x}, 3)`;
+
+function speakerSql(speaker: Speaker, alias = 's'): string {
+	return speaker === 'any' ? 'true' : `${alias}.speaker = ${sqlString(speaker)}`;
+}
+
+function values(rows: string[][], columns: string[]): string {
+	if (rows.length === 0) return `(SELECT ${columns.map((c) => `NULL::VARCHAR AS ${c}`).join(', ')} WHERE false)`;
+	return `(SELECT * FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) t(${columns.join(', ')}))`;
+}
+
+/** A short quote of a turn for the evidence column. */
+function quote(expr: string, max = 40): string {
+	return `CASE WHEN length(${expr}) > ${max} THEN left(${expr}, ${max}) || '…' ELSE ${expr} END`;
+}
+
+function windowSql(w: Window | undefined, speaker: Speaker): string {
+	if (!w) return 'true';
+	const first = speaker === 'any' ? 's.ord' : 's.turn_no';
+	const last = speaker === 'any' ? 's.ord_rev' : 's.turn_rev';
+	const parts: string[] = [];
+	if (w.first_turns !== undefined) parts.push(`${first} <= ${w.first_turns}`);
+	if (w.last_turns !== undefined) parts.push(`${last} <= ${w.last_turns}`);
+	// Untimed chats have no seconds: a time window then covers the whole transcript.
+	if (w.first_s !== undefined) parts.push(`(NOT c.is_timed OR s.start_s <= c.t0 + ${w.first_s})`);
+	if (w.last_s !== undefined) parts.push(`(NOT c.is_timed OR s.end_s >= c.t1 - ${w.last_s})`);
+	return parts.length ? parts.join(' AND ') : 'true';
+}
+
+function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
+	// One row per alternative: (requirement number, alternative text).
+	const alts: string[][] = [];
+	r.phrases.forEach((p, i) => {
+		for (const a of substitute(p, rubric.variables).split('|')) if (a.trim()) alts.push([String(i + 1), sqlString(a.trim())]);
+	});
+	const nReq = r.phrases.length;
+	const fuzzy = r.fuzzy;
+	// Similarity of an alternative to a text: 1 when its normalised form is contained; otherwise (fuzzy < 1)
+	// the share of its character bigrams found in the text ("您好很高兴您服务" holds 6 of the 8 bigrams of
+	// "您好很高兴为您服务" = 0.75).
+	const sim = (text: string) =>
+		fuzzy >= 1 ? `max(contains(${text}, g.np)::INT)::DOUBLE` : `CASE WHEN bool_or(contains(${text}, g.np)) THEN 1.0 ELSE avg(contains(${text}, g.g)::INT) END`;
+	return `WITH alt AS (
+	SELECT req_no::INT AS req_no, alt_text, cqa_norm(alt_text) AS np FROM ${values(alts, ['req_no', 'alt_text'])}
+), g AS (
+	SELECT req_no, alt_text, np,
+		unnest(CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END) AS g
+	FROM alt WHERE np <> ''
+), win AS (
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.norm FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id
+	WHERE ${speakerSql(r.speaker)} AND ${windowSql(r.window, r.speaker)}
+), wt AS (
+	SELECT call_id, string_agg(norm, '' ORDER BY ord) AS wt FROM win GROUP BY call_id
+), per_alt AS (
+	SELECT w.call_id, g.req_no, g.alt_text, ${sim('w.wt')} AS sim FROM wt w, g GROUP BY w.call_id, g.req_no, g.alt_text
+), per_req AS (
+	SELECT call_id, req_no, max(sim) AS sim, arg_max(alt_text, sim) AS alt_text FROM per_alt GROUP BY call_id, req_no
+), seg_sim AS (
+	SELECT w.call_id, g.req_no, g.alt_text, w.seq, any_value(w.start_s) AS start_s, any_value(w.end_s) AS end_s, ${sim('w.norm')} AS sim
+	FROM win w JOIN g ON true GROUP BY w.call_id, g.req_no, g.alt_text, w.seq
+), located AS (
+	SELECT p.call_id, p.req_no, p.sim, p.alt_text, arg_max(s.seq, s.sim) AS seq, arg_max(s.start_s, s.sim) AS start_s, arg_max(s.end_s, s.sim) AS end_s
+	FROM per_req p JOIN seg_sim s ON s.call_id = p.call_id AND s.req_no = p.req_no AND s.alt_text = p.alt_text
+	GROUP BY p.call_id, p.req_no, p.sim, p.alt_text
+), judged AS (
+	SELECT call_id,
+		count(*) FILTER (WHERE sim >= ${fuzzy} - 1e-9) AS n_ok,
+		arg_max(seq, sim) AS seq, arg_max(start_s, sim) AS start_s, arg_max(end_s, sim) AS end_s,
+		string_agg('"' || alt_text || '" ' || CASE WHEN sim >= 1 THEN 'found' ELSE format('{:.2f}', sim) END || CASE WHEN seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev
+	FROM located GROUP BY call_id
+)
+SELECT c.call_id,
+	CASE WHEN coalesce(j.n_ok, 0) ${r.match === 'all' ? `>= ${nReq}` : '>= 1'} THEN 'pass' ELSE 'fail' END AS result,
+	j.seq, j.start_s, j.end_s,
+	CASE WHEN j.call_id IS NULL THEN 'no ${r.speaker === 'any' ? '' : r.speaker + ' '}turn in the window'
+		ELSE j.ev || ${sqlString(fuzzy < 1 ? ` (needs ${fuzzy})` : '')} END AS evidence
+FROM cqa_call c LEFT JOIN judged j ON j.call_id = c.call_id
+WHERE c.has_transcript`;
+}
+
+function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
+	const phrases = r.phrases.map((p) => [sqlString(substitute(p, rubric.variables))]);
+	const patterns = r.patterns.map((p) => [sqlString(substitute(p, rubric.variables))]);
+	return `WITH ph AS (
+	SELECT raw, cqa_norm(raw) AS np FROM ${values(phrases, ['raw'])}
+), pat AS (
+	SELECT raw FROM ${values(patterns, ['raw'])}
+), hits AS (
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what
+	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}
+	UNION ALL
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, regexp_extract(s.norm, pat.raw) AS what
+	FROM cqa_seg s JOIN pat ON regexp_matches(s.norm, pat.raw) WHERE ${speakerSql(r.speaker)}
+), per_call AS (
+	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
+		string_agg('"' || what || '" in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev
+	FROM hits GROUP BY call_id
+)
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, p.ev AS evidence
+FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.has_transcript`;
+}
+
+function interruption(r: InterruptionRule): string {
+	const bcs = r.backchannels.map((b) => [sqlString(b)]);
+	// From the transcript on calls without voice activity; from voice activity (agent speech starting inside
+	// customer speech) where the call has it, taking the interrupting turn's text from the agent segment there.
+	return `WITH bc AS (
+	SELECT '^(' || coalesce(string_agg(np, '|' ORDER BY length(np) DESC), '') || ')+$' AS re
+	FROM (SELECT DISTINCT cqa_norm(raw) AS np FROM ${values(bcs, ['raw'])}) WHERE np <> ''
+), ev AS (
+	SELECT a.call_id, a.seq, a.start_s, a.end_s, least(cu.end_s, a.end_s) - a.start_s AS overlap_s, a.nchars AS chars, a.norm, 'transcript' AS src
+	FROM cqa_seg a JOIN cqa_call c ON c.call_id = a.call_id AND c.is_timed AND NOT c.has_va
+	JOIN cqa_seg cu ON cu.call_id = a.call_id AND cu.speaker = 'customer' AND cu.start_s < a.start_s AND a.start_s < cu.end_s
+	WHERE a.speaker = 'agent'
+	UNION ALL
+	SELECT va.call_id, seg.seq, va.start_s, va.end_s, least(vc.end_s, va.end_s) - va.start_s, seg.nchars, seg.norm, 'voice activity'
+	FROM cqa_va va JOIN cqa_va vc ON vc.call_id = va.call_id AND vc.speaker = 'customer' AND vc.start_s < va.start_s AND va.start_s < vc.end_s
+	LEFT JOIN cqa_seg seg ON seg.call_id = va.call_id AND seg.speaker = 'agent' AND va.start_s BETWEEN seg.start_s - 0.5 AND seg.end_s
+	WHERE va.speaker = 'agent'
+), judged AS (
+	SELECT ev.*, ${ms('overlap_s')} >= ${r.min_overlap_s}
+		AND (chars IS NULL OR chars >= ${r.min_chars})
+		AND NOT coalesce(regexp_full_match(norm, (SELECT re FROM bc)) AND (SELECT re FROM bc) <> '^()+$', false) AS counts
+	FROM ev
+), per_call AS (
+	SELECT call_id,
+		count(DISTINCT start_s) FILTER (WHERE counts) AS n,
+		count(*) FILTER (WHERE NOT counts) AS n_ignored,
+		arg_min(seq, start_s) FILTER (WHERE counts) AS seq, min(start_s) FILTER (WHERE counts) AS start_s,
+		arg_min(end_s, start_s) FILTER (WHERE counts) AS end_s,
+		string_agg(DISTINCT format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) || CASE WHEN src = 'voice activity' THEN ' (voice activity)' ELSE '' END, '; ') FILTER (WHERE counts) AS ev
+	FROM judged GROUP BY call_id
+)
+SELECT c.call_id,
+	CASE WHEN coalesce(p.n, 0) > CASE WHEN c.is_complaint THEN ${r.max_count_complaint} ELSE ${r.max_count} END THEN 'fail' ELSE 'pass' END AS result,
+	p.seq, p.start_s, p.end_s,
+	coalesce(p.n, 0) || ' interruption(s), max ' || CASE WHEN c.is_complaint THEN ${r.max_count_complaint} || ' (complaint call)' ELSE ${r.max_count}::VARCHAR END
+		|| coalesce(': ' || p.ev, '') || CASE WHEN p.n_ignored > 0 THEN '; ' || p.n_ignored || ' backchannel/short overlap(s) ignored' ELSE '' END AS evidence
+FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.is_timed OR c.has_va`;
+}
+
+function ring(r: ResponseTimeRule): string {
+	const max = r.max_ring_s ?? 15;
+	return `SELECT c.call_id,
+	CASE WHEN c.ring_s IS NULL OR c.abandoned THEN 'na' WHEN c.ring_s <= ${max} THEN 'pass' ELSE 'fail' END AS result,
+	NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s,
+	CASE WHEN c.abandoned THEN 'abandoned before answer' WHEN c.ring_s IS NOT NULL
+		THEN format('ring {} s {} {} s', c.ring_s::VARCHAR, CASE WHEN c.ring_s <= ${max} THEN '≤' ELSE '>' END, ${sqlString(String(max))}) END AS evidence
+FROM cqa_call c`;
+}
+
+function reply(r: ResponseTimeRule): string {
+	const max = r.max_reply_s ?? 5;
+	return `WITH s AS (
+	SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s,
+		lag(s.speaker) OVER w AS prev_speaker, lag(s.end_s) OVER w AS prev_end, lag(s.seq) OVER w AS prev_seq
+	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed
+	WINDOW w AS (PARTITION BY s.call_id ORDER BY s.start_s, s.seq)
+), ev AS (
+	SELECT *, start_s - prev_end AS gap FROM s
+	WHERE speaker = 'agent' AND prev_speaker = 'customer' AND start_s >= prev_end AND ${ms('start_s - prev_end')} >= ${max}
+), per_call AS (
+	SELECT call_id, count(*) AS n, arg_max(seq, gap) AS seq, arg_max(prev_end, gap) AS start_s, arg_max(start_s, gap) AS end_s,
+		string_agg(format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq), '; ' ORDER BY start_s) AS ev
+	FROM ev GROUP BY call_id
+)
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
+	coalesce(p.ev || ' ≥ ${max} s', 'every reply < ${max} s') AS evidence
+FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.is_timed`;
+}
+
+function silence(r: ResponseTimeRule): string {
+	const max = r.max_silence_s ?? 8;
+	const holds = (r.hold_phrases ?? []).map((h) => [sqlString(h)]);
+	// A gap is measured from the latest end so far (overlapping turns cover each other) to the next start; the
+	// turn that ended last before it decides whether it is a hold (an agent turn with a hold phrase).
+	return `WITH hold AS (
+	SELECT cqa_norm(raw) AS np FROM ${values(holds, ['raw'])}
+), s AS (
+	SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.norm, s.ord,
+		max(s.end_s) OVER w AS prev_end,
+		arg_max(s.ord, s.end_s * 100000 + s.ord) OVER w AS prev_ord
+	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed
+	WINDOW w AS (PARTITION BY s.call_id ORDER BY s.ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+), gaps AS (
+	SELECT s.call_id, s.start_s - s.prev_end AS gap, s.prev_end, s.start_s, p.seq AS after_seq,
+		p.speaker = 'agent' AND EXISTS (SELECT 1 FROM hold h WHERE h.np <> '' AND contains(p.norm, h.np)) AS after_hold
+	FROM s JOIN cqa_seg p ON p.call_id = s.call_id AND p.ord = s.prev_ord
+	WHERE ${ms('s.start_s - s.prev_end')} >= ${max}
+), per_call AS (
+	SELECT call_id, count(*) FILTER (WHERE NOT after_hold) AS n,
+		arg_max(after_seq, gap) FILTER (WHERE NOT after_hold) AS seq,
+		arg_max(prev_end, gap) FILTER (WHERE NOT after_hold) AS start_s,
+		arg_max(start_s, gap) FILTER (WHERE NOT after_hold) AS end_s,
+		string_agg(format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END, '; ' ORDER BY prev_end) AS ev
+	FROM gaps GROUP BY call_id
+)
+SELECT c.call_id, CASE WHEN coalesce(p.n, 0) > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
+	coalesce(p.ev, 'no silence ≥ ${max} s') AS evidence
+FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.is_timed`;
+}
+
+function courtesy(r: CourtesyRule, rubric: Rubric): string {
+	// Longest word first, each match replaced by a separator so 请原谅 is not also counted as 请.
+	const words = [...new Set(r.words.map((w) => substitute(w, rubric.variables)))].sort((a, b) => b.length - a.length);
+	let inner = `SELECT s.call_id, s.norm AS t FROM cqa_seg s WHERE ${speakerSql(r.speaker)}`;
+	words.forEach((w, i) => {
+		const W = `cqa_norm(${sqlString(w)})`;
+		inner = `SELECT * REPLACE (CASE WHEN ${W} = '' THEN t ELSE replace(t, ${W}, chr(1)) END AS t),
+	CASE WHEN ${W} = '' THEN 0 ELSE (length(t) - length(replace(t, ${W}, ''))) // length(${W}) END AS c${i}
+FROM (${inner})`;
+	});
+	const sums = words.map((_, i) => `sum(c${i}) AS c${i}`).join(', ');
+	const total = words.map((_, i) => `p.c${i}`).join(' + ');
+	const detail = words.map((w, i) => `CASE WHEN p.c${i} > 0 THEN ${sqlString(w + ' ')} || p.c${i} END`).join(', ');
+	return `WITH per_call AS (SELECT call_id, ${sums} FROM (${inner}) GROUP BY call_id)
+SELECT c.call_id,
+	CASE WHEN coalesce(${total}, 0) >= ${r.min_count} THEN 'pass' ELSE 'fail' END AS result,
+	NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s,
+	format('{} courtesy word(s) {} {}', coalesce(${total}, 0), CASE WHEN coalesce(${total}, 0) >= ${r.min_count} THEN '≥' ELSE '<' END, ${r.min_count})
+		|| coalesce(' (' || nullif(concat_ws(', ', ${detail}), '') || ')', '') AS evidence
+FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.has_transcript`;
+}
+
+function speechRate(r: SpeechRateRule): string {
+	const units = r.unit === 'chars' ? 's.nchars' : 's.nwords';
+	const label = r.unit === 'chars' ? 'chars' : 'words';
+	return `WITH t AS (
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, ${units} AS n, round(round(${units} * 60.0 / (s.end_s - s.start_s), 6)) AS rate
+	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed
+	WHERE s.speaker = 'agent' AND s.end_s > s.start_s AND ${units} >= ${r.min_chars}
+), bad AS (
+	SELECT * FROM t WHERE rate > ${r.max_cpm} OR rate < ${r.min_cpm}
+), per_call AS (
+	SELECT call_id, count(*) AS n, arg_max(seq, abs(rate - ${(r.min_cpm + r.max_cpm) / 2})) AS seq,
+		arg_max(start_s, abs(rate - ${(r.min_cpm + r.max_cpm) / 2})) AS start_s, arg_max(end_s, abs(rate - ${(r.min_cpm + r.max_cpm) / 2})) AS end_s,
+		string_agg(format('seq {}: {} ${label}/min ({} ${label} in {:.1f} s)', seq, rate::BIGINT, n, end_s - start_s), '; ' ORDER BY start_s) AS ev
+	FROM bad GROUP BY call_id
+), judged AS (SELECT call_id, count(*) AS n FROM t GROUP BY call_id)
+SELECT c.call_id, CASE WHEN j.n IS NULL THEN 'na' WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
+	CASE WHEN j.n IS NULL THEN 'no agent turn long enough to judge'
+		ELSE coalesce(p.ev || ' outside ${r.min_cpm}–${r.max_cpm}', 'all ' || j.n || ' turns within ${r.min_cpm}–${r.max_cpm} ${label}/min') END AS evidence
+FROM cqa_call c LEFT JOIN judged j ON j.call_id = c.call_id LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.is_timed`;
+}
+
+function pii(r: PiiRule): string {
+	const pats = r.patterns.map((p) => [sqlString(p.name), sqlString(p.regex)]);
+	// The evidence masks the number (DESIGN §8): first 3 and last 4 characters only.
+	return `WITH pat AS (SELECT * FROM ${values(pats, ['name', 're'])}),
+hits AS (
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, pat.name, regexp_extract(s.norm, pat.re) AS m
+	FROM cqa_seg s JOIN pat ON regexp_matches(s.norm, pat.re) WHERE ${speakerSql(r.speaker)}
+), per_call AS (
+	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
+		string_agg(name || ' ' || CASE WHEN length(m) > 7 THEN left(m, 3) || repeat('*', length(m) - 7) || right(m, 4) ELSE repeat('*', length(m)) END || ' in seq ' || seq, '; ' ORDER BY ord) AS ev
+	FROM hits GROUP BY call_id
+)
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, p.ev AS evidence
+FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
+WHERE c.has_transcript`;
+}
+
+function metric(r: MetricRule): string {
+	// field and op are checked against fixed lists by validateRubric, so they are safe to splice.
+	return `SELECT c.call_id,
+	CASE WHEN c.${r.field} IS NULL THEN 'na' WHEN c.${r.field} ${r.op} ${r.value} THEN 'pass' ELSE 'fail' END AS result,
+	NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s,
+	CASE WHEN c.${r.field} IS NOT NULL THEN '${r.field} = ' || c.${r.field} || ' (needs ${r.op} ${r.value})' END AS evidence
+FROM cqa_call c`;
+}
+
+export function ruleSql(rule: Rule, rubric: Rubric): string {
+	switch (rule.kind) {
+		case 'phrase_required':
+			return phraseRequired(rule, rubric);
+		case 'phrase_banned':
+			return phraseBanned(rule, rubric);
+		case 'interruption':
+			return interruption(rule);
+		case 'response_time':
+			return rule.measure === 'ring' ? ring(rule) : rule.measure === 'reply' ? reply(rule) : silence(rule);
+		case 'courtesy':
+			return courtesy(rule, rubric);
+		case 'speech_rate':
+			return speechRate(rule);
+		case 'pii_disclosure':
+			return pii(rule);
+		case 'metric':
+			return metric(rule);
+		case 'manual':
+			return `SELECT c.call_id, 'na' AS result, NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s, 'judged by the inspector' AS evidence FROM cqa_call c`;
+	}
+}

@@ -1,0 +1,136 @@
+// Runs a compiled rubric: scoreCalls writes findings + scores for one rubric version (older versions' rows
+// stay), itemSummary reads pass/fail/na counts per item, scoreText scores a pasted dialogue for the rubric
+// editor's "try it" box in temp tables, never touching the real calls, findings or scores.
+import type { Db } from '../db/types';
+import { ensureSchema } from '../db/schema';
+import { bulkInsert } from '../db/bulk';
+import { compileRubric, scoreSelectSql } from './compile';
+import { parseDialogue, type DialogueOptions } from './dialogue';
+import type { Rubric } from './rubric';
+
+export interface ScoreOptions {
+	/** only (re)score the call_ids listed in this table, e.g. the calls of the last import */
+	onlyCallsTable?: string;
+}
+
+async function run(db: Db, sql: string[]): Promise<void> {
+	for (const s of sql) await db.query(s);
+}
+
+async function saveRubric(db: Db, rubric: Rubric): Promise<void> {
+	await db.query('DELETE FROM rubrics WHERE rubric_id = ? AND version = ?', [rubric.id, rubric.version]);
+	await db.query('INSERT INTO rubrics (rubric_id, version, name, language, json, saved_at) VALUES (?, ?, ?, ?, ?, current_timestamp)', [
+		rubric.id,
+		rubric.version,
+		rubric.name,
+		rubric.language,
+		JSON.stringify(rubric)
+	]);
+}
+
+/** (Re)computes findings and scores of `rubric` (its version) for every call, or the listed ones. */
+export async function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Promise<{ calls: number; ms: number }> {
+	const t0 = performance.now();
+	await ensureSchema(db);
+	await saveRubric(db, rubric);
+	await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable }).sql);
+	const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM cqa_call');
+	await db.query('DROP TABLE IF EXISTS cqa_seg; DROP TABLE IF EXISTS cqa_res; DROP TABLE IF EXISTS cqa_va');
+	await db.checkpoint();
+	return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0) };
+}
+
+export interface ItemSummary {
+	item_id: string;
+	pass: number;
+	fail: number;
+	na: number;
+}
+
+/** Per item pass/fail/na counts of one rubric version, in the rubric's item order when it is saved. */
+export async function itemSummary(db: Db, rubricId: string, version: number): Promise<ItemSummary[]> {
+	const { rows } = await db.query<ItemSummary>(
+		`SELECT f.item_id, count(*) FILTER (WHERE result = 'pass') AS pass, count(*) FILTER (WHERE result = 'fail') AS fail,
+			count(*) FILTER (WHERE result = 'na') AS na
+		FROM findings f WHERE f.rubric_id = ? AND f.rubric_version = ?
+		GROUP BY f.item_id ORDER BY min(f.rowid)`,
+		[rubricId, version]
+	);
+	return rows.map((r) => ({ item_id: r.item_id, pass: Number(r.pass), fail: Number(r.fail), na: Number(r.na) }));
+}
+
+export interface TryFinding {
+	item_id: string;
+	label: string;
+	result: 'pass' | 'fail' | 'na';
+	seq: number | null;
+	start_s: number | null;
+	end_s: number | null;
+	evidence: string | null;
+}
+
+export interface TryResult {
+	findings: TryFinding[];
+	score: number | null;
+	passed: boolean | null;
+}
+
+const TRY_ID = '__try__';
+
+/**
+ * Scores a pasted dialogue ("客服: …" / "Customer: …" lines, optional [mm:ss]) with `rubric`. The call lives
+ * in temp tables (cqa_try_*) that shadow nothing and are dropped afterwards.
+ */
+export async function scoreText(db: Db, dialogue: string, rubric: Rubric, opts: DialogueOptions = {}): Promise<TryResult> {
+	await ensureSchema(db);
+	const parsed = parseDialogue(dialogue, opts);
+	const temps = ['cqa_try_calls', 'cqa_try_segments', 'cqa_try_va', 'cqa_try_complaints'];
+	try {
+		await db.query('CREATE OR REPLACE TEMP TABLE cqa_try_calls AS SELECT * FROM calls LIMIT 0');
+		await db.query('CREATE OR REPLACE TEMP TABLE cqa_try_segments AS SELECT * FROM segments LIMIT 0');
+		await db.query('CREATE OR REPLACE TEMP TABLE cqa_try_va AS SELECT * FROM voice_activity LIMIT 0');
+		await db.query('CREATE OR REPLACE TEMP TABLE cqa_try_complaints AS SELECT * FROM complaints LIMIT 0');
+		await db.query(
+			`INSERT INTO cqa_try_calls (call_id, channel, direction, category, ring_s, abandoned, transferred) VALUES (?, ?, ?, ?, ?, false, false)`,
+			[TRY_ID, parsed.timed ? 'phone' : 'chat', opts.direction ?? 'inbound', opts.category ?? null, opts.ring_s ?? null]
+		);
+		await bulkInsert(
+			db,
+			'cqa_try_segments',
+			[
+				{ name: 'call_id', type: 'VARCHAR' },
+				{ name: 'seq', type: 'INTEGER' },
+				{ name: 'speaker', type: 'VARCHAR' },
+				{ name: 'start_s', type: 'DOUBLE' },
+				{ name: 'end_s', type: 'DOUBLE' },
+				{ name: 'text', type: 'VARCHAR' }
+			],
+			parsed.turns.map((t, i) => [TRY_ID, i + 1, t.speaker, t.start_s, t.end_s, t.text])
+		);
+		const { sql } = compileRubric(rubric, {
+			sources: { calls: 'cqa_try_calls', segments: 'cqa_try_segments', voice_activity: 'cqa_try_va', complaints: 'cqa_try_complaints' },
+			write: false
+		});
+		await run(db, sql);
+		const { rows } = await db.query<TryFinding>(
+			`SELECT r.item_id, r.result, r.seq, r.start_s, r.end_s, r.evidence
+			FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id ORDER BY i.ordinal`
+		);
+		const labels = new Map(rubric.items.map((it) => [it.id, it.label[rubric.language]]));
+		const findings = rows.map((r) => ({
+			item_id: r.item_id,
+			label: labels.get(r.item_id) ?? r.item_id,
+			result: r.result,
+			seq: r.seq ?? null,
+			start_s: r.start_s ?? null,
+			end_s: r.end_s ?? null,
+			evidence: r.evidence ?? null
+		}));
+		const sc = await db.query<{ score: number | null; passed: boolean | null }>(scoreSelectSql(rubric));
+		const score = sc.rows[0]?.score ?? null;
+		const passed = sc.rows[0]?.passed ?? null;
+		return { findings, score, passed };
+	} finally {
+		for (const t of [...temps, 'cqa_call', 'cqa_seg', 'cqa_va', 'cqa_res', 'cqa_items']) await db.query(`DROP TABLE IF EXISTS ${t}`);
+	}
+}
