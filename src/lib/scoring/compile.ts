@@ -100,13 +100,12 @@ ${scope}`);
 
 	// Segments of those calls with their normalised text, length and turn numbers, once.
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_seg AS
-SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text,
-	cqa_norm(s.text) AS norm, length(cqa_norm(s.text)) AS nchars, cqa_words(s.text) AS nwords,
+SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s.norm) AS nchars,
 	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS ord,
 	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS ord_rev,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS turn_no,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS turn_rev
-FROM ${src.segments} s JOIN cqa_call c ON c.call_id = s.call_id`);
+FROM (SELECT *, cqa_norm(text) AS norm FROM ${src.segments}) s JOIN cqa_call c ON c.call_id = s.call_id`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id`);

@@ -1,7 +1,7 @@
 // One SQL query per rule kind (DESIGN §5). Each returns at most one row per call:
 //   (call_id, result 'pass'|'fail'|'na', seq, start_s, end_s, evidence)
 // over the temp tables compile.ts builds: cqa_call (facts per call), cqa_seg (segments with normalised text
-// `norm`, `nchars`, `nwords`, order `ord`/`ord_rev` and per-speaker `turn_no`/`turn_rev`), cqa_va (voice
+// `norm`, `nchars`, order `ord`/`ord_rev` and per-speaker `turn_no`/`turn_rev`), cqa_va (voice
 // activity). A call the rule returns no row for is 'na'. Rubric strings are normalised here with cqa_norm(),
 // in SQL, exactly like the transcripts.
 import type {
@@ -68,7 +68,7 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	SELECT req_no::INT AS req_no, alt_text, cqa_norm(alt_text) AS np FROM ${values(alts, ['req_no', 'alt_text'])}
 ), g AS (
 	SELECT req_no, alt_text, np,
-		unnest(CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END) AS g
+		${fuzzy >= 1 ? 'np' : 'unnest(CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END)'} AS g
 	FROM alt WHERE np <> ''
 ), win AS (
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.norm FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id
@@ -89,8 +89,9 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 ), judged AS (
 	SELECT call_id,
 		count(*) FILTER (WHERE sim >= ${fuzzy} - 1e-9) AS n_ok,
-		arg_max(seq, sim) AS seq, arg_max(start_s, sim) AS start_s, arg_max(end_s, sim) AS end_s,
-		string_agg('"' || alt_text || '" ' || CASE WHEN sim >= 1 THEN 'found' ELSE format('{:.2f}', sim) END || CASE WHEN seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev
+		arg_max(seq, sim) FILTER (WHERE sim > 0) AS seq, arg_max(start_s, sim) FILTER (WHERE sim > 0) AS start_s, arg_max(end_s, sim) FILTER (WHERE sim > 0) AS end_s,
+		string_agg('"' || alt_text || '" ' || CASE WHEN sim >= 1 THEN 'found' WHEN ${fuzzy >= 1} OR sim = 0 THEN 'missing' ELSE format('{:.2f}', sim) END
+			|| CASE WHEN sim > 0 AND seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev
 	FROM located GROUP BY call_id
 )
 SELECT c.call_id,
@@ -104,23 +105,28 @@ WHERE c.has_transcript`;
 
 function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 	const phrases = r.phrases.map((p) => [sqlString(substitute(p, rubric.variables))]);
-	const patterns = r.patterns.map((p) => [sqlString(substitute(p, rubric.variables))]);
+	// One branch per pattern with the regex as a literal, so RE2 compiles it once (a joined column would
+	// recompile it for every row).
+	const patternHits = r.patterns.map((p) => {
+		const re = sqlString(substitute(p, rubric.variables));
+		return `
+	UNION ALL
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, regexp_extract(s.norm, ${re}) AS what
+	FROM cqa_seg s WHERE ${speakerSql(r.speaker)} AND regexp_matches(s.norm, ${re})`;
+	});
 	return `WITH ph AS (
 	SELECT raw, cqa_norm(raw) AS np FROM ${values(phrases, ['raw'])}
-), pat AS (
-	SELECT raw FROM ${values(patterns, ['raw'])}
 ), hits AS (
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what
-	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}
-	UNION ALL
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, regexp_extract(s.norm, pat.raw) AS what
-	FROM cqa_seg s JOIN pat ON regexp_matches(s.norm, pat.raw) WHERE ${speakerSql(r.speaker)}
+	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}${patternHits.join('')}
+), per_seg AS (
+	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ') AS what FROM hits GROUP BY ALL
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
-		string_agg('"' || what || '" in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev
-	FROM hits GROUP BY call_id
+		string_agg(what || ' in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev
+	FROM per_seg GROUP BY call_id
 )
-SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, p.ev AS evidence
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.has_transcript`;
 }
@@ -252,7 +258,7 @@ WHERE c.has_transcript`;
 }
 
 function speechRate(r: SpeechRateRule): string {
-	const units = r.unit === 'chars' ? 's.nchars' : 's.nwords';
+	const units = r.unit === 'chars' ? 's.nchars' : 'cqa_words(s.text)';
 	const label = r.unit === 'chars' ? 'chars' : 'words';
 	return `WITH t AS (
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, ${units} AS n, round(round(${units} * 60.0 / (s.end_s - s.start_s), 6)) AS rate
@@ -274,18 +280,24 @@ WHERE c.is_timed`;
 }
 
 function pii(r: PiiRule): string {
-	const pats = r.patterns.map((p) => [sqlString(p.name), sqlString(p.regex)]);
-	// The evidence masks the number (DESIGN §8): first 3 and last 4 characters only.
-	return `WITH pat AS (SELECT * FROM ${values(pats, ['name', 're'])}),
-hits AS (
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, pat.name, regexp_extract(s.norm, pat.re) AS m
-	FROM cqa_seg s JOIN pat ON regexp_matches(s.norm, pat.re) WHERE ${speakerSql(r.speaker)}
+	// The evidence masks the number (DESIGN §8): first 3 and last 4 characters only. Literal regexes (see above).
+	const hits = r.patterns
+		.map(
+			(p) => `SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, ${sqlString(p.name)} AS name, regexp_extract(s.norm, ${sqlString(p.regex)}) AS m
+	FROM cqa_seg s WHERE ${speakerSql(r.speaker)} AND regexp_matches(s.norm, ${sqlString(p.regex)})`
+		)
+		.join('\n\tUNION ALL\n\t');
+	return `WITH hits AS (
+	${hits}
+), per_seg AS (
+	-- one number can match several patterns (a bank card holds an ID-card-length run): keep the longest
+	SELECT call_id, seq, start_s, end_s, ord, arg_max(name, length(m)) AS name, arg_max(m, length(m)) AS m FROM hits GROUP BY ALL
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
 		string_agg(name || ' ' || CASE WHEN length(m) > 7 THEN left(m, 3) || repeat('*', length(m) - 7) || right(m, 4) ELSE repeat('*', length(m)) END || ' in seq ' || seq, '; ' ORDER BY ord) AS ev
-	FROM hits GROUP BY call_id
+	FROM per_seg GROUP BY call_id
 )
-SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, p.ev AS evidence
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.has_transcript`;
 }
