@@ -17,6 +17,25 @@ const CALL_LOG = [
 
 const VTT = ['WEBVTT', '', '00:00.000 --> 00:02.000', '<v 客服>您好，这里是华信通信', '', 'Caption without a time', '', '00:03.000 --> 00:05.000', '<v 客户>我想查一下话费', ''].join('\n');
 
+/** A silent 16-bit PCM WAV. */
+function wav(seconds: number, channels: number, rate: number): Buffer {
+	const data = seconds * rate * channels * 2;
+	const b = Buffer.alloc(44 + data);
+	b.write('RIFF', 0);
+	b.writeUInt32LE(36 + data, 4);
+	b.write('WAVEfmt ', 8);
+	b.writeUInt32LE(16, 16);
+	b.writeUInt16LE(1, 20);
+	b.writeUInt16LE(channels, 22);
+	b.writeUInt32LE(rate, 24);
+	b.writeUInt32LE(rate * channels * 2, 28);
+	b.writeUInt16LE(channels * 2, 32);
+	b.writeUInt16LE(16, 34);
+	b.write('data', 36);
+	b.writeUInt32LE(data, 40);
+	return b;
+}
+
 const AZURE_BATCH = JSON.stringify({ source: 'x.wav', recognizedPhrases: [{ channel: 0, offset: 'PT1S', nBest: [{ display: 'hi' }] }] });
 
 describe('importing good and broken files', () => {
@@ -36,6 +55,7 @@ describe('importing good and broken files', () => {
 			{ name: '通话记录-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(CALL_LOG)) },
 			{ name: 'C1.vtt', mimeType: 'text/vtt', buffer: utf8(VTT) },
 			{ name: 'C1.wav', mimeType: 'audio/wav', buffer: Buffer.from([0x00, 0x00, 0xf6, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]) },
+			{ name: 'rec_C3_stereo.wav', mimeType: 'audio/wav', buffer: wav(65, 2, 8000) },
 			{ name: 'batch.json', mimeType: 'application/json', buffer: utf8(AZURE_BATCH) },
 			{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
 		]);
@@ -54,6 +74,11 @@ describe('importing good and broken files', () => {
 		expect(vtt).toMatch(/6\s+missing timeframe/);
 
 		expect(await reportCard(page, 'C1.wav').innerText()).toContain('no RIFF header');
+		const rec = await reportCard(page, 'rec_C3_stereo.wav').innerText();
+		expect(rec).toContain('1:05');
+		expect(rec).toContain('2 声道 · 8,000 Hz');
+		expect(rec).toMatch(/对应通话\s*C3/);
+		expect(rec).toContain('左声道：坐席，右声道：客户');
 		expect(await reportCard(page, 'batch.json').innerText()).toContain('Azure batch transcription output is not supported');
 		expect(await reportCard(page, 'empty.srt').innerText()).toContain('empty file (0 bytes)');
 

@@ -123,6 +123,10 @@ export const en: Record<MessageKey, string> = {
 	'report.statusOk': 'Loaded',
 	'report.statusPartial': 'Partly loaded',
 	'report.statusFailed': 'Failed',
+	'report.audio.duration': 'Duration',
+	'report.audio.channels': '{n} channels',
+	'report.audio.call': 'Call',
+	'report.audio.channelMap': 'left: {left}, right: {right}',
 
 	'mapping.title': 'Fix column mapping',
 	'mapping.lead': 'Choose the field each column holds; set columns you do not need to “Ignore”. Fields marked * are required.',

@@ -122,6 +122,10 @@ export const zh = {
 	'report.statusOk': '成功',
 	'report.statusPartial': '部分导入',
 	'report.statusFailed': '失败',
+	'report.audio.duration': '时长',
+	'report.audio.channels': '{n} 声道',
+	'report.audio.call': '对应通话',
+	'report.audio.channelMap': '左声道：{left}，右声道：{right}',
 
 	'mapping.title': '调整列映射',
 	'mapping.lead': '为每一列选择对应的字段，不需要的列选“忽略”。带 * 的是必填字段。',

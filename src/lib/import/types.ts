@@ -36,6 +36,8 @@ export interface FileReport {
 	/** Transcripts: speaker label as found → role, and the rule that decided it. */
 	speaker_map?: { label: string; role: Speaker }[];
 	speaker_rule?: string;
+	/** Recordings: what the header says, and the call the file was matched to. */
+	audio?: { call_id: string; duration_s: number; channels: number; sample_rate: number; codec: string; channel_map: string };
 }
 
 export interface ImportReport {
