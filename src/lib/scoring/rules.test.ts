@@ -1,0 +1,231 @@
+// Every rule kind on tiny hand-made calls, through the real compiled SQL in node-wasm DuckDB.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeWasmDb } from '../db/node-wasm';
+import type { Db } from '../db/types';
+import { judge, oneItemRubric, type TestCall, type Turn } from './test-calls';
+import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
+import { validateRubric } from './rubric';
+
+let db: Db;
+beforeAll(async () => {
+	db = await createNodeWasmDb();
+});
+afterAll(async () => {
+	await db.close();
+});
+
+interface Case {
+	name: string;
+	turns: Turn[];
+	call?: Partial<TestCall>;
+	expected: 'pass' | 'fail' | 'na';
+	evidence?: string;
+}
+
+/** Runs each case as its own call through one compiled item and checks result (and evidence). */
+async function check(item: Record<string, unknown>, cases: Case[], extra: Record<string, unknown> = {}) {
+	const calls = cases.map((c, i) => ({ id: `c${i}`, turns: c.turns, ...c.call }));
+	const got = await judge(db, oneItemRubric(item, extra), calls);
+	const table = cases.map((c, i) => ({ name: c.name, result: got[`c${i}`]?.result, evidence: got[`c${i}`]?.evidence }));
+	for (const [i, c] of cases.entries()) {
+		expect(table[i].result, `${c.name}: ${table[i].evidence}`).toBe(c.expected);
+		if (c.evidence) expect(table[i].evidence, c.name).toContain(c.evidence);
+	}
+}
+
+const item = (id: string) => {
+	const it = DEFAULT_RUBRIC_ZH.items.find((x) => x.id === id)!;
+	return { rule: it.rule, applies_when: it.applies_when };
+};
+
+describe('phrase_required', () => {
+	const mobileCs = { rule: { kind: 'phrase_required', phrases: ['您好，很高兴为您服务'], window: { first_turns: 1 }, fuzzy: 0.75 } };
+	it('fuzzy: accepts the ASR slip 您好很高兴您服务 and rejects a first turn with no greeting', () =>
+		check(mobileCs, [
+			{ name: 'asr slip', turns: [['agent', null, null, '您好很高兴您服务'], ['customer', null, null, '我想查话费']], expected: 'pass', evidence: '0.75' },
+			{ name: 'no greeting', turns: [['agent', null, null, '好的请问还有其他可以帮到您的吗'], ['customer', null, null, '没有了']], expected: 'fail' },
+			{ name: 'exact with full-width punctuation', turns: [['agent', 0, 3, '您好，很高兴为您服务！']], expected: 'pass', evidence: 'found' },
+			{ name: 'greeting only in the second agent turn', turns: [['agent', 0, 2, '喂'], ['agent', 2, 5, '您好，很高兴为您服务']], expected: 'fail' },
+			{ name: 'customer greets, agent does not', turns: [['customer', 0, 2, '您好很高兴为您服务'], ['agent', 2, 5, '说吧']], expected: 'fail' }
+		]));
+
+	it('default greeting: slips pass, another company or none fails', () =>
+		check(item('greeting'), [
+			{ name: 'standard', turns: [['agent', 1, 7, '您好，这里是华信通信客服中心，1010号为您服务，请问有什么可以帮您？']], expected: 'pass' },
+			{ name: '华信通讯', turns: [['agent', 1, 7, '您好，这里是华信通讯客服中心，请问有什么可以帮您？']], expected: 'pass' },
+			{ name: 'wrong company', turns: [['agent', 1, 7, '您好，这里是联创宽带客服中心，请问有什么可以帮您？']], expected: 'fail' },
+			{ name: 'missing', turns: [['agent', 1, 2, '喂，你说。']], expected: 'fail' },
+			{ name: 'outbound', turns: [['agent', 1, 7, '您好，我是华信通信客服中心1005号客服，请问是机主本人吗？']], expected: 'pass' },
+			{ name: 'no transcript', turns: [], expected: 'na' }
+		]));
+
+	it('matches traditional-script and full-width transcripts with simplified phrases', () =>
+		check({ rule: { kind: 'phrase_required', phrases: ['欢迎光临', '请问有什么可以帮您'], match: 'all', speaker: 'agent' } }, [
+			{ name: 'traditional', turns: [['agent', null, null, '歡迎光臨耀記美食！請問有什麼可以幫您？']], expected: 'pass' },
+			{ name: 'full-width and spaces', turns: [['agent', null, null, '欢 迎 光 临，ＨＩ！ 请问 有什么 可以帮您']], expected: 'pass' },
+			{ name: 'only one of two', turns: [['agent', null, null, '欢迎光临']], expected: 'fail', evidence: 'missing' }
+		]));
+
+	it('windows: last turns, first seconds; `a|b` alternatives', () =>
+		check({ rule: { kind: 'phrase_required', phrases: ['再见|拜拜'], window: { last_turns: 1, first_s: 100 } } }, [
+			{ name: 'last agent turn', turns: [['agent', 0, 2, '您好'], ['agent', 3, 5, '拜拜']], expected: 'pass' },
+			{ name: 'not in the last turn', turns: [['agent', 0, 2, '再见'], ['agent', 3, 5, '好的']], expected: 'fail' },
+			{ name: 'after the first 100 s', turns: [['agent', 0, 2, '您好'], ['agent', 150, 152, '再见']], expected: 'fail' }
+		]));
+
+	it('identity check applies only to the listed inbound categories', () =>
+		check(item('identity_check'), [
+			{ name: 'verified', call: { category: '账单查询' }, turns: [['agent', 0, 2, '请问您是机主本人吗？'], ['agent', 5, 8, '麻烦您提供一下身份证后四位']], expected: 'pass' },
+			{ name: 'skipped', call: { category: '账单查询' }, turns: [['agent', 0, 2, '好的我帮您查']], expected: 'fail' },
+			{ name: 'other category', call: { category: '故障报修' }, turns: [['agent', 0, 2, '好的我帮您查']], expected: 'na' },
+			{ name: 'outbound', call: { category: '账单查询', direction: 'outbound' }, turns: [['agent', 0, 2, '好的']], expected: 'na' }
+		]));
+
+	it('closing is n/a on transferred calls', () =>
+		check(item('closing'), [
+			{ name: 'closed', turns: [['agent', 0, 2, '请问还有其他可以帮您的吗？'], ['customer', 2, 3, '没有了'], ['agent', 3, 5, '感谢您的来电，再见！']], expected: 'pass' },
+			{ name: 'not closed', turns: [['agent', 0, 2, '好的，那就先这样。']], expected: 'fail' },
+			{ name: 'transferred', call: { transferred: true }, turns: [['agent', 0, 2, '我现在帮您转接过去']], expected: 'na' }
+		]));
+});
+
+describe('phrase_banned', () => {
+	it('agent turns only; phrases and regex patterns', () =>
+		check({ rule: { kind: 'phrase_banned', phrases: ['不知道', '这么简单，您自己不会解决吗'], patterns: ['我保证.{0,8}一定'] } }, [
+			{ name: 'agent says 不知道', turns: [['agent', 0, 2, '这个我也不知道，你去营业厅问吧。']], expected: 'fail', evidence: '"不知道" in seq 1' },
+			{ name: 'customer says 不知道', turns: [['customer', 0, 2, '我不知道啊'], ['agent', 2, 4, '没关系，我帮您查']], expected: 'pass' },
+			{ name: 'punctuation differs', turns: [['agent', 0, 2, '这么简单 您自己不会解决吗？']], expected: 'fail' },
+			{ name: 'pattern', turns: [['agent', 0, 2, '我保证下周一定给您处理好']], expected: 'fail' },
+			{ name: 'policy statement', turns: [['agent', 0, 2, '三个工作日内给您回复']], expected: 'pass' }
+		]));
+});
+
+describe('interruption', () => {
+	const rule = item('interruption');
+	const rant: Turn = ['customer', 10, 20, '我每个月都是固定套餐从来没超过这个月突然多了这么多'];
+	it('counts agent turns starting inside a customer turn with ≥ 1.0 s overlap and ≥ 4 chars', () =>
+		check(rule, [
+			{ name: 'interruption 1.6 s', turns: [rant, ['agent', 18.4, 22, '您先听我说，这个情况我们是按规定处理的。']], expected: 'fail', evidence: 'overlap 1.6 s, 18 chars' },
+			{ name: 'exactly 1.0 s (float 13.7 − 12.7)', turns: [['customer', 10, 13.7, '我想问一下这个月的话费'], ['agent', 12.7, 15, '您先别急我跟您说']], expected: 'fail' },
+			{ name: 'short overlap 0.6 s', turns: [rant, ['agent', 19.4, 22, '我理解您的心情，我马上帮您核实处理。']], expected: 'pass' },
+			{ name: 'backchannel 好的，嗯', turns: [rant, ['agent', 12, 14, '好的，嗯']], expected: 'pass', evidence: 'ignored' },
+			{ name: 'backchannel 嗯嗯，是', turns: [rant, ['agent', 12, 14, '嗯嗯，是']], expected: 'pass' },
+			{ name: 'after the customer finished', turns: [rant, ['agent', 20.5, 22, '好的我来帮您查一下']], expected: 'pass' },
+			{ name: 'chat', turns: [['customer', null, null, '你好'], ['agent', null, null, '您好']], expected: 'na' }
+		]));
+
+	it('allows max_count on ordinary calls but max_count_complaint on complaint calls', () =>
+		check({ rule: { kind: 'interruption', max_count: 1, max_count_complaint: 0 } }, [
+			{ name: 'ordinary call, one', turns: [rant, ['agent', 18, 22, '您先听我说一下']], expected: 'pass' },
+			{ name: 'complaint call, one', call: { category: '投诉' }, turns: [rant, ['agent', 18, 22, '您先听我说一下']], expected: 'fail', evidence: 'complaint call' }
+		]));
+
+	it('uses voice activity when the call has it', () =>
+		check(rule, [
+			{
+				name: 'voice activity overlap 1.5 s',
+				turns: [rant, ['agent', 20.2, 23, '您先听我说一下处理流程']],
+				call: { va: [['customer', 10, 20], ['agent', 18.5, 23]] },
+				expected: 'fail',
+				evidence: 'voice activity'
+			},
+			{ name: 'voice activity: no overlap', turns: [rant, ['agent', 18.5, 23, '您先听我说一下处理流程']], call: { va: [['customer', 10, 18], ['agent', 18.5, 23]] }, expected: 'pass' }
+		]));
+});
+
+describe('response_time', () => {
+	it('ring ≤ 15 s; n/a when abandoned', () =>
+		check(
+			{ rule: { kind: 'response_time', measure: 'ring', max_ring_s: 15 } },
+			[
+				{ name: '15 s', call: { ring_s: 15 }, turns: [], expected: 'pass' },
+				{ name: '23 s', call: { ring_s: 23 }, turns: [], expected: 'fail', evidence: 'ring 23.0 s > 15 s' },
+				{ name: 'abandoned', call: { ring_s: 40, abandoned: true }, turns: [], expected: 'na' }
+			]
+		));
+
+	it('dead air ≥ 8 s unless after a hold phrase', () =>
+		check(item('dead_air'), [
+			{ name: '8.6 s silence', turns: [['agent', 0, 3, '您看一下手机有没有收到短信'], ['customer', 11.6, 13, '收到了']], expected: 'fail', evidence: 'gap 8.6 s after seq 1' },
+			{ name: '9.4 s after 请稍等', turns: [['agent', 0, 3, '好的，请稍等，我这边核实一下。'], ['agent', 12.4, 14, '感谢您的耐心等待']], expected: 'pass', evidence: 'excused' },
+			{ name: 'covered by an overlapping long turn', turns: [['customer', 0, 20, '我说了很久很久'], ['agent', 2, 3, '嗯'], ['agent', 21, 23, '好的']], expected: 'pass' },
+			{ name: '7.9 s', turns: [['agent', 0, 3, '您好'], ['customer', 10.9, 12, '你好']], expected: 'pass' },
+			{ name: 'chat', turns: [['agent', null, null, '您好']], expected: 'na' }
+		]));
+
+	it('reply latency: customer end → next agent start ≥ 5 s; agent → agent (hold) does not count', () =>
+		check(item('reply_latency'), [
+			{ name: '7.2 s', turns: [['customer', 0, 3, '喂？还在吗？'], ['agent', 10.2, 12, '在的']], expected: 'fail', evidence: 'reply 7.2 s after seq 1' },
+			{ name: '4.9 s', turns: [['customer', 0, 3, '你好'], ['agent', 7.9, 9, '您好']], expected: 'pass' },
+			{ name: 'agent → agent', turns: [['agent', 0, 3, '请稍等'], ['agent', 30, 33, '感谢您的耐心等待']], expected: 'pass' }
+		]));
+});
+
+describe('courtesy', () => {
+	it('counts words longest first without double counting', () =>
+		check({ rule: { kind: 'courtesy', words: ['请原谅', '对不起', '谢谢', '再见', '您', '请'], min_count: 3 } }, [
+			{ name: '请原谅 is one word, not 请 + 请原谅', turns: [['agent', 0, 2, '请原谅'], ['agent', 2, 4, '谢谢']], expected: 'fail', evidence: '2 courtesy' },
+			{ name: 'three', turns: [['agent', 0, 2, '请原谅，谢谢您']], expected: 'pass', evidence: '3 courtesy' },
+			{ name: 'customer words do not count', turns: [['customer', 0, 2, '谢谢您请您再见'], ['agent', 2, 4, '好']], expected: 'fail' }
+		]));
+});
+
+describe('speech_rate', () => {
+	it('agent turns of ≥ 8 chars between 120 and 330 chars/min', () =>
+		check(item('speech_rate'), [
+			{ name: '240 cpm', turns: [['agent', 0, 5, '一二三四五六七八九十一二三四五六七八九十']], expected: 'pass' },
+			{ name: '400 cpm', turns: [['agent', 0, 3, '一二三四五六七八九十一二三四五六七八九十']], expected: 'fail', evidence: '400 chars/min' },
+			{ name: 'short turn not judged', turns: [['agent', 0, 0.5, '好的好的'], ['agent', 1, 6, '一二三四五六七八九十一二三四五六七八九十']], expected: 'pass' },
+			{ name: 'too slow', turns: [['agent', 0, 10, '一二三四五六七八九十']], expected: 'fail', evidence: '60 chars/min' }
+		]));
+});
+
+describe('pii_disclosure', () => {
+	it('phone, ID-card and bank-card numbers said by the agent; masked in the evidence', () =>
+		check(item('pii_disclosure'), [
+			{ name: 'phone', turns: [['agent', 0, 3, '您登记的联系电话是13812345678，对吗？']], expected: 'fail', evidence: '138****5678' },
+			{ name: 'ID card with x', turns: [['agent', 0, 3, '您的身份证号是11010119900307123X']], expected: 'fail', evidence: '身份证号' },
+			{ name: 'bank card with spaces', turns: [['agent', 0, 3, '卡号 6222 0212 3456 7890 123']], expected: 'fail', evidence: '银行卡号' },
+			{ name: 'full-width digits', turns: [['agent', 0, 3, '电话１３８１２３４５６７８']], expected: 'fail' },
+			{ name: 'masked tail', turns: [['agent', 0, 3, '您尾号5678的号码，我这边已经查到了。']], expected: 'pass' },
+			{ name: 'customer says it', turns: [['customer', 0, 3, '我的号码是13812345678'], ['agent', 3, 5, '好的']], expected: 'pass' }
+		]));
+});
+
+describe('metric and manual', () => {
+	it('metric compares a call field; NULL is n/a', () =>
+		check({ rule: { kind: 'metric', field: 'hold_s', op: '<=', value: 60 } }, [
+			{ name: '30 s', call: { hold_s: 30 }, turns: [], expected: 'pass' },
+			{ name: '90 s', call: { hold_s: 90 }, turns: [], expected: 'fail', evidence: 'hold_s = 90' },
+			{ name: 'null', call: { hold_s: null }, turns: [], expected: 'na' }
+		]));
+	it('manual is always n/a', () => check({ rule: { kind: 'manual' } }, [{ name: 'any', turns: [['agent', 0, 1, '您好']], expected: 'na' }]));
+});
+
+describe('applies_when', () => {
+	it('an item that does not apply is n/a', () =>
+		check({ rule: { kind: 'phrase_required', phrases: ['您好'] }, applies_when: { channel: ['chat'], is_complaint: true } }, [
+			{ name: 'phone', call: { channel: 'phone', category: '投诉' }, turns: [['agent', 0, 1, '喂']], expected: 'na' },
+			{ name: 'chat complaint', call: { channel: 'chat', category: '投诉' }, turns: [['agent', null, null, '喂']], expected: 'fail' },
+			{ name: 'chat, not a complaint', call: { channel: 'chat' }, turns: [['agent', null, null, '喂']], expected: 'na' }
+		]));
+});
+
+describe('english rubric texts', () => {
+	it('phrases match across case and punctuation', async () => {
+		const rubric = validateRubric({
+			id: 'en',
+			version: 1,
+			name: 'en',
+			language: 'en',
+			variables: { company: 'Harper Valley National Bank' },
+			items: [{ id: 'x', label: { zh: 'x', en: 'x' }, weight: 1, rule: { kind: 'phrase_required', phrases: ['thank you for calling {company}|this is {company}'], fuzzy: 0.8 } }]
+		});
+		const got = await judge(db, rubric, [
+			{ id: 'a', turns: [['agent', 0, 3, 'Hello, this is Harper Valley National Bank. My name is Elizabeth.']] },
+			{ id: 'b', turns: [['agent', 0, 3, 'hello this is happy valley national bank my name is jennifer']] },
+			{ id: 'c', turns: [['agent', 0, 3, 'Yeah?']] }
+		]);
+		expect([got.a.result, got.b.result, got.c.result]).toEqual(['pass', 'pass', 'fail']);
+	});
+});
