@@ -5,23 +5,23 @@
 // Run: npx tsx scripts/gen-t2s.ts
 import { writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import STCharacters from 'opencc-js/dict/STCharacters';
+
+// The dictionaries are `"from to|from to…"` strings (opencc-js ships no types for these subpaths).
+const dict = async (name: string): Promise<string> => ((await import(`opencc-js/dict/${name}`)) as { default: string }).default;
+const [TSCharacters, HKVariantsRev, TWVariantsRev, STCharacters] = await Promise.all(['TSCharacters', 'HKVariantsRev', 'TWVariantsRev', 'STCharacters'].map(dict));
 
 const OUT = new URL('../src/lib/scoring/t2s-table.ts', import.meta.url);
 const converters = [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 't', to: 'cn' })];
 
 const candidates = new Set<string>();
-for (const dict of [TSCharacters, HKVariantsRev, TWVariantsRev] as string[])
-	for (const entry of dict.split('|')) {
+for (const d of [TSCharacters, HKVariantsRev, TWVariantsRev])
+	for (const entry of d.split('|')) {
 		const key = entry.split(' ')[0];
 		if ([...key].length === 1) candidates.add(key);
 	}
 
 // A character that is itself a simplified form (a key of STCharacters, e.g. 么 in 什么) is left alone.
-const simplified = new Set((STCharacters as string).split('|').map((e) => e.split(' ')[0]));
+const simplified = new Set(STCharacters.split('|').map((e) => e.split(' ')[0]));
 
 const from: string[] = [];
 const to: string[] = [];

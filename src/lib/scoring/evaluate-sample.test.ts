@@ -1,7 +1,7 @@
 // The default Chinese rubric against the sample centre's ground truth: precision and recall of "fail" ≥ 0.95
 // for every item (sample-data/README.md lists the items and thresholds).
 import { describe, expect, it } from 'vitest';
-import { evaluateSample } from './evaluate-sample.mts';
+import { evaluateSample } from './sample-eval';
 
 describe('default zh rubric on sample-data/out', () => {
 	it('finds every item\'s failures with precision and recall ≥ 0.95', async () => {
