@@ -55,7 +55,11 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	// One row per alternative: (requirement number, alternative text).
 	const alts: string[][] = [];
 	r.phrases.forEach((p, i) => {
-		for (const a of substitute(p, rubric.variables).split('|')) if (a.trim()) alts.push([String(i + 1), sqlString(a.trim())]);
+		substitute(p, rubric.variables)
+			.split('|')
+			.forEach((a, j) => {
+				if (a.trim()) alts.push([String(i + 1), String(j + 1), sqlString(a.trim())]);
+			});
 	});
 	const nReq = r.phrases.length;
 	const fuzzy = r.fuzzy;
@@ -65,9 +69,9 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	const sim = (text: string) =>
 		fuzzy >= 1 ? `max(contains(${text}, g.np)::INT)::DOUBLE` : `CASE WHEN bool_or(contains(${text}, g.np)) THEN 1.0 ELSE avg(contains(${text}, g.g)::INT) END`;
 	return `WITH alt AS (
-	SELECT req_no::INT AS req_no, alt_text, cqa_norm(alt_text) AS np FROM ${values(alts, ['req_no', 'alt_text'])}
+	SELECT req_no::INT AS req_no, alt_no::INT AS alt_no, alt_text, cqa_norm(alt_text) AS np FROM ${values(alts, ['req_no', 'alt_no', 'alt_text'])}
 ), g AS (
-	SELECT req_no, alt_text, np,
+	SELECT req_no, alt_no, alt_text, np,
 		${fuzzy >= 1 ? 'np' : 'unnest(CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END)'} AS g
 	FROM alt WHERE np <> ''
 ), win AS (
@@ -76,20 +80,21 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 ), wt AS (
 	SELECT call_id, string_agg(norm, '' ORDER BY ord) AS wt FROM win GROUP BY call_id
 ), per_alt AS (
-	SELECT w.call_id, g.req_no, g.alt_text, ${sim('w.wt')} AS sim FROM wt w, g GROUP BY w.call_id, g.req_no, g.alt_text
+	SELECT w.call_id, g.req_no, g.alt_no, g.alt_text, ${sim('w.wt')} AS sim FROM wt w, g GROUP BY w.call_id, g.req_no, g.alt_no, g.alt_text
 ), per_req AS (
-	SELECT call_id, req_no, max(sim) AS sim, arg_max(alt_text, sim) AS alt_text FROM per_alt GROUP BY call_id, req_no
+	SELECT call_id, req_no, max(sim) AS sim, arg_max(alt_text, [sim, -alt_no]) AS alt_text FROM per_alt GROUP BY call_id, req_no
 ), seg_sim AS (
-	SELECT w.call_id, g.req_no, g.alt_text, w.seq, any_value(w.start_s) AS start_s, any_value(w.end_s) AS end_s, ${sim('w.norm')} AS sim
+	SELECT w.call_id, g.req_no, g.alt_text, w.seq, min(w.start_s) AS start_s, min(w.end_s) AS end_s, ${sim('w.norm')} AS sim
 	FROM win w JOIN g ON true GROUP BY w.call_id, g.req_no, g.alt_text, w.seq
 ), located AS (
-	SELECT p.call_id, p.req_no, p.sim, p.alt_text, arg_max(s.seq, s.sim) AS seq, arg_max(s.start_s, s.sim) AS start_s, arg_max(s.end_s, s.sim) AS end_s
+	SELECT p.call_id, p.req_no, p.sim, p.alt_text, arg_max(s.seq, [s.sim, -s.seq]) AS seq, arg_max(s.start_s, [s.sim, -s.seq]) AS start_s, arg_max(s.end_s, [s.sim, -s.seq]) AS end_s
 	FROM per_req p JOIN seg_sim s ON s.call_id = p.call_id AND s.req_no = p.req_no AND s.alt_text = p.alt_text
 	GROUP BY p.call_id, p.req_no, p.sim, p.alt_text
 ), judged AS (
 	SELECT call_id,
 		count(*) FILTER (WHERE sim >= ${fuzzy} - 1e-9) AS n_ok,
-		arg_max(seq, sim) FILTER (WHERE sim > 0) AS seq, arg_max(start_s, sim) FILTER (WHERE sim > 0) AS start_s, arg_max(end_s, sim) FILTER (WHERE sim > 0) AS end_s,
+		arg_max(seq, [sim, -req_no]) FILTER (WHERE sim > 0) AS seq, arg_max(start_s, [sim, -req_no]) FILTER (WHERE sim > 0) AS start_s,
+		arg_max(end_s, [sim, -req_no]) FILTER (WHERE sim > 0) AS end_s,
 		string_agg('"' || alt_text || '" ' || CASE WHEN sim >= 1 THEN 'found' WHEN ${fuzzy >= 1} OR sim = 0 THEN 'missing' ELSE format('{:.2f}', sim) END
 			|| CASE WHEN sim > 0 AND seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev
 	FROM located GROUP BY call_id
@@ -120,7 +125,7 @@ function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what
 	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}${patternHits.join('')}
 ), per_seg AS (
-	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ') AS what FROM hits GROUP BY ALL
+	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ' ORDER BY '"' || what || '"') AS what FROM hits GROUP BY ALL
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
 		string_agg(what || ' in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev
@@ -153,14 +158,18 @@ function interruption(r: InterruptionRule): string {
 		AND (chars IS NULL OR chars >= ${r.min_chars})
 		AND NOT coalesce(regexp_full_match(norm, (SELECT re FROM bc)) AND (SELECT re FROM bc) <> '^()+$', false) AS counts
 	FROM ev
+), events AS (
+	-- an agent turn overlapping two customer turns is one interruption: keep its largest overlap
+	SELECT call_id, seq, start_s, end_s, src, chars, max(overlap_s) AS overlap_s, bool_or(counts) AS counts
+	FROM judged GROUP BY call_id, seq, start_s, end_s, src, chars
 ), per_call AS (
 	SELECT call_id,
-		count(DISTINCT start_s) FILTER (WHERE counts) AS n,
+		count(*) FILTER (WHERE counts) AS n,
 		count(*) FILTER (WHERE NOT counts) AS n_ignored,
-		arg_min(seq, start_s) FILTER (WHERE counts) AS seq, min(start_s) FILTER (WHERE counts) AS start_s,
-		arg_min(end_s, start_s) FILTER (WHERE counts) AS end_s,
-		string_agg(DISTINCT format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) || CASE WHEN src = 'voice activity' THEN ' (voice activity)' ELSE '' END, '; ') FILTER (WHERE counts) AS ev
-	FROM judged GROUP BY call_id
+		arg_min(seq, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS seq, min(start_s) FILTER (WHERE counts) AS start_s,
+		arg_min(end_s, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS end_s,
+		string_agg(format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) || CASE WHEN src = 'voice activity' THEN ' (voice activity)' ELSE '' END, '; ' ORDER BY start_s, seq) FILTER (WHERE counts) AS ev
+	FROM events GROUP BY call_id
 )
 SELECT c.call_id,
 	CASE WHEN coalesce(p.n, 0) > CASE WHEN c.is_complaint THEN ${r.max_count_complaint} ELSE ${r.max_count} END THEN 'fail' ELSE 'pass' END AS result,
@@ -192,8 +201,8 @@ function reply(r: ResponseTimeRule): string {
 	SELECT *, start_s - prev_end AS gap FROM s
 	WHERE speaker = 'agent' AND prev_speaker = 'customer' AND start_s >= prev_end AND ${ms('start_s - prev_end')} >= ${max}
 ), per_call AS (
-	SELECT call_id, count(*) AS n, arg_max(seq, gap) AS seq, arg_max(prev_end, gap) AS start_s, arg_max(start_s, gap) AS end_s,
-		string_agg(format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq), '; ' ORDER BY start_s) AS ev
+	SELECT call_id, count(*) AS n, arg_max(seq, [gap, -seq]) AS seq, arg_max(prev_end, [gap, -seq]) AS start_s, arg_max(start_s, [gap, -seq]) AS end_s,
+		string_agg(format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq), '; ' ORDER BY start_s, seq) AS ev
 	FROM ev GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
@@ -222,10 +231,10 @@ function silence(r: ResponseTimeRule): string {
 	WHERE ${ms('s.start_s - s.prev_end')} >= ${max}
 ), per_call AS (
 	SELECT call_id, count(*) FILTER (WHERE NOT after_hold) AS n,
-		arg_max(after_seq, gap) FILTER (WHERE NOT after_hold) AS seq,
-		arg_max(prev_end, gap) FILTER (WHERE NOT after_hold) AS start_s,
-		arg_max(start_s, gap) FILTER (WHERE NOT after_hold) AS end_s,
-		string_agg(format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END, '; ' ORDER BY prev_end) AS ev
+		arg_max(after_seq, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS seq,
+		arg_max(prev_end, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS start_s,
+		arg_max(start_s, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS end_s,
+		string_agg(format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END, '; ' ORDER BY prev_end, start_s) AS ev
 	FROM gaps GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN coalesce(p.n, 0) > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
@@ -267,9 +276,9 @@ function speechRate(r: SpeechRateRule): string {
 ), bad AS (
 	SELECT * FROM t WHERE rate > ${r.max_cpm} OR rate < ${r.min_cpm}
 ), per_call AS (
-	SELECT call_id, count(*) AS n, arg_max(seq, abs(rate - ${(r.min_cpm + r.max_cpm) / 2})) AS seq,
-		arg_max(start_s, abs(rate - ${(r.min_cpm + r.max_cpm) / 2})) AS start_s, arg_max(end_s, abs(rate - ${(r.min_cpm + r.max_cpm) / 2})) AS end_s,
-		string_agg(format('seq {}: {} ${label}/min ({} ${label} in {:.1f} s)', seq, rate::BIGINT, n, end_s - start_s), '; ' ORDER BY start_s) AS ev
+	SELECT call_id, count(*) AS n, arg_max(seq, [abs(rate - ${(r.min_cpm + r.max_cpm) / 2}), -seq]) AS seq,
+		arg_max(start_s, [abs(rate - ${(r.min_cpm + r.max_cpm) / 2}), -seq]) AS start_s, arg_max(end_s, [abs(rate - ${(r.min_cpm + r.max_cpm) / 2}), -seq]) AS end_s,
+		string_agg(format('seq {}: {} ${label}/min ({} ${label} in {:.1f} s)', seq, rate::BIGINT, n, end_s - start_s), '; ' ORDER BY start_s, seq) AS ev
 	FROM bad GROUP BY call_id
 ), judged AS (SELECT call_id, count(*) AS n FROM t GROUP BY call_id)
 SELECT c.call_id, CASE WHEN j.n IS NULL THEN 'na' WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
@@ -283,7 +292,7 @@ function pii(r: PiiRule): string {
 	// The evidence masks the number (DESIGN §8): first 3 and last 4 characters only. Literal regexes (see above).
 	const hits = r.patterns
 		.map(
-			(p) => `SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, ${sqlString(p.name)} AS name, regexp_extract(s.norm, ${sqlString(p.regex)}) AS m
+			(p, i) => `SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, ${i} AS pat_no, ${sqlString(p.name)} AS name, regexp_extract(s.norm, ${sqlString(p.regex)}) AS m
 	FROM cqa_seg s WHERE ${speakerSql(r.speaker)} AND regexp_matches(s.norm, ${sqlString(p.regex)})`
 		)
 		.join('\n\tUNION ALL\n\t');
@@ -291,7 +300,7 @@ function pii(r: PiiRule): string {
 	${hits}
 ), per_seg AS (
 	-- one number can match several patterns (a bank card holds an ID-card-length run): keep the longest
-	SELECT call_id, seq, start_s, end_s, ord, arg_max(name, length(m)) AS name, arg_max(m, length(m)) AS m FROM hits GROUP BY ALL
+	SELECT call_id, seq, start_s, end_s, ord, arg_max(name, [length(m), -pat_no]) AS name, arg_max(m, [length(m), -pat_no]) AS m FROM hits GROUP BY ALL
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
 		string_agg(name || ' ' || CASE WHEN length(m) > 7 THEN left(m, 3) || repeat('*', length(m) - 7) || right(m, 4) ELSE repeat('*', length(m)) END || ' in seq ' || seq, '; ' ORDER BY ord) AS ev

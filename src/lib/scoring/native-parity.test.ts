@@ -1,0 +1,34 @@
+// DESIGN §5/§2: one scoring implementation, so the browser's duckdb-wasm and the CLI's native DuckDB must
+// produce identical findings (result, evidence, place) and scores for the same files and rubric.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createNodeWasmDb } from '../db/node-wasm';
+import { createNativeDb } from '../../../cli/native-db';
+import type { Db } from '../db/types';
+import { importFiles } from '../import/pipeline';
+import { scoreCalls } from './score';
+import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
+
+const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
+
+async function digest(db: Db): Promise<{ findings: string; scores: string; n: number }> {
+	await importFiles(db, ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	const { rows } = await db.query<{ findings: string; scores: string; n: number }>(`SELECT
+		(SELECT md5(string_agg(concat_ws('|', call_id, item_id, result, points, seq, start_s, end_s, evidence), chr(10) ORDER BY call_id, item_id)) FROM findings) AS findings,
+		(SELECT md5(string_agg(concat_ws('|', call_id, round(score, 9), passed, critical_failed), chr(10) ORDER BY call_id)) FROM scores) AS scores,
+		(SELECT count(*) FROM findings) AS n`);
+	await db.close();
+	return { ...rows[0], n: Number(rows[0].n) };
+}
+
+describe('scoring parity', () => {
+	it('native DuckDB and duckdb-wasm give the same findings and scores on the sample', async () => {
+		const wasm = await digest(await createNodeWasmDb());
+		const native = await digest(await createNativeDb());
+		expect(wasm.n).toBe(5467 * DEFAULT_RUBRIC_ZH.items.length);
+		expect(native).toEqual(wasm);
+	}, 120_000);
+});
