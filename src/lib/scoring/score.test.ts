@@ -160,6 +160,10 @@ describe('scoreText (rubric editor "try it")', () => {
 		const timed = parseDialogue('[00:01] 客服：您好\n[00:03.5] Customer: hello there');
 		expect(timed.timed).toBe(true);
 		expect(timed.turns[0]).toMatchObject({ start_s: 1, end_s: 2 }) // 2 characters ≈ 1 s, before the next turn;
+		expect(parseDialogue('[00:01-00:04.5] 客服：您好\n客户：[0:05 - 0:06] 嗯').turns).toMatchObject([
+			{ start_s: 1, end_s: 4.5 },
+			{ start_s: 5, end_s: 6 }
+		]);
 		expect(() => parseDialogue('客服：您好\n经理：你好')).toThrow(/line 2/);
 	});
 });
