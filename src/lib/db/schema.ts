@@ -14,7 +14,8 @@ export const CANONICAL_TABLES = [
 	'import_errors',
 	'rubrics',
 	'findings',
-	'scores'
+	'scores',
+	'app_settings'
 ] as const;
 
 export const SCHEMA_SQL = `
@@ -133,6 +134,10 @@ CREATE TABLE IF NOT EXISTS scores (
 	passed BOOLEAN,
 	critical_failed BOOLEAN,
 	scored_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS app_settings (
+	key VARCHAR PRIMARY KEY,    -- e.g. active_rubric
+	value VARCHAR               -- JSON, e.g. {"id":"default-zh","version":1}
 );
 `;
 

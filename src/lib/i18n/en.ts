@@ -1,7 +1,9 @@
 // English catalogue. Typed against zh.ts so a key missing here fails `npm run check`.
+import { SCORING_EN } from './scoring-en';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
+	...SCORING_EN,
 	'app.name': 'CallQA',
 	'app.tagline': '呼叫质检',
 	'nav.start': 'Start',

@@ -1,0 +1,142 @@
+// The active rubric as the UI sees it and the scoring runs it starts: load, activate a (new) version, score the
+// calls an import brought. Views `$effect` on `revision` to re-read scores. The SQL lives in active-rubric.ts
+// and scoring/score.ts; every run goes through one queue because scoring uses shared temp tables (cqa_*).
+import type { Db } from '../db/types';
+import { workspace } from '../db/workspace.svelte';
+import { locale, t } from '../i18n/i18n.svelte';
+import type { Rubric } from '../scoring/rubric';
+import { scoreCalls } from '../scoring/score';
+import {
+	collectUnscored,
+	dropUnscored,
+	listVersions,
+	resolveActive,
+	saveRubricIfMissing,
+	scoredCounts,
+	writeActiveRef,
+	UNSCORED_TABLE,
+	type RubricVersion
+} from './active-rubric';
+
+export type ScoringStatus = 'idle' | 'scoring' | 'error';
+
+export class ScoringState {
+	/** The active rubric version; null until load() has run. */
+	active = $state.raw<Rubric | null>(null);
+	status = $state<ScoringStatus>('idle');
+	error = $state<string | null>(null);
+	/** Calls in the workspace and how many of them have a score for the active version. */
+	calls = $state(0);
+	scored = $state(0);
+	/** Calls the running job scores. */
+	pending = $state(0);
+	/** Bumped whenever scores or the active rubric change: views re-query on it. */
+	revision = $state(0);
+	#queue: Promise<unknown> = Promise.resolve();
+	#getDb: () => Promise<Db>;
+
+	constructor(getDb: () => Promise<Db>) {
+		this.#getDb = getDb;
+	}
+
+	get isScoring(): boolean {
+		return this.status === 'scoring';
+	}
+
+	/** One line for the header / import summary, in the current language. */
+	get progress(): string {
+		if (this.status === 'error') return t('scoring.error', { message: this.error ?? '' });
+		if (this.status === 'scoring') return this.pending > 0 ? t('scoring.scoring', { n: locale.num(this.pending) }) : t('scoring.loading');
+		return t('scoring.scored', { n: locale.num(this.scored) });
+	}
+
+	/** Reads the active rubric (activating the default when none is set). Does not score. */
+	load(): Promise<Rubric> {
+		return this.#enqueue(async (db) => {
+			const rubric = await resolveActive(db);
+			this.active = rubric;
+			await this.#count(db, rubric);
+			return rubric;
+		});
+	}
+
+	/** Makes `rubric` the active version (saving it when new) and re-scores every call with it. */
+	activate(rubric: Rubric): Promise<void> {
+		return this.#enqueue(async (db) => {
+			await saveRubricIfMissing(db, rubric);
+			await writeActiveRef(db, rubric);
+			this.active = rubric;
+			this.pending = this.calls || (await scoredCounts(db, rubric)).calls;
+			await scoreCalls(db, rubric);
+			await db.checkpoint();
+			await this.#count(db, rubric);
+		});
+	}
+
+	/** Scores the calls that have no score for the active version yet (after an import). */
+	scoreNew(): Promise<void> {
+		return this.#enqueue(async (db) => {
+			const rubric = this.active ?? (await resolveActive(db));
+			this.active = rubric;
+			const n = await collectUnscored(db, rubric);
+			if (n > 0) {
+				this.pending = n;
+				try {
+					await scoreCalls(db, rubric, { onlyCallsTable: UNSCORED_TABLE });
+				} finally {
+					await dropUnscored(db);
+				}
+				await db.checkpoint();
+			}
+			await this.#count(db, rubric);
+		});
+	}
+
+	/** Re-scores every call with the active version (after a re-import changed existing calls). */
+	rescoreAll(): Promise<void> {
+		return this.#enqueue(async (db) => {
+			const rubric = this.active ?? (await resolveActive(db));
+			this.active = rubric;
+			this.pending = (await scoredCounts(db, rubric)).calls;
+			await scoreCalls(db, rubric);
+			await db.checkpoint();
+			await this.#count(db, rubric);
+		});
+	}
+
+	/** Saved rubric versions (all rubrics, or one id), with how many calls each has scored. */
+	async versions(db?: Db, rubricId?: string): Promise<RubricVersion[]> {
+		return listVersions(db ?? (await this.#getDb()), rubricId);
+	}
+
+	async #count(db: Db, rubric: Rubric): Promise<void> {
+		const c = await scoredCounts(db, rubric);
+		this.calls = c.calls;
+		this.scored = c.scored;
+	}
+
+	#enqueue<T>(job: (db: Db) => Promise<T>): Promise<T> {
+		const run = async (): Promise<T> => {
+			this.status = 'scoring';
+			this.error = null;
+			this.pending = 0;
+			try {
+				const result = await job(await this.#getDb());
+				this.status = 'idle';
+				return result;
+			} catch (e) {
+				this.error = e instanceof Error ? e.message : String(e);
+				this.status = 'error';
+				throw e;
+			} finally {
+				this.pending = 0;
+				this.revision += 1;
+			}
+		};
+		const p = this.#queue.then(run, run);
+		this.#queue = p.catch(() => undefined);
+		return p;
+	}
+}
+
+export const scoringState = new ScoringState(() => workspace.db());
