@@ -1,6 +1,7 @@
 // English catalogue. Typed against zh.ts so a key missing here fails `npm run check`.
 import { SCORING_EN } from './scoring-en';
 import type { MessageKey } from './zh';
+import { REASONS_EN } from './reasons-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -197,5 +198,6 @@ export const en: Record<MessageKey, string> = {
 	'calls.audioError': 'Cannot play the recording: {message}',
 	'folders.needsPermission': 'The recordings folder “{names}” needs your permission again before its recordings can play.',
 	'folders.allow': 'Allow access',
-	'folders.error': 'Cannot open the recordings folder: {message}'
+	'folders.error': 'Cannot open the recordings folder: {message}',
+	...REASONS_EN
 };

@@ -1,6 +1,8 @@
 // Simplified Chinese: the default catalogue and the source of the message keys (en.ts must have every one).
 // `{name}` placeholders are filled by t(); keep them identical in both languages.
 import { SCORING_ZH } from './scoring-zh';
+import { REASONS_ZH } from './reasons-zh';
+
 export const zh = {
 	...SCORING_ZH,
 	'app.name': '呼叫质检',
@@ -196,7 +198,8 @@ export const zh = {
 	'calls.audioError': '无法播放录音：{message}',
 	'folders.needsPermission': '录音文件夹“{names}”需要您再次允许访问，才能播放其中的录音。',
 	'folders.allow': '允许访问',
-	'folders.error': '无法访问录音文件夹：{message}'
+	'folders.error': '无法访问录音文件夹：{message}',
+	...REASONS_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -3,6 +3,7 @@
 // failed import: the metadata is still useful and the file can be re-attached from a folder later.
 import type { Db } from '../db/types';
 import type { FileReport, InputFile } from '../import/types';
+import { errorText, issue, ReasonError } from '../import/reasons';
 import { setStoredIn } from '../recordings/import-recording';
 import { RecordingStore } from '../recordings/store';
 
@@ -13,7 +14,8 @@ export function keepRecordings(db: Db, store: RecordingStore): (file: InputFile,
 			await store.put(file.name, file.bytes);
 			await setStoredIn(db, file.name, 'opfs');
 		} catch (e) {
-			report.warnings.push({ line: null, reason: `audio not kept in browser storage: ${e instanceof Error ? e.message : String(e)}` });
+			const reason = `audio not kept in browser storage: ${errorText(e)}`;
+			report.warnings.push(e instanceof ReasonError ? issue(null, e.code, reason, e.params) : issue(null, 'audio_not_kept', reason, { detail: errorText(e) }));
 		}
 	};
 }

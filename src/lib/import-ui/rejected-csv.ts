@@ -1,6 +1,6 @@
 // The "download the full list" CSV of a file's rejected rows and warnings. Cells a spreadsheet would run
 // as a formula are neutralised (DESIGN §8; OWASP "CSV injection"): a leading = + - @ TAB or CR gets a '.
-import type { FileReport } from '../import/types';
+import type { FileReport, ImportIssue } from '../import/types';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -10,10 +10,14 @@ export function csvCell(value: string | number | null): string {
 	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function issuesCsv(report: FileReport): string {
+/**
+ * One row per error and warning. `describe` gives each reason's text (the UI passes its localised
+ * describeIssue, so the download reads like the screen); without it the importer's English is used.
+ */
+export function issuesCsv(report: FileReport, describe: (issue: ImportIssue) => string = (i) => i.reason): string {
 	const lines = [['file', 'line', 'severity', 'reason'].join(',')];
 	for (const [severity, list] of [['error', report.errors], ['warning', report.warnings]] as const) {
-		for (const issue of list) lines.push([report.file, issue.line, severity, issue.reason].map(csvCell).join(','));
+		for (const issue of list) lines.push([report.file, issue.line, severity, describe(issue)].map(csvCell).join(','));
 	}
 	return lines.join('\r\n') + '\r\n';
 }

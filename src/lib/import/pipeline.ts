@@ -4,13 +4,14 @@
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
-import { emptyReport, isTabularReport, type FileKind, type FileReport, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
+import { emptyReport, isTabularReport, type FileKind, type FileReport, type ImportIssue, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
+import { errorText, issue } from './reasons';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
 import { guessKind } from './tabular/fields';
 import { looksTabular, sniffTabular } from './tabular/preview';
 import { findPreset } from './tabular/presets';
-import { describeJson, importTranscript, sniffTranscript, type SpeakerRule } from './transcripts';
+import { describeJsonIssue, importTranscript, sniffTranscript, type SpeakerRule } from './transcripts';
 import { importRecording, rematchRecordings } from '../recordings/import-recording';
 import { sniffAudio } from '../recordings/audio-info';
 
@@ -19,6 +20,12 @@ export interface Detected {
 	format: string | null;
 	/** Why the file cannot be imported, when kind is 'unknown'. */
 	reason?: string;
+	/** The same as a whole-file issue with its code. */
+	issue?: ImportIssue;
+}
+
+function unknownFile(format: string | null, why: ImportIssue): Detected {
+	return { kind: 'unknown', format, reason: why.reason, issue: why };
 }
 
 export interface ImportProgress {
@@ -46,7 +53,7 @@ const JUNK = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$|(^|\/)__MACOSX\//i;
 
 /** Decides what a file is from its bytes (and name as a hint). */
 export function detectFile(file: InputFile): Detected {
-	if (file.bytes.length === 0) return { kind: 'unknown', format: null, reason: 'empty file (0 bytes)' };
+	if (file.bytes.length === 0) return unknownFile(null, issue(null, 'empty_file', 'empty file (0 bytes)'));
 	const audio = sniffAudio(file.name, file.bytes);
 	if (audio) return { kind: 'recording', format: audio };
 	let head = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES), file.bytes.length > SNIFF_BYTES).text;
@@ -55,13 +62,13 @@ export function detectFile(file: InputFile): Detected {
 	if (isJson && file.bytes.length > SNIFF_BYTES) head = decodeBytes(file.bytes).text;
 	const transcript = sniffTranscript(file.name, head);
 	if (transcript) return { kind: 'transcript', format: transcript };
-	if (isJson) return { kind: 'unknown', format: 'json', reason: describeJson(file.name, head) };
+	if (isJson) return unknownFile('json', describeJsonIssue(file.name, head));
 	if (looksTabular(file.name, file.bytes)) {
 		const sniff = sniffTabular(file.bytes);
 		const kind = findPreset(sniff.headers, [])?.kind ?? guessKind(sniff.headers);
 		return { kind: kind === 'unknown' ? 'call_log' : kind, format: sniff.delimiter === '\t' ? 'tsv' : 'csv' };
 	}
-	return { kind: 'unknown', format: null, reason: 'not a call log, complaint list, transcript or recording this product reads' };
+	return unknownFile(null, issue(null, 'unknown_file', 'not a call log, complaint list, transcript or recording this product reads'));
 }
 
 const ORDER: Record<FileKind, number> = { call_log: 0, complaints: 1, transcript: 2, recording: 3, unknown: 4 };
@@ -122,12 +129,12 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 			default:
 				report = emptyReport(file.name, 'unknown');
 				report.format = detected.format;
-				report.errors.push({ line: null, reason: detected.reason ?? 'unrecognised file' });
+				report.errors.push(detected.issue ?? (detected.reason ? { line: null, reason: detected.reason } : issue(null, 'unrecognised_file', 'unrecognised file')));
 		}
 	} catch (e) {
 		report = emptyReport(file.name, detected.kind);
 		report.format = detected.format;
-		report.errors.push({ line: null, reason: `import failed: ${e instanceof Error ? e.message : String(e)}` });
+		report.errors.push(issue(null, 'import_failed', `import failed: ${errorText(e)}`, { detail: errorText(e) }));
 	}
 	// Tabular imports book their own (possibly many) issues in SQL; the others are booked here.
 	await book(db, report, !isTabularReport(report) || report.kind === 'unknown' || report.rows_total === 0);

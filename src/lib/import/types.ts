@@ -14,7 +14,11 @@ export interface InputFile {
 export interface ImportIssue {
 	/** 1-based line in the source file (for JSON: the item index or null when the file as a whole is at fault). */
 	line: number | null;
+	/** English sentence: the CLI's report and logs, and the fallback when the code is unknown. */
 	reason: string;
+	/** One of REASON_CODES (reasons.ts): the UI shows `reason.<code>` in its language, filled from params. */
+	code?: string;
+	params?: Record<string, string | number>;
 }
 
 export interface FileReport {

@@ -3,6 +3,8 @@
 // (lib/core.js) uses no Node APIs; it is loaded on first use (≈235 kB minified) so a WAV-only session
 // never downloads it. Plain TS, no DOM: the CLI and the tests run this same code.
 import { readWavInfo } from './wav';
+import { errorText, ReasonError } from '../import/reasons';
+import type { ImportIssue } from '../import/types';
 
 export type AudioFormat = 'wav' | 'mp3' | 'aac' | 'ogg' | 'opus' | 'm4a' | 'flac' | 'webm';
 
@@ -15,7 +17,8 @@ export interface AudioInfo {
 	/** pcm_s16le, pcm_u8, mp3, opus, vorbis, aac, flac… */
 	codec: string;
 	/** Non-fatal problems the import report should show (truncated file, codec browsers cannot play). */
-	warnings: string[];
+	/** Doubts about a file that still loads (truncated WAV, codec browsers cannot play). */
+	warnings: ImportIssue[];
 }
 
 const EXTENSIONS: Record<string, AudioFormat> = {
@@ -108,26 +111,28 @@ export async function readAudioInfo(name: string, bytes: Uint8Array): Promise<Au
 	const format = sniffAudio(name, bytes);
 	if (format === null) {
 		const ext = extensionOf(name);
-		throw new Error(`not an audio file: no WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM signature${ext ? ` and .${ext} is not an audio extension` : ''}`);
+		const what = 'not an audio file: no WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM signature';
+		throw ext ? new ReasonError('not_audio_file_ext', `${what} and .${ext} is not an audio extension`, { ext }) : new ReasonError('not_audio_file', what);
 	}
 	if (format === 'wav') {
 		const w = readWavInfo(bytes);
 		return { format, duration_s: w.duration_s, channels: w.channels, sample_rate: w.sample_rate, bits_per_sample: w.bits_per_sample, codec: w.codec, warnings: w.warnings };
 	}
-	if (bytes.length === 0) throw new Error(`${format.toUpperCase()} file is empty`);
+	const name_ = format.toUpperCase();
+	if (bytes.length === 0) throw new ReasonError('audio_empty', `${name_} file is empty`, { format: name_ });
 	let meta;
 	try {
 		const { parseBuffer } = await import('music-metadata');
 		meta = await parseBuffer(bytes, { mimeType: MIME[format], size: bytes.length, path: name }, { duration: true, skipCovers: true });
 	} catch (e) {
-		throw new Error(`not a readable ${format.toUpperCase()} file: ${e instanceof Error ? e.message : String(e)}`);
+		throw new ReasonError('audio_unreadable', `not a readable ${name_} file: ${errorText(e)}`, { format: name_, detail: errorText(e) });
 	}
 	const f = meta.format;
 	if (!f.duration || !Number.isFinite(f.duration) || f.duration <= 0) {
-		throw new Error(`${format.toUpperCase()} file holds no audio frames that give a duration: the file is damaged or empty`);
+		throw new ReasonError('audio_no_duration', `${name_} file holds no audio frames that give a duration: the file is damaged or empty`, { format: name_ });
 	}
 	if (!f.numberOfChannels || !f.sampleRate) {
-		throw new Error(`${format.toUpperCase()} file does not state its channel count or sample rate: the header is damaged`);
+		throw new ReasonError('audio_no_channels', `${name_} file does not state its channel count or sample rate: the header is damaged`, { format: name_ });
 	}
 	return {
 		format,

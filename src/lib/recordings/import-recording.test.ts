@@ -71,7 +71,7 @@ describe('importRecording', () => {
 	it('loads a recording whose call is not loaded yet with a warning, and moves it once the call log arrives', async () => {
 		const report = await importRecording(db, { name: 'Z-77_caller.wav', bytes: wav(1, 8000, 1) });
 		expect(report.rows_loaded).toBe(1);
-		expect(report.warnings).toEqual([{ line: null, reason: 'no call with id Z-77 in the loaded call logs yet' }]);
+		expect(report.warnings).toMatchObject([{ line: null, reason: 'no call with id Z-77 in the loaded call logs yet' }]);
 		await db.query(`INSERT INTO calls (call_id) VALUES ('Z-77')`);
 		expect(await rematchRecordings(db)).toBe(0); // already keyed Z-77: nothing to move
 		await importRecording(db, { name: 'x_C20260803-999999.wav', bytes: wav(1, 8000, 1) });
@@ -83,7 +83,7 @@ describe('importRecording', () => {
 	it('rejects a corrupt file with the reason and inserts nothing', async () => {
 		const report = await importRecording(db, { name: 'C20260803-000123.wav', bytes: new Uint8Array([0x12, 0x34, 0x56, 0x78, 1, 2, 3, 4]) });
 		expect(report).toMatchObject({ format: 'wav', rows_total: 1, rows_loaded: 0, rows_rejected: 1 });
-		expect(report.errors).toEqual([{ line: null, reason: 'no RIFF header (file starts with 0x12 0x34 0x56 0x78): not a WAV file or the header is missing' }]);
+		expect(report.errors).toMatchObject([{ line: null, reason: 'no RIFF header (file starts with 0x12 0x34 0x56 0x78): not a WAV file or the header is missing' }]);
 		expect(await rows(db)).toEqual([]);
 	});
 

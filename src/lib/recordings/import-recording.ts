@@ -2,6 +2,7 @@
 // itself is not stored in DuckDB: the browser keeps it (store.ts) and sets stored_in. Plain TS, no DOM.
 import type { Db } from '../db/types';
 import { emptyReport, type FileReport, type InputFile } from '../import/types';
+import { errorText, issue, issueFromError, ReasonError } from '../import/reasons';
 import { readAudioInfo, sniffAudio } from './audio-info';
 import { baseName, callKeyFromStem, defaultChannelMap, longestContainedId, stemOf } from './match';
 
@@ -65,14 +66,14 @@ export async function importRecording(db: Db, file: InputFile): Promise<FileRepo
 		info = await readAudioInfo(file.name, file.bytes);
 	} catch (e) {
 		report.rows_rejected = 1;
-		report.errors.push({ line: null, reason: e instanceof Error ? e.message : String(e) });
+		report.errors.push(e instanceof ReasonError ? issueFromError(e) : issue(null, 'import_failed', errorText(e), { detail: errorText(e) }));
 		return report;
 	}
 	report.format = info.format;
-	for (const w of info.warnings) report.warnings.push({ line: null, reason: w });
+	report.warnings.push(...info.warnings);
 
 	const match = await matchCall(db, file.name);
-	if (!match.isKnown) report.warnings.push({ line: null, reason: `no call with id ${match.call_id} in the loaded call logs yet` });
+	if (!match.isKnown) report.warnings.push(issue(null, 'no_call_yet', `no call with id ${match.call_id} in the loaded call logs yet`, { id: match.call_id }));
 
 	const previous = await db.query<{ stored_in: string | null }>('SELECT stored_in FROM recordings WHERE file = ? LIMIT 1', [file.name]);
 	const storedIn = previous.rows[0]?.stored_in ?? 'none';

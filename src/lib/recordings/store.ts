@@ -19,6 +19,7 @@
 // - Two tabs writing the same name: the later close() wins whole (swap-file semantics); nothing corrupts.
 import type { RememberedFolders } from './folder';
 import { baseName } from './match';
+import { ReasonError } from '../import/reasons';
 
 export type StoredIn = 'opfs' | 'folder';
 
@@ -105,7 +106,11 @@ export class RecordingStore {
 			await writable.abort().catch(() => {});
 			if (e instanceof DOMException && e.name === 'QuotaExceededError') {
 				const u = await this.usage();
-				throw new Error(`browser storage is full (${mb(u.usage_bytes)} used of ${mb(u.quota_bytes)}): ${fileName} was not stored; remove old recordings or use a remembered folder`);
+				throw new ReasonError(
+					'storage_full',
+					`browser storage is full (${mb(u.usage_bytes)} used of ${mb(u.quota_bytes)}): ${fileName} was not stored; remove old recordings or use a remembered folder`,
+					{ used: mb(u.usage_bytes), quota: mb(u.quota_bytes), file: fileName }
+				);
 			}
 			throw e;
 		}

@@ -1,6 +1,8 @@
 // Reads the header of a WAV file (RIFF, big-endian RIFX, 64-bit RF64) without decoding samples: format,
 // channels, rate, bit depth, where the sample data sits and how long it plays. Plain TS, no DOM.
 // Chunk layout per the Microsoft RIFF/WAVE spec and EBU Tech 3306 (RF64).
+import { issue, ReasonError } from '../import/reasons';
+import type { ImportIssue } from '../import/types';
 
 export interface WavInfo {
 	duration_s: number;
@@ -14,7 +16,7 @@ export interface WavInfo {
 	data_bytes: number;
 	block_align: number;
 	/** Non-fatal problems (truncated data, odd header values). */
-	warnings: string[];
+	warnings: ImportIssue[];
 }
 
 const WAVE_FORMAT = {
@@ -40,8 +42,12 @@ function ascii(bytes: Uint8Array, at: number, len: number): string {
 
 function hexStart(bytes: Uint8Array, n = 4): string {
 	if (bytes.length === 0) return 'the file is empty';
-	const shown = Array.from(bytes.subarray(0, n), (b) => '0x' + b.toString(16).padStart(2, '0')).join(' ');
-	return `file starts with ${shown}`;
+	return `file starts with ${hexBytes(bytes, n)}`;
+}
+
+/** The first bytes in hex ('—' for none): the language-neutral part of {@link hexStart}, for reason params. */
+function hexBytes(bytes: Uint8Array, n = 4): string {
+	return Array.from(bytes.subarray(0, n), (b) => '0x' + b.toString(16).padStart(2, '0')).join(' ') || '—';
 }
 
 function isChunkId(bytes: Uint8Array, at: number): boolean {
@@ -58,10 +64,10 @@ function codecName(tag: number, bits: number, bigEndian: boolean): string {
 		case WAVE_FORMAT.PCM:
 			if (bits === 8) return 'pcm_u8';
 			if (bits === 16 || bits === 24 || bits === 32) return `pcm_s${bits}${e}`;
-			throw new Error(`WAV says PCM with ${bits} bits per sample: only 8, 16, 24 and 32 are valid`);
+			throw new ReasonError('wav_bad_pcm_bits', `WAV says PCM with ${bits} bits per sample: only 8, 16, 24 and 32 are valid`, { bits });
 		case WAVE_FORMAT.IEEE_FLOAT:
 			if (bits === 32 || bits === 64) return `pcm_f${bits}${e}`;
-			throw new Error(`WAV says floating-point samples of ${bits} bits: only 32 and 64 are valid`);
+			throw new ReasonError('wav_bad_float_bits', `WAV says floating-point samples of ${bits} bits: only 32 and 64 are valid`, { bits });
 		case WAVE_FORMAT.ALAW:
 			return 'pcm_alaw';
 		case WAVE_FORMAT.MULAW:
@@ -75,7 +81,7 @@ function codecName(tag: number, bits: number, bigEndian: boolean): string {
 		case WAVE_FORMAT.MPEGLAYER3:
 			return 'mp3';
 		default:
-			throw new Error(`WAV format tag 0x${tag.toString(16).padStart(4, '0')} is not a supported audio encoding`);
+			throw new ReasonError('wav_unsupported_tag', `WAV format tag 0x${tag.toString(16).padStart(4, '0')} is not a supported audio encoding`, { tag: `0x${tag.toString(16).padStart(4, '0')}` });
 	}
 }
 
@@ -89,14 +95,14 @@ function isFrameCodec(codec: string): boolean {
  * played; a truncated data chunk is accepted with a warning and the duration of the bytes present.
  */
 export function readWavInfo(bytes: Uint8Array): WavInfo {
-	const warnings: string[] = [];
+	const warnings: ImportIssue[] = [];
 	const magic = ascii(bytes, 0, 4);
 	if (magic !== 'RIFF' && magic !== 'RIFX' && magic !== 'RF64') {
-		throw new Error(`no RIFF header (${hexStart(bytes)}): not a WAV file or the header is missing`);
+		throw new ReasonError('wav_no_riff', `no RIFF header (${hexStart(bytes)}): not a WAV file or the header is missing`, { start: hexBytes(bytes) });
 	}
-	if (bytes.length < 12) throw new Error(`WAV file is only ${bytes.length} bytes: the header is cut off`);
+	if (bytes.length < 12) throw new ReasonError('wav_too_short', `WAV file is only ${bytes.length} bytes: the header is cut off`, { bytes: bytes.length });
 	const form = ascii(bytes, 8, 4);
-	if (form !== 'WAVE') throw new Error(`RIFF file of type '${form}' is not WAVE audio`);
+	if (form !== 'WAVE') throw new ReasonError('wav_not_wave', `RIFF file of type '${form}' is not WAVE audio`, { form });
 
 	const bigEndian = magic === 'RIFX';
 	const le = !bigEndian;
@@ -125,15 +131,18 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 			// (or a streaming writer that never went back to fill the size in).
 			if (body + size > bytes.length) break;
 		} else if (id === 'fmt ') {
-			if (size < 16) throw new Error(`WAV fmt chunk is ${size} bytes (needs at least 16): the header is damaged`);
+			if (size < 16) throw new ReasonError('wav_fmt_too_small', `WAV fmt chunk is ${size} bytes (needs at least 16): the header is damaged`, { size });
 			if (body + 16 > bytes.length) {
-				throw new Error(`WAV fmt chunk says ${size} bytes but only ${fmtInt(bytes.length - body)} follow: the file is cut off inside its header`);
+				throw new ReasonError('wav_fmt_cut', `WAV fmt chunk says ${size} bytes but only ${fmtInt(bytes.length - body)} follow: the file is cut off inside its header`, {
+					size,
+					available: fmtInt(bytes.length - body)
+				});
 			}
 			let tag = u16(body);
 			const bits = u16(body + 14);
 			if (tag === WAVE_FORMAT.EXTENSIBLE) {
 				if (size < 40 || body + 40 > bytes.length) {
-					throw new Error(`WAV says WAVE_FORMAT_EXTENSIBLE but its fmt chunk is ${size} bytes (needs 40)`);
+					throw new ReasonError('wav_extensible_too_small', `WAV says WAVE_FORMAT_EXTENSIBLE but its fmt chunk is ${size} bytes (needs 40)`, { size });
 				}
 				// The sub-format GUID starts with the ordinary format tag (KSDATAFORMAT_SUBTYPE_PCM = 0x0001…).
 				tag = u16(body + 24);
@@ -143,44 +152,63 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 			factSamples = u32(body);
 		} else if (!isChunkId(bytes, at)) {
 			if (fmt && data) break; // trailing junk after the audio: harmless
-			throw new Error(`WAV chunk at byte ${fmtInt(at)} has no valid id (${hexStart(bytes.subarray(at))}): the header is damaged`);
+			throw new ReasonError('wav_bad_chunk_id', `WAV chunk at byte ${fmtInt(at)} has no valid id (${hexStart(bytes.subarray(at))}): the header is damaged`, {
+				at: fmtInt(at),
+				start: hexBytes(bytes.subarray(at))
+			});
 		}
 		let next = body + size + (size & 1);
 		// Some writers forget the pad byte after an odd-sized chunk; take whichever offset lands on a chunk id.
 		if (size & 1 && !isChunkId(bytes, next) && isChunkId(bytes, next - 1)) next -= 1;
 		if (next > bytes.length && id !== 'data') {
 			if (fmt && data) break;
-			throw new Error(`WAV chunk '${id.trim()}' at byte ${fmtInt(at)} says ${fmtInt(size)} bytes but only ${fmtInt(bytes.length - body)} follow: the file is cut off inside its header`);
+			throw new ReasonError(
+				'wav_chunk_cut',
+				`WAV chunk '${id.trim()}' at byte ${fmtInt(at)} says ${fmtInt(size)} bytes but only ${fmtInt(bytes.length - body)} follow: the file is cut off inside its header`,
+				{ id: id.trim(), at: fmtInt(at), size: fmtInt(size), available: fmtInt(bytes.length - body) }
+			);
 		}
 		at = next;
 	}
 
-	if (!fmt) throw new Error('WAV has no fmt chunk: channels and sample rate are unknown');
-	if (!data) throw new Error('WAV has no data chunk: the file holds a header but no audio');
-	if (fmt.channels === 0) throw new Error('WAV fmt chunk says 0 channels');
-	if (fmt.rate === 0) throw new Error('WAV fmt chunk says a sample rate of 0 Hz');
+	if (!fmt) throw new ReasonError('wav_no_fmt', 'WAV has no fmt chunk: channels and sample rate are unknown');
+	if (!data) throw new ReasonError('wav_no_data', 'WAV has no data chunk: the file holds a header but no audio');
+	if (fmt.channels === 0) throw new ReasonError('wav_zero_channels', 'WAV fmt chunk says 0 channels');
+	if (fmt.rate === 0) throw new ReasonError('wav_zero_rate', 'WAV fmt chunk says a sample rate of 0 Hz');
 
 	const codec = codecName(fmt.tag, fmt.bits, bigEndian);
 	let blockAlign = fmt.blockAlign;
 	if (isFrameCodec(codec)) {
 		const expected = fmt.channels * Math.ceil(fmt.bits / 8);
 		if (blockAlign !== expected) {
-			warnings.push(`WAV block size is ${blockAlign} bytes but ${fmt.channels} channel(s) of ${fmt.bits} bits need ${expected}; using ${expected}`);
+			warnings.push(
+				issue(null, 'wav_block_size_fixed', `WAV block size is ${blockAlign} bytes but ${fmt.channels} channel(s) of ${fmt.bits} bits need ${expected}; using ${expected}`, {
+					block: blockAlign,
+					channels: fmt.channels,
+					bits: fmt.bits,
+					expected
+				})
+			);
 			blockAlign = expected;
 		}
 	} else if (blockAlign === 0) {
-		throw new Error(`WAV fmt chunk says a block size of 0 for ${codec}`);
+		throw new ReasonError('wav_zero_block', `WAV fmt chunk says a block size of 0 for ${codec}`, { codec });
 	}
 
 	const available = bytes.length - data.offset;
 	let dataBytes = data.declared;
 	if (data.declared > available) {
-		warnings.push(`WAV data chunk says ${fmtInt(data.declared)} bytes but only ${fmtInt(available)} follow; the file is truncated, duration is computed from the bytes present`);
+		warnings.push(
+			issue(null, 'wav_truncated', `WAV data chunk says ${fmtInt(data.declared)} bytes but only ${fmtInt(available)} follow; the file is truncated, duration is computed from the bytes present`, {
+				declared: fmtInt(data.declared),
+				available: fmtInt(available)
+			})
+		);
 		dataBytes = available;
 	}
 	// Drop a partial last frame rather than report a fractional sample.
 	dataBytes -= dataBytes % blockAlign;
-	if (dataBytes === 0) throw new Error('WAV data chunk is empty: the file holds no audio samples');
+	if (dataBytes === 0) throw new ReasonError('wav_empty_data', 'WAV data chunk is empty: the file holds no audio samples');
 
 	let duration: number;
 	if (isFrameCodec(codec)) {
@@ -190,10 +218,10 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 	} else if (fmt.byteRate > 0) {
 		duration = dataBytes / fmt.byteRate;
 	} else {
-		throw new Error(`WAV with ${codec} has neither a fact chunk nor a byte rate: its length is unknown`);
+		throw new ReasonError('wav_unknown_length', `WAV with ${codec} has neither a fact chunk nor a byte rate: its length is unknown`, { codec });
 	}
 	if (NOT_PLAYABLE_IN_BROWSERS.has(codec)) {
-		warnings.push(`WAV encoded as ${codec}: browsers cannot play it; convert to PCM WAV, MP3 or Opus`);
+		warnings.push(issue(null, 'wav_not_playable', `WAV encoded as ${codec}: browsers cannot play it; convert to PCM WAV, MP3 or Opus`, { codec }));
 	}
 
 	return {

@@ -1,6 +1,7 @@
 // SQL builders that turn a staged all-VARCHAR CSV table into rows of a canonical table (calls, complaints,
 // segments), with a per-row reject reason and a list of warnings. Pure strings: no Db, no I/O.
 import type { TabularKind } from './fields';
+import { SQL_ISSUE_REASON, sqlIssue, type ReasonCode } from '../reasons';
 
 export interface MappedColumn {
 	/** Header as written in the file (used in messages). */
@@ -15,7 +16,10 @@ export interface NormaliseInput {
 	stage: string;
 	/** Temp table (rn BIGINT, line INTEGER): stage rowid → 1-based line in the original file. */
 	lines: string;
-	/** Temp table to create: canonical columns + source_line, reject_reason, warnings (VARCHAR[]). */
+	/**
+	 * Temp table to create: canonical columns + source_line, reject_reason, warnings (VARCHAR[]) in English,
+	 * and the same as tagged issues (reject_issue, warning_issues; see {@link sqlIssue}) for the report.
+	 */
 	out: string;
 	columns: MappedColumn[];
 	/** File name, used for ids generated for complaint files without an id column. */
@@ -50,9 +54,13 @@ class Fields {
 			.join(',\n\t\t');
 	}
 	/** Warning when a mapped optional value is present but does not parse. */
-	unparsed(field: string, parsed: string, what: string): string | null {
+	unparsed(field: string, parsed: string, what: string, code: ReasonCode): string | null {
 		if (!this.has(field)) return null;
-		return `CASE WHEN r_${field} IS NOT NULL AND ${parsed} IS NULL THEN format('{}: "{}" is not ${what}', ${this.hdr(field)}, r_${field}) END`;
+		return `CASE WHEN r_${field} IS NOT NULL AND ${parsed} IS NULL THEN ${this.issue(code, `format('{}: "{}" is not ${what}', ${this.hdr(field)}, r_${field})`, field, { value: `r_${field}` })} END`;
+	}
+	/** A tagged issue naming `field`'s column as the `column` param. */
+	issue(code: ReasonCode, english: string, field: string, params: Record<string, string> = {}): string {
+		return sqlIssue(code, english, { column: this.hdr(field), ...params });
 	}
 }
 
@@ -62,32 +70,56 @@ function warningList(items: (string | null)[]): string {
 	return `list_filter([\n\t\t${list.join(',\n\t\t')}\n\t], x -> x IS NOT NULL)`;
 }
 
+/** The tagged reject for a value that does not parse as a date. */
+const notADate = (f: Fields, field: string) => f.issue('not_a_date', `format('{}: "{}" is not a date', ${f.hdr(field)}, r_${field})`, field, { value: `r_${field}` });
+
 /** started_at from one column or from date + time-of-day columns, and the reject reason when it fails. */
-function timestampOf(f: Fields, one: string, date: string, time: string, what: string, dateFormat?: string): { expr: string; reason: string } {
+function timestampOf(f: Fields, one: string, date: string, time: string, what: 'start time' | 'received time', dateFormat?: string): { expr: string; reason: string } {
 	const fmt = dateFormat ? sqlString(dateFormat) : null;
+	const empty: ReasonCode = what === 'start time' ? 'empty_start_time' : 'empty_received_time';
 	if (f.has(one)) {
 		return {
 			expr: fmt ? `coalesce(try_strptime(r_${one}, ${fmt}), cqa_ts(r_${one}))` : `cqa_ts(r_${one})`,
-			reason: `CASE WHEN r_${one} IS NULL THEN format('{}: empty ${what}', ${f.hdr(one)}) ELSE format('{}: "{}" is not a date', ${f.hdr(one)}, r_${one}) END`
+			reason: `CASE WHEN r_${one} IS NULL THEN ${f.issue(empty, `format('{}: empty ${what}', ${f.hdr(one)})`, one)} ELSE ${notADate(f, one)} END`
 		};
 	}
 	if (f.has(date)) {
-		const timeReason = f.has(time) ? `format('{}: "{}" is not a time of day', ${f.hdr(time)}, r_${time})` : `'?'`;
+		const timeReason = f.has(time)
+			? f.issue('not_a_time_of_day', `format('{}: "{}" is not a time of day', ${f.hdr(time)}, r_${time})`, time, { value: `r_${time}` })
+			: sqlIssue('not_a_date', `'?'`, { column: f.hdr(date), value: `r_${date}` });
 		const byFormat = fmt
 			? `CAST(CAST(try_strptime(r_${date}, ${fmt}) AS DATE) AS TIMESTAMP) + to_seconds(CASE WHEN r_${time} IS NULL THEN 0 ELSE cqa_tod(r_${time}) END)`
 			: null;
 		return {
 			expr: byFormat ? `coalesce(${byFormat}, cqa_ts2(r_${date}, r_${time}))` : `cqa_ts2(r_${date}, r_${time})`,
-			reason: `CASE WHEN r_${date} IS NULL THEN format('{}: empty ${what}', ${f.hdr(date)})
-				WHEN cqa_ts(r_${date}) IS NULL${fmt ? ` AND try_strptime(r_${date}, ${fmt}) IS NULL` : ''} THEN format('{}: "{}" is not a date', ${f.hdr(date)}, r_${date})
+			reason: `CASE WHEN r_${date} IS NULL THEN ${f.issue(empty, `format('{}: empty ${what}', ${f.hdr(date)})`, date)}
+				WHEN cqa_ts(r_${date}) IS NULL${fmt ? ` AND try_strptime(r_${date}, ${fmt}) IS NULL` : ''} THEN ${notADate(f, date)}
 				ELSE ${timeReason} END`
 		};
 	}
-	return { expr: 'CAST(NULL AS TIMESTAMP)', reason: sqlString(`no column is mapped to the ${what} (${one}, or ${date} and ${time})`) };
+	return {
+		expr: 'CAST(NULL AS TIMESTAMP)',
+		reason: sqlIssue(what === 'start time' ? 'no_column_start_time' : 'no_column_received_time', sqlString(`no column is mapped to the ${what} (${one}, or ${date} and ${time})`), {
+			one: sqlString(one),
+			date: sqlString(date),
+			time: sqlString(time)
+		})
+	};
 }
 
-function idReason(f: Fields, field: string, what: string): string {
-	return f.has(field) ? `format('{}: empty ${what}', ${f.hdr(field)})` : sqlString(`no column is mapped to ${field}`);
+const EMPTY_ID: Record<string, ReasonCode> = { call_id: 'empty_call_id', complaint_id: 'empty_complaint_id', text: 'empty_text_cell' };
+
+function idReason(f: Fields, field: 'call_id' | 'complaint_id' | 'text', what: string): string {
+	return f.has(field)
+		? f.issue(EMPTY_ID[field], `format('{}: empty ${what}', ${f.hdr(field)})`, field)
+		: sqlIssue('no_column_mapped', sqlString(`no column is mapped to ${field}`), { field: sqlString(field) });
+}
+
+/** The final SELECT of each builder names the tagged columns; this adds their English twins. */
+function withEnglish(sql: string, out: string): string {
+	return `CREATE OR REPLACE TEMP TABLE ${out} AS
+SELECT *, ${SQL_ISSUE_REASON('reject_issue')} AS reject_reason, list_transform(warning_issues, x -> ${SQL_ISSUE_REASON('x')}) AS warnings
+FROM (${sql})`;
 }
 
 const CALL_RAW = [
@@ -105,23 +137,30 @@ export const CALL_COLUMNS = [
 export function buildNormaliseCallsSql(i: NormaliseInput): string {
 	const f = new Fields(i.columns);
 	const start = timestampOf(f, 'started_at', 'start_date', 'start_time', 'start time', i.dateFormat);
-	const negative = (field: string, what: string) =>
-		f.has(field) ? `CASE WHEN ${field} < 0 THEN format('{}: negative ${what} {}', ${f.hdr(field)}, r_${field}) END` : null;
+	const negative = (field: string, what: string, code: ReasonCode) =>
+		f.has(field)
+			? `CASE WHEN ${field} < 0 THEN ${f.issue(code, `format('{}: negative ${what} {}', ${f.hdr(field)}, r_${field})`, field, { value: `r_${field}` })} END`
+			: null;
 	const warnings = warningList([
-		...['ring_s', 'talk_s', 'hold_s', 'wrap_s'].map((d) => f.unparsed(d, d, 'a duration')),
-		negative('ring_s', 'wait'),
-		negative('talk_s', 'talk time'),
-		negative('hold_s', 'hold time'),
-		negative('wrap_s', 'wrap-up time'),
-		f.has('talk_s') ? `CASE WHEN talk_s = 0 AND abandoned = false THEN format('{}: talk time 0 on an answered call', ${f.hdr('talk_s')}) END` : null,
-		...['abandoned', 'answered', 'transferred', 'resolved'].map((b) => f.unparsed(b, `cqa_bool(r_${b})`, 'yes/no')),
-		f.unparsed('outcome', 'cqa_outcome_abandoned(r_outcome)', 'a known outcome'),
-		f.unparsed('csat', 'csat_raw', 'a rating'),
-		f.has('csat') ? `CASE WHEN csat_raw NOT BETWEEN 1 AND 5 THEN format('{}: {} is outside 1–5, left empty', ${f.hdr('csat')}, r_csat) END` : null,
-		f.has('agent_name') ? `CASE WHEN cqa_no_agent(r_agent_name) AND abandoned = false THEN format('{}: call answered by {}', ${f.hdr('agent_name')}, r_agent_name) END` : null
+		...['ring_s', 'talk_s', 'hold_s', 'wrap_s'].map((d) => f.unparsed(d, d, 'a duration', 'not_a_duration')),
+		negative('ring_s', 'wait', 'negative_wait'),
+		negative('talk_s', 'talk time', 'negative_talk'),
+		negative('hold_s', 'hold time', 'negative_hold'),
+		negative('wrap_s', 'wrap-up time', 'negative_wrap'),
+		f.has('talk_s')
+			? `CASE WHEN talk_s = 0 AND abandoned = false THEN ${f.issue('talk_zero_answered', `format('{}: talk time 0 on an answered call', ${f.hdr('talk_s')})`, 'talk_s')} END`
+			: null,
+		...['abandoned', 'answered', 'transferred', 'resolved'].map((b) => f.unparsed(b, `cqa_bool(r_${b})`, 'yes/no', 'not_yes_no')),
+		f.unparsed('outcome', 'cqa_outcome_abandoned(r_outcome)', 'a known outcome', 'not_an_outcome'),
+		f.unparsed('csat', 'csat_raw', 'a rating', 'not_a_rating'),
+		f.has('csat')
+			? `CASE WHEN csat_raw NOT BETWEEN 1 AND 5 THEN ${f.issue('csat_out_of_range', `format('{}: {} is outside 1–5, left empty', ${f.hdr('csat')}, r_csat)`, 'csat', { value: 'r_csat' })} END`
+			: null,
+		f.has('agent_name')
+			? `CASE WHEN cqa_no_agent(r_agent_name) AND abandoned = false THEN ${f.issue('answered_without_agent', `format('{}: call answered by {}', ${f.hdr('agent_name')}, r_agent_name)`, 'agent_name', { value: 'r_agent_name' })} END`
+			: null
 	]);
-	return `CREATE OR REPLACE TEMP TABLE ${i.out} AS
-WITH v AS (
+	return withEnglish(`WITH v AS (
 	SELECT l.line AS source_line,
 		${f.rawSelect(CALL_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
@@ -152,11 +191,11 @@ SELECT *,
 	${sqlString(i.file)} AS source_file,
 	CASE
 		WHEN base_reason IS NOT NULL THEN base_reason
-		WHEN row_number() OVER w > 1 THEN format('duplicate call id {} (first seen on line {})', call_id, min(source_line) OVER w)
-	END AS reject_reason,
-	${warnings} AS warnings
+		WHEN row_number() OVER w > 1 THEN ${sqlIssue('duplicate_call_id', `format('duplicate call id {} (first seen on line {})', call_id, min(source_line) OVER w)`, { id: 'call_id', first_line: 'min(source_line) OVER w' })}
+	END AS reject_issue,
+	${warnings} AS warning_issues
 FROM r
-WINDOW w AS (PARTITION BY call_id, base_reason IS NULL ORDER BY source_line)`;
+WINDOW w AS (PARTITION BY call_id, base_reason IS NULL ORDER BY source_line)`, i.out);
 }
 
 const COMPLAINT_RAW = [
@@ -176,15 +215,16 @@ export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 	const received = timestampOf(f, 'received_at', 'received_date', 'received_time', 'received time', i.dateFormat);
 	const idExpr = f.has('complaint_id') ? 'r_complaint_id' : `${sqlString(i.file + '#')} || source_line`;
 	const warnings = warningList([
-		f.unparsed('severity', 'severity', 'a severity (1–3, 一般/严重/重大)'),
-		f.unparsed('due_at', 'due_at', 'a date or time limit'),
-		f.unparsed('resolved_at', 'resolved_at', 'a date'),
-		f.unparsed('followed_up_at', 'followed_up_at', 'a date'),
-		f.unparsed('follow_up_satisfied', 'follow_up_satisfied', 'yes/no'),
-		f.has('resolved_at') ? `CASE WHEN resolved_at < received_at THEN format('{}: resolved before it was received', ${f.hdr('resolved_at')}) END` : null
+		f.unparsed('severity', 'severity', 'a severity (1–3, 一般/严重/重大)', 'not_a_severity'),
+		f.unparsed('due_at', 'due_at', 'a date or time limit', 'not_a_due'),
+		f.unparsed('resolved_at', 'resolved_at', 'a date', 'not_a_date'),
+		f.unparsed('followed_up_at', 'followed_up_at', 'a date', 'not_a_date'),
+		f.unparsed('follow_up_satisfied', 'follow_up_satisfied', 'yes/no', 'not_yes_no'),
+		f.has('resolved_at')
+			? `CASE WHEN resolved_at < received_at THEN ${f.issue('resolved_before_received', `format('{}: resolved before it was received', ${f.hdr('resolved_at')})`, 'resolved_at')} END`
+			: null
 	]);
-	return `CREATE OR REPLACE TEMP TABLE ${i.out} AS
-WITH v AS (
+	return withEnglish(`WITH v AS (
 	SELECT l.line AS source_line,
 		${f.rawSelect(COMPLAINT_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
@@ -220,11 +260,11 @@ SELECT *,
 	${sqlString(i.file)} AS source_file,
 	CASE
 		WHEN base_reason IS NOT NULL THEN base_reason
-		WHEN row_number() OVER w > 1 THEN format('duplicate complaint id {} (first seen on line {})', complaint_id, min(source_line) OVER w)
-	END AS reject_reason,
-	${warnings} AS warnings
+		WHEN row_number() OVER w > 1 THEN ${sqlIssue('duplicate_complaint_id', `format('duplicate complaint id {} (first seen on line {})', complaint_id, min(source_line) OVER w)`, { id: 'complaint_id', first_line: 'min(source_line) OVER w' })}
+	END AS reject_issue,
+	${warnings} AS warning_issues
 FROM r
-WINDOW w AS (PARTITION BY complaint_id, base_reason IS NULL ORDER BY source_line)`;
+WINDOW w AS (PARTITION BY complaint_id, base_reason IS NULL ORDER BY source_line)`, i.out);
 }
 
 const SEGMENT_RAW = ['call_id', 'seq', 'speaker', 'start_s', 'end_s', 'text'];
@@ -236,13 +276,14 @@ export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
 	const f = new Fields(i.columns);
 	const hasSeq = f.has('seq');
 	const warnings = warningList([
-		f.unparsed('seq', 'seq_given', 'a whole number (file order used)'),
-		f.unparsed('start_s', 'start_s', 'a time in seconds'),
-		f.unparsed('end_s', 'end_s', 'a time in seconds'),
-		f.has('end_s') && f.has('start_s') ? `CASE WHEN end_s < start_s THEN format('{}: ends ({}) before it starts ({})', ${f.hdr('end_s')}, r_end_s, r_start_s) END` : null
+		f.unparsed('seq', 'seq_given', 'a whole number (file order used)', 'not_a_seq'),
+		f.unparsed('start_s', 'start_s', 'a time in seconds', 'not_seconds'),
+		f.unparsed('end_s', 'end_s', 'a time in seconds', 'not_seconds'),
+		f.has('end_s') && f.has('start_s')
+			? `CASE WHEN end_s < start_s THEN ${f.issue('segment_ends_before_start', `format('{}: ends ({}) before it starts ({})', ${f.hdr('end_s')}, r_end_s, r_start_s)`, 'end_s', { end: 'r_end_s', start: 'r_start_s' })} END`
+			: null
 	]);
-	return `CREATE OR REPLACE TEMP TABLE ${i.out} AS
-WITH v AS (
+	return withEnglish(`WITH v AS (
 	SELECT l.line AS source_line,
 		${f.rawSelect(SEGMENT_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
@@ -270,11 +311,11 @@ SELECT *,
 	${sqlString(i.file)} AS source_file,
 	CASE
 		WHEN base_reason IS NOT NULL THEN base_reason
-		${hasSeq ? `WHEN seq_given IS NOT NULL AND row_number() OVER w > 1 THEN format('duplicate segment: call {} seq {} (first seen on line {})', call_id, seq, min(source_line) OVER w)` : ''}
-	END AS reject_reason,
-	${warnings} AS warnings
+		${hasSeq ? `WHEN seq_given IS NOT NULL AND row_number() OVER w > 1 THEN ${sqlIssue('duplicate_segment', `format('duplicate segment: call {} seq {} (first seen on line {})', call_id, seq, min(source_line) OVER w)`, { call: 'call_id', seq: 'seq', first_line: 'min(source_line) OVER w' })}` : ''}
+	END AS reject_issue,
+	${warnings} AS warning_issues
 FROM n
-WINDOW w AS (PARTITION BY call_id, seq_given, base_reason IS NULL ORDER BY source_line)`;
+WINDOW w AS (PARTITION BY call_id, seq_given, base_reason IS NULL ORDER BY source_line)`, i.out);
 }
 
 export function buildNormaliseSql(kind: TabularKind, input: NormaliseInput): string {

@@ -5,6 +5,7 @@ import { ensureSchema } from '../../db/schema';
 import { bulkInsert } from '../../db/bulk';
 import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset } from '../types';
 import { encodingLabel } from '../encoding';
+import { issue, parseSqlIssue } from '../reasons';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 import { sniffTabular } from './preview';
@@ -59,10 +60,14 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 	if (kind === 'unknown') {
 		report.rows_rejected = report.rows_total;
 		report.columns_ignored = [...headers];
-		report.errors.push({
-			line: null,
-			reason: `could not tell whether this is a call log, complaints or transcript from its headers (${headers.join(', ')}); choose the kind and map the columns`
-		});
+		report.errors.push(
+			issue(
+				null,
+				'unknown_tabular_kind',
+				`could not tell whether this is a call log, complaints or transcript from its headers (${headers.join(', ')}); choose the kind and map the columns`,
+				{ headers: headers.join(', ') }
+			)
+		);
 		return report;
 	}
 	const mapping = preset ? preset.mapping : guessMapping(headers, kind);
@@ -74,7 +79,7 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 
 	const fileWarnings: ImportIssue[] = [];
 	if (kind === 'complaints' && !columns.some((c) => c.field === 'complaint_id')) {
-		fileWarnings.push({ line: null, reason: `no complaint id column: ids were generated as "${file.name}#<line>"` });
+		fileWarnings.push(issue(null, 'generated_complaint_ids', `no complaint id column: ids were generated as "${file.name}#<line>"`, { file: file.name }));
 	}
 
 	await ensureSchema(db);
@@ -98,7 +103,7 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 			const idx = recordIndexAt(records.offsets, Number(r.pos));
 			if (idx < 0 || rejected.has(idx)) continue;
 			rejected.add(idx);
-			readerIssues.push({ line: records.lines[idx], reason: `unreadable row: ${r.message}` });
+			readerIssues.push(issue(records.lines[idx], 'unreadable_row', `unreadable row: ${r.message}`, { detail: r.message }));
 		}
 		const acceptedLines: [number, number][] = [];
 		for (let i = 0; i < records.lines.length; i++) if (!rejected.has(i)) acceptedLines.push([acceptedLines.length, records.lines[i]]);
@@ -109,10 +114,12 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 		if (staged !== acceptedLines.length) {
 			// The reader split records differently from the scan: trust DuckDB's count, say so.
 			report.rows_total = staged + readerIssues.length;
-			fileWarnings.push({
-				line: null,
-				reason: `line numbers may be off: DuckDB read ${staged} rows where ${acceptedLines.length} were expected`
-			});
+			fileWarnings.push(
+				issue(null, 'line_numbers_off', `line numbers may be off: DuckDB read ${staged} rows where ${acceptedLines.length} were expected`, {
+					staged,
+					expected: acceptedLines.length
+				})
+			);
 		}
 
 		await db.query(buildNormaliseSql(kind, { stage: t.stage, lines: t.lines, out: t.out, columns, file: file.name, dateFormat: preset?.options?.dateFormat }));
@@ -143,16 +150,16 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 		report.rows_loaded = Number(counts.loaded);
 		report.rows_rejected = Number(counts.rejected) + readerIssues.length;
 		const sqlErrors = (
-			await db.query<{ line: number | null; reason: string }>(
-				`SELECT source_line AS line, reject_reason AS reason FROM ${t.out} WHERE reject_reason IS NOT NULL ORDER BY source_line`
+			await db.query<{ line: number | null; tagged: string }>(
+				`SELECT source_line AS line, reject_issue AS tagged FROM ${t.out} WHERE reject_issue IS NOT NULL ORDER BY source_line`
 			)
-		).rows;
+		).rows.map((r) => parseSqlIssue(r.line, r.tagged));
 		report.errors = [...readerIssues, ...sqlErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 		const sqlWarnings = (
-			await db.query<{ line: number | null; reason: string }>(
-				`SELECT source_line AS line, unnest(warnings) AS reason FROM ${t.out} WHERE reject_reason IS NULL AND len(warnings) > 0 ORDER BY source_line`
+			await db.query<{ line: number | null; tagged: string }>(
+				`SELECT source_line AS line, unnest(warning_issues) AS tagged FROM ${t.out} WHERE reject_issue IS NULL AND len(warning_issues) > 0 ORDER BY source_line`
 			)
-		).rows;
+		).rows.map((r) => parseSqlIssue(r.line, r.tagged));
 		report.warnings = [...fileWarnings, ...sqlWarnings];
 		return report;
 	} finally {

@@ -23,8 +23,8 @@ describe('Contact Lens / Call Analytics JSON', () => {
 			['AGENT', 0, 0.09, 'Okay.', 5],
 			['CUSTOMER', 22.61, 24.14, 'Thanks', 6]
 		]);
-		expect(t.errors).toEqual([{ line: 7, reason: 'turn 3: empty text' }]);
-		expect(t.warnings).toEqual(tolerated);
+		expect(t.errors).toMatchObject([{ line: 7, reason: 'turn 3: empty text' }]);
+		expect(t.warnings).toMatchObject(tolerated);
 		expect(t.rows_total).toBe(3);
 	});
 
@@ -53,6 +53,6 @@ describe('Contact Lens / Call Analytics JSON', () => {
 	it('tolerates a // comment outside strings and keeps "//" inside strings', () => {
 		const t = parseTranscript('r.json', '{"Version": "VOICE-1", // note\n "Transcript": [{"BeginOffsetMillis": 0, "EndOffsetMillis": 1, "Content": "see http://x", "ParticipantId": "AGENT"}]}');
 		expect(t.calls[0].segments[0].text).toBe('see http://x');
-		expect(t.warnings).toEqual([{ line: 1, reason: 'ignored a // comment (not allowed in JSON)' }]);
+		expect(t.warnings).toMatchObject([{ line: 1, reason: 'ignored a // comment (not allowed in JSON)' }]);
 	});
 });

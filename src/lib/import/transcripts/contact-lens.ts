@@ -5,6 +5,7 @@ import { tidy } from './cue-text';
 import { CallCollector, fileStem, UNKNOWN_SPEAKER, type ParsedTranscript } from './types';
 import type { JsonSource } from './json-source';
 import type { ImportIssue } from '../types';
+import { issue } from '../reasons';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,10 +53,10 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 		const text = typeof t.Content === 'string' ? tidy(t.Content) : '';
 		const role = typeof t.ParticipantRole === 'string' ? t.ParticipantRole : typeof t.ParticipantId === 'string' ? t.ParticipantId : '';
 		if (!text) {
-			errors.push({ line, reason: `turn ${i + 1}: empty text` });
+			errors.push(issue(line, 'turn_empty_text', `turn ${i + 1}: empty text`, { turn: i + 1 }));
 			continue;
 		}
-		if (!role) warnings.push({ line, reason: `turn ${i + 1}: no ParticipantRole or ParticipantId; speaker unknown` });
+		if (!role) warnings.push(issue(line, 'turn_no_speaker', `turn ${i + 1}: no ParticipantRole or ParticipantId; speaker unknown`, { turn: i + 1 }));
 		let start: number | null = null;
 		let end: number | null = null;
 		if (isChat) {
@@ -64,12 +65,12 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 		} else {
 			start = typeof t.BeginOffsetMillis === 'number' ? t.BeginOffsetMillis / 1000 : null;
 			end = typeof t.EndOffsetMillis === 'number' ? t.EndOffsetMillis / 1000 : null;
-			if (start === null) warnings.push({ line, reason: `turn ${i + 1}: no BeginOffsetMillis; time unknown` });
+			if (start === null) warnings.push(issue(line, 'turn_no_offset', `turn ${i + 1}: no BeginOffsetMillis; time unknown`, { turn: i + 1 }));
 		}
 		const channel = typeof t.ChannelId === 'string' ? t.ChannelId : null;
 		out.add(callId, { speaker_label: role || UNKNOWN_SPEAKER, channel, start_s: start, end_s: end, text, line });
 	}
-	if (events) warnings.push({ line: null, reason: `${events} chat event(s) (participant joined/left, chat ended) are not messages and were skipped` });
-	if (total === 0) errors.push({ line: null, reason: 'Transcript holds no turns' });
+	if (events) warnings.push(issue(null, 'chat_events_skipped', `${events} chat event(s) (participant joined/left, chat ended) are not messages and were skipped`, { n: events }));
+	if (total === 0) errors.push(issue(null, 'no_turns_in_transcript', 'Transcript holds no turns'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: total };
 }

@@ -12,7 +12,7 @@ describe('importTranscript', () => {
 		const vtt = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Agent>Hello, "welcome"</v>\n\n00:02.500 --> 00:03.000\n<v Customer>Hi</v>\n\n00:0x.000 --> 00:04.000\n<v Customer>lost</v>\n';
 		const r = await importTranscript(db, { name: 'calls/c1.vtt', bytes: enc(vtt) });
 		expect(r).toMatchObject({ kind: 'transcript', format: 'webvtt', encoding: 'utf-8', rows_total: 3, rows_loaded: 2, rows_rejected: 1, speaker_rule: 'label' });
-		expect(r.errors).toEqual([{ line: 9, reason: 'invalid timeframe "00:0x.000 --> 00:04.000": expected [hh:]mm:ss.mmm --> [hh:]mm:ss.mmm' }]);
+		expect(r.errors).toMatchObject([{ line: 9, reason: 'invalid timeframe "00:0x.000 --> 00:04.000": expected [hh:]mm:ss.mmm --> [hh:]mm:ss.mmm' }]);
 		expect(r.speaker_map).toEqual([{ label: 'Agent', role: 'agent' }, { label: 'Customer', role: 'customer' }]);
 		const q = () => db.query('SELECT call_id, seq, speaker, speaker_label, start_s, end_s, text, source_file FROM segments ORDER BY seq');
 		expect((await q()).rows).toEqual([

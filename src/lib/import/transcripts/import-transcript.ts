@@ -5,6 +5,7 @@ import { ensureSchema } from '../../db/schema';
 import { decodeBytes } from '../encoding';
 import type { Db } from '../../db/types';
 import { emptyReport, type FileReport, type InputFile, type Speaker } from '../types';
+import { issue } from '../reasons';
 import { parseTranscript } from './sniff';
 import { mapSpeakers, type SpeakerRule } from './speakers';
 import { UNKNOWN_SPEAKER } from './types';
@@ -36,7 +37,7 @@ export async function importTranscript(
 	const segments = parsed.calls.flatMap((c) => c.segments);
 	if (segments.length === 0) {
 		report.rows_rejected = parsed.rows_total;
-		if (parsed.errors.length === 0) report.errors.push({ line: null, reason: 'no segments found' });
+		if (parsed.errors.length === 0) report.errors.push(issue(null, 'no_segments', 'no segments found'));
 		return report;
 	}
 
@@ -46,9 +47,18 @@ export async function importTranscript(
 	const roleOf = new Map(mapping.map.map((m) => [m.label, m.role]));
 	const unknown = segments.filter((s) => s.speaker_label === UNKNOWN_SPEAKER).length;
 	if (unknown > 0 && !(opts.overrides && UNKNOWN_SPEAKER in opts.overrides))
-		report.warnings.push({ line: null, reason: `${unknown} segment(s) name no speaker in the source; attributed to ${roleOf.get(UNKNOWN_SPEAKER)} until you map "${UNKNOWN_SPEAKER}"` });
+		report.warnings.push(
+			issue(null, 'unknown_speaker_attributed', `${unknown} segment(s) name no speaker in the source; attributed to ${roleOf.get(UNKNOWN_SPEAKER)} until you map "${UNKNOWN_SPEAKER}"`, {
+				n: unknown,
+				role: roleOf.get(UNKNOWN_SPEAKER) ?? 'customer',
+				label: UNKNOWN_SPEAKER
+			})
+		);
 	if (mapping.rule === 'first_speaker')
-		report.warnings.push({ line: null, reason: `speaker names are not role words; the first to speak in a call is taken as the agent (${mapping.map.map((m) => `${m.label} → ${m.role}`).join(', ')})` });
+	{
+		const map = mapping.map.map((m) => `${m.label} → ${m.role}`).join(', ');
+		report.warnings.push(issue(null, 'first_speaker_agent', `speaker names are not role words; the first to speak in a call is taken as the agent (${map})`, { map }));
+	}
 
 	const rows = segments.map((s) => [s.call_id, s.seq, roleOf.get(s.speaker_label) ?? 'customer', s.speaker_label, s.start_s, s.end_s, s.text, file.name]);
 	await ensureSchema(db);
@@ -63,7 +73,11 @@ export async function importTranscript(
 			[...chunk, file.name]
 		);
 		for (const c of clash)
-			report.warnings.push({ line: null, reason: `replaced the segments of ${c.n} call(s) loaded earlier from ${c.source_file ?? 'an unknown file'} (same call ids)` });
+			report.warnings.push(
+				c.source_file === null
+					? issue(null, 'replaced_calls_unknown_file', `replaced the segments of ${c.n} call(s) loaded earlier from an unknown file (same call ids)`, { n: Number(c.n) })
+					: issue(null, 'replaced_calls', `replaced the segments of ${c.n} call(s) loaded earlier from ${c.source_file} (same call ids)`, { n: Number(c.n), file: c.source_file })
+			);
 		await db.query(`DELETE FROM segments WHERE ${inList}`, chunk);
 	}
 	report.rows_loaded = await bulkInsert(db, 'segments', SEGMENT_COLUMNS, rows);

@@ -8,22 +8,28 @@
 //    with one brace too many). Only closers are skipped: any other trailing text is an error, because then
 //    we cannot tell which part the author meant.
 // Everything else (`...` elisions, trailing commas, single quotes, NaN) is an error with its position.
+import { issue, type ReasonCode, type ReasonParams } from '../reasons';
+import type { ImportIssue } from '../types';
 
 export interface JsonSource {
 	value: unknown;
 	/** 1-based line where each object/array value starts. */
 	lines: WeakMap<object, number>;
 	/** What was tolerated (comments, surplus closing brackets), with the line. */
-	tolerated: { line: number; reason: string }[];
+	tolerated: ImportIssue[];
 }
 
 export class JsonSyntaxError extends Error {
+	readonly params: ReasonParams;
 	constructor(
 		readonly line: number,
 		readonly column: number,
-		what: string
+		what: string,
+		readonly code: ReasonCode,
+		found?: string
 	) {
 		super(`invalid JSON at line ${line}:${column}: ${what}`);
+		this.params = found === undefined ? { line, column } : { line, column, found };
 	}
 }
 
@@ -46,7 +52,7 @@ class Reader {
 	#line = 1;
 	#lineStart = 0;
 	#lines = new WeakMap<object, number>();
-	#tolerated: { line: number; reason: string }[] = [];
+	#tolerated: ImportIssue[] = [];
 
 	constructor(text: string) {
 		this.#s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -54,7 +60,7 @@ class Reader {
 
 	read(): JsonSource {
 		this.#ws();
-		if (this.#i >= this.#s.length) this.#fail('the file is empty');
+		if (this.#i >= this.#s.length) this.#fail('the file is empty', 'json_file_empty');
 		const value = this.#value();
 		this.#ws();
 		let surplus = 0;
@@ -64,17 +70,19 @@ class Reader {
 			this.#i++;
 			this.#ws();
 		}
-		if (this.#i < this.#s.length) this.#fail(`unexpected ${this.#show()} after the end of the document`);
+		if (this.#i < this.#s.length) this.#fail(`unexpected ${this.#show()} after the end of the document`, 'json_trailing_text', true);
 		if (surplus > 0)
-			this.#tolerated.push({
-				line: surplusLine,
-				reason: `ignored ${surplus} surplus closing bracket${surplus > 1 ? 's' : ''} after the end of the JSON document`
-			});
+			this.#tolerated.push(
+				issue(surplusLine, 'json_surplus_brackets', `ignored ${surplus} surplus closing bracket${surplus > 1 ? 's' : ''} after the end of the JSON document`, { n: surplus })
+			);
 		return { value, lines: this.#lines, tolerated: this.#tolerated };
 	}
 
-	#fail(what: string): never {
-		throw new JsonSyntaxError(this.#line, this.#i - this.#lineStart + 1, what);
+	/** `withFound`: the message ends in what was found, which is a param (or, at the end, its own code). */
+	#fail(what: string, code: ReasonCode, withFound = false): never {
+		const atEnd = this.#i >= this.#s.length;
+		const column = this.#i - this.#lineStart + 1;
+		throw new JsonSyntaxError(this.#line, column, what, withFound && atEnd ? 'json_unexpected_eof' : code, withFound && !atEnd ? this.#show() : undefined);
 	}
 
 	#show(): string {
@@ -92,12 +100,12 @@ class Reader {
 				this.#lineStart = this.#i;
 			} else if (c === 32 || c === 9 || c === 13) this.#i++;
 			else if (c === 47 && s.charCodeAt(this.#i + 1) === 47) {
-				this.#tolerated.push({ line: this.#line, reason: 'ignored a // comment (not allowed in JSON)' });
+				this.#tolerated.push(issue(this.#line, 'json_line_comment', 'ignored a // comment (not allowed in JSON)'));
 				while (this.#i < s.length && s.charCodeAt(this.#i) !== 10) this.#i++;
 			} else if (c === 47 && s.charCodeAt(this.#i + 1) === 42) {
-				this.#tolerated.push({ line: this.#line, reason: 'ignored a /* */ comment (not allowed in JSON)' });
+				this.#tolerated.push(issue(this.#line, 'json_block_comment', 'ignored a /* */ comment (not allowed in JSON)'));
 				const end = s.indexOf('*/', this.#i + 2);
-				if (end < 0) this.#fail('unterminated /* comment');
+				if (end < 0) this.#fail('unterminated /* comment', 'json_unterminated_comment');
 				for (; this.#i < end + 2; this.#i++)
 					if (s.charCodeAt(this.#i) === 10) {
 						this.#line++;
@@ -122,7 +130,7 @@ class Reader {
 				this.#i += word.length;
 				return v;
 			}
-		this.#fail(`unexpected ${this.#show()}`);
+		this.#fail(`unexpected ${this.#show()}`, 'json_unexpected', true);
 	}
 
 	#object(): Record<string, unknown> {
@@ -135,10 +143,10 @@ class Reader {
 			return obj;
 		}
 		for (;;) {
-			if (this.#s[this.#i] !== '"') this.#fail(`expected a "key" but found ${this.#show()}`);
+			if (this.#s[this.#i] !== '"') this.#fail(`expected a "key" but found ${this.#show()}`, 'json_expected_key', true);
 			const key = this.#string();
 			this.#ws();
-			if (this.#s[this.#i] !== ':') this.#fail(`expected ':' but found ${this.#show()}`);
+			if (this.#s[this.#i] !== ':') this.#fail(`expected ':' but found ${this.#show()}`, 'json_expected_colon', true);
 			this.#i++;
 			this.#ws();
 			obj[key] = this.#value();
@@ -148,7 +156,7 @@ class Reader {
 			if (c === '}') return obj;
 			if (c !== ',') {
 				this.#i--;
-				this.#fail(`expected ',' or '}' but found ${this.#show()}`);
+				this.#fail(`expected ',' or '}' but found ${this.#show()}`, 'json_expected_comma_brace', true);
 			}
 			this.#ws();
 		}
@@ -171,7 +179,7 @@ class Reader {
 			if (c === ']') return arr;
 			if (c !== ',') {
 				this.#i--;
-				this.#fail(`expected ',' or ']' but found ${this.#show()}`);
+				this.#fail(`expected ',' or ']' but found ${this.#show()}`, 'json_expected_comma_bracket', true);
 			}
 			this.#ws();
 		}
@@ -191,13 +199,13 @@ class Reader {
 		}
 		let out = '';
 		for (;;) {
-			if (this.#i >= s.length) this.#fail('unterminated string');
+			if (this.#i >= s.length) this.#fail('unterminated string', 'json_unterminated_string');
 			const c = s.charCodeAt(this.#i);
 			if (c === 34) {
 				this.#i++;
 				return out;
 			}
-			if (c < 32) this.#fail('control character inside a string');
+			if (c < 32) this.#fail('control character inside a string', 'json_control_char');
 			if (c !== 92) {
 				out += s[this.#i++];
 				continue;
@@ -210,7 +218,7 @@ class Reader {
 			} else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(this.#i + 2, this.#i + 6))) {
 				out += String.fromCharCode(parseInt(s.slice(this.#i + 2, this.#i + 6), 16));
 				this.#i += 6;
-			} else this.#fail('invalid escape in string');
+			} else this.#fail('invalid escape in string', 'json_bad_escape');
 		}
 	}
 
@@ -218,7 +226,7 @@ class Reader {
 		const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 		m.lastIndex = this.#i;
 		const r = m.exec(this.#s);
-		if (!r || r[0] === '-') this.#fail(`invalid number ${this.#show()}`);
+		if (!r || r[0] === '-') this.#fail(`invalid number ${this.#show()}`, 'json_bad_number', true);
 		this.#i += r[0].length;
 		return Number(r[0]);
 	}

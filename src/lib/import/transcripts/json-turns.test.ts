@@ -23,7 +23,7 @@ describe('generic JSON turns', () => {
 	it('rejects empty turns with their line and dialogue path, and loads the rest', () => {
 		const text = '[\n {"id": "d1", "turns": [\n  {"sender": "customer", "utterances": ["hi"]},\n  {"sender": "helpdesk", "utterances": [""]}\n ]},\n {"id": "d2", "turns": [{"sender": "customer", "utterances": ["yo"]}]}\n]';
 		const t = parseTranscript('s.json', text);
-		expect(t.errors).toEqual([{ line: 4, reason: 'dialogue 1 (d1), turn 2: empty text' }]);
+		expect(t.errors).toMatchObject([{ line: 4, reason: 'dialogue 1 (d1), turn 2: empty text' }]);
 		expect([t.rows_total, t.calls.length]).toEqual([3, 2]);
 	});
 

@@ -6,6 +6,7 @@ import { tidy } from './cue-text';
 import { CallCollector, fileStem, type ParsedTranscript } from './types';
 import type { JsonSource } from './json-source';
 import type { ImportIssue } from '../types';
+import { issue } from '../reasons';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -143,16 +144,23 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 	dialogues.forEach((d, di) => {
 		const callId = d.id ?? (many ? `${stem}#${di + 1}` : stem);
 		const where = (ti: number) => (many ? `dialogue ${di + 1} (${callId}), turn ${ti + 1}` : `turn ${ti + 1}`);
+		// The localised text names the turn the same way: "dialogue 2 (id), turn 3" or "turn 3".
+		const whereParams = (ti: number): Record<string, string | number> => (many ? { dialogue: di + 1, call: callId, turn: ti + 1 } : { turn: ti + 1 });
 		if (d.turns.length === 0) {
 			total++;
-			errors.push({ line: null, reason: `${many ? `dialogue ${di + 1}` : 'file'}: no turns found` });
+			errors.push(
+				many
+					? issue(null, 'dialogue_no_turns', `dialogue ${di + 1}: no turns found`, { dialogue: di + 1 })
+					: issue(null, 'file_no_turns', 'file: no turns found')
+			);
 			return;
 		}
 		d.turns.forEach((raw, ti) => {
 			const turns = turnsOf(raw, src);
 			if (!turns) {
 				total++;
-				errors.push({ line: typeof raw === 'object' && raw ? (src.lines.get(raw) ?? null) : null, reason: `${where(ti)}: not a turn (no speaker and text)` });
+				const line = typeof raw === 'object' && raw ? (src.lines.get(raw) ?? null) : null;
+				errors.push(issue(line, many ? 'dialogue_not_a_turn' : 'not_a_turn', `${where(ti)}: not a turn (no speaker and text)`, whereParams(ti)));
 				return;
 			}
 			for (const t of turns) {
@@ -161,13 +169,19 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 				NOISE.lastIndex = 0;
 				const text = tidy(t.text.replace(NOISE, ' '));
 				if (!text) {
-					errors.push({ line: t.line, reason: `${where(ti)}${turns.length > 1 ? ` ${t.label}` : ''}: empty text${hadNoise ? ' (only non-speech tags such as [noise])' : ''}` });
+					const label = turns.length > 1 ? ` ${t.label}` : '';
+					errors.push(
+						issue(t.line, many ? (hadNoise ? 'dialogue_turn_only_noise' : 'dialogue_turn_empty_text') : hadNoise ? 'json_turn_only_noise' : 'json_turn_empty_text', `${where(ti)}${label}: empty text${hadNoise ? ' (only non-speech tags such as [noise])' : ''}`, {
+							...whereParams(ti),
+							label
+						})
+					);
 					continue;
 				}
 				out.add(callId, { speaker_label: t.label, channel: t.channel, start_s: t.start, end_s: t.end, text, line: t.line });
 			}
 		});
 	});
-	if (dialogues.length === 0) errors.push({ line: null, reason: 'no dialogues or turns found' });
+	if (dialogues.length === 0) errors.push(issue(null, 'no_dialogues', 'no dialogues or turns found'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: total };
 }

@@ -7,6 +7,8 @@ import { isSrt, parseSrt } from './srt';
 import { isRttm, isStm, parseRttm, parseStm } from './stm';
 import { isTranscribe, parseTranscribe } from './transcribe';
 import { rejectedFile, type ParsedTranscript } from './types';
+import { errorText, issue } from '../reasons';
+import type { ImportIssue } from '../types';
 import { isWebVtt, parseWebVtt } from './webvtt';
 
 type Obj = Record<string, unknown>;
@@ -67,26 +69,47 @@ function keysOf(o: Obj): string {
 
 /** Why a JSON file that no importer claimed cannot be imported, in words a user can act on. */
 export function describeJson(name: string, text: string): string {
+	return describeJsonIssue(name, text).reason;
+}
+
+/** {@link describeJson} as a whole-file issue with its code. */
+export function describeJsonIssue(name: string, text: string): ImportIssue {
 	let src: JsonSource;
 	try {
 		src = readJson(text);
 	} catch (e) {
-		return e instanceof JsonSyntaxError ? `${name}: ${e.message}` : `${name}: unreadable JSON`;
+		if (e instanceof JsonSyntaxError) return issue(null, e.code, `${name}: ${e.message}`, e.params);
+		return issue(null, 'json_unreadable', `${name}: unreadable JSON`, { file: name });
 	}
 	const v = src.value;
-	if (isAzureBatch(v)) return AZURE_BATCH_REASON;
+	if (isAzureBatch(v)) return issue(null, 'azure_batch', AZURE_BATCH_REASON);
 	if (isHarperMetadata(v))
-		return 'Harper Valley call metadata (agent and caller names, arrival/hang-up times, task, surveys), not a transcript: import the matching *.transcript.json for the conversation';
+		return issue(
+			null,
+			'harper_metadata',
+			'Harper Valley call metadata (agent and caller names, arrival/hang-up times, task, surveys), not a transcript: import the matching *.transcript.json for the conversation'
+		);
 	if (Array.isArray(v)) {
 		const first = v.find(isObj);
 		if (first && ['title', 'content', 'href'].filter((k) => k in first).length >= 2 && !('speaker' in first || 'role' in first))
-			return `JSON complaints list (${v.length} items with ${keysOf(first)}), not a transcript: use the complaints CSV export`;
-		if (v.length === 0) return 'empty JSON list: no turns';
-		return `JSON list of ${v.length} ${first ? `objects with ${keysOf(first)}` : typeof v[0] + ' values'}: not a transcript (expected turns {speaker, text, start?, end?} or dialogues {id, turns: […]})`;
+			return issue(null, 'json_complaints_list', `JSON complaints list (${v.length} items with ${keysOf(first)}), not a transcript: use the complaints CSV export`, {
+				n: v.length,
+				keys: keysOf(first)
+			});
+		if (v.length === 0) return issue(null, 'json_empty_list', 'empty JSON list: no turns');
+		const what = 'not a transcript (expected turns {speaker, text, start?, end?} or dialogues {id, turns: […]})';
+		return first
+			? issue(null, 'json_list_of_objects', `JSON list of ${v.length} objects with ${keysOf(first)}: ${what}`, { n: v.length, keys: keysOf(first) })
+			: issue(null, 'json_list_of_values', `JSON list of ${v.length} ${typeof v[0]} values: ${what}`, { n: v.length, type: typeof v[0] });
 	}
 	if (isObj(v))
-		return `JSON object with ${keysOf(v)}: not a transcript format we know (expected turns {speaker, text, start?, end?}, dialogues {id, turns: […]}, Amazon Transcribe or Contact Lens output)`;
-	return 'JSON holds a single value, not a transcript';
+		return issue(
+			null,
+			'json_object_unknown',
+			`JSON object with ${keysOf(v)}: not a transcript format we know (expected turns {speaker, text, start?, end?}, dialogues {id, turns: […]}, Amazon Transcribe or Contact Lens output)`,
+			{ keys: keysOf(v) }
+		);
+	return issue(null, 'json_single_value', 'JSON holds a single value, not a transcript');
 }
 
 /** Parses any supported transcript; never throws: problems come back as errors (line null = whole file). */
@@ -102,16 +125,21 @@ export function parseTranscript(name: string, text: string): ParsedTranscript {
 		case 'rttm':
 			return parseRttm();
 		case 'azure_batch_transcription':
-			return rejectedFile(format, AZURE_BATCH_REASON);
+			return rejectedFile(format, issue(null, 'azure_batch', AZURE_BATCH_REASON));
 		case null:
-			return rejectedFile('unknown', /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) || extension(name) === 'json' ? describeJson(name, text) : 'not a transcript format we know (WebVTT, SRT, STM, Amazon Transcribe/Contact Lens JSON, JSON turns)');
+			return rejectedFile(
+				'unknown',
+				/^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) || extension(name) === 'json'
+					? describeJsonIssue(name, text)
+					: issue(null, 'not_a_transcript_format', 'not a transcript format we know (WebVTT, SRT, STM, Amazon Transcribe/Contact Lens JSON, JSON turns)')
+			);
 	}
 	let src: JsonSource;
 	try {
 		src = readJson(text);
 	} catch (e) {
-		if (e instanceof JsonSyntaxError) return rejectedFile(format, e.message, e.line);
-		return rejectedFile(format, String(e));
+		if (e instanceof JsonSyntaxError) return rejectedFile(format, issue(e.line, e.code, e.message, e.params));
+		return rejectedFile(format, issue(null, 'json_unreadable', String(e), { file: name }));
 	}
 	let parsed: ParsedTranscript;
 	try {
@@ -119,8 +147,8 @@ export function parseTranscript(name: string, text: string): ParsedTranscript {
 		else if (format === 'transcribe') parsed = parseTranscribe(name, src);
 		else parsed = parseJsonTurns(name, src);
 	} catch (e) {
-		return rejectedFile(format, `could not read the ${format} structure: ${e instanceof Error ? e.message : String(e)}`);
+		return rejectedFile(format, issue(null, 'transcript_structure_unreadable', `could not read the ${format} structure: ${errorText(e)}`, { format, detail: errorText(e) }));
 	}
-	parsed.warnings.unshift(...src.tolerated.map((t) => ({ line: t.line, reason: t.reason })));
+	parsed.warnings.unshift(...src.tolerated);
 	return parsed;
 }

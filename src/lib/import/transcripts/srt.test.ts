@@ -18,14 +18,14 @@ describe('parseSrt', () => {
 		['a missing caption', '1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\n00:00:07,000 --> 00:00:11,890\n\n\n3\n00:00:11,890 --> 00:00:16,320\nThree', { line: 5, reason: 'empty text: the cue has a timeframe but no caption' }]
 	])('rejects the cue with %s and loads the others', (_what, text, error) => {
 		const t = parseSrt('c.srt', text);
-		expect(t.errors).toEqual([error]);
+		expect(t.errors).toMatchObject([error]);
 		expect([t.rows_total, t.calls[0].segments.length]).toEqual([3, 2]);
 	});
 
 	it('accepts "." before the milliseconds with a warning on that line', () => {
 		const t = parseSrt('c.srt', '1\n00:00:07,000 --> 00:00:11.890\nTwo');
 		expect(t.calls[0].segments[0].end_s).toBe(11.89);
-		expect(t.warnings).toEqual([{ line: 2, reason: '"00:00:07,000 --> 00:00:11.890" uses "." instead of "," before the milliseconds; accepted' }]);
+		expect(t.warnings).toMatchObject([{ line: 2, reason: '"00:00:07,000 --> 00:00:11.890" uses "." instead of "," before the milliseconds; accepted' }]);
 	});
 
 	it('rejects a file that does not start like SRT', () => {

@@ -3,6 +3,7 @@
 import { blocks, parseClock, parseTiming, speakerPrefix, splitLines, stripSrtMarkup, tidy } from './cue-text';
 import { CallCollector, fileStem, rejectedFile, UNKNOWN_SPEAKER, type ParsedTranscript } from './types';
 import type { ImportIssue } from '../types';
+import { issue } from '../reasons';
 
 const TIMING = /^\s*\d+:\d+:\d+[,.]\d+\s*-->\s*\d+:\d+:\d+[,.]\d+/;
 
@@ -19,9 +20,15 @@ export function parseSrt(name: string, text: string): ParsedTranscript {
 	const format = 'srt';
 	const lines = splitLines(text);
 	const all = blocks(lines);
-	if (all.length === 0) return rejectedFile(format, 'empty file: no cues');
+	if (all.length === 0) return rejectedFile(format, issue(null, 'no_cues', 'empty file: no cues'));
 	if (!isSrt(text))
-		return rejectedFile(format, `not an SRT file: line ${all[0].line} "${all[0].lines[0].trim().slice(0, 40)}" is neither a cue number nor a "00:00:00,000 --> 00:00:00,000" timing line`, all[0].line);
+		return rejectedFile(
+			format,
+			issue(all[0].line, 'srt_not_srt', `not an SRT file: line ${all[0].line} "${all[0].lines[0].trim().slice(0, 40)}" is neither a cue number nor a "00:00:00,000 --> 00:00:00,000" timing line`, {
+				line: all[0].line,
+				text: all[0].lines[0].trim().slice(0, 40)
+			})
+		);
 	const callId = fileStem(name);
 	const out = new CallCollector();
 	const errors: ImportIssue[] = [];
@@ -31,23 +38,28 @@ export function parseSrt(name: string, text: string): ParsedTranscript {
 		total++;
 		const t = b.lines[0].includes('-->') ? 0 : b.lines.length > 1 && b.lines[1].includes('-->') ? 1 : -1;
 		if (t < 0) {
-			const what = /^\d+$/.test(b.lines[0].trim()) ? `cue ${b.lines[0].trim()}` : `"${b.lines[0].trim().slice(0, 40)}"`;
-			errors.push({ line: b.line, reason: `missing timeframe: ${what} has no "start --> end" line` });
+			const isNumber = /^\d+$/.test(b.lines[0].trim());
+			const what = isNumber ? `cue ${b.lines[0].trim()}` : `"${b.lines[0].trim().slice(0, 40)}"`;
+			errors.push(
+				issue(b.line, isNumber ? 'srt_missing_timeframe_cue' : 'srt_missing_timeframe_text', `missing timeframe: ${what} has no "start --> end" line`, {
+					text: isNumber ? b.lines[0].trim() : b.lines[0].trim().slice(0, 40)
+				})
+			);
 			continue;
 		}
 		const timing = parseTiming(b.lines[t])!;
 		const start = parseClock(timing.start);
 		const end = parseClock(timing.end);
 		if (!start || !end) {
-			errors.push({ line: b.line + t, reason: `invalid timeframe "${b.lines[t].trim()}": expected hh:mm:ss,mmm --> hh:mm:ss,mmm` });
+			errors.push(issue(b.line + t, 'srt_invalid_timeframe', `invalid timeframe "${b.lines[t].trim()}": expected hh:mm:ss,mmm --> hh:mm:ss,mmm`, { text: b.lines[t].trim() }));
 			continue;
 		}
 		// Many tools write '.' instead of ','; the time is unambiguous, so accept it and say so.
 		if (start.sep === '.' || end.sep === '.')
-			warnings.push({ line: b.line + t, reason: `"${b.lines[t].trim()}" uses "." instead of "," before the milliseconds; accepted` });
+			warnings.push(issue(b.line + t, 'srt_dot_millis', `"${b.lines[t].trim()}" uses "." instead of "," before the milliseconds; accepted`, { text: b.lines[t].trim() }));
 		const raw = tidy(stripSrtMarkup(b.lines.slice(t + 1).join('\n')));
 		if (!raw) {
-			errors.push({ line: b.line, reason: 'empty text: the cue has a timeframe but no caption' });
+			errors.push(issue(b.line, 'srt_no_caption', 'empty text: the cue has a timeframe but no caption'));
 			continue;
 		}
 		const p = speakerPrefix(raw);

@@ -12,7 +12,7 @@ describe('STM and RTTM', () => {
 			['Diane', '1', 6.68, 7.16, 'Hello?', 2],
 			['Sheila', '1', 7.634, 8.155, 'Hello?', 3]
 		]);
-		expect(t.errors).toEqual([{ line: 4, reason: 'empty text' }]);
+		expect(t.errors).toMatchObject([{ line: 4, reason: 'empty text' }]);
 	});
 
 	it('gives one call per recording id when an STM covers several', () => {
@@ -23,6 +23,6 @@ describe('STM and RTTM', () => {
 	it('tells RTTM from STM and rejects RTTM with the reason', () => {
 		const rttm = 'SPEAKER sample 1 6.690 0.430 <NA> <NA> speaker90 <NA> <NA>\n';
 		expect([isRttm(rttm), isStm(rttm), isRttm(stm), isStm(stm)]).toEqual([true, false, false, true]);
-		expect(parseTranscript('x.rttm', rttm).errors).toEqual([{ line: null, reason: 'RTTM holds speaker turns without text; importing it as voice activity is not supported yet' }]);
+		expect(parseTranscript('x.rttm', rttm).errors).toMatchObject([{ line: null, reason: 'RTTM holds speaker turns without text; importing it as voice activity is not supported yet' }]);
 	});
 });

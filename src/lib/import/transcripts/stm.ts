@@ -4,6 +4,7 @@
 import { splitLines } from './cue-text';
 import { CallCollector, fileStem, rejectedFile, type ParsedTranscript } from './types';
 import type { ImportIssue } from '../types';
+import { issue } from '../reasons';
 
 const STM_LINE = /^(\S+)\s+(\S+)\s+(\S+)\s+(\d+(?:\.\d*)?)\s+(\d+(?:\.\d*)?)(?:\s+(<[^>]*>))?(?:\s+(.*))?$/;
 const RTTM_LINE = /^(SPEAKER|SPKR-INFO|LEXEME|NON-SPEECH|NON-LEX|SEGMENT)\s+\S+\s+\S+\s+\S+\s+\S+\s/;
@@ -25,13 +26,13 @@ export function isStm(text: string): boolean {
 }
 
 export function parseRttm(): ParsedTranscript {
-	return rejectedFile('rttm', 'RTTM holds speaker turns without text; importing it as voice activity is not supported yet');
+	return rejectedFile('rttm', issue(null, 'rttm_unsupported', 'RTTM holds speaker turns without text; importing it as voice activity is not supported yet'));
 }
 
 export function parseStm(name: string, text: string): ParsedTranscript {
 	const format = 'stm';
 	const lines = contentLines(text);
-	if (lines.length === 0) return rejectedFile(format, 'empty file: no STM lines');
+	if (lines.length === 0) return rejectedFile(format, issue(null, 'stm_empty_file', 'empty file: no STM lines'));
 	const recordings = new Set(lines.map((l) => STM_LINE.exec(l.text)?.[1]).filter(Boolean));
 	// One recording per file is the usual case: the call is the file (so it matches the audio by name);
 	// an STM covering several recordings gives one call per recording id.
@@ -43,13 +44,13 @@ export function parseStm(name: string, text: string): ParsedTranscript {
 		total++;
 		const m = STM_LINE.exec(l.text);
 		if (!m) {
-			errors.push({ line: l.line, reason: 'not an STM line: expected "file channel speaker start end [<labels>] text"' });
+			errors.push(issue(l.line, 'stm_bad_line', 'not an STM line: expected "file channel speaker start end [<labels>] text"'));
 			continue;
 		}
 		const [, rec, channel, speaker, start, end, , words = ''] = m;
 		const spoken = words.trim();
 		if (spoken === '' || /^ignore_time_segment_in_scoring$/i.test(spoken)) {
-			errors.push({ line: l.line, reason: spoken ? 'segment marked ignore_time_segment_in_scoring' : 'empty text' });
+			errors.push(spoken ? issue(l.line, 'stm_ignored_segment', 'segment marked ignore_time_segment_in_scoring') : issue(l.line, 'empty_text', 'empty text'));
 			continue;
 		}
 		out.add(callOf(rec), { speaker_label: speaker, channel, start_s: Number(start), end_s: Number(end), text: spoken, line: l.line });

@@ -37,6 +37,6 @@ describe('Amazon Transcribe JSON', () => {
 	it('rejects Call Analytics output with "..." elisions, naming line:column', () => {
 		const t = parseTranscript('ca.json', '{\n  "JobStatus": "COMPLETED",\n  "Transcript": [\n    {"Content": "hi", "ParticipantRole": "AGENT",\n     ...\n    }\n  ]\n}');
 		expect(t.format).toBe('transcribe_call_analytics');
-		expect(t.errors).toEqual([{ line: 5, reason: 'invalid JSON at line 5:6: expected a "key" but found "..."' }]);
+		expect(t.errors).toMatchObject([{ line: 5, reason: 'invalid JSON at line 5:6: expected a "key" but found "..."' }]);
 	});
 });

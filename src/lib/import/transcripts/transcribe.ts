@@ -6,6 +6,7 @@ import { tidy } from './cue-text';
 import { CallCollector, fileStem, UNKNOWN_SPEAKER, type ParsedTranscript } from './types';
 import type { JsonSource } from './json-source';
 import type { ImportIssue } from '../types';
+import { issue } from '../reasons';
 
 type Obj = Record<string, unknown>;
 
@@ -118,7 +119,7 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 		const startOf = (r: Run) => r.items.find((i) => i.start !== null)?.start ?? Infinity;
 		runs.sort((a, b) => startOf(a) - startOf(b));
 	} else {
-		warnings.push({ line: null, reason: 'no speaker_labels or channel_labels: speakers are unknown (run Transcribe with speaker or channel identification)' });
+		warnings.push(issue(null, 'transcribe_no_speakers', 'no speaker_labels or channel_labels: speakers are unknown (run Transcribe with speaker or channel identification)'));
 		const audio = Array.isArray(results.audio_segments) ? results.audio_segments.filter(isObj) : [];
 		if (audio.length > 0) {
 			runs = audio.map((a) => ({
@@ -141,7 +142,7 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 		n++;
 		const text = join(r.items);
 		if (!text) {
-			errors.push({ line: null, reason: `segment ${n} (${r.label}): empty text` });
+			errors.push(issue(null, 'transcribe_empty_segment', `segment ${n} (${r.label}): empty text`, { n, label: r.label }));
 			continue;
 		}
 		const timed = r.items.filter((i) => i.start !== null);
@@ -149,6 +150,6 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 		const end = r.end ?? timed[timed.length - 1]?.end ?? null;
 		out.add(callId, { speaker_label: r.label, channel: r.channel, start_s: start, end_s: end, text, line: null });
 	}
-	if (runs.length === 0) errors.push({ line: null, reason: 'no words in the transcript' });
+	if (runs.length === 0) errors.push(issue(null, 'transcribe_no_words', 'no words in the transcript'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: runs.length };
 }

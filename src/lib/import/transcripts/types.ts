@@ -41,8 +41,9 @@ export function fileStem(name: string): string {
 	return base.replace(/(\.(transcript|metadata))?\.[A-Za-z0-9]+$/i, '') || base;
 }
 
-export function rejectedFile(format: string, reason: string, line: number | null = null): ParsedTranscript {
-	return { format, calls: [], errors: [{ line, reason }], warnings: [], rows_total: 0 };
+/** A transcript rejected as a whole, for one issue (see reasons.ts for its code). */
+export function rejectedFile(format: string, issue: ImportIssue): ParsedTranscript {
+	return { format, calls: [], errors: [issue], warnings: [], rows_total: 0 };
 }
 
 /** Collects segments per call in source order and numbers them. */

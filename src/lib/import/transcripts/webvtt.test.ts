@@ -27,7 +27,7 @@ describe('parseWebVtt', () => {
 		['a <v tag never closed', 'WEBVTT\n\n00:00.000 --> 00:02.000\n<v It is a tree!\n\n00:08.000 --> 00:09.000\nTwo', { line: 3, reason: 'empty text (a "<v" voice tag is never closed with ">")' }]
 	])('rejects the cue with %s and loads the rest', (_what, text, error) => {
 		const t = parseWebVtt('c.vtt', text);
-		expect(t.errors).toEqual([error]);
+		expect(t.errors).toMatchObject([error]);
 		expect(t.rows_total).toBe(2);
 		expect(t.calls[0].segments).toHaveLength(1);
 	});
@@ -39,7 +39,7 @@ describe('parseWebVtt', () => {
 	])('rejects %s as a whole', (_what, text, reason, line) => {
 		const t = parseWebVtt('c.vtt', text);
 		expect(t.calls).toEqual([]);
-		expect(t.errors).toEqual([{ line, reason }]);
+		expect(t.errors).toMatchObject([{ line, reason }]);
 	});
 
 	it('never keeps markup in text', () => {

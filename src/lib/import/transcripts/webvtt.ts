@@ -4,6 +4,7 @@
 import { blocks, decodeEntities, parseClock, parseTiming, speakerPrefix, splitLines, tidy } from './cue-text';
 import { CallCollector, fileStem, rejectedFile, UNKNOWN_SPEAKER, type ParsedTranscript } from './types';
 import type { ImportIssue } from '../types';
+import { issue } from '../reasons';
 
 export function isWebVtt(text: string): boolean {
 	return /^\uFEFF?WEBVTT(?:[ \t]|\r?\n|$)/.test(text);
@@ -64,8 +65,8 @@ export function voiceRuns(cueText: string): VoiceRun[] {
 
 export function parseWebVtt(name: string, text: string): ParsedTranscript {
 	const format = 'webvtt';
-	if (text.trim() === '') return rejectedFile(format, 'empty file: no cues');
-	if (!isWebVtt(text)) return rejectedFile(format, 'not a WebVTT file: line 1 must start with "WEBVTT"', 1);
+	if (text.trim() === '') return rejectedFile(format, issue(null, 'no_cues', 'empty file: no cues'));
+	if (!isWebVtt(text)) return rejectedFile(format, issue(1, 'vtt_not_webvtt', 'not a WebVTT file: line 1 must start with "WEBVTT"'));
 	const lines = splitLines(text);
 	// The header runs to the first blank line (title after WEBVTT, `Kind:`/`Language:` metadata).
 	let i = 1;
@@ -80,7 +81,8 @@ export function parseWebVtt(name: string, text: string): ParsedTranscript {
 		total++;
 		const t = b.lines[0].includes('-->') ? 0 : b.lines.length > 1 && b.lines[1].includes('-->') ? 1 : -1;
 		if (t < 0) {
-			errors.push({ line: b.line, reason: `missing timeframe: no "start --> end" line before "${b.lines[0].trim().slice(0, 60)}"` });
+			const text = b.lines[0].trim().slice(0, 60);
+			errors.push(issue(b.line, 'vtt_missing_timeframe', `missing timeframe: no "start --> end" line before "${text}"`, { text }));
 			continue;
 		}
 		const timing = parseTiming(b.lines[t])!;
@@ -88,20 +90,22 @@ export function parseWebVtt(name: string, text: string): ParsedTranscript {
 		const end = parseClock(timing.end);
 		const timingLine = b.line + t;
 		if (!start || !end || start.sep !== '.' || end.sep !== '.') {
-			errors.push({ line: timingLine, reason: `invalid timeframe "${b.lines[t].trim()}": expected [hh:]mm:ss.mmm --> [hh:]mm:ss.mmm` });
+			errors.push(issue(timingLine, 'vtt_invalid_timeframe', `invalid timeframe "${b.lines[t].trim()}": expected [hh:]mm:ss.mmm --> [hh:]mm:ss.mmm`, { text: b.lines[t].trim() }));
 			continue;
 		}
 		const body = b.lines.slice(t + 1);
 		const stray = body.findIndex((l) => l.includes('-->'));
 		if (stray >= 0) {
-			errors.push({ line: timingLine + 1 + stray, reason: `cue text holds a second timing line "${body[stray].trim()}" (a blank line is missing between cues)` });
+			const text = body[stray].trim();
+			errors.push(issue(timingLine + 1 + stray, 'vtt_second_timing', `cue text holds a second timing line "${text}" (a blank line is missing between cues)`, { text }));
 			continue;
 		}
-		if (end.seconds < start.seconds) warnings.push({ line: timingLine, reason: `cue ends (${end.seconds}s) before it starts (${start.seconds}s); kept as given` });
+		if (end.seconds < start.seconds)
+			warnings.push(issue(timingLine, 'vtt_ends_before_start', `cue ends (${end.seconds}s) before it starts (${start.seconds}s); kept as given`, { end: end.seconds, start: start.seconds }));
 		const runs = voiceRuns(body.join('\n'));
 		if (runs.length === 0) {
-			const why = /<v[^>]*$/.test(body.join('\n')) ? ' (a "<v" voice tag is never closed with ">")' : '';
-			errors.push({ line: b.line, reason: `empty text${why}` });
+			const unclosed = /<v[^>]*$/.test(body.join('\n'));
+			errors.push(unclosed ? issue(b.line, 'vtt_unclosed_voice', 'empty text (a "<v" voice tag is never closed with ">")') : issue(b.line, 'empty_text', 'empty text'));
 			continue;
 		}
 		// A cue holding two voices becomes two segments with the same times: count both as found.
@@ -116,6 +120,6 @@ export function parseWebVtt(name: string, text: string): ParsedTranscript {
 			out.add(callId, { speaker_label: label, channel: null, start_s: start.seconds, end_s: end.seconds, text: spoken, line: b.line });
 		}
 	}
-	if (total === 0) return rejectedFile(format, 'no cues: the file holds only a header');
+	if (total === 0) return rejectedFile(format, issue(null, 'vtt_header_only', 'no cues: the file holds only a header'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: total };
 }
