@@ -39,3 +39,39 @@ describe('calls list', () => {
 		expect((await listCalls(db, { page: 1, q: '%' })).total).toBe(0);
 	});
 });
+
+describe('calls list with scores', () => {
+	const R = { id: 'r', version: 1 };
+	beforeAll(async () => {
+		// C0001..C0010 scored: odd calls fail (score 50, item 'greeting' failed), even calls pass.
+		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed)
+			SELECT 'C' || lpad(i::VARCHAR, 4, '0'), 'r', 1, CASE WHEN i % 2 = 1 THEN 50 ELSE 100 END, i % 2 = 0, false FROM range(1, 11) t(i)`);
+		await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points)
+			SELECT 'C' || lpad(i::VARCHAR, 4, '0'), 'r', 1, item, CASE WHEN item = 'greeting' AND i % 2 = 1 THEN 'fail' WHEN item = 'closing' AND i = 3 THEN 'fail' ELSE 'pass' END, 0, 1
+			FROM range(1, 11) t(i), (VALUES ('greeting'), ('closing')) v(item)`);
+		// An older version where every call failed closing: never counted under version 1.
+		await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result)
+			SELECT 'C' || lpad(i::VARCHAR, 4, '0'), 'r', 0, 'closing', 'fail' FROM range(1, 11) t(i)`);
+	});
+
+	it('shows score, pass and failed-item count of the asked version; unscored calls have none', async () => {
+		const p = await listCalls(db, { page: 3, q: '', rubric: R });
+		const byId = new Map(p.rows.map((r) => [r.call_id, r]));
+		expect(byId.get('C0003')).toMatchObject({ score: 50, passed: false, failed_items: 2 });
+		expect(byId.get('C0004')).toMatchObject({ score: 100, passed: true, failed_items: 0 });
+		expect(byId.get('C0011')).toMatchObject({ score: null, passed: null, failed_items: null });
+	});
+
+	it('filters to calls that did not pass, and to calls failing one item', async () => {
+		const failed = await listCalls(db, { page: 1, q: '', rubric: R, result: 'failed' });
+		expect(failed.total).toBe(5);
+		expect(failed.rows.every((r) => r.passed === false)).toBe(true);
+		expect((await listCalls(db, { page: 1, q: '', rubric: R, item: 'closing' })).rows.map((r) => r.call_id)).toEqual(['C0003']);
+		expect((await listCalls(db, { page: 1, q: '', rubric: { id: 'r', version: 0 }, item: 'closing' })).total).toBe(10);
+		expect((await listCalls(db, { page: 1, q: 'C0001', rubric: R, result: 'failed', item: 'greeting' })).total).toBe(1);
+	});
+
+	it('ignores score filters when there is no rubric', async () => {
+		expect((await listCalls(db, { page: 1, q: '', rubric: null, result: 'failed' })).total).toBe(120);
+	});
+});

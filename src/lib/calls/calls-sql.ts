@@ -1,5 +1,6 @@
-// SQL for the calls list: one page of calls (newest first) with a text filter on call id / agent, and
-// whether each call has a transcript and a recording. Paged in SQL; never returns more than a page.
+// SQL for the calls list: one page of calls (newest first) with a text filter on call id / agent, filters on
+// the score of one rubric version (did not pass; failed an item), whether each call has a transcript and a
+// recording, and its score and failed-item count. Paged in SQL; never returns more than a page.
 import type { Db } from '../db/types';
 
 export const PAGE_SIZE = 50;
@@ -19,6 +20,22 @@ export interface CallRow {
 	has_recording: boolean;
 	/** File name of the call's recording (the first one when there are several). */
 	recording_file: string | null;
+	/** 0..100 under the rubric version asked for; null when not scored (or no item applies). */
+	score: number | null;
+	passed: boolean | null;
+	/** items that failed; null when not scored */
+	failed_items: number | null;
+}
+
+export interface CallsQuery {
+	page: number;
+	q: string;
+	/** the rubric version whose scores are shown and filtered on; none: no score columns */
+	rubric?: { id: string; version: number } | null;
+	/** 'failed': only calls that did not reach the pass mark */
+	result?: 'failed' | null;
+	/** only calls that failed this item */
+	item?: string | null;
 }
 
 export interface CallsPage {
@@ -36,24 +53,49 @@ function likeParams(q: string): string[] {
 	return [q, pattern, pattern, pattern];
 }
 
+function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
+	const parts = [FILTER];
+	const params: (string | number)[] = likeParams(opts.q.trim());
+	const r = opts.rubric;
+	if (r && opts.result === 'failed') {
+		parts.push('EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ? AND s.passed = false)');
+		params.push(r.id, r.version);
+	}
+	if (r && opts.item) {
+		parts.push(`EXISTS (SELECT 1 FROM findings f WHERE f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.item_id = ? AND f.result = 'fail')`);
+		params.push(r.id, r.version, opts.item);
+	}
+	return { sql: parts.join(' AND '), params };
+}
+
 /** `page` is 1-based and clamped to the pages that exist. */
-export async function listCalls(db: Db, opts: { page: number; q: string }): Promise<CallsPage> {
-	const q = opts.q.trim();
-	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM calls c WHERE ${FILTER}`, likeParams(q));
+export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
+	const w = where(opts);
+	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM calls c WHERE ${w.sql}`, w.params);
 	const total = countRows[0]?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(Math.max(1, Math.floor(opts.page) || 1), pages);
+	// Without a rubric the score columns are NULL: the join matches nothing.
+	const rid = opts.rubric?.id ?? '';
+	const ver = opts.rubric?.version ?? -1;
 	const { rows } = await db.query<CallRow>(
 		`SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
 			c.ring_s, c.talk_s, c.resolved, c.csat,
 			EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id) AS has_transcript,
 			EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.call_id) AS has_recording,
-			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file
-		FROM calls c
-		WHERE ${FILTER}
-		ORDER BY c.started_at DESC NULLS LAST, c.call_id
-		LIMIT ${PAGE_SIZE} OFFSET ?`,
-		[...likeParams(q), (page - 1) * PAGE_SIZE]
+			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file,
+			sc.score, sc.passed,
+			CASE WHEN sc.call_id IS NOT NULL THEN (SELECT count(*) FROM findings f
+				WHERE f.call_id = c.call_id AND f.rubric_id = sc.rubric_id AND f.rubric_version = sc.rubric_version AND f.result = 'fail') END AS failed_items
+		FROM (SELECT * FROM calls c WHERE ${w.sql} ORDER BY c.started_at DESC NULLS LAST, c.call_id LIMIT ${PAGE_SIZE} OFFSET ?) c
+		LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
+		ORDER BY c.started_at DESC NULLS LAST, c.call_id`,
+		[...w.params, (page - 1) * PAGE_SIZE, rid, ver]
 	);
-	return { rows, total, page, pages };
+	return {
+		rows: rows.map((r) => ({ ...r, failed_items: r.failed_items == null ? null : Number(r.failed_items) })),
+		total: Number(total),
+		page,
+		pages
+	};
 }

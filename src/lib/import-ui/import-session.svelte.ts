@@ -9,6 +9,7 @@ import { isTabularReport, type FileReport, type InputFile, type MappingPreset, t
 import type { SpeakerRule } from '../import/transcripts';
 import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
+import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { keepRecordings } from './keep-recording';
 
 export interface ImportEntry {
@@ -91,7 +92,7 @@ export class ImportSession {
 			});
 			this.entries = [...added, ...this.entries];
 			this.lastBatch = added.map((e) => e.id);
-			await this.#afterImport();
+			await this.#afterImport(added.map((e) => e.report.file));
 			this.phase = 'done';
 		} catch (e) {
 			this.fail(e);
@@ -124,7 +125,7 @@ export class ImportSession {
 			const { detected, opts, presetName } = plan(file);
 			const report = await importOne(db, file, detected, { ...opts, onRecording: keepRecordings(db, recordingsState.store) });
 			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
-			await this.#afterImport();
+			await this.#afterImport([report.file]);
 			return report;
 		} catch (e) {
 			this.fail(e);
@@ -136,11 +137,13 @@ export class ImportSession {
 		}
 	}
 
-	async #afterImport(): Promise<void> {
+	async #afterImport(files: string[]): Promise<void> {
 		const db = await workspace.db();
 		await db.checkpoint();
 		await workspace.refresh();
 		void recordingsState.refreshUsage();
+		// Scoring runs in the DuckDB worker after the import is reported; scoringState shows its progress and error.
+		scoringState.scoreNew(files).catch(() => undefined);
 	}
 
 	clear(): void {

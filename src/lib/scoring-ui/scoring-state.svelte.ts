@@ -73,12 +73,15 @@ export class ScoringState {
 		});
 	}
 
-	/** Scores the calls that have no score for the active version yet (after an import). */
-	scoreNew(): Promise<void> {
+	/**
+	 * Scores the calls that have no score for the active version yet, and those whose rows came with one of
+	 * `files` (after an import: a transcript for calls scored without one changes their findings).
+	 */
+	scoreNew(files: string[] = []): Promise<void> {
 		return this.#enqueue(async (db) => {
 			const rubric = this.active ?? (await resolveActive(db));
 			this.active = rubric;
-			const n = await collectUnscored(db, rubric);
+			const n = await collectUnscored(db, rubric, files);
 			if (n > 0) {
 				this.pending = n;
 				try {

@@ -8,6 +8,7 @@ import type { FileReport } from '../import/types';
 import { keepRecordings } from '../import-ui/keep-recording';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { listPresets } from '../mapping/presets-store';
+import { scoringState } from '../scoring-ui/scoring-state.svelte';
 
 export type SampleStatus = 'idle' | 'fetching' | 'importing' | 'done' | 'error';
 
@@ -50,6 +51,8 @@ export class SampleImport {
 			await workspace.refresh();
 			void recordingsState.refreshUsage();
 			this.status = 'done';
+			// Scoring runs in the DuckDB worker; scoringState shows its progress and error.
+			scoringState.scoreNew(report.files.map((f) => f.file)).catch(() => undefined);
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 			this.status = 'error';

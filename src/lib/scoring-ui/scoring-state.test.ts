@@ -1,0 +1,159 @@
+// The active rubric, incremental scoring after an import and rubric versions, on real SQL in node-wasm: what
+// the app relies on when it scores on load and when the rubric editor activates a new version.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createNodeWasmDb } from '../db/node-wasm';
+import type { Db } from '../db/types';
+import { clearCalls, seedCalls, type TestCall } from '../scoring/test-calls';
+import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
+import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
+import { validateRubric, type Rubric } from '../scoring/rubric';
+import { collectUnscored, listVersions, readActiveRef, resolveActive, writeActiveRef } from './active-rubric';
+import { ScoringState } from './scoring-state.svelte';
+
+let db: Db;
+beforeAll(async () => {
+	db = await createNodeWasmDb();
+});
+afterAll(async () => {
+	await db.close();
+});
+beforeEach(async () => {
+	await clearCalls(db);
+	await db.query('DELETE FROM app_settings');
+});
+
+const GREETED: TestCall = {
+	id: 'g1',
+	turns: [
+		['agent', 0, 3, '您好，这里是华信通信，请问有什么可以帮您'],
+		['customer', 3.5, 6, '我想查一下话费']
+	]
+};
+const UNGREETED: TestCall = {
+	id: 'n1',
+	turns: [
+		['agent', 0, 2, '喂，说吧'],
+		['customer', 2.5, 5, '我想查一下话费']
+	]
+};
+
+async function scoreRows(): Promise<{ call_id: string; rubric_version: number }[]> {
+	const { rows } = await db.query<{ call_id: string; rubric_version: number }>('SELECT call_id, rubric_version FROM scores ORDER BY rubric_version, call_id');
+	return rows;
+}
+
+describe('active rubric', () => {
+	it('activates the Chinese default when none is set, and reads back what was stored', async () => {
+		await seedCalls(db, [GREETED]);
+		expect(await readActiveRef(db)).toBeNull();
+		const r = await resolveActive(db);
+		expect(r.id).toBe(DEFAULT_RUBRIC_ZH.id);
+		expect(await readActiveRef(db)).toEqual({ id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version });
+
+		const v2: Rubric = { ...DEFAULT_RUBRIC_ZH, version: 2, name: 'v2' };
+		const state = new ScoringState(async () => db);
+		await state.activate(v2);
+		expect(await readActiveRef(db)).toEqual({ id: v2.id, version: 2 });
+		const again = new ScoringState(async () => db);
+		expect((await again.load()).name).toBe('v2');
+	});
+
+	it('activates the English default when the transcripts are mostly English', async () => {
+		await seedCalls(db, [{ id: 'e1', turns: [['agent', 0, 2, 'Thank you for calling, how can I help?'], ['customer', 2, 4, 'My bill is wrong']] }]);
+		expect((await resolveActive(db)).id).toBe(DEFAULT_RUBRIC_EN.id);
+	});
+
+	it('falls back to the default when the stored reference points at a rubric that is not saved', async () => {
+		await writeActiveRef(db, { id: 'gone', version: 9 });
+		expect((await resolveActive(db)).id).toBe(DEFAULT_RUBRIC_ZH.id);
+	});
+});
+
+describe('scoreNew', () => {
+	it('scores only the calls without a score for the active version, plus calls a new file touched', async () => {
+		const state = new ScoringState(async () => db);
+		await seedCalls(db, [GREETED]);
+		await state.scoreNew();
+		expect(state.scored).toBe(1);
+		const first = await db.query<{ scored_at: string }>("SELECT CAST(scored_at AS VARCHAR) AS scored_at FROM scores WHERE call_id = 'g1'");
+
+		await seedCalls(db, [UNGREETED]);
+		const active = state.active!;
+		expect(await collectUnscored(db, active)).toBe(1);
+		await state.scoreNew();
+		expect(await scoreRows()).toEqual([
+			{ call_id: 'g1', rubric_version: 1 },
+			{ call_id: 'n1', rubric_version: 1 }
+		]);
+		const after = await db.query<{ scored_at: string }>("SELECT CAST(scored_at AS VARCHAR) AS scored_at FROM scores WHERE call_id = 'g1'");
+		expect(after.rows[0].scored_at).toBe(first.rows[0].scored_at);
+		expect(state.calls).toBe(2);
+		expect(state.scored).toBe(2);
+
+		// A transcript file imported later for an already-scored call: that call is scored again.
+		await db.query("UPDATE segments SET source_file = 'late.csv' WHERE call_id = 'n1'");
+		expect(await collectUnscored(db, active, ['late.csv'])).toBe(1);
+		expect(await collectUnscored(db, active, ['other.csv'])).toBe(0);
+	});
+
+	it('records the greeting failure with its evidence', async () => {
+		const state = new ScoringState(async () => db);
+		await seedCalls(db, [GREETED, UNGREETED]);
+		await state.scoreNew();
+		const { rows } = await db.query<{ call_id: string; result: string; seq: number | null; evidence: string | null }>(
+			"SELECT call_id, result, seq, evidence FROM findings WHERE item_id = 'greeting' ORDER BY call_id"
+		);
+		expect(rows.map((r) => [r.call_id, r.result])).toEqual([
+			['g1', 'pass'],
+			['n1', 'fail']
+		]);
+		expect(rows[0].seq).toBe(1);
+		expect(rows[0].evidence).toContain('华信通信');
+		expect(rows[1].evidence).toBeTruthy();
+	});
+});
+
+describe('activate', () => {
+	it('re-scores every call with the new version and keeps the old version queryable', async () => {
+		const state = new ScoringState(async () => db);
+		await seedCalls(db, [GREETED, UNGREETED]);
+		await state.scoreNew();
+		const rev = state.revision;
+		// v2 makes the greeting worth nothing but critical: the ungreeted call now scores 0.
+		const v2 = validateRubric({
+			...JSON.parse(JSON.stringify(DEFAULT_RUBRIC_ZH)),
+			version: 2,
+			items: DEFAULT_RUBRIC_ZH.items.map((it) => (it.id === 'greeting' ? { ...it, critical: true } : it))
+		});
+		await state.activate(v2);
+		expect(state.revision).toBeGreaterThan(rev);
+		expect(state.active?.version).toBe(2);
+		expect(await scoreRows()).toEqual([
+			{ call_id: 'g1', rubric_version: 1 },
+			{ call_id: 'n1', rubric_version: 1 },
+			{ call_id: 'g1', rubric_version: 2 },
+			{ call_id: 'n1', rubric_version: 2 }
+		]);
+		const { rows } = await db.query<{ rubric_version: number; score: number; critical_failed: boolean }>(
+			"SELECT rubric_version, score, critical_failed FROM scores WHERE call_id = 'n1' ORDER BY rubric_version"
+		);
+		expect(rows[0].critical_failed).toBe(false);
+		expect(rows[0].score).toBeGreaterThan(0);
+		expect(rows[1]).toEqual({ rubric_version: 2, score: 0, critical_failed: true });
+
+		const versions = await listVersions(db, DEFAULT_RUBRIC_ZH.id);
+		expect(versions.map((v) => [v.version, v.scored])).toEqual([
+			[2, 2],
+			[1, 2]
+		]);
+	});
+
+	it('reports a failure in status and error, and the next run starts clean', async () => {
+		const broken = new ScoringState(async () => {
+			throw new Error('no database');
+		});
+		await expect(broken.scoreNew()).rejects.toThrow('no database');
+		expect(broken.status).toBe('error');
+		expect(broken.error).toBe('no database');
+	});
+});
