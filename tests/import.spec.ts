@@ -66,21 +66,21 @@ describe('importing good and broken files', () => {
 		expect(log).toContain('GBK/GB18030');
 		expect(log).toContain('已导入 2 / 4 行');
 		expect(log).toContain('拒绝 2');
-		expect(log).toMatch(/3\s+开始时间: "2024\/13\/45/);
-		expect(log).toMatch(/5\s+.*call id|5\s+.*通话ID/i);
+		expect(log).toMatch(/3\s+开始时间：“2024\/13\/45/);
+		expect(log).toMatch(/5\s+.*通话编号|5\s+.*通话ID/i);
 
 		const vtt = await reportCard(page, 'C1.vtt').innerText();
 		expect(vtt).toContain('已导入 2 / 3 行');
-		expect(vtt).toMatch(/6\s+missing timeframe/);
+		expect(vtt).toMatch(/6\s+缺少时间轴/);
 
-		expect(await reportCard(page, 'C1.wav').innerText()).toContain('no RIFF header');
+		expect(await reportCard(page, 'C1.wav').innerText()).toContain('没有 RIFF 文件头');
 		const rec = await reportCard(page, 'rec_C3_stereo.wav').innerText();
 		expect(rec).toContain('1:05');
 		expect(rec).toContain('2 声道 · 8,000 Hz');
 		expect(rec).toMatch(/对应通话\s*C3/);
 		expect(rec).toContain('左声道：坐席，右声道：客户');
-		expect(await reportCard(page, 'batch.json').innerText()).toContain('Azure batch transcription output is not supported');
-		expect(await reportCard(page, 'empty.srt').innerText()).toContain('empty file (0 bytes)');
+		expect(await reportCard(page, 'batch.json').innerText()).toContain('不支持 Azure 批量转写的输出');
+		expect(await reportCard(page, 'empty.srt').innerText()).toContain('空文件（0 字节）');
 
 		// The GBK text reads as Chinese, and markup in a cell stays text.
 		await page.getByRole('link', { name: '通话', exact: true }).click();
