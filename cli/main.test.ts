@@ -1,36 +1,14 @@
 // `callqa import` as a user runs it: the real launcher in a child process, on files written here, checked
 // through its exit code, import-report.json and the Parquet files read back with DuckDB.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/lib/db/types';
 import type { FileReport } from '../src/lib/import/types';
 import { createNativeDb } from './native-db';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'callqa.js');
-
-interface Run {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
-
-function callqa(...args: string[]): Promise<Run> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
+import { callqa } from './spawn-cli';
 
 const CALLS_CSV = [
 	'call_id,agent_id,start_time,talk_time,csat',

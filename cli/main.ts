@@ -1,11 +1,15 @@
 // Entry point of the headless CLI (`npx callqa <command> …`): picks the command, turns usage errors into
 // exit code 2 with one line on stderr. Each command lives in its own module; this file owns no logic.
 import { importCommand } from './import-command';
+import { rubricCommand } from './rubric-command';
+import { scoreCommand } from './score-command';
 import { UsageError, type Command } from './command';
 
-/** Every subcommand, by name. A later `score` command adds one line here. */
+/** Every subcommand, by name. */
 const commands: Record<string, Command> = {
-	import: importCommand
+	import: importCommand,
+	score: scoreCommand,
+	rubric: rubricCommand
 };
 
 function help(): string {

@@ -1,0 +1,158 @@
+// `callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]`: imports like
+// `callqa import` (import-run.ts), scores every call with scoreCalls (the browser's compiled SQL) on native
+// DuckDB, writes findings/scores as CSV + Parquet (score-export.ts) and prints per-item counts and timings.
+import type { Db } from '../src/lib/db/types';
+import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
+import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
+import type { Language, Rubric } from '../src/lib/scoring/rubric';
+import { itemSummary, scoreCalls } from '../src/lib/scoring/score';
+import type { Command } from './command';
+import { REPORT_FILE, displayWidth, fit, formatSummary, importToDir, parseImportArgs } from './import-run';
+import { createNativeDb } from './native-db';
+import { loadRubric } from './rubric-command';
+import { SCORE_FILES, writeScoreFiles } from './score-export';
+
+/** Transcripts whose letters are at least this share Han characters get the Chinese default rubric. */
+export const ZH_HAN_SHARE = 0.3;
+
+const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
+
+Imports the files exactly as \`callqa import\` does, then scores every call against a rubric with the
+same SQL the dashboard runs, and writes the findings and scores.
+
+Options:
+  -o, --out <dir>         Directory for the results (created when missing). Required.
+  -r, --rubric <file>     Rubric JSON (see \`callqa rubric --default zh\` and docs/rubric.md). Default: the
+                          Chinese default rubric, or the English one when under ${ZH_HAN_SHARE * 100} % of the letters
+                          in the transcripts are Chinese characters.
+  -m, --mapping <file>    A saved column-mapping preset (JSON) applied to every tabular file.
+  -h, --help              Show this help.
+
+Writes everything \`callqa import\` writes (<table>.parquet, ${REPORT_FILE}) plus
+  findings.csv / findings.parquet   call_id, item_id, result, points, max_points, start_s, end_s, evidence
+  scores.csv / scores.parquet       call_id, score, passed, rubric_version
+CSV files are UTF-8 with a BOM; a text cell starting with = + - @, TAB or CR is prefixed with ' so a
+spreadsheet shows it instead of running it.
+
+Exit codes: 0 scored (even when rows or files were rejected: see the report),
+            2 usage error (bad option, missing --out, no files, unreadable path, invalid preset or rubric), 1 crash.
+`;
+
+interface LanguageGuess {
+	language: Language;
+	han: number;
+	letters: number;
+}
+
+/** Han characters vs all letters in the imported segments; no text at all counts as Chinese (the product's default). */
+async function guessLanguage(db: Db): Promise<LanguageGuess> {
+	const { rows } = await db.query<{ han: number | null; letters: number | null }>(
+		`SELECT sum(length(regexp_replace(text, '[^\\p{Han}]', '', 'g'))) AS han,
+			sum(length(regexp_replace(text, '[^\\p{L}]', '', 'g'))) AS letters
+		FROM segments`
+	);
+	const han = Number(rows[0]?.han ?? 0);
+	const letters = Number(rows[0]?.letters ?? 0);
+	return { language: letters === 0 || han / letters >= ZH_HAN_SHARE ? 'zh' : 'en', han, letters };
+}
+
+/**
+ * Transcripts imported without a call log have no `calls` row, and scoring starts from `calls`. Give them a
+ * bare row (channel, direction, ring unknown, so items that need those are n/a) in this run's database only:
+ * the calls.parquet written by the import step is not changed.
+ */
+async function addTranscriptOnlyCalls(db: Db): Promise<number> {
+	const { rows } = await db.query<{ n: number }>(
+		`SELECT count(DISTINCT call_id) AS n FROM segments WHERE call_id NOT IN (SELECT call_id FROM calls)`
+	);
+	const n = Number(rows[0].n);
+	if (n > 0) await db.query(`INSERT INTO calls (call_id) SELECT DISTINCT call_id FROM segments WHERE call_id NOT IN (SELECT call_id FROM calls)`);
+	return n;
+}
+
+function pct(n: number, d: number): string {
+	return d > 0 ? `${((100 * n) / d).toFixed(1)} %` : '–';
+}
+
+async function itemTable(db: Db, rubric: Rubric): Promise<string> {
+	const counts = new Map((await itemSummary(db, rubric.id, rubric.version)).map((s) => [s.item_id, s]));
+	const rows = rubric.items.map((it) => {
+		const c = counts.get(it.id) ?? { pass: 0, fail: 0, na: 0 };
+		return [it.id, it.label[rubric.language], String(c.pass), String(c.fail), String(c.na), pct(c.fail, c.pass + c.fail)];
+	});
+	const header = ['item', 'label', 'pass', 'fail', 'n/a', 'fail rate'];
+	const widths = header.map((h, i) => Math.min(i === 1 ? 36 : 24, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i])))));
+	const line = (r: string[]) => r.map((v, i) => (i >= 2 ? v.padStart(widths[i]) : fit(v, widths[i]))).join('  ').trimEnd();
+	return [line(header), '-'.repeat(widths.reduce((a, w) => a + w + 2, -2)), ...rows.map(line)].join('\n');
+}
+
+async function distribution(db: Db, rubric: Rubric): Promise<string> {
+	const { rows } = await db.query<Record<string, number | null>>(
+		`SELECT count(*) AS calls, count(score) AS scored, avg(score) AS mean, median(score) AS median,
+			count(*) FILTER (WHERE passed) AS passed, count(*) FILTER (WHERE critical_failed) AS critical,
+			count(*) FILTER (WHERE score < 60) AS b0, count(*) FILTER (WHERE score >= 60 AND score < ${rubric.pass_mark}) AS b1,
+			count(*) FILTER (WHERE score >= ${rubric.pass_mark} AND score < 100) AS b2, count(*) FILTER (WHERE score = 100) AS b3
+		FROM scores WHERE rubric_id = ? AND rubric_version = ?`,
+		[rubric.id, rubric.version]
+	);
+	const r = Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, v === null ? null : Number(v)]));
+	const scored = r.scored ?? 0;
+	return [
+		`Scores: ${r.calls} calls, ${scored} scored (${(r.calls ?? 0) - scored} with no applicable item)`,
+		`  mean ${r.mean === null ? '–' : r.mean.toFixed(1)}, median ${r.median === null ? '–' : r.median.toFixed(1)}, ` +
+			`pass rate ${pct(r.passed ?? 0, scored)} (pass mark ${rubric.pass_mark}), critical fails ${r.critical}`,
+		`  <60: ${r.b0}   60–<${rubric.pass_mark}: ${r.b1}   ${rubric.pass_mark}–<100: ${r.b2}   100: ${r.b3}`
+	].join('\n');
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function run(args: string[]): Promise<number> {
+	const t0 = performance.now();
+	const opts = parseImportArgs('score', args, { rubric: { type: 'string', short: 'r' } });
+	// Check the rubric before importing anything: a typo should not cost a long import.
+	const chosen = typeof opts.values.rubric === 'string' ? await loadRubric('score', '--rubric', opts.values.rubric) : undefined;
+	const db = await createNativeDb();
+	try {
+		const { files, tables } = await importToDir('score', db, opts);
+		const tImport = performance.now();
+		process.stdout.write(formatSummary(files, tables, tImport - t0));
+
+		let rubric: Rubric;
+		if (chosen) {
+			rubric = chosen;
+			process.stdout.write(`\nRubric: ${rubric.id} v${rubric.version} "${rubric.name}" (from --rubric ${opts.values.rubric})\n`);
+		} else {
+			const guess = await guessLanguage(db);
+			rubric = guess.language === 'zh' ? DEFAULT_RUBRIC_ZH : DEFAULT_RUBRIC_EN;
+			process.stdout.write(
+				`\nRubric: ${rubric.id} v${rubric.version} "${rubric.name}" (default; Chinese characters are ${pct(guess.han, guess.letters)} of ` +
+					`the transcripts' letters, ${guess.language === 'zh' ? '≥' : '<'} ${ZH_HAN_SHARE * 100} %)\n`
+			);
+		}
+		const bare = await addTranscriptOnlyCalls(db);
+		if (bare > 0) process.stdout.write(`${bare} calls have a transcript but no call-log row: scored without channel, direction or ring time\n`);
+
+		const tScore0 = performance.now();
+		const { calls } = await scoreCalls(db, rubric);
+		const tScore = performance.now();
+		await writeScoreFiles(db, rubric, opts.out);
+		const tWrite = performance.now();
+
+		process.stdout.write(`\n${await itemTable(db, rubric)}\n\n${await distribution(db, rubric)}\n\n`);
+		process.stdout.write(
+			`Timings: import ${seconds(tImport - t0)} (read, import, table Parquet, report), rubric choice ${seconds(tScore0 - tImport)}, ` +
+				`score ${seconds(tScore - tScore0)} (${calls} calls), write findings/scores ${seconds(tWrite - tScore)}, total ${seconds(tWrite - t0)}\n`
+		);
+		process.stdout.write(`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${SCORE_FILES.join(', ')} to ${opts.out}\n`);
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+export const scoreCommand: Command = {
+	summary: 'import files or folders and score every call against a rubric (findings/scores as CSV + Parquet)',
+	help: HELP,
+	run
+};
