@@ -33,6 +33,7 @@ export class ScoringState {
 	/** Bumped whenever scores or the active rubric change: views re-query on it. */
 	revision = $state(0);
 	#queue: Promise<unknown> = Promise.resolve();
+	#isStarted = false;
 	#getDb: () => Promise<Db>;
 
 	constructor(getDb: () => Promise<Db>) {
@@ -105,6 +106,16 @@ export class ScoringState {
 			await db.checkpoint();
 			await this.#count(db, rubric);
 		});
+	}
+
+	/**
+	 * Once per page load, when the workspace is open: read the active rubric and score whatever is unscored
+	 * (data loaded before, or a scoring run cut short by a reload).
+	 */
+	ensureStarted(): void {
+		if (this.#isStarted) return;
+		this.#isStarted = true;
+		this.scoreNew().catch(() => undefined);
 	}
 
 	/** Saved rubric versions (all rubrics, or one id), with how many calls each has scored. */
