@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm run bench [-- --calls N --dir D --keep]`: the DESIGN §7 scale benchmark on native DuckDB. Generates
+// N calls (default 100,000) from the sample centre (bench/generate-large.ts) into a temp folder, runs
+// `callqa score` on it (import + score, the same SQL the browser runs), and prints the timings, peak RSS and
+// the native figures the browser budget is compared with. See bench/README.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BROWSER_BUDGET_S = 20; // DESIGN §7: import + score of 100k calls in the browser, 2 cores
+const MAX_RATIO = 3; // DESIGN §7: browser within 3× of native DuckDB on the same files
+
+const { values } = parseArgs({
+	options: { calls: { type: 'string', default: '100000' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } }
+});
+const calls = Number(values.calls);
+const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-'));
+const out = path.join(dir, 'out');
+
+function run(cmd, args) {
+	const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+	if (r.status !== 0) {
+		process.stderr.write(r.stdout + r.stderr);
+		throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+	}
+	return r;
+}
+
+try {
+	if (!existsSync(path.join(dir, 'calls.csv')) || !existsSync(path.join(dir, 'transcripts.csv'))) {
+		console.log(`generating ${calls} calls into ${dir} …`);
+		process.stdout.write(run(process.execPath, ['--import', 'tsx', 'bench/generate-large.ts', dir, '--calls', String(calls)]).stdout);
+	} else console.log(`reusing the files in ${dir}`);
+
+	// GNU time reports the peak resident set of the CLI process; without it we go on without RSS.
+	const hasTime = existsSync('/usr/bin/time');
+	const cli = [path.join(ROOT, 'bin', 'callqa.js'), 'score', dir, '--out', out];
+	const r = hasTime ? run('/usr/bin/time', ['-v', process.execPath, ...cli]) : run(process.execPath, cli);
+
+	const num = (re, text) => Number(re.exec(text)?.[1] ?? NaN);
+	const segments = num(/segments (\d+)/, r.stdout);
+	const scored = num(/score [\d.]+ s \((\d+) calls\)/, r.stdout);
+	const importS = num(/Timings: import ([\d.]+) s/, r.stdout);
+	const scoreS = num(/, score ([\d.]+) s/, r.stdout);
+	const totalS = num(/total ([\d.]+) s/, r.stdout);
+	const rssMb = hasTime ? num(/Maximum resident set size \(kbytes\): (\d+)/, r.stderr) / 1024 : NaN;
+	const per100k = ((importS + scoreS) * 100_000) / scored;
+
+	console.log(r.stdout.slice(r.stdout.indexOf('Scores:')));
+	console.log(
+		[
+			`calls ${scored}, segments ${segments}`,
+			`native import ${importS.toFixed(1)} s, score ${scoreS.toFixed(1)} s, total with writing ${totalS.toFixed(1)} s, peak RSS ${Number.isNaN(rssMb) ? 'n/a' : rssMb.toFixed(0) + ' MB'}`,
+			`native import + score per 100k calls: ${per100k.toFixed(1)} s`,
+			`browser budget per 100k calls: ≤ ${BROWSER_BUDGET_S} s and ≤ ${MAX_RATIO}× native = ${Math.min(BROWSER_BUDGET_S, MAX_RATIO * per100k).toFixed(1)} s`
+		].join('\n')
+	);
+} finally {
+	if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
+}
