@@ -1,10 +1,12 @@
 // English catalogue. Typed against zh.ts so a key missing here fails `npm run check`.
 import { SCORING_EN } from './scoring-en';
+import { RUBRIC_EN } from './rubric-en';
 import type { MessageKey } from './zh';
 import { REASONS_EN } from './reasons-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
+	...RUBRIC_EN,
 	'app.name': 'CallQA',
 	'app.tagline': '呼叫质检',
 	'nav.start': 'Start',

@@ -1,10 +1,12 @@
 // Simplified Chinese: the default catalogue and the source of the message keys (en.ts must have every one).
 // `{name}` placeholders are filled by t(); keep them identical in both languages.
 import { SCORING_ZH } from './scoring-zh';
+import { RUBRIC_ZH } from './rubric-zh';
 import { REASONS_ZH } from './reasons-zh';
 
 export const zh = {
 	...SCORING_ZH,
+	...RUBRIC_ZH,
 	'app.name': '呼叫质检',
 	'app.tagline': 'CallQA',
 	'nav.start': '开始',

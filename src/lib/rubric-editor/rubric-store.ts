@@ -1,0 +1,27 @@
+// Saving an edited rubric as a new version in the workspace's DuckDB (table `rubrics`, schema.ts). A saved
+// version is never overwritten (the primary key refuses it). Listing versions, activating one and scoring calls
+// are scoring-ui's (active-rubric.ts, scoring-state.svelte.ts), not this module's.
+import type { Db } from '../db/types';
+import { ensureSchema } from '../db/schema';
+import { validateRubric, type Rubric } from '../scoring/rubric';
+import { nextVersion } from './draft-ops';
+
+/**
+ * Saves `rubric` as the next version of its id (see nextVersion) and checkpoints, so the caller may say
+ * "saved" once this resolves. Returns the rubric as saved, with its new version number.
+ */
+export async function saveNewVersion(db: Db, rubric: Rubric): Promise<Rubric> {
+	await ensureSchema(db);
+	const { rows } = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM rubrics WHERE rubric_id = ?', [rubric.id]);
+	const saved = validateRubric({ ...rubric, version: nextVersion(rows[0]?.v == null ? null : Number(rows[0].v), rubric.version) });
+	// A plain INSERT: should the version exist after all (a race), the primary key fails rather than overwriting it.
+	await db.query('INSERT INTO rubrics (rubric_id, version, name, language, json, saved_at) VALUES (?, ?, ?, ?, ?, current_timestamp)', [
+		saved.id,
+		saved.version,
+		saved.name,
+		saved.language,
+		JSON.stringify(saved)
+	]);
+	await db.checkpoint();
+	return saved;
+}
