@@ -31,17 +31,34 @@ export function readCsvOptions(columns: readonly BulkColumn[]): string {
 	return `header=false, delim=',', quote='"', escape='"', nullstr='', allow_quoted_nulls=false, columns={${cols}}`;
 }
 
+/** The columns' types as the (possibly temporary) table declares them. */
+async function columnTypes(db: Db, table: string, names: readonly string[]): Promise<BulkColumn[]> {
+	const { rows } = await db.query<{ name: string; type: string }>(
+		`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ?`,
+		[table]
+	);
+	const types = new Map(rows.map((r) => [r.name, r.type]));
+	return names.map((name) => {
+		const type = types.get(name);
+		if (!type) throw new Error(`bulkInsert: table ${table} has no column ${name}`);
+		return { name, type };
+	});
+}
+
 /**
- * INSERT INTO `table` (columns…) the given rows. `rows[i][j]` is the value of `columns[j]`.
- * Returns the number of rows inserted.
+ * INSERT INTO `table` (columns…) the given rows. `rows[i][j]` is the value of `columns[j]`; a column
+ * given by name takes its type from the table. Returns the number of rows inserted.
  */
 export async function bulkInsert(
 	db: Db,
 	table: string,
-	columns: readonly BulkColumn[],
+	columnsOrNames: readonly (BulkColumn | string)[],
 	rows: readonly (readonly unknown[])[]
 ): Promise<number> {
 	if (rows.length === 0) return 0;
+	const named = columnsOrNames.filter((c): c is string => typeof c === 'string');
+	const looked = named.length > 0 ? new Map((await columnTypes(db, table, named)).map((c) => [c.name, c])) : null;
+	const columns = columnsOrNames.map((c) => (typeof c === 'string' ? looked!.get(c)! : c));
 	const name = `bulk_${table}_${Date.now()}_${counter++}.csv`;
 	await db.registerFile(name, new TextEncoder().encode(rowsToCsv(rows)));
 	try {

@@ -4,6 +4,7 @@
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
+import { recordIssues } from './issues-store';
 import { emptyReport, isTabularReport, type FileKind, type FileReport, type ImportIssue, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
 import { errorText, issue } from './reasons';
 import { importTabular } from './tabular/import-tabular';
@@ -78,34 +79,10 @@ async function book(db: Db, report: FileReport, writeIssues: boolean): Promise<v
 	await bulkInsert(
 		db,
 		'import_files',
-		[
-			{ name: 'file', type: 'VARCHAR' },
-			{ name: 'kind', type: 'VARCHAR' },
-			{ name: 'format', type: 'VARCHAR' },
-			{ name: 'encoding', type: 'VARCHAR' },
-			{ name: 'rows_total', type: 'INTEGER' },
-			{ name: 'rows_loaded', type: 'INTEGER' },
-			{ name: 'rows_rejected', type: 'INTEGER' }
-		],
+		['file', 'kind', 'format', 'encoding', 'rows_total', 'rows_loaded', 'rows_rejected'],
 		[[report.file, report.kind, report.format, report.encoding, report.rows_total, report.rows_loaded, report.rows_rejected]]
 	);
-	if (!writeIssues) return;
-	await db.query('DELETE FROM import_errors WHERE file = ?', [report.file]);
-	const issues = [
-		...report.errors.map((e) => [report.file, e.line, 'error', e.reason]),
-		...report.warnings.map((w) => [report.file, w.line, 'warning', w.reason])
-	];
-	await bulkInsert(
-		db,
-		'import_errors',
-		[
-			{ name: 'file', type: 'VARCHAR' },
-			{ name: 'line', type: 'INTEGER' },
-			{ name: 'severity', type: 'VARCHAR' },
-			{ name: 'reason', type: 'VARCHAR' }
-		],
-		issues
-	);
+	if (writeIssues) await recordIssues(db, report.file, report.errors, report.warnings);
 }
 
 /** Imports one file whose kind is known. Never throws: a failure becomes a rejected-file report. */

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/types';
 import { ensureSchema } from '../../db/schema';
 import { bulkInsert } from '../../db/bulk';
+import { appendIssues } from '../issues-store';
 import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset } from '../types';
 import { encodingLabel } from '../encoding';
 import { issue, parseSqlIssue } from '../reasons';
@@ -126,21 +127,7 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 		await db.query('DELETE FROM import_errors WHERE file = ?', [file.name]);
 		for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
 		await db.query(buildIssuesSql(t.out), [file.name, file.name]);
-		const extra = [
-			...readerIssues.map((i) => [file.name, i.line, 'error', i.reason]),
-			...fileWarnings.map((i) => [file.name, i.line, 'warning', i.reason])
-		];
-		await bulkInsert(
-			db,
-			'import_errors',
-			[
-				{ name: 'file', type: 'VARCHAR' },
-				{ name: 'line', type: 'INTEGER' },
-				{ name: 'severity', type: 'VARCHAR' },
-				{ name: 'reason', type: 'VARCHAR' }
-			],
-			extra
-		);
+		await appendIssues(db, file.name, readerIssues, fileWarnings);
 
 		const counts = (
 			await db.query<{ loaded: number; rejected: number }>(

@@ -1,6 +1,6 @@
 // Loads one transcript file into `segments`: decode, parse, map speakers, replace the calls' earlier
 // segments, and fill the file report. Writing import_files/import_errors is the pipeline's job.
-import { bulkInsert, type BulkColumn } from '../../db/bulk';
+import { bulkInsert } from '../../db/bulk';
 import { ensureSchema } from '../../db/schema';
 import { decodeBytes } from '../encoding';
 import type { Db } from '../../db/types';
@@ -10,16 +10,7 @@ import { parseTranscript } from './sniff';
 import { mapSpeakers, type SpeakerRule } from './speakers';
 import { UNKNOWN_SPEAKER } from './types';
 
-const SEGMENT_COLUMNS: BulkColumn[] = [
-	{ name: 'call_id', type: 'VARCHAR' },
-	{ name: 'seq', type: 'INTEGER' },
-	{ name: 'speaker', type: 'VARCHAR' },
-	{ name: 'speaker_label', type: 'VARCHAR' },
-	{ name: 'start_s', type: 'DOUBLE' },
-	{ name: 'end_s', type: 'DOUBLE' },
-	{ name: 'text', type: 'VARCHAR' },
-	{ name: 'source_file', type: 'VARCHAR' }
-];
+const SEGMENT_COLUMNS = ['call_id', 'seq', 'speaker', 'speaker_label', 'start_s', 'end_s', 'text', 'source_file'];
 
 export async function importTranscript(
 	db: Db,
