@@ -1,0 +1,67 @@
+// Every call is scored as soon as it is loaded: the sample is scored without another click, the calls list
+// filters on a failed item, and a call shows that item failed with its evidence, which leads to the turn.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+import { visible } from './ui';
+
+describe('scoring', () => {
+	let session: Session;
+	beforeAll(async () => {
+		session = await openSession();
+	});
+	afterAll(async () => {
+		await session?.dispose();
+	});
+
+	it('scores the sample on load and shows a failed item with its evidence in the call', async () => {
+		const { page, baseUrl } = session;
+		await page.goto(baseUrl + '/');
+		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
+		await visible(page.getByText(/示例数据已载入/), 120_000);
+		// Scored without another click; the header says so.
+		await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 120_000);
+
+		// The start screen's checklist summary links to the calls that failed an item.
+		const item = await visible(page.locator('.overview a[data-item="banned_phrase"]'));
+		expect(await item.innerText()).toContain('服务禁语');
+		await item.click();
+		await page.waitForURL(/\/calls\?item=banned_phrase/);
+		await visible(page.getByRole('cell', { name: /^C2026/ }));
+		expect(await page.getByRole('combobox', { name: '检查项' }).inputValue()).toBe('banned_phrase');
+		const count = await page.locator('.count').innerText();
+		expect(Number(count.replace(/\D/g, ''))).toBeGreaterThan(0);
+		expect(Number(count.replace(/\D/g, ''))).toBeLessThan(5467);
+		// Every listed call failed at least one item, so its failed-items cell is not 0.
+		const failedCells = await page.locator('tbody tr td:nth-child(7)').allInnerTexts();
+		expect(failedCells.every((c) => Number(c) >= 1)).toBe(true);
+
+		// Open the first call: the item failed, with the text that decided it.
+		await page.locator('tbody tr').first().getByRole('link').first().click();
+		await page.waitForURL(/\/calls\/C2026/);
+		const row = await visible(page.locator('.items li[data-item="banned_phrase"]'));
+		expect(await row.getAttribute('data-result')).toBe('fail');
+		expect(await row.innerText()).toContain('未通过');
+		const evidence = row.locator('button.evidence');
+		const evidenceText = await evidence.innerText();
+		const seq = Number(/第 (\d+) 句/.exec(evidenceText)?.[1]);
+		expect(seq).toBeGreaterThan(0);
+		expect(evidenceText).toMatch(/\d\d:\d\d/);
+
+		// Clicking the evidence highlights that turn of the transcript, labelled with the item.
+		await evidence.click();
+		const turn = await visible(page.locator(`.transcript li[data-seq="${seq}"][aria-current="true"]`));
+		expect(await turn.getAttribute('class')).toContain('failed');
+		expect(await turn.innerText()).toContain('服务禁语');
+
+		// The list's result filter lives in the URL.
+		await page.goto(baseUrl + '/calls');
+		await visible(page.getByRole('cell', { name: /^C2026/ }));
+		await page.getByRole('combobox', { name: '质检结果' }).selectOption('failed');
+		await page.waitForURL(/result=failed/);
+		await visible(page.locator('tbody .score.fail'));
+		expect(await page.locator('tbody .score.pass').count()).toBe(0);
+
+		expect(session.foreignRequests).toEqual([]);
+		expect(session.pageErrors).toEqual([]);
+	});
+});
