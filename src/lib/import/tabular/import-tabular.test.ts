@@ -3,28 +3,9 @@ import { createNodeWasmDb } from '../../db/node-wasm';
 import type { Db } from '../../db/types';
 import type { FileReport, MappingPreset } from '../types';
 import { importTabular } from './import-tabular';
+import { encodeGbk as gbk } from '../../../../sample-data/lib/csv';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** GBK bytes for test fixtures: a char → bytes table built by decoding every two-byte GBK code. */
-function gbk(s: string): Uint8Array {
-	const table = new Map<string, number[]>();
-	const dec = new TextDecoder('gb18030');
-	for (let hi = 0x81; hi <= 0xfe; hi++)
-		for (let lo = 0x40; lo <= 0xfe; lo++) {
-			if (lo === 0x7f) continue;
-			const ch = dec.decode(new Uint8Array([hi, lo]));
-			if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [hi, lo]);
-		}
-	const out: number[] = [];
-	for (const ch of s) {
-		const code = ch.codePointAt(0)!;
-		if (code < 0x80) out.push(code);
-		else if (table.has(ch)) out.push(...table.get(ch)!);
-		else throw new Error(`no GBK code for ${ch}`);
-	}
-	return new Uint8Array(out);
-}
 
 let db: Db;
 beforeEach(async () => {
@@ -176,6 +157,12 @@ describe('importTabular: real export shapes (small fixtures)', () => {
 			{ complaint_id: 'heimao.csv#2', received_at: '2025-11-23 00:00:00', description: '多收费，要求退还' },
 			{ complaint_id: 'heimao.csv#3', received_at: '2025-12-13 00:00:00', description: '催收骚扰' }
 		]);
+	});
+
+	it('a header ending in CRLF over rows ending in LF loads every row (mixed line endings)', async () => {
+		const bytes = utf8('通话ID,开始时间,通话时长\r\nC1,2024/11/20 08:30,35\nC2,2024/11/20 09:00,40\nC3,2024/11/20 09:30,45');
+		const r = await importTabular(db, { name: 'mixed.csv', bytes });
+		expect(r).toMatchObject({ kind: 'call_log', rows_total: 3, rows_loaded: 3, rows_rejected: 0 });
 	});
 
 	it('Comcast-style dd-mm-yy date with a 12-hour time column', async () => {

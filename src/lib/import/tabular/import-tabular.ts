@@ -52,7 +52,9 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 	report.encoding = encodingLabel(sniff.encoding);
 	report.format = delimiter === '\t' ? 'tsv' : 'csv';
 
-	const utf8 = new TextEncoder().encode(sniff.text);
+	// One line ending for DuckDB's reader: exports that mix CRLF and LF (a header written on Windows, rows
+	// appended elsewhere) otherwise fail whole with "CSV Parser state machine reached an invalid state".
+	const utf8 = new TextEncoder().encode(sniff.text.includes('\r') ? sniff.text.replace(/\r\n?/g, '\n') : sniff.text);
 	const records = scanRecordStarts(utf8, delimiter);
 	report.rows_total = records.lines.length;
 
