@@ -37,6 +37,7 @@ export const RUBRIC_EN: Record<keyof typeof RUBRIC_ZH, string> = {
 	're.unsaved': 'Unsaved changes',
 	're.valid': 'Valid',
 	're.invalid': '1 thing to fix: {path} {message}',
+	're.invalidMany': '{n} things to fix, first: {path} {message}',
 	're.save': 'Save as new version',
 	're.saving': 'Saving…',
 	're.saved': 'Saved as version {version}.',

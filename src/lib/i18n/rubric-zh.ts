@@ -35,6 +35,7 @@ export const RUBRIC_ZH = {
 	're.unsaved': '有未保存的修改',
 	're.valid': '校验通过',
 	're.invalid': '有 1 处需要修改：{path} {message}',
+	're.invalidMany': '有 {n} 处需要修改，第一处：{path} {message}',
 	're.save': '保存为新版本',
 	're.saving': '正在保存…',
 	're.saved': '已保存为第 {version} 版。',

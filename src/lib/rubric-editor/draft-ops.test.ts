@@ -4,6 +4,7 @@ import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import {
 	RULE_KINDS,
+	collectErrors,
 	addItem,
 	defaultRule,
 	duplicateItem,
@@ -111,5 +112,25 @@ describe('import and export', () => {
 		expect(readRubricJson('[]')).toEqual({ ok: false, path: '$', message: 'must be an object' });
 		expect(readRubricJson('{"id": "x",}')).toMatchObject({ ok: false, path: null, message: 'not valid JSON (line 1, column 12)' });
 		expect(readRubricJson('[1, 2] x')).toMatchObject({ ok: false, message: 'not valid JSON (line 1, column 8)' });
+	});
+});
+
+describe('all the problems of a draft, each at its path', () => {
+	it('lists one problem per item and the top level, not just the first', () => {
+		const draft = structuredClone(DEFAULT_RUBRIC_ZH) as unknown as Record<string, unknown> & { items: Record<string, unknown>[] };
+		draft.name = '';
+		(draft.items[0].label as { en: string }).en = '';
+		(draft.items[3].rule as { patterns: string[] }).patterns = ['(unclosed'];
+		draft.items[5].weight = -1;
+		expect(collectErrors(draft).map((e) => e.path)).toEqual(['$.name', '$.items[0].label.en', '$.items[3].rule.patterns[0]', '$.items[5].weight']);
+	});
+
+	it('finds problems between items (a duplicate id) and rule variables that are not set', () => {
+		const draft = structuredClone(DEFAULT_RUBRIC_ZH);
+		draft.items[2].id = 'greeting';
+		expect(collectErrors(draft)).toEqual([{ path: '$.items[2].id', message: 'duplicate item id "greeting"' }]);
+		const noVar = { ...structuredClone(DEFAULT_RUBRIC_ZH), variables: {} };
+		expect(collectErrors(noVar)).toEqual([{ path: '$.items[0].rule', message: 'uses {company} but $.variables.company is not set' }]);
+		expect(collectErrors(DEFAULT_RUBRIC_ZH)).toEqual([]);
 	});
 });

@@ -110,6 +110,49 @@ export function errorItemIndex(errorPath: string | null | undefined): number | n
 	return m ? Number(m[1]) : null;
 }
 
+export interface FieldError {
+	path: string;
+	message: string;
+}
+
+function firstError(json: unknown): FieldError | null {
+	try {
+		validateRubric(json);
+		return null;
+	} catch (e) {
+		if (e instanceof RubricError) return { path: e.path, message: e.message.slice(e.path.length + 2) };
+		return { path: '$', message: e instanceof Error ? e.message : String(e) };
+	}
+}
+
+const PLACEHOLDER_ITEM = { id: 'x', label: { zh: 'x', en: 'x' }, weight: 0, rule: { kind: 'manual' } };
+
+/**
+ * Every problem the editor can point at, not just the first: validateRubric stops at the first, so the top
+ * level is checked with a placeholder item list and each item on its own (with the rubric's language and
+ * variables), then the whole (for problems between items, such as a duplicate id).
+ */
+export function collectErrors(json: unknown): FieldError[] {
+	const whole = firstError(json);
+	if (!whole) return [];
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) return [whole];
+	const o = json as Record<string, unknown>;
+	const errors: FieldError[] = [];
+	const top = firstError({ ...o, items: [PLACEHOLDER_ITEM] });
+	if (top) errors.push(top);
+	if (Array.isArray(o.items) && o.items.length > 0) {
+		const language = o.language === 'en' ? 'en' : 'zh';
+		const vars = o.variables;
+		const variables = typeof vars === 'object' && vars !== null && !Array.isArray(vars) && Object.values(vars).every((v) => typeof v === 'string') ? vars : {};
+		o.items.forEach((item, i) => {
+			const err = firstError({ id: 'x', version: 1, name: 'x', language, variables, items: [item] });
+			if (err) errors.push({ path: err.path.replace(/^\$\.items\[0\]/, `$.items[${i}]`), message: err.message });
+		});
+	}
+	if (!errors.some((e) => e.path === whole.path)) errors.push(whole);
+	return errors;
+}
+
 export type ImportResult = { ok: true; rubric: Rubric } | { ok: false; path: string | null; message: string };
 
 /**

@@ -1,7 +1,7 @@
 // The rubric open in the editor: an editable copy, validated as it changes (the first problem's JSON path and
 // message), and where it came from. Saving goes through rubric-store.ts; activation through scoringState.
-import { RubricError, validateRubric, type Item, type Rubric } from '../scoring/rubric';
-import { errorBelongsTo, errorItemIndex } from './draft-ops';
+import { validateRubric, type Item, type Rubric } from '../scoring/rubric';
+import { collectErrors, errorBelongsTo, errorItemIndex, type FieldError } from './draft-ops';
 
 export interface DraftSource {
 	/** a saved version, a default, or an imported file */
@@ -10,15 +10,12 @@ export interface DraftSource {
 	version: number;
 }
 
-export type Validation = { rubric: Rubric; error: null } | { rubric: null; error: { path: string; message: string } };
+export type Validation = { rubric: Rubric; error: null; errors: [] } | { rubric: null; error: FieldError; errors: FieldError[] };
 
 function validate(json: unknown): Validation {
-	try {
-		return { rubric: validateRubric(json), error: null };
-	} catch (e) {
-		if (e instanceof RubricError) return { rubric: null, error: { path: e.path, message: e.message.slice(e.path.length + 2) } };
-		return { rubric: null, error: { path: '$', message: e instanceof Error ? e.message : String(e) } };
-	}
+	const errors = collectErrors(json);
+	if (errors.length === 0) return { rubric: validateRubric(json), error: null, errors: [] };
+	return { rubric: null, error: errors[0], errors };
 }
 
 export class RubricDraft {
@@ -61,13 +58,17 @@ export class RubricDraft {
 
 	/** The validation message for the field at `path` (or one of its entries), or null. */
 	errorAt(path: string): string | null {
-		const err = this.validation?.error;
-		return err && errorBelongsTo(err.path, path) ? err.message : null;
+		return this.validation?.errors.find((e) => errorBelongsTo(e.path, path))?.message ?? null;
 	}
 
-	/** The item index the current error is in, or null. */
-	get errorItem(): number | null {
-		return errorItemIndex(this.validation?.error?.path);
+	/** Whether an error sits exactly at `path` (not in one of its fields). */
+	errorExactly(path: string): string | null {
+		return this.validation?.errors.find((e) => e.path === path)?.message ?? null;
+	}
+
+	/** The indexes of the items that have an error. */
+	get errorItems(): Set<number> {
+		return new Set((this.validation?.errors ?? []).map((e) => errorItemIndex(e.path)).filter((i): i is number => i !== null));
 	}
 }
 
