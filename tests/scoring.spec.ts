@@ -58,8 +58,13 @@ describe('scoring', () => {
 		await visible(page.getByRole('cell', { name: /^C2026/ }));
 		await page.getByRole('combobox', { name: '质检结果' }).selectOption('failed');
 		await page.waitForURL(/result=failed/);
-		await visible(page.locator('tbody .score.fail'));
-		expect(await page.locator('tbody .score.pass').count()).toBe(0);
+		// The filtered page replaces the unfiltered one once its query returns: only failing scores remain.
+		await page.waitForFunction(
+			() => !document.querySelector('.panel.table.stale') && !!document.querySelector('tbody .score.fail') && !document.querySelector('tbody .score.pass'),
+			undefined,
+			{ timeout: 30_000 }
+		);
+		expect(await page.locator('.count').innerText()).toMatch(/^匹配 [\d,]+ 通$/);
 
 		expect(session.foreignRequests).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
