@@ -84,11 +84,15 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 ), per_req AS (
 	SELECT call_id, req_no, max(sim) AS sim, arg_max(alt_text, [sim, -alt_no]) AS alt_text FROM per_alt GROUP BY call_id, req_no
 ), seg_sim AS (
+	-- Locating evidence needs only the best alternative of each requirement, and only where it matched at
+	-- all: comparing every segment with every alternative's bigrams cost 10× more on 100k calls.
 	SELECT w.call_id, g.req_no, g.alt_text, w.seq, min(w.start_s) AS start_s, min(w.end_s) AS end_s, ${sim('w.norm')} AS sim
-	FROM win w JOIN g ON true GROUP BY w.call_id, g.req_no, g.alt_text, w.seq
+	FROM per_req p JOIN win w ON w.call_id = p.call_id JOIN g ON g.req_no = p.req_no AND g.alt_text = p.alt_text
+	WHERE p.sim > 0
+	GROUP BY w.call_id, g.req_no, g.alt_text, w.seq
 ), located AS (
 	SELECT p.call_id, p.req_no, p.sim, p.alt_text, arg_max(s.seq, [s.sim, -s.seq]) AS seq, arg_max(s.start_s, [s.sim, -s.seq]) AS start_s, arg_max(s.end_s, [s.sim, -s.seq]) AS end_s
-	FROM per_req p JOIN seg_sim s ON s.call_id = p.call_id AND s.req_no = p.req_no AND s.alt_text = p.alt_text
+	FROM per_req p LEFT JOIN seg_sim s ON s.call_id = p.call_id AND s.req_no = p.req_no AND s.alt_text = p.alt_text
 	GROUP BY p.call_id, p.req_no, p.sim, p.alt_text
 ), judged AS (
 	SELECT call_id,
