@@ -6,14 +6,13 @@ import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
 import type { Language, Rubric } from '../src/lib/scoring/rubric';
 import { itemSummary, scoreCalls } from '../src/lib/scoring/score';
+import { guessLanguage, ZH_HAN_SHARE } from '../src/lib/scoring/language';
 import type { Command } from './command';
 import { REPORT_FILE, displayWidth, fit, formatSummary, importToDir, parseImportArgs } from './import-run';
 import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
 import { SCORE_FILES, writeScoreFiles } from './score-export';
 
-/** Transcripts whose letters are at least this share Han characters get the Chinese default rubric. */
-export const ZH_HAN_SHARE = 0.3;
 
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
 
@@ -37,24 +36,6 @@ spreadsheet shows it instead of running it.
 Exit codes: 0 scored (even when rows or files were rejected: see the report),
             2 usage error (bad option, missing --out, no files, unreadable path, invalid preset or rubric), 1 crash.
 `;
-
-interface LanguageGuess {
-	language: Language;
-	han: number;
-	letters: number;
-}
-
-/** Han characters vs all letters in the imported segments; no text at all counts as Chinese (the product's default). */
-async function guessLanguage(db: Db): Promise<LanguageGuess> {
-	const { rows } = await db.query<{ han: number | null; letters: number | null }>(
-		`SELECT sum(length(regexp_replace(text, '[^\\p{Han}]', '', 'g'))) AS han,
-			sum(length(regexp_replace(text, '[^\\p{L}]', '', 'g'))) AS letters
-		FROM segments`
-	);
-	const han = Number(rows[0]?.han ?? 0);
-	const letters = Number(rows[0]?.letters ?? 0);
-	return { language: letters === 0 || han / letters >= ZH_HAN_SHARE ? 'zh' : 'en', han, letters };
-}
 
 /**
  * Transcripts imported without a call log have no `calls` row, and scoring starts from `calls`. Give them a

@@ -6,6 +6,7 @@ import { ensureSchema } from '../db/schema';
 import { validateRubric, type Rubric } from '../scoring/rubric';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
+import { guessLanguage } from '../scoring/language';
 
 export interface RubricRef {
 	id: string;
@@ -65,19 +66,9 @@ export async function saveRubricIfMissing(db: Db, rubric: Rubric): Promise<void>
 	]);
 }
 
-/** True when most transcript segments (of a bounded sample) contain no Chinese character. */
-export async function isMostlyEnglish(db: Db): Promise<boolean> {
-	const { rows } = await db.query<{ n: number; zh: number }>(
-		`SELECT count(*) AS n, count(*) FILTER (WHERE regexp_matches(text, '[\\x{3400}-\\x{9FFF}]')) AS zh
-		FROM (SELECT text FROM segments LIMIT 5000)`
-	);
-	const n = Number(rows[0]?.n ?? 0);
-	return n > 0 && Number(rows[0].zh) * 2 < n;
-}
-
 /** The default rubric for this workspace: English when its transcripts are mostly English, else Chinese. */
 export async function defaultRubric(db: Db): Promise<Rubric> {
-	return (await isMostlyEnglish(db)) ? DEFAULT_RUBRIC_EN : DEFAULT_RUBRIC_ZH;
+	return (await guessLanguage(db)).language === 'en' ? DEFAULT_RUBRIC_EN : DEFAULT_RUBRIC_ZH;
 }
 
 /** The active rubric; when none is set (or it is gone), the default one is saved and made active. */
