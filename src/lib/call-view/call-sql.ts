@@ -38,12 +38,17 @@ export interface Finding {
 	end_s: number | null;
 	seq: number | null;
 	evidence: string | null;
+	/** evidence in a machine-readable form (scoring/evidence.ts); NULL on findings scored before it existed */
+	evidence_code: string | null;
+	evidence_params: string | null;
 }
 
 /** An item label shown on a transcript segment that is the evidence of its finding. */
 export interface SegmentMark {
 	label: string;
 	result: 'pass' | 'fail' | 'na';
+	/** the finding's evidence in the interface language, shown on hover */
+	evidence: string | null;
 }
 
 export interface CallScore {
@@ -80,7 +85,7 @@ export async function getSegments(db: Db, callId: string): Promise<{ segments: S
 /** Findings of one rubric version for the call, in the order they were written (the rubric's item order). */
 export async function getFindings(db: Db, callId: string, ref: RubricRef): Promise<Finding[]> {
 	const { rows } = await db.query<Finding>(
-		`SELECT item_id, result, points, max_points, start_s, end_s, seq, evidence FROM findings
+		`SELECT item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params FROM findings
 		WHERE call_id = ? AND rubric_id = ? AND rubric_version = ? ORDER BY rowid`,
 		[callId, ref.id, ref.version]
 	);

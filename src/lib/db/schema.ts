@@ -124,8 +124,13 @@ CREATE TABLE IF NOT EXISTS findings (
 	start_s DOUBLE,             -- where the evidence is, when it has a place in the call
 	end_s DOUBLE,
 	seq INTEGER,                -- segment the evidence is in
-	evidence VARCHAR            -- matched text, or the numbers that decided it
+	evidence VARCHAR,           -- matched text, or the numbers that decided it (English: the CLI's findings.csv)
+	evidence_code VARCHAR,      -- the same in a machine-readable form (scoring/evidence.ts) for the UI to localise
+	evidence_params VARCHAR     -- its params, a JSON object as text (duckdb-wasm has no json extension)
 );
+-- Databases made before evidence codes (browser OPFS files) get the columns; older findings keep them NULL.
+ALTER TABLE findings ADD COLUMN IF NOT EXISTS evidence_code VARCHAR;
+ALTER TABLE findings ADD COLUMN IF NOT EXISTS evidence_params VARCHAR;
 CREATE TABLE IF NOT EXISTS scores (
 	call_id VARCHAR NOT NULL,
 	rubric_id VARCHAR NOT NULL,

@@ -9,7 +9,9 @@ const f = (item_id: string, result: TryFinding['result'], seq: number | null, ev
 	seq,
 	start_s: null,
 	end_s: null,
-	evidence
+	evidence,
+	evidence_code: null,
+	evidence_params: null
 });
 
 describe('locating matches in the original text', () => {

@@ -4,6 +4,7 @@
 import type { AppliesWhen, Item, Rubric } from './rubric';
 import { NORM_MACRO_SQL, sqlString } from './normalize';
 import { ruleSql } from './rules-sql';
+import { codeSql } from './evidence';
 
 export interface SourceTables {
 	calls: string;
@@ -52,7 +53,9 @@ SELECT c.call_id, ${sqlString(item.id)},
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.seq END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.start_s END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.end_s END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence ELSE 'does not apply to this call' END
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence ELSE 'does not apply to this call' END,
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence_code ELSE ${codeSql('not_applicable')} END,
+	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence_params ELSE '{}' END
 FROM cqa_call c LEFT JOIN (
 ${ruleSql(item.rule, rubric)}
 ) r ON r.call_id = c.call_id`;
@@ -110,7 +113,7 @@ FROM (SELECT *, cqa_norm(text) AS norm FROM ${src.segments}) s JOIN cqa_call c O
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id`);
 
-	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR)`);
+	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR, evidence_code VARCHAR, evidence_params VARCHAR)`);
 	for (const item of rubric.items) sql.push(itemSql(item, rubric));
 
 	const items = rubric.items.map((it, i) => `(${sqlString(it.id)}, ${i + 1}, ${it.weight}, ${it.critical})`).join(', ');
@@ -119,11 +122,11 @@ SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOI
 	if (opts.write === false) return { sql };
 
 	sql.push(`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
-	sql.push(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence)
+	sql.push(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params)
 SELECT r.call_id, ${rid}, ${ver}, r.item_id, r.result,
 	CASE r.result WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0 END,
 	CASE WHEN r.result <> 'na' THEN i.weight END,
-	r.start_s, r.end_s, r.seq, r.evidence
+	r.start_s, r.end_s, r.seq, r.evidence, r.evidence_code, r.evidence_params
 FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
 ORDER BY r.call_id, i.ordinal`);
 	sql.push(`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);

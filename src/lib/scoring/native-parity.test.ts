@@ -1,5 +1,6 @@
 // DESIGN §5/§2: one scoring implementation, so the browser's duckdb-wasm and the CLI's native DuckDB must
-// produce identical findings (result, evidence, place) and scores for the same files and rubric.
+// produce identical findings (result, evidence and its code + params, place) and scores for the same files and
+// rubric.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,15 +14,16 @@ import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 
-async function digest(db: Db): Promise<{ findings: string; scores: string; n: number }> {
+async function digest(db: Db): Promise<{ findings: string; scores: string; n: number; uncoded: number }> {
 	await importFiles(db, ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
-	const { rows } = await db.query<{ findings: string; scores: string; n: number }>(`SELECT
-		(SELECT md5(string_agg(concat_ws('|', call_id, item_id, result, points, seq, start_s, end_s, evidence), chr(10) ORDER BY call_id, item_id)) FROM findings) AS findings,
+	const { rows } = await db.query<{ findings: string; scores: string; n: number; uncoded: number }>(`SELECT
+		(SELECT md5(string_agg(concat_ws('|', call_id, item_id, result, points, seq, start_s, end_s, evidence, evidence_code, evidence_params), chr(10) ORDER BY call_id, item_id)) FROM findings) AS findings,
 		(SELECT md5(string_agg(concat_ws('|', call_id, round(score, 9), passed, critical_failed), chr(10) ORDER BY call_id)) FROM scores) AS scores,
-		(SELECT count(*) FROM findings) AS n`);
+		(SELECT count(*) FROM findings) AS n,
+		(SELECT count(*) FROM findings WHERE (evidence IS NULL) <> (evidence_code IS NULL) OR (evidence_code IS NULL) <> (evidence_params IS NULL)) AS uncoded`);
 	await db.close();
-	return { ...rows[0], n: Number(rows[0].n) };
+	return { ...rows[0], n: Number(rows[0].n), uncoded: Number(rows[0].uncoded) };
 }
 
 describe('scoring parity', () => {
@@ -29,6 +31,7 @@ describe('scoring parity', () => {
 		const wasm = await digest(await createNodeWasmDb());
 		const native = await digest(await createNativeDb());
 		expect(wasm.n).toBe(5467 * DEFAULT_RUBRIC_ZH.items.length);
+		expect(wasm.uncoded, 'findings with evidence but no evidence_code/params').toBe(0);
 		expect(native).toEqual(wasm);
 	}, 120_000);
 });

@@ -1,5 +1,6 @@
 // One SQL query per rule kind (DESIGN §5). Each returns at most one row per call:
-//   (call_id, result 'pass'|'fail'|'na', seq, start_s, end_s, evidence)
+//   (call_id, result 'pass'|'fail'|'na', seq, start_s, end_s, evidence, evidence_code, evidence_params)
+// `evidence` is English text (the CLI's findings.csv); code + params (evidence.ts) let the UI say it in Chinese.
 // over the temp tables compile.ts builds: cqa_call (facts per call), cqa_seg (segments with normalised text
 // `norm`, `nchars`, order `ord`/`ord_rev` and per-speaker `turn_no`/`turn_rev`), cqa_va (voice
 // activity). A call the rule returns no row for is 'na'. Rubric strings are normalised here with cqa_norm(),
@@ -20,6 +21,7 @@ import type {
 } from './rubric';
 import { substitute } from './rubric';
 import { sqlString } from './normalize';
+import { codeSql, jsonObjectSql, jsonStringSql, listParamsSql, partSql } from './evidence';
 
 /** Float times such as 13.7 − 12.7 = 0.99999… must meet a 1.0 s threshold: compare at the millisecond. */
 const ms = (x: string) => `round(${x}, 3)`;
@@ -100,14 +102,26 @@ function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 		arg_max(seq, [sim, -req_no]) FILTER (WHERE sim > 0) AS seq, arg_max(start_s, [sim, -req_no]) FILTER (WHERE sim > 0) AS start_s,
 		arg_max(end_s, [sim, -req_no]) FILTER (WHERE sim > 0) AS end_s,
 		string_agg('"' || alt_text || '" ' || CASE WHEN sim >= 1 THEN 'found' WHEN ${fuzzy >= 1} OR sim = 0 THEN 'missing' ELSE format('{:.2f}', sim) END
-			|| CASE WHEN sim > 0 AND seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev
+			|| CASE WHEN sim > 0 AND seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev,
+		string_agg(${partSql(
+			`CASE WHEN sim >= 1 THEN ${codeSql('phrase_found')} WHEN ${fuzzy >= 1} OR sim = 0 THEN ${codeSql('phrase_missing')}
+				WHEN sim >= ${fuzzy} - 1e-9 THEN ${codeSql('phrase_close')} ELSE ${codeSql('phrase_partial')} END`,
+			{
+				phrase: 'alt_text',
+				sim: `CASE WHEN sim > 0 AND sim < 1 THEN format('{:.2f}', sim) END`,
+				need: fuzzy < 1 ? sqlString(String(fuzzy)) : 'NULL',
+				seq: `CASE WHEN sim > 0 THEN coalesce(seq::VARCHAR, '?') END`
+			}
+		)}, ',' ORDER BY req_no) AS parts
 	FROM located GROUP BY call_id
 )
 SELECT c.call_id,
 	CASE WHEN coalesce(j.n_ok, 0) ${r.match === 'all' ? `>= ${nReq}` : '>= 1'} THEN 'pass' ELSE 'fail' END AS result,
 	j.seq, j.start_s, j.end_s,
 	CASE WHEN j.call_id IS NULL THEN 'no ${r.speaker === 'any' ? '' : r.speaker + ' '}turn in the window'
-		ELSE j.ev || ${sqlString(fuzzy < 1 ? ` (needs ${fuzzy})` : '')} END AS evidence
+		ELSE j.ev || ${sqlString(fuzzy < 1 ? ` (needs ${fuzzy})` : '')} END AS evidence,
+	CASE WHEN j.call_id IS NULL THEN ${codeSql(r.speaker === 'agent' ? 'no_agent_turn' : r.speaker === 'customer' ? 'no_customer_turn' : 'no_turn')} ELSE ${codeSql('list')} END AS evidence_code,
+	CASE WHEN j.call_id IS NULL THEN '{}' ELSE ${listParamsSql('j.parts')} END AS evidence_params
 FROM cqa_call c LEFT JOIN judged j ON j.call_id = c.call_id
 WHERE c.has_transcript`;
 }
@@ -129,13 +143,18 @@ function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what
 	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}${patternHits.join('')}
 ), per_seg AS (
-	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ' ORDER BY '"' || what || '"') AS what FROM hits GROUP BY ALL
+	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ' ORDER BY '"' || what || '"') AS what,
+		'[' || string_agg(DISTINCT ${jsonStringSql('what')}, ',' ORDER BY ${jsonStringSql('what')}) || ']' AS phrases
+	FROM hits GROUP BY ALL
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
-		string_agg(what || ' in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev
+		string_agg(what || ' in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev,
+		string_agg(${partSql(codeSql('banned_in_seq'), { phrases: { json: 'phrases' }, seq: 'seq', quote: quote('text') })}, ',' ORDER BY ord) AS parts
 	FROM per_seg GROUP BY call_id
 )
-SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence,
+	CASE WHEN p.call_id IS NULL THEN ${codeSql('banned_none')} ELSE ${codeSql('list')} END AS evidence_code,
+	coalesce(${listParamsSql('p.parts')}, '{}') AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.has_transcript`;
 }
@@ -172,14 +191,28 @@ function interruption(r: InterruptionRule): string {
 		count(*) FILTER (WHERE NOT counts) AS n_ignored,
 		arg_min(seq, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS seq, min(start_s) FILTER (WHERE counts) AS start_s,
 		arg_min(end_s, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS end_s,
-		string_agg(format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) || CASE WHEN src = 'voice activity' THEN ' (voice activity)' ELSE '' END, '; ' ORDER BY start_s, seq) FILTER (WHERE counts) AS ev
+		string_agg(format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) || CASE WHEN src = 'voice activity' THEN ' (voice activity)' ELSE '' END, '; ' ORDER BY start_s, seq) FILTER (WHERE counts) AS ev,
+		string_agg(${partSql(`CASE WHEN src <> 'voice activity' THEN ${codeSql('interruption_event')} WHEN seq IS NULL THEN ${codeSql('interruption_event_va_untied')} ELSE ${codeSql('interruption_event_va')} END`, {
+			seq: `coalesce(seq::VARCHAR, '?')`,
+			at: `format('{:.1f}', start_s)`,
+			overlap: `format('{:.1f}', overlap_s)`,
+			chars: `coalesce(chars::VARCHAR, '?')`
+		})}, ',' ORDER BY start_s, seq) FILTER (WHERE counts) AS parts
 	FROM events GROUP BY call_id
 )
 SELECT c.call_id,
 	CASE WHEN coalesce(p.n, 0) > CASE WHEN c.is_complaint THEN ${r.max_count_complaint} ELSE ${r.max_count} END THEN 'fail' ELSE 'pass' END AS result,
 	p.seq, p.start_s, p.end_s,
 	coalesce(p.n, 0) || ' interruption(s), max ' || CASE WHEN c.is_complaint THEN ${r.max_count_complaint} || ' (complaint call)' ELSE ${r.max_count}::VARCHAR END
-		|| coalesce(': ' || p.ev, '') || CASE WHEN p.n_ignored > 0 THEN '; ' || p.n_ignored || ' backchannel/short overlap(s) ignored' ELSE '' END AS evidence
+		|| coalesce(': ' || p.ev, '') || CASE WHEN p.n_ignored > 0 THEN '; ' || p.n_ignored || ' backchannel/short overlap(s) ignored' ELSE '' END AS evidence,
+	${codeSql('list')} AS evidence_code,
+	${listParamsSql(`concat_ws(',',
+		${partSql(`CASE WHEN c.is_complaint THEN ${codeSql('interruption_count_complaint')} ELSE ${codeSql('interruption_count')} END`, {
+			n: 'coalesce(p.n, 0)',
+			max: `CASE WHEN c.is_complaint THEN ${r.max_count_complaint} ELSE ${r.max_count} END`
+		})},
+		p.parts,
+		CASE WHEN p.n_ignored > 0 THEN ${partSql(codeSql('interruption_ignored'), { n: 'p.n_ignored' })} END)`)} AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.is_timed OR c.has_va`;
 }
@@ -190,7 +223,10 @@ function ring(r: ResponseTimeRule): string {
 	CASE WHEN c.ring_s IS NULL OR c.abandoned THEN 'na' WHEN c.ring_s <= ${max} THEN 'pass' ELSE 'fail' END AS result,
 	NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s,
 	CASE WHEN c.abandoned THEN 'abandoned before answer' WHEN c.ring_s IS NOT NULL
-		THEN format('ring {} s {} {} s', c.ring_s::VARCHAR, CASE WHEN c.ring_s <= ${max} THEN '≤' ELSE '>' END, ${sqlString(String(max))}) END AS evidence
+		THEN format('ring {} s {} {} s', c.ring_s::VARCHAR, CASE WHEN c.ring_s <= ${max} THEN '≤' ELSE '>' END, ${sqlString(String(max))}) END AS evidence,
+	CASE WHEN c.abandoned THEN ${codeSql('abandoned')} WHEN c.ring_s IS NOT NULL
+		THEN CASE WHEN c.ring_s <= ${max} THEN ${codeSql('ring_ok')} ELSE ${codeSql('ring_over')} END END AS evidence_code,
+	CASE WHEN c.abandoned THEN '{}' WHEN c.ring_s IS NOT NULL THEN ${jsonObjectSql({ value: 'c.ring_s', max: sqlString(String(max)) })} END AS evidence_params
 FROM cqa_call c`;
 }
 
@@ -206,11 +242,14 @@ function reply(r: ResponseTimeRule): string {
 	WHERE speaker = 'agent' AND prev_speaker = 'customer' AND start_s >= prev_end AND ${ms('start_s - prev_end')} >= ${max}
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_max(seq, [gap, -seq]) AS seq, arg_max(prev_end, [gap, -seq]) AS start_s, arg_max(start_s, [gap, -seq]) AS end_s,
-		string_agg(format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq), '; ' ORDER BY start_s, seq) AS ev
+		string_agg(format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq), '; ' ORDER BY start_s, seq) AS ev,
+		string_agg(${partSql(codeSql('reply_late'), { gap: `format('{:.1f}', gap)`, after: 'prev_seq', seq: 'seq', max: sqlString(String(max)) })}, ',' ORDER BY start_s, seq) AS parts
 	FROM ev GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
-	coalesce(p.ev || ' ≥ ${max} s', 'every reply < ${max} s') AS evidence
+	coalesce(p.ev || ' ≥ ${max} s', 'every reply < ${max} s') AS evidence,
+	CASE WHEN p.call_id IS NULL THEN ${codeSql('reply_ok')} ELSE ${codeSql('list')} END AS evidence_code,
+	coalesce(${listParamsSql('p.parts')}, ${jsonObjectSql({ max: sqlString(String(max)) })}) AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.is_timed`;
 }
@@ -238,11 +277,14 @@ function silence(r: ResponseTimeRule): string {
 		arg_max(after_seq, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS seq,
 		arg_max(prev_end, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS start_s,
 		arg_max(start_s, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS end_s,
-		string_agg(format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END, '; ' ORDER BY prev_end, start_s) AS ev
+		string_agg(format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END, '; ' ORDER BY prev_end, start_s) AS ev,
+		string_agg(${partSql(`CASE WHEN after_hold THEN ${codeSql('silence_gap_hold')} ELSE ${codeSql('silence_gap')} END`, { gap: `format('{:.1f}', gap)`, after: 'after_seq' })}, ',' ORDER BY prev_end, start_s) AS parts
 	FROM gaps GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN coalesce(p.n, 0) > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
-	coalesce(p.ev, 'no silence ≥ ${max} s') AS evidence
+	coalesce(p.ev, 'no silence ≥ ${max} s') AS evidence,
+	CASE WHEN p.call_id IS NULL THEN ${codeSql('silence_none')} ELSE ${codeSql('list')} END AS evidence_code,
+	coalesce(${listParamsSql('p.parts')}, ${jsonObjectSql({ max: sqlString(String(max)) })}) AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.is_timed`;
 }
@@ -260,12 +302,19 @@ FROM (${inner})`;
 	const sums = words.map((_, i) => `sum(c${i}) AS c${i}`).join(', ');
 	const total = words.map((_, i) => `p.c${i}`).join(' + ');
 	const detail = words.map((w, i) => `CASE WHEN p.c${i} > 0 THEN ${sqlString(w + ' ')} || p.c${i} END`).join(', ');
+	const wordParts = words.map((w, i) => `CASE WHEN p.c${i} > 0 THEN ${partSql(codeSql('courtesy_word'), { word: sqlString(w), n: `p.c${i}` })} END`).join(', ');
+	const n = `coalesce(${total}, 0)`;
+	const wordList = `nullif(concat_ws(',', ${wordParts}), '')`;
 	return `WITH per_call AS (SELECT call_id, ${sums} FROM (${inner}) GROUP BY call_id)
 SELECT c.call_id,
 	CASE WHEN coalesce(${total}, 0) >= ${r.min_count} THEN 'pass' ELSE 'fail' END AS result,
 	NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s,
 	format('{} courtesy word(s) {} {}', coalesce(${total}, 0), CASE WHEN coalesce(${total}, 0) >= ${r.min_count} THEN '≥' ELSE '<' END, ${r.min_count})
-		|| coalesce(' (' || nullif(concat_ws(', ', ${detail}), '') || ')', '') AS evidence
+		|| coalesce(' (' || nullif(concat_ws(', ', ${detail}), '') || ')', '') AS evidence,
+	${codeSql('list')} AS evidence_code,
+	${listParamsSql(`concat_ws(',',
+		${partSql(`CASE WHEN ${n} >= ${r.min_count} THEN ${codeSql('courtesy_ok')} ELSE ${codeSql('courtesy_low')} END`, { n, min: String(r.min_count) })},
+		CASE WHEN ${wordList} IS NOT NULL THEN ${partSql(codeSql('courtesy_words'), { words: { json: `'[' || ${wordList} || ']'` } })} END)`)} AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.has_transcript`;
 }
@@ -282,18 +331,31 @@ function speechRate(r: SpeechRateRule): string {
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_max(seq, [abs(rate - ${(r.min_cpm + r.max_cpm) / 2}), -seq]) AS seq,
 		arg_max(start_s, [abs(rate - ${(r.min_cpm + r.max_cpm) / 2}), -seq]) AS start_s, arg_max(end_s, [abs(rate - ${(r.min_cpm + r.max_cpm) / 2}), -seq]) AS end_s,
-		string_agg(format('seq {}: {} ${label}/min ({} ${label} in {:.1f} s)', seq, rate::BIGINT, n, end_s - start_s), '; ' ORDER BY start_s, seq) AS ev
+		string_agg(format('seq {}: {} ${label}/min ({} ${label} in {:.1f} s)', seq, rate::BIGINT, n, end_s - start_s), '; ' ORDER BY start_s, seq) AS ev,
+		string_agg(${partSql(codeSql(r.unit === 'chars' ? 'rate_turn_chars' : 'rate_turn_words'), {
+			seq: 'seq',
+			rate: 'rate::BIGINT',
+			n: 'n',
+			dur: `format('{:.1f}', end_s - start_s)`,
+			min: String(r.min_cpm),
+			max: String(r.max_cpm)
+		})}, ',' ORDER BY start_s, seq) AS parts
 	FROM bad GROUP BY call_id
 ), judged AS (SELECT call_id, count(*) AS n FROM t GROUP BY call_id)
 SELECT c.call_id, CASE WHEN j.n IS NULL THEN 'na' WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
 	CASE WHEN j.n IS NULL THEN 'no agent turn long enough to judge'
-		ELSE coalesce(p.ev || ' outside ${r.min_cpm}–${r.max_cpm}', 'all ' || j.n || ' turns within ${r.min_cpm}–${r.max_cpm} ${label}/min') END AS evidence
+		ELSE coalesce(p.ev || ' outside ${r.min_cpm}–${r.max_cpm}', 'all ' || j.n || ' turns within ${r.min_cpm}–${r.max_cpm} ${label}/min') END AS evidence,
+	CASE WHEN j.n IS NULL THEN ${codeSql('rate_no_turn')} WHEN p.call_id IS NOT NULL THEN ${codeSql('list')}
+		ELSE ${codeSql(r.unit === 'chars' ? 'rate_ok_chars' : 'rate_ok_words')} END AS evidence_code,
+	CASE WHEN j.n IS NULL THEN '{}'
+		ELSE coalesce(${listParamsSql('p.parts')}, ${jsonObjectSql({ n: 'j.n', min: String(r.min_cpm), max: String(r.max_cpm) })}) END AS evidence_params
 FROM cqa_call c LEFT JOIN judged j ON j.call_id = c.call_id LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.is_timed`;
 }
 
 function pii(r: PiiRule): string {
 	// The evidence masks the number (DESIGN §8): first 3 and last 4 characters only. Literal regexes (see above).
+	const masked = `CASE WHEN length(m) > 7 THEN left(m, 3) || repeat('*', length(m) - 7) || right(m, 4) ELSE repeat('*', length(m)) END`;
 	const hits = r.patterns
 		.map(
 			(p, i) => `SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, ${i} AS pat_no, ${sqlString(p.name)} AS name, regexp_extract(s.norm, ${sqlString(p.regex)}) AS m
@@ -307,10 +369,13 @@ function pii(r: PiiRule): string {
 	SELECT call_id, seq, start_s, end_s, ord, arg_max(name, [length(m), -pat_no]) AS name, arg_max(m, [length(m), -pat_no]) AS m FROM hits GROUP BY ALL
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
-		string_agg(name || ' ' || CASE WHEN length(m) > 7 THEN left(m, 3) || repeat('*', length(m) - 7) || right(m, 4) ELSE repeat('*', length(m)) END || ' in seq ' || seq, '; ' ORDER BY ord) AS ev
+		string_agg(name || ' ' || ${masked} || ' in seq ' || seq, '; ' ORDER BY ord) AS ev,
+		string_agg(${partSql(codeSql('pii_found'), { kind: 'name', masked, seq: 'seq' })}, ',' ORDER BY ord) AS parts
 	FROM per_seg GROUP BY call_id
 )
-SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence
+SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence,
+	CASE WHEN p.call_id IS NULL THEN ${codeSql('pii_none')} ELSE ${codeSql('list')} END AS evidence_code,
+	coalesce(${listParamsSql('p.parts')}, '{}') AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.has_transcript`;
 }
@@ -320,7 +385,9 @@ function metric(r: MetricRule): string {
 	return `SELECT c.call_id,
 	CASE WHEN c.${r.field} IS NULL THEN 'na' WHEN c.${r.field} ${r.op} ${r.value} THEN 'pass' ELSE 'fail' END AS result,
 	NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s,
-	CASE WHEN c.${r.field} IS NOT NULL THEN '${r.field} = ' || c.${r.field} || ' (needs ${r.op} ${r.value})' END AS evidence
+	CASE WHEN c.${r.field} IS NOT NULL THEN '${r.field} = ' || c.${r.field} || ' (needs ${r.op} ${r.value})' END AS evidence,
+	CASE WHEN c.${r.field} IS NOT NULL THEN ${codeSql('metric')} END AS evidence_code,
+	CASE WHEN c.${r.field} IS NOT NULL THEN ${jsonObjectSql({ field: sqlString(r.field), op: sqlString(r.op), value: sqlString(String(r.value)), actual: `c.${r.field}` })} END AS evidence_params
 FROM cqa_call c`;
 }
 
@@ -343,6 +410,7 @@ export function ruleSql(rule: Rule, rubric: Rubric): string {
 		case 'metric':
 			return metric(rule);
 		case 'manual':
-			return `SELECT c.call_id, 'na' AS result, NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s, 'judged by the inspector' AS evidence FROM cqa_call c`;
+			return `SELECT c.call_id, 'na' AS result, NULL::INT AS seq, NULL::DOUBLE AS start_s, NULL::DOUBLE AS end_s, 'judged by the inspector' AS evidence,
+	${codeSql('manual')} AS evidence_code, '{}' AS evidence_params FROM cqa_call c`;
 	}
 }

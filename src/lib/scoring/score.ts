@@ -67,6 +67,9 @@ export interface TryFinding {
 	start_s: number | null;
 	end_s: number | null;
 	evidence: string | null;
+	/** evidence in a machine-readable form (evidence.ts): the UI says it in the interface language */
+	evidence_code: string | null;
+	evidence_params: string | null;
 }
 
 export interface TryResult {
@@ -113,7 +116,7 @@ export async function scoreText(db: Db, dialogue: string, rubric: Rubric, opts: 
 		});
 		await run(db, sql);
 		const { rows } = await db.query<TryFinding>(
-			`SELECT r.item_id, r.result, r.seq, r.start_s, r.end_s, r.evidence
+			`SELECT r.item_id, r.result, r.seq, r.start_s, r.end_s, r.evidence, r.evidence_code, r.evidence_params
 			FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id ORDER BY i.ordinal`
 		);
 		const labels = new Map(rubric.items.map((it) => [it.id, it.label[rubric.language]]));
@@ -124,7 +127,9 @@ export async function scoreText(db: Db, dialogue: string, rubric: Rubric, opts: 
 			seq: r.seq ?? null,
 			start_s: r.start_s ?? null,
 			end_s: r.end_s ?? null,
-			evidence: r.evidence ?? null
+			evidence: r.evidence ?? null,
+			evidence_code: r.evidence_code ?? null,
+			evidence_params: r.evidence_params ?? null
 		}));
 		const sc = await db.query<{ score: number | null; passed: boolean | null }>(scoreSelectSql(rubric));
 		const score = sc.rows[0]?.score ?? null;
