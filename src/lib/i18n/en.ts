@@ -3,6 +3,7 @@ import { SCORING_EN } from './scoring-en';
 import { RUBRIC_EN } from './rubric-en';
 import type { MessageKey } from './zh';
 import { REASONS_EN } from './reasons-en';
+import { EVIDENCE_EN } from './evidence-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -201,5 +202,6 @@ export const en: Record<MessageKey, string> = {
 	'folders.needsPermission': 'The recordings folder “{names}” needs your permission again before its recordings can play.',
 	'folders.allow': 'Allow access',
 	'folders.error': 'Cannot open the recordings folder: {message}',
-	...REASONS_EN
+	...REASONS_EN,
+	...EVIDENCE_EN
 };

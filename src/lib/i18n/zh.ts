@@ -3,6 +3,7 @@
 import { SCORING_ZH } from './scoring-zh';
 import { RUBRIC_ZH } from './rubric-zh';
 import { REASONS_ZH } from './reasons-zh';
+import { EVIDENCE_ZH } from './evidence-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -201,7 +202,8 @@ export const zh = {
 	'folders.needsPermission': '录音文件夹“{names}”需要您再次允许访问，才能播放其中的录音。',
 	'folders.allow': '允许访问',
 	'folders.error': '无法访问录音文件夹：{message}',
-	...REASONS_ZH
+	...REASONS_ZH,
+	...EVIDENCE_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;
