@@ -4,6 +4,7 @@
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { validateRubric, type Rubric } from '../scoring/rubric';
+import { insertRubric } from '../scoring/rubrics-table';
 import { nextVersion } from './draft-ops';
 
 /**
@@ -15,13 +16,7 @@ export async function saveNewVersion(db: Db, rubric: Rubric): Promise<Rubric> {
 	const { rows } = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM rubrics WHERE rubric_id = ?', [rubric.id]);
 	const saved = validateRubric({ ...rubric, version: nextVersion(rows[0]?.v == null ? null : Number(rows[0].v), rubric.version) });
 	// A plain INSERT: should the version exist after all (a race), the primary key fails rather than overwriting it.
-	await db.query('INSERT INTO rubrics (rubric_id, version, name, language, json, saved_at) VALUES (?, ?, ?, ?, ?, current_timestamp)', [
-		saved.id,
-		saved.version,
-		saved.name,
-		saved.language,
-		JSON.stringify(saved)
-	]);
+	await insertRubric(db, saved);
 	await db.checkpoint();
 	return saved;
 }

@@ -7,6 +7,9 @@ import { validateRubric, type Rubric } from '../scoring/rubric';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { guessLanguage } from '../scoring/language';
+import { saveRubricIfMissing } from '../scoring/rubrics-table';
+
+export { saveRubricIfMissing };
 
 export interface RubricRef {
 	id: string;
@@ -51,19 +54,6 @@ export async function loadRubric(db: Db, ref: RubricRef): Promise<Rubric | null>
 	} catch {
 		return null;
 	}
-}
-
-/** Saves the rubric's JSON unless that id + version is already saved (a saved version is never rewritten here). */
-export async function saveRubricIfMissing(db: Db, rubric: Rubric): Promise<void> {
-	const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM rubrics WHERE rubric_id = ? AND version = ?', [rubric.id, rubric.version]);
-	if (Number(rows[0]?.n ?? 0) > 0) return;
-	await db.query('INSERT INTO rubrics (rubric_id, version, name, language, json, saved_at) VALUES (?, ?, ?, ?, ?, current_timestamp)', [
-		rubric.id,
-		rubric.version,
-		rubric.name,
-		rubric.language,
-		JSON.stringify(rubric)
-	]);
 }
 
 /** The default rubric for this workspace: English when its transcripts are mostly English, else Chinese. */

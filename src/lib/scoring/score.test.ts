@@ -147,6 +147,24 @@ describe('scoreText (rubric editor "try it")', () => {
 		expect((await db.query("SELECT count(*) AS n FROM findings WHERE call_id = '__try__'")).rows[0].n).toBe(0);
 	});
 
+	it('a try-it run started while calls are being scored gets its own results, and so do the calls', async () => {
+		await clearCalls(db);
+		await seedCalls(db, [
+			{ id: 'quiet', turns: [['agent', 0, 3, '您好，这里是华信通信，请问有什么可以帮您？']] },
+			{ id: 'rude', turns: [['agent', 0, 3, '这么简单，您自己不会解决吗']] }
+		]);
+		const [calls, tried] = await Promise.all([scoreCalls(db, DEFAULT_RUBRIC_ZH), scoreText(db, dialogue, DEFAULT_RUBRIC_ZH, { category: '账单查询' })]);
+		expect(calls.calls).toBe(2);
+		expect(tried.findings.find((f) => f.item_id === 'banned_phrase')).toMatchObject({ result: 'fail', seq: 3 });
+		const { rows } = await db.query<{ call_id: string; result: string }>(
+			"SELECT call_id, result FROM findings WHERE item_id = 'banned_phrase' AND rubric_version = 1 ORDER BY call_id"
+		);
+		expect(rows).toEqual([
+			{ call_id: 'quiet', result: 'pass' },
+			{ call_id: 'rude', result: 'fail' }
+		]);
+	});
+
 	it('untimed dialogues are scored like chats: timing items n/a', async () => {
 		const res = await scoreText(db, 'Agent: Thank you for calling, how can I help you?\nCustomer: hi', DEFAULT_RUBRIC_ZH);
 		expect(res.findings.find((f) => f.item_id === 'dead_air')?.result).toBe('na');

@@ -4,6 +4,7 @@
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
+import { saveRubricIfMissing } from './rubrics-table';
 import { compileRubric, scoreSelectSql } from './compile';
 import { parseDialogue, type DialogueOptions } from './dialogue';
 import type { Rubric } from './rubric';
@@ -17,27 +18,27 @@ async function run(db: Db, sql: string[]): Promise<void> {
 	for (const s of sql) await db.query(s);
 }
 
-async function saveRubric(db: Db, rubric: Rubric): Promise<void> {
-	await db.query('DELETE FROM rubrics WHERE rubric_id = ? AND version = ?', [rubric.id, rubric.version]);
-	await db.query('INSERT INTO rubrics (rubric_id, version, name, language, json, saved_at) VALUES (?, ?, ?, ?, ?, current_timestamp)', [
-		rubric.id,
-		rubric.version,
-		rubric.name,
-		rubric.language,
-		JSON.stringify(rubric)
-	]);
+// Scoring runs share temp tables (cqa_*), so on one database they take turns: a try-it run in the rubric
+// editor must not interleave with a background re-score.
+const running = new WeakMap<Db, Promise<unknown>>();
+function exclusive<T>(db: Db, job: () => Promise<T>): Promise<T> {
+	const next = (running.get(db) ?? Promise.resolve()).then(job, job);
+	running.set(db, next.catch(() => undefined));
+	return next;
 }
 
 /** (Re)computes findings and scores of `rubric` (its version) for every call, or the listed ones. */
-export async function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Promise<{ calls: number; ms: number }> {
-	const t0 = performance.now();
-	await ensureSchema(db);
-	await saveRubric(db, rubric);
-	await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable }).sql);
-	const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM cqa_call');
-	await db.query('DROP TABLE IF EXISTS cqa_seg; DROP TABLE IF EXISTS cqa_res; DROP TABLE IF EXISTS cqa_va');
-	await db.checkpoint();
-	return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0) };
+export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Promise<{ calls: number; ms: number }> {
+	return exclusive(db, async () => {
+		const t0 = performance.now();
+		await ensureSchema(db);
+		await saveRubricIfMissing(db, rubric);
+		await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable }).sql);
+		const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM cqa_call');
+		await db.query('DROP TABLE IF EXISTS cqa_seg; DROP TABLE IF EXISTS cqa_res; DROP TABLE IF EXISTS cqa_va');
+		await db.checkpoint();
+		return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0) };
+	});
 }
 
 export interface ItemSummary {
@@ -84,7 +85,11 @@ const TRY_ID = '__try__';
  * Scores a pasted dialogue ("客服: …" / "Customer: …" lines, optional [mm:ss]) with `rubric`. The call lives
  * in temp tables (cqa_try_*) that shadow nothing and are dropped afterwards.
  */
-export async function scoreText(db: Db, dialogue: string, rubric: Rubric, opts: DialogueOptions = {}): Promise<TryResult> {
+export function scoreText(db: Db, dialogue: string, rubric: Rubric, opts: DialogueOptions = {}): Promise<TryResult> {
+	return exclusive(db, () => scoreTextNow(db, dialogue, rubric, opts));
+}
+
+async function scoreTextNow(db: Db, dialogue: string, rubric: Rubric, opts: DialogueOptions): Promise<TryResult> {
 	await ensureSchema(db);
 	const parsed = parseDialogue(dialogue, opts);
 	const temps = ['cqa_try_calls', 'cqa_try_segments', 'cqa_try_va', 'cqa_try_complaints'];
@@ -100,14 +105,7 @@ export async function scoreText(db: Db, dialogue: string, rubric: Rubric, opts: 
 		await bulkInsert(
 			db,
 			'cqa_try_segments',
-			[
-				{ name: 'call_id', type: 'VARCHAR' },
-				{ name: 'seq', type: 'INTEGER' },
-				{ name: 'speaker', type: 'VARCHAR' },
-				{ name: 'start_s', type: 'DOUBLE' },
-				{ name: 'end_s', type: 'DOUBLE' },
-				{ name: 'text', type: 'VARCHAR' }
-			],
+			['call_id', 'seq', 'speaker', 'start_s', 'end_s', 'text'],
 			parsed.turns.map((t, i) => [TRY_ID, i + 1, t.speaker, t.start_s, t.end_s, t.text])
 		);
 		const { sql } = compileRubric(rubric, {

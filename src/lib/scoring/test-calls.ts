@@ -27,40 +27,19 @@ export async function seedCalls(db: Db, calls: TestCall[]): Promise<void> {
 	await bulkInsert(
 		db,
 		'calls',
-		[
-			{ name: 'call_id', type: 'VARCHAR' },
-			{ name: 'channel', type: 'VARCHAR' },
-			{ name: 'direction', type: 'VARCHAR' },
-			{ name: 'category', type: 'VARCHAR' },
-			{ name: 'ring_s', type: 'DOUBLE' },
-			{ name: 'hold_s', type: 'DOUBLE' },
-			{ name: 'transferred', type: 'BOOLEAN' },
-			{ name: 'abandoned', type: 'BOOLEAN' }
-		],
+		['call_id', 'channel', 'direction', 'category', 'ring_s', 'hold_s', 'transferred', 'abandoned'],
 		calls.map((c) => [c.id, c.channel ?? (c.turns?.some((t) => t[1] === null) ? 'chat' : 'phone'), c.direction ?? 'inbound', c.category ?? '业务咨询', 'ring_s' in c ? c.ring_s : 5, 'hold_s' in c ? c.hold_s : 0, c.transferred ?? false, c.abandoned ?? false])
 	);
 	await bulkInsert(
 		db,
 		'segments',
-		[
-			{ name: 'call_id', type: 'VARCHAR' },
-			{ name: 'seq', type: 'INTEGER' },
-			{ name: 'speaker', type: 'VARCHAR' },
-			{ name: 'start_s', type: 'DOUBLE' },
-			{ name: 'end_s', type: 'DOUBLE' },
-			{ name: 'text', type: 'VARCHAR' }
-		],
+		['call_id', 'seq', 'speaker', 'start_s', 'end_s', 'text'],
 		calls.flatMap((c) => (c.turns ?? []).map((t, i) => [c.id, i + 1, t[0], t[1], t[2], t[3]]))
 	);
 	await bulkInsert(
 		db,
 		'voice_activity',
-		[
-			{ name: 'call_id', type: 'VARCHAR' },
-			{ name: 'speaker', type: 'VARCHAR' },
-			{ name: 'start_s', type: 'DOUBLE' },
-			{ name: 'end_s', type: 'DOUBLE' }
-		],
+		['call_id', 'speaker', 'start_s', 'end_s'],
 		calls.flatMap((c) => (c.va ?? []).map((v) => [c.id, ...v]))
 	);
 }
