@@ -15,7 +15,10 @@ export const CANONICAL_TABLES = [
 	'rubrics',
 	'findings',
 	'scores',
-	'app_settings'
+	'app_settings',
+	'reviews',
+	'review_items',
+	'review_comments'
 ] as const;
 
 export const SCHEMA_SQL = `
@@ -143,6 +146,35 @@ CREATE TABLE IF NOT EXISTS scores (
 CREATE TABLE IF NOT EXISTS app_settings (
 	key VARCHAR PRIMARY KEY,    -- e.g. active_rubric
 	value VARCHAR               -- JSON, e.g. {"id":"default-zh","version":1}
+);
+-- An inspector's review of one call under one rubric version (src/lib/review/). Never deleted by re-scoring.
+CREATE TABLE IF NOT EXISTS reviews (
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	inspector VARCHAR,
+	status VARCHAR NOT NULL,    -- draft | submitted
+	score DOUBLE,               -- the score with overrides applied, frozen at submit
+	submitted_at TIMESTAMP,
+	updated_at TIMESTAMP NOT NULL,
+	PRIMARY KEY (call_id, rubric_id, rubric_version)
+);
+CREATE TABLE IF NOT EXISTS review_items (
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	item_id VARCHAR NOT NULL,
+	override_result VARCHAR NOT NULL, -- pass | fail | na, replacing the automatic finding
+	reason VARCHAR NOT NULL,
+	updated_at TIMESTAMP NOT NULL,
+	PRIMARY KEY (call_id, rubric_id, rubric_version, item_id)
+);
+CREATE TABLE IF NOT EXISTS review_comments (
+	comment_id VARCHAR PRIMARY KEY,
+	call_id VARCHAR NOT NULL,
+	at_s DOUBLE,                -- playback time the comment is about; NULL when there is no recording
+	text VARCHAR NOT NULL,
+	created_at TIMESTAMP NOT NULL
 );
 `;
 
