@@ -14,8 +14,13 @@ export interface MappedColumn {
 export interface NormaliseInput {
 	/** Temp table read by read_csv: columns c0…cN (VARCHAR), rowid in file order. */
 	stage: string;
-	/** Temp table (rn BIGINT, line INTEGER): stage rowid → 1-based line in the original file. */
+	/**
+	 * Temp table (rn BIGINT, line INTEGER): stage rowid → 1-based line in the original file. Rows missing
+	 * from it are at line rowid + lineOffset (the usual one-line-per-record file leaves it empty).
+	 */
 	lines: string;
+	/** Line of the record with rowid 0 when every record is one line; default 2 (a header line, then data). */
+	lineOffset?: number;
 	/**
 	 * Temp table to create: canonical columns + source_line, reject_reason, warnings (VARCHAR[]) in English,
 	 * and the same as tagged issues (reject_issue, warning_issues; see {@link sqlIssue}) for the report.
@@ -161,7 +166,7 @@ export function buildNormaliseCallsSql(i: NormaliseInput): string {
 			: null
 	]);
 	return withEnglish(`WITH v AS (
-	SELECT l.line AS source_line,
+	SELECT coalesce(l.line, s.rowid + ${i.lineOffset ?? 2}) AS source_line,
 		${f.rawSelect(CALL_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
 ), p AS (
@@ -225,7 +230,7 @@ export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 			: null
 	]);
 	return withEnglish(`WITH v AS (
-	SELECT l.line AS source_line,
+	SELECT coalesce(l.line, s.rowid + ${i.lineOffset ?? 2}) AS source_line,
 		${f.rawSelect(COMPLAINT_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
 ), p AS (
@@ -284,7 +289,7 @@ export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
 			: null
 	]);
 	return withEnglish(`WITH v AS (
-	SELECT l.line AS source_line,
+	SELECT coalesce(l.line, s.rowid + ${i.lineOffset ?? 2}) AS source_line,
 		${f.rawSelect(SEGMENT_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
 ), p AS (
