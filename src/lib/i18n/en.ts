@@ -4,6 +4,7 @@ import { RUBRIC_EN } from './rubric-en';
 import type { MessageKey } from './zh';
 import { REASONS_EN } from './reasons-en';
 import { EVIDENCE_EN } from './evidence-en';
+import { REVIEW_EN } from './review-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -203,5 +204,6 @@ export const en: Record<MessageKey, string> = {
 	'folders.allow': 'Allow access',
 	'folders.error': 'Cannot open the recordings folder: {message}',
 	...REASONS_EN,
-	...EVIDENCE_EN
+	...EVIDENCE_EN,
+	...REVIEW_EN
 };

@@ -4,6 +4,7 @@ import { SCORING_ZH } from './scoring-zh';
 import { RUBRIC_ZH } from './rubric-zh';
 import { REASONS_ZH } from './reasons-zh';
 import { EVIDENCE_ZH } from './evidence-zh';
+import { REVIEW_ZH } from './review-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -203,7 +204,8 @@ export const zh = {
 	'folders.allow': '允许访问',
 	'folders.error': '无法访问录音文件夹：{message}',
 	...REASONS_ZH,
-	...EVIDENCE_ZH
+	...EVIDENCE_ZH,
+	...REVIEW_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;
