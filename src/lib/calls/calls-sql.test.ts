@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
-import { listCalls, PAGE_SIZE } from './calls-sql';
+import { listCalls, PAGE_SIZE, parseCallsFilters } from './calls-sql';
 
 let db: Db;
 
@@ -73,5 +73,50 @@ describe('calls list with scores', () => {
 
 	it('ignores score filters when there is no rubric', async () => {
 		expect((await listCalls(db, { page: 1, q: '', rubric: null, result: 'failed' })).total).toBe(120);
+	});
+});
+
+describe('calls list drill-down filters (dashboard links)', () => {
+	const R = { id: 'r', version: 1 };
+	beforeAll(async () => {
+		// 2026-09-07 is a Monday.
+		await db.query(`INSERT INTO calls (call_id, team, queue, channel, started_at) VALUES
+			('D1', 'A', 'q1', 'phone', '2026-09-07 09:00:00'),
+			('D2', 'A', 'q2', 'chat', '2026-09-07 10:00:00'),
+			('D3', 'B', 'q1', 'phone', '2026-09-08 09:30:00'),
+			('D4', 'A', 'q1', 'phone', '2026-09-30 23:59:59'),
+			('D5', 'A', 'q1', 'phone', '2026-10-01 00:00:00')`);
+		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES
+			('D1', 'r', 1, 100, true), ('D2', 'r', 1, 90, true), ('D3', 'r', 1, 89.5, false)`);
+	});
+	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) => (await listCalls(db, { page: 1, q: 'D', ...o })).rows.map((r) => r.call_id).sort();
+
+	it('filters on the period (both days included), team, queue and channel', async () => {
+		expect(await ids({ from: '2026-09-01', to: '2026-09-30' })).toEqual(['D1', 'D2', 'D3', 'D4']);
+		expect(await ids({ from: '2026-09-08', to: '2026-09-08' })).toEqual(['D3']);
+		expect(await ids({ from: '2026-09-01', to: '2026-09-30', team: 'A', channel: 'phone' })).toEqual(['D1', 'D4']);
+		expect(await ids({ queue: 'q2' })).toEqual(['D2']);
+	});
+
+	it('filters on hour of day and ISO weekday, and on a score band of the rubric', async () => {
+		expect(await ids({ hour: 9 })).toEqual(['D1', 'D3']);
+		expect(await ids({ weekday: 1, hour: 9 })).toEqual(['D1']);
+		expect(await ids({ weekday: 3 })).toEqual(['D4']);
+		expect(await ids({ rubric: R, scoreMin: 90, scoreMax: 100 })).toEqual(['D1', 'D2']);
+		expect(await ids({ rubric: R, scoreMin: 80, scoreMax: 90 })).toEqual(['D3']);
+	});
+
+	it('reads the filters from the URL, dropping values it cannot use', () => {
+		expect(parseCallsFilters(new URLSearchParams('from=2026-09-01&to=x&team=A&hour=25&weekday=7&scoreMin=90&scoreMax=100'))).toEqual({
+			from: '2026-09-01',
+			to: null,
+			team: 'A',
+			queue: null,
+			channel: null,
+			hour: null,
+			weekday: 7,
+			scoreMin: 90,
+			scoreMax: 100
+		});
 	});
 });

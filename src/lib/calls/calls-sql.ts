@@ -2,6 +2,7 @@
 // the score of one rubric version (did not pass; failed an item), whether each call has a transcript and a
 // recording, and its score and failed-item count. Paged in SQL; never returns more than a page.
 import type { Db } from '../db/types';
+import { addDays, dimensionWhere } from '../dashboard/filter';
 
 export const PAGE_SIZE = 50;
 
@@ -36,7 +37,47 @@ export interface CallsQuery {
 	result?: 'failed' | null;
 	/** only calls that failed this item */
 	item?: string | null;
+	/** Dashboard drill-down: calls that started on or after this day / on or before this day ('YYYY-MM-DD'). */
+	from?: string | null;
+	to?: string | null;
+	team?: string | null;
+	queue?: string | null;
+	channel?: string | null;
+	/** hour of day 0..23 the call started in */
+	hour?: number | null;
+	/** ISO weekday the call started on: 1 Monday … 7 Sunday */
+	weekday?: number | null;
+	/** score under `rubric` in [scoreMin, scoreMax) (scoreMax 100 includes 100) */
+	scoreMin?: number | null;
+	scoreMax?: number | null;
 }
+
+/** Reads the calls-list filters from the URL (the names the dashboard links with). */
+export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'scoreMin' | 'scoreMax'> {
+	const date = (k: string) => {
+		const v = p.get(k);
+		return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+	};
+	const int = (k: string, min: number, max: number) => {
+		const v = p.get(k);
+		const n = v == null || v === '' ? NaN : Number(v);
+		return Number.isInteger(n) && n >= min && n <= max ? n : null;
+	};
+	return {
+		from: date('from'),
+		to: date('to'),
+		team: p.get('team') || null,
+		queue: p.get('queue') || null,
+		channel: p.get('channel') || null,
+		hour: int('hour', 0, 23),
+		weekday: int('weekday', 1, 7),
+		scoreMin: int('scoreMin', 0, 100),
+		scoreMax: int('scoreMax', 0, 100)
+	};
+}
+
+/** The URL names of the drill-down filters, in the order CallsView keeps them. */
+export const DRILL_KEYS = ['from', 'to', 'team', 'queue', 'channel', 'hour', 'weekday', 'scoreMin', 'scoreMax'] as const;
 
 export interface CallsPage {
 	rows: CallRow[];
@@ -64,6 +105,31 @@ function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
 	if (r && opts.item) {
 		parts.push(`EXISTS (SELECT 1 FROM findings f WHERE f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.item_id = ? AND f.result = 'fail')`);
 		params.push(r.id, r.version, opts.item);
+	}
+	if (opts.from) {
+		parts.push('c.started_at >= CAST(? AS TIMESTAMP)');
+		params.push(`${opts.from} 00:00:00`);
+	}
+	if (opts.to) {
+		parts.push('c.started_at < CAST(? AS TIMESTAMP)');
+		params.push(`${addDays(opts.to, 1)} 00:00:00`);
+	}
+	const dims = dimensionWhere(opts, 'c');
+	parts.push(dims.sql);
+	params.push(...(dims.params as (string | number)[]));
+	if (opts.hour != null) {
+		parts.push('hour(c.started_at) = ?');
+		params.push(opts.hour);
+	}
+	if (opts.weekday != null) {
+		parts.push('isodow(c.started_at) = ?');
+		params.push(opts.weekday);
+	}
+	if (r && (opts.scoreMin != null || opts.scoreMax != null)) {
+		parts.push(`EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ?
+			AND s.score >= ? AND (s.score < ? OR (? >= 100 AND s.score <= 100)))`);
+		const max = opts.scoreMax ?? 100;
+		params.push(r.id, r.version, opts.scoreMin ?? 0, max, max);
 	}
 	return { sql: parts.join(' AND '), params };
 }

@@ -80,8 +80,13 @@ export interface ParetoLabels {
 	item: (id: string) => string;
 }
 
+/** Most failures first (ties by item id): the order the Pareto bars are drawn in, so a clicked bar's index maps back. */
+export function sortPareto(rows: ItemFailureRow[]): ItemFailureRow[] {
+	return [...rows].sort((a, b) => b.failed - a.failed || (a.item_id < b.item_id ? -1 : a.item_id > b.item_id ? 1 : 0));
+}
+
 export function buildParetoOption(rows: ItemFailureRow[], labels: ParetoLabels): ChartOption {
-	const sorted = [...rows].sort((a, b) => b.failed - a.failed || a.item_id.localeCompare(b.item_id));
+	const sorted = sortPareto(rows);
 	const total = sorted.reduce((n, r) => n + r.failed, 0);
 	let running = 0;
 	const cumulative = sorted.map((r) => (running += r.failed) / (total || 1));

@@ -1,4 +1,5 @@
 // English catalogue. Typed against zh.ts so a key missing here fails `npm run check`.
+import { DASHBOARD_EN } from './dashboard-en';
 import { SCORING_EN } from './scoring-en';
 import { RUBRIC_EN } from './rubric-en';
 import type { MessageKey } from './zh';
@@ -8,6 +9,7 @@ import { REVIEW_EN } from './review-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
+	...DASHBOARD_EN,
 	...RUBRIC_EN,
 	'app.name': 'CallQA',
 	'app.tagline': '呼叫质检',

@@ -1,5 +1,6 @@
 // Simplified Chinese: the default catalogue and the source of the message keys (en.ts must have every one).
 // `{name}` placeholders are filled by t(); keep them identical in both languages.
+import { DASHBOARD_ZH } from './dashboard-zh';
 import { SCORING_ZH } from './scoring-zh';
 import { RUBRIC_ZH } from './rubric-zh';
 import { REASONS_ZH } from './reasons-zh';
@@ -8,6 +9,7 @@ import { REVIEW_ZH } from './review-zh';
 
 export const zh = {
 	...SCORING_ZH,
+	...DASHBOARD_ZH,
 	...RUBRIC_ZH,
 	'app.name': '呼叫质检',
 	'app.tagline': 'CallQA',
