@@ -65,7 +65,10 @@ export async function wavPeaks(blob: Blob, perSecond = PEAKS_PER_SECOND): Promis
 	const reader = readerFor(info.codec);
 	if (!reader || info.channels < 1 || info.sample_rate <= 0) return null;
 	const frameBytes = reader.bytes * info.channels;
-	const dataEnd = Math.min(blob.size, info.data_offset + info.data_bytes);
+	// readWavInfo saw only the first HEADER_BYTES, so its data_bytes stops there: take the data chunk's declared
+	// size (RF64 and streamed files say 0xFFFFFFFF or 0: up to the end of the file).
+	const declared = new DataView(head.buffer, head.byteOffset).getUint32(info.data_offset - 4, true);
+	const dataEnd = declared > 0 && declared < 0xffffffff ? Math.min(blob.size, info.data_offset + declared) : blob.size;
 	const frames = Math.floor((dataEnd - info.data_offset) / frameBytes);
 	const duration_s = frames / info.sample_rate;
 	const buckets = Math.max(1, Math.ceil(duration_s * perSecond));
