@@ -35,7 +35,7 @@ export function defaultRule(kind: RuleKind, language: Language): Rule {
 		case 'response_time':
 			return { kind, measure: 'reply', max_reply_s: 5 };
 		case 'courtesy':
-			return { kind, words: zh ? ['请', '您', '谢谢', '对不起', '再见'] : ['please', 'thank you', 'sorry'], min_count: 3, speaker: 'agent' };
+			return { kind, phrases: zh ? ['请', '您', '谢谢', '对不起', '再见'] : ['please', 'thank you', 'sorry'], min_count: 3, speaker: 'agent' };
 		case 'speech_rate':
 			return zh ? { kind, min_cpm: 120, max_cpm: 330, min_chars: 8, unit: 'chars' } : { kind, min_cpm: 100, max_cpm: 190, min_chars: 4, unit: 'words' };
 		case 'pii_disclosure':

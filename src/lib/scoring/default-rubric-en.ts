@@ -100,7 +100,7 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			label: { zh: '礼貌用语', en: 'Courtesy words (≥ 4)' },
 			weight: 5,
 			critical: false,
-			rule: { kind: 'courtesy', words: ['please', 'thank you', 'thanks', 'sorry', 'apologize', 'you are welcome', 'my pleasure'], min_count: 4, speaker: 'agent' }
+			rule: { kind: 'courtesy', phrases: ['please', 'thank you', 'thanks', 'sorry', 'apologize', 'you are welcome', 'my pleasure'], min_count: 4, speaker: 'agent' }
 		},
 		{
 			id: 'speech_rate',

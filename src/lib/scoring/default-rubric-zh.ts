@@ -116,7 +116,7 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			label: { zh: '礼貌用语（≥ 6 次）', en: 'Courtesy words (≥ 6)' },
 			weight: 5,
 			critical: false,
-			rule: { kind: 'courtesy', words: ['请原谅', '对不起', '谢谢', '再见', '您', '请'], min_count: 6, speaker: 'agent' }
+			rule: { kind: 'courtesy', phrases: ['请原谅', '对不起', '谢谢', '再见', '您', '请'], min_count: 6, speaker: 'agent' }
 		},
 		{
 			id: 'speech_rate',

@@ -68,3 +68,14 @@ describe('validateRubric', () => {
 		expect(r.items[0].rule).toMatchObject({ patterns: ['\\d{17}'] });
 	});
 });
+
+describe('courtesy lists', () => {
+	it('keep their phrases in rule.phrases, and a file that still says `words` loads the same', () => {
+		const item = (rule: Record<string, unknown>) => ({ id: 'courtesy', label: { zh: '礼貌', en: 'Courtesy' }, weight: 5, critical: false, rule });
+		const base = { id: 'r', version: 1, name: 'r', language: 'zh' };
+		const viaPhrases = validateRubric({ ...base, items: [item({ kind: 'courtesy', phrases: ['请', '谢谢'], min_count: 2 })] });
+		const viaWords = validateRubric({ ...base, items: [item({ kind: 'courtesy', words: ['请', '谢谢'], min_count: 2 })] });
+		expect(viaPhrases.items[0].rule).toMatchObject({ kind: 'courtesy', phrases: ['请', '谢谢'] });
+		expect(viaWords.items[0].rule).toEqual(viaPhrases.items[0].rule);
+	});
+});

@@ -63,7 +63,8 @@ export interface ResponseTimeRule {
 
 export interface CourtesyRule {
 	kind: 'courtesy';
-	words: string[];
+	/** the courtesy words or phrases counted (请, 您, 谢谢 …) */
+	phrases: string[];
 	min_count: number;
 	speaker: Speaker;
 }
@@ -267,10 +268,11 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 			};
 		}
 		case 'courtesy':
-			unknownKeys(o, path, ['kind', 'words', 'min_count', 'speaker']);
+			// `words` was this list's first name; files saved with it still load.
+			unknownKeys(o, path, ['kind', 'phrases', 'words', 'min_count', 'speaker']);
 			return {
 				kind,
-				words: strList(o.words, p('words'), { nonEmpty: true }),
+				phrases: o.phrases === undefined && o.words !== undefined ? strList(o.words, p('words'), { nonEmpty: true }) : strList(o.phrases, p('phrases'), { nonEmpty: true }),
 				min_count: num(o.min_count, p('min_count'), undefined, { min: 0, int: true }),
 				speaker: oneOf(o.speaker, p('speaker'), SPEAKERS, 'agent')
 			};
@@ -366,7 +368,7 @@ export function ruleTexts(rule: Rule): string[] {
 		case 'phrase_banned':
 			return [...rule.phrases, ...rule.patterns];
 		case 'courtesy':
-			return rule.words;
+			return rule.phrases;
 		case 'interruption':
 			return rule.backchannels;
 		case 'response_time':

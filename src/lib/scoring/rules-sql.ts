@@ -291,7 +291,7 @@ WHERE c.is_timed`;
 
 function courtesy(r: CourtesyRule, rubric: Rubric): string {
 	// Longest word first, each match replaced by a separator so 请原谅 is not also counted as 请.
-	const words = [...new Set(r.words.map((w) => substitute(w, rubric.variables)))].sort((a, b) => b.length - a.length);
+	const words = [...new Set(r.phrases.map((w) => substitute(w, rubric.variables)))].sort((a, b) => b.length - a.length);
 	let inner = `SELECT s.call_id, s.norm AS t FROM cqa_seg s WHERE ${speakerSql(r.speaker)}`;
 	words.forEach((w, i) => {
 		const W = `cqa_norm(${sqlString(w)})`;

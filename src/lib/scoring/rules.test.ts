@@ -163,7 +163,7 @@ describe('response_time', () => {
 
 describe('courtesy', () => {
 	it('counts words longest first without double counting', () =>
-		check({ rule: { kind: 'courtesy', words: ['请原谅', '对不起', '谢谢', '再见', '您', '请'], min_count: 3 } }, [
+		check({ rule: { kind: 'courtesy', phrases: ['请原谅', '对不起', '谢谢', '再见', '您', '请'], min_count: 3 } }, [
 			{ name: '请原谅 is one word, not 请 + 请原谅', turns: [['agent', 0, 2, '请原谅'], ['agent', 2, 4, '谢谢']], expected: 'fail', evidence: '2 courtesy' },
 			{ name: 'three', turns: [['agent', 0, 2, '请原谅，谢谢您']], expected: 'pass', evidence: '3 courtesy' },
 			{ name: 'customer words do not count', turns: [['customer', 0, 2, '谢谢您请您再见'], ['agent', 2, 4, '好']], expected: 'fail' }
