@@ -7,7 +7,7 @@ const COLORS = ['#3b82f6', '#16a34a', '#f59e0b', '#ef4444'];
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 function toolbox(name: string, saveLabel: string) {
-	return { right: 8, feature: { saveAsImage: { name, title: saveLabel, pixelRatio: 2 } } };
+	return { right: 0, top: 0, feature: { saveAsImage: { name, title: saveLabel, pixelRatio: 2 } } };
 }
 
 export interface TrendLabels {
@@ -33,12 +33,13 @@ export function buildTrendOption(rows: TrendRow[], labels: TrendLabels): ChartOp
 			}
 		},
 		legend: { top: 4, left: 8, data: [labels.volume, labels.serviceLevel, labels.csat] },
+		// Axis names are left out: the legend names each series and its colour (names collided with it).
 		grid: { left: 48, right: 96, top: 44, bottom: 32 },
 		xAxis: { type: 'category', data: rows.map((r) => r.bucket) },
 		yAxis: [
-			{ type: 'value', name: labels.volume, minInterval: 1 },
-			{ type: 'value', name: labels.serviceLevel, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } },
-			{ type: 'value', name: labels.csat, min: 1, max: 5, offset: 48, splitLine: { show: false } }
+			{ type: 'value', minInterval: 1 },
+			{ type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } },
+			{ type: 'value', min: 1, max: 5, offset: 48, splitLine: { show: false } }
 		],
 		series: [
 			{ name: labels.volume, type: 'bar', data: rows.map((r) => r.volume), cursor: 'pointer' },
@@ -65,7 +66,7 @@ export function buildQaDistributionOption(rows: ScoreBinRow[], labels: Distribut
 		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return `${q.name}<br/>${labels.calls}: ${q.value}`; } },
 		grid: { left: 48, right: 24, top: 36, bottom: 32 },
 		xAxis: { type: 'category', data: SCORE_BIN_LABELS },
-		yAxis: { type: 'value', name: labels.calls, minInterval: 1 },
+		yAxis: { type: 'value', minInterval: 1 },
 		series: [{ name: labels.calls, type: 'bar', data: counts, cursor: 'pointer', itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex >= 8 ? '#16a34a' : p.dataIndex >= 6 ? '#3b82f6' : '#f59e0b') } }]
 	};
 }
@@ -106,7 +107,7 @@ export function buildParetoOption(rows: ItemFailureRow[], labels: ParetoLabels):
 		grid: { left: 48, right: 56, top: 44, bottom: 80 },
 		xAxis: { type: 'category', data: sorted.map((r) => labels.item(r.item_id)), axisLabel: { rotate: 30, interval: 0, width: 110, overflow: 'truncate' } },
 		yAxis: [
-			{ type: 'value', name: labels.failed, minInterval: 1 },
+			{ type: 'value', minInterval: 1 },
 			{ type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } }
 		],
 		series: [
@@ -136,10 +137,10 @@ export function buildHeatmapOption(rows: HeatCellRow[], labels: HeatmapLabels): 
 				return `${labels.weekdays[d]} ${labels.hour(h)}<br/>${labels.calls}: ${n}`;
 			}
 		},
-		grid: { left: 56, right: 24, top: 36, bottom: 64 },
+		grid: { left: 56, right: 24, top: 36, bottom: 84 },
 		xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h)), splitArea: { show: true } },
 		yAxis: { type: 'category', data: labels.weekdays, inverse: true, splitArea: { show: true } },
-		visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120, inRange: { color: ['#eff6ff', '#3b82f6', '#1e3a8a'] } },
+		visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 160, inRange: { color: ['#eff6ff', '#3b82f6', '#1e3a8a'] } },
 		series: [{ name: labels.calls, type: 'heatmap', data: rows.map((r) => [r.hour, r.weekday - 1, r.calls]), cursor: 'pointer', emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }]
 	};
 }
