@@ -80,12 +80,12 @@ describe('calls list drill-down filters (dashboard links)', () => {
 	const R = { id: 'r', version: 1 };
 	beforeAll(async () => {
 		// 2026-09-07 is a Monday.
-		await db.query(`INSERT INTO calls (call_id, team, queue, channel, started_at) VALUES
-			('D1', 'A', 'q1', 'phone', '2026-09-07 09:00:00'),
-			('D2', 'A', 'q2', 'chat', '2026-09-07 10:00:00'),
-			('D3', 'B', 'q1', 'phone', '2026-09-08 09:30:00'),
-			('D4', 'A', 'q1', 'phone', '2026-09-30 23:59:59'),
-			('D5', 'A', 'q1', 'phone', '2026-10-01 00:00:00')`);
+		await db.query(`INSERT INTO calls (call_id, team, queue, channel, started_at, csat) VALUES
+			('D1', 'A', 'q1', 'phone', '2026-09-07 09:00:00', 5),
+			('D2', 'A', 'q2', 'chat', '2026-09-07 10:00:00', 4),
+			('D3', 'B', 'q1', 'phone', '2026-09-08 09:30:00', NULL),
+			('D4', 'A', 'q1', 'phone', '2026-09-30 23:59:59', 1),
+			('D5', 'A', 'q1', 'phone', '2026-10-01 00:00:00', NULL)`);
 		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES
 			('D1', 'r', 1, 100, true), ('D2', 'r', 1, 90, true), ('D3', 'r', 1, 89.5, false)`);
 	});
@@ -102,6 +102,7 @@ describe('calls list drill-down filters (dashboard links)', () => {
 		expect(await ids({ hour: 9 })).toEqual(['D1', 'D3']);
 		expect(await ids({ weekday: 1, hour: 9 })).toEqual(['D1']);
 		expect(await ids({ weekday: 3 })).toEqual(['D4']);
+		expect(await ids({ csat: 4 })).toEqual(['D2']);
 		expect(await ids({ rubric: R, scoreMin: 90, scoreMax: 100 })).toEqual(['D1', 'D2']);
 		expect(await ids({ rubric: R, scoreMin: 80, scoreMax: 90 })).toEqual(['D3']);
 	});
@@ -115,6 +116,7 @@ describe('calls list drill-down filters (dashboard links)', () => {
 			channel: null,
 			hour: null,
 			weekday: 7,
+			csat: null,
 			scoreMin: 90,
 			scoreMax: 100
 		});

@@ -47,13 +47,15 @@ export interface CallsQuery {
 	hour?: number | null;
 	/** ISO weekday the call started on: 1 Monday … 7 Sunday */
 	weekday?: number | null;
+	/** satisfaction score 1..5 */
+	csat?: number | null;
 	/** score under `rubric` in [scoreMin, scoreMax) (scoreMax 100 includes 100) */
 	scoreMin?: number | null;
 	scoreMax?: number | null;
 }
 
 /** Reads the calls-list filters from the URL (the names the dashboard links with). */
-export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'scoreMin' | 'scoreMax'> {
+export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax'> {
 	const date = (k: string) => {
 		const v = p.get(k);
 		return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
@@ -71,13 +73,14 @@ export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' |
 		channel: p.get('channel') || null,
 		hour: int('hour', 0, 23),
 		weekday: int('weekday', 1, 7),
+		csat: int('csat', 1, 5),
 		scoreMin: int('scoreMin', 0, 100),
 		scoreMax: int('scoreMax', 0, 100)
 	};
 }
 
 /** The URL names of the drill-down filters, in the order CallsView keeps them. */
-export const DRILL_KEYS = ['from', 'to', 'team', 'queue', 'channel', 'hour', 'weekday', 'scoreMin', 'scoreMax'] as const;
+export const DRILL_KEYS = ['from', 'to', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax'] as const;
 
 export interface CallsPage {
 	rows: CallRow[];
@@ -124,6 +127,10 @@ function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
 	if (opts.weekday != null) {
 		parts.push('isodow(c.started_at) = ?');
 		params.push(opts.weekday);
+	}
+	if (opts.csat != null) {
+		parts.push('c.csat = ?');
+		params.push(opts.csat);
 	}
 	if (r && (opts.scoreMin != null || opts.scoreMax != null)) {
 		parts.push(`EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ?

@@ -21,6 +21,12 @@ beforeAll(async () => {
 	await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES
 		('c1', 'r', 1, 100, true), ('c2', 'r', 1, 55, false), ('c4', 'r', 1, 59.9, false), ('c5', 'r', 1, 91, true), ('c6', 'r', 1, 10, false),
 		('c1', 'r', 0, 0, false)`);
+	await db.query(`INSERT INTO complaints (complaint_id, call_id, agent_id, received_at, category, severity, due_at, resolved_at) VALUES
+		('k1', 'c1', 'x', '2026-09-07 10:00:00', '服务态度', 1, '2026-09-10 00:00:00', '2026-09-09 00:00:00'),
+		('k2', 'c2', 'x', '2026-09-08 10:00:00', '服务态度', 1, '2026-09-10 00:00:00', '2026-09-11 00:00:00'),
+		('k3', 'c5', 'y', '2026-09-09 10:00:00', '服务态度', 3, '2026-09-10 00:00:00', NULL),
+		('k4', NULL, 'x', '2026-09-09 10:00:00', '计费争议', 2, '2026-09-10 00:00:00', '2026-09-09 12:00:00'),
+		('k5', 'c6', 'x', '2026-10-02 10:00:00', '计费争议', 2, '2026-10-03 00:00:00', NULL)`);
 	await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result) VALUES
 		('c1', 'r', 1, 'greet', 'pass'), ('c2', 'r', 1, 'greet', 'fail'), ('c4', 'r', 1, 'greet', 'fail'), ('c5', 'r', 1, 'greet', 'na'),
 		('c1', 'r', 1, 'close', 'fail'), ('c2', 'r', 1, 'close', 'pass'), ('c6', 'r', 1, 'close', 'fail'), ('c1', 'r', 1, 'ok', 'pass')`);
@@ -78,6 +84,25 @@ describe('dashboard chart queries', () => {
 		]);
 		expect((await queryCharts(db, { ...SEPT, team: 'B' }, 'day', R)).heat).toEqual([{ weekday: 2, hour: 14, calls: 1 }]);
 		expect((await queryCharts(db, { ...SEPT, channel: 'phone' }, 'day', R)).trend.reduce((n, r) => n + r.volume, 0)).toBe(4);
+	});
+
+	it('counts complaints by category and severity with those resolved by their deadline, following the filter', async () => {
+		const { complaints } = await queryCharts(db, SEPT, 'day', R);
+		expect(complaints).toEqual([
+			{ category: '服务态度', severity: 1, complaints: 2, on_time: 1, with_due: 2 },
+			{ category: '服务态度', severity: 3, complaints: 1, on_time: 0, with_due: 1 },
+			{ category: '计费争议', severity: 2, complaints: 1, on_time: 1, with_due: 1 }
+		]);
+		// Team B: k3 through its call c5; k4 (no call) belongs to agent x, who is not in team B.
+		expect((await queryCharts(db, { ...SEPT, team: 'B' }, 'day', R)).complaints.map((r) => r.complaints)).toEqual([1]);
+	});
+
+	it('counts surveyed calls per CSAT score', async () => {
+		expect((await queryCharts(db, SEPT, 'day', R)).csat).toEqual([
+			{ csat: 3, calls: 1 },
+			{ csat: 4, calls: 1 },
+			{ csat: 5, calls: 1 }
+		]);
 	});
 
 	it('picks a grain that keeps the trend short, and lists the filter choices', async () => {

@@ -2,7 +2,7 @@
 // than a bounded number of rows (DESIGN §7): trend buckets, ten score bins, the top checklist items, 7×24 cells.
 import type { Db, Param } from '../db/types';
 import { DEFAULT_SL_THRESHOLD_S } from './build-kpi-sql';
-import { dimensionWhere, periodBounds, periodDays, type DashboardFilter } from './filter';
+import { complaintDimensionWhere, dimensionWhere, periodBounds, periodDays, type DashboardFilter } from './filter';
 
 export type Grain = 'day' | 'week' | 'month';
 export const GRAINS: Grain[] = ['day', 'week', 'month'];
@@ -113,11 +113,60 @@ export function buildHeatmapSql(filter: DashboardFilter): Sql {
 	};
 }
 
+export interface ComplaintCellRow {
+	category: string;
+	/** 1 general, 2 serious, 3 major; 0 when unknown */
+	severity: number;
+	complaints: number;
+	/** resolved by due_at */
+	on_time: number;
+	/** with a due_at (the SLA base) */
+	with_due: number;
+}
+
+/** Most complaint categories a chart shows (the rest are summed into the last, '…'). */
+export const COMPLAINT_CATEGORY_LIMIT = 12;
+
+/** Complaints received in the period by category × severity, with how many were resolved by their deadline. */
+export function buildComplaintsSql(filter: DashboardFilter): Sql {
+	const comp = complaintDimensionWhere(filter);
+	return {
+		sql: `WITH k AS (
+			SELECT coalesce(k.category, '—') AS category, coalesce(k.severity, 0)::INTEGER AS severity,
+				k.due_at IS NOT NULL AS has_due, k.resolved_at <= k.due_at AS is_on_time
+			FROM complaints k LEFT JOIN calls lc ON lc.call_id = k.call_id
+			WHERE k.received_at >= CAST(? AS TIMESTAMP) AND k.received_at < CAST(? AS TIMESTAMP) AND ${comp.sql}
+		),
+		ranked AS (SELECT category, row_number() OVER (ORDER BY count(*) DESC, category) AS rank FROM k GROUP BY category)
+		SELECT CASE WHEN r.rank < ${COMPLAINT_CATEGORY_LIMIT} THEN k.category ELSE '…' END AS category, k.severity,
+			count(*) AS complaints, count(*) FILTER (WHERE k.is_on_time) AS on_time, count(*) FILTER (WHERE k.has_due) AS with_due
+		FROM k JOIN ranked r USING (category)
+		GROUP BY ALL ORDER BY min(r.rank), k.severity`,
+		params: [...periodBounds(filter.from, filter.to), ...comp.params]
+	};
+}
+
+export interface CsatBinRow {
+	/** 1..5 */
+	csat: number;
+	calls: number;
+}
+
+export function buildCsatDistributionSql(filter: DashboardFilter): Sql {
+	const w = callsIn(filter);
+	return {
+		sql: `SELECT c.csat::INTEGER AS csat, count(*) AS calls FROM calls c WHERE c.csat BETWEEN 1 AND 5 AND ${w.sql} GROUP BY ALL ORDER BY csat`,
+		params: w.params
+	};
+}
+
 export interface DashboardCharts {
 	trend: TrendRow[];
 	scoreBins: ScoreBinRow[];
 	items: ItemFailureRow[];
 	heat: HeatCellRow[];
+	complaints: ComplaintCellRow[];
+	csat: CsatBinRow[];
 }
 
 const numeric = <T>(rows: T[], keys: (keyof T)[]): T[] =>
@@ -133,11 +182,15 @@ export async function queryCharts(db: Db, filter: DashboardFilter, grain: Grain,
 	const scoreBins = await run<ScoreBinRow>(buildQaDistributionSql(filter, rubric));
 	const items = await run<ItemFailureRow>(buildItemFailureSql(filter, rubric));
 	const heat = await run<HeatCellRow>(buildHeatmapSql(filter));
+	const complaints = await run<ComplaintCellRow>(buildComplaintsSql(filter));
+	const csat = await run<CsatBinRow>(buildCsatDistributionSql(filter));
 	return {
 		trend: numeric(trend, ['volume', 'service_level', 'csat_mean']),
 		scoreBins: numeric(scoreBins, ['bin', 'calls']),
 		items: numeric(items, ['applied', 'failed', 'fail_rate']),
-		heat: numeric(heat, ['weekday', 'hour', 'calls'])
+		heat: numeric(heat, ['weekday', 'hour', 'calls']),
+		complaints: numeric(complaints, ['severity', 'complaints', 'on_time', 'with_due']),
+		csat: numeric(csat, ['csat', 'calls'])
 	};
 }
 

@@ -2,7 +2,7 @@
 // parameterised query, plus their written definitions (KPI_DEFINITIONS) that the dashboard's help shows.
 // Charts have their own builders (build-chart-sql.ts); this module only owns the headline numbers.
 import type { Db, Param } from '../db/types';
-import { dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from './filter';
+import { complaintDimensionWhere, dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from './filter';
 
 export const DEFAULT_SL_THRESHOLD_S = 15;
 /** A resolved call counts as first-contact resolution when the customer has no other contact within this many days. */
@@ -202,22 +202,7 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 	const dims = dimensionWhere(filter, 'c');
 	const rid = opts.rubric?.id ?? '';
 	const ver = opts.rubric?.version ?? -1;
-	// Complaints follow the filter through their linked call; one with no (known) call follows its agent's team.
-	const compParts: string[] = [];
-	const compParams: Param[] = [];
-	if (filter.team) {
-		compParts.push(`(lc.team = ? OR (lc.call_id IS NULL AND k.agent_id IN (SELECT agent_id FROM calls WHERE team = ?)))`);
-		compParams.push(filter.team, filter.team);
-	}
-	if (filter.queue) {
-		compParts.push('lc.queue = ?');
-		compParams.push(filter.queue);
-	}
-	if (filter.channel) {
-		compParts.push('lc.channel = ?');
-		compParams.push(filter.channel);
-	}
-	const compWhere = compParts.length ? compParts.join(' AND ') : 'true';
+	const comp = complaintDimensionWhere(filter);
 	const sql = `WITH p(period, t0, t1) AS (
 		VALUES ('current', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP)), ('previous', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))
 	),
@@ -261,7 +246,7 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 			count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND k.followed_up_at IS NOT NULL) AS followed_up
 		FROM complaints k JOIN p ON k.received_at >= p.t0 AND k.received_at < p.t1
 		LEFT JOIN calls lc ON lc.call_id = k.call_id
-		WHERE ${compWhere}
+		WHERE ${comp.sql}
 		GROUP BY p.period
 	)
 	SELECT p.period,
@@ -295,7 +280,7 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 		threshold,
 		rid,
 		ver,
-		...compParams
+		...comp.params
 	];
 	return { sql, params };
 }

@@ -1,7 +1,7 @@
 // Each overview chart renders headless (SSR, SVG) from its rows, with a tooltip, PNG export and the data it was given.
 import { describe, expect, it } from 'vitest';
 import { echarts, type ChartOption } from '../charts/echarts';
-import { buildHeatmapOption, buildParetoOption, buildQaDistributionOption, buildTrendOption, SCORE_BIN_LABELS } from './chart-options';
+import { buildComplaintsOption, buildCsatOption, buildHeatmapOption, buildParetoOption, buildQaDistributionOption, buildTrendOption, SCORE_BIN_LABELS } from './chart-options';
 
 function render(option: ChartOption): { svg: string; option: Record<string, unknown> } {
 	const chart = echarts.init(null, null, { ssr: true, renderer: 'svg', width: 800, height: 320 });
@@ -66,6 +66,33 @@ describe('overview chart options', () => {
 		);
 		expect(series(option)[0].data).toEqual([[9, 0, 4], [23, 6, 1]]);
 		expect(svg).toContain('<svg');
+		expect(hasTooltip(option) && hasExport(option)).toBe(true);
+	});
+
+	it('complaints: one stacked bar per category by severity, and the SLA per category as a line', () => {
+		const { svg, option } = render(
+			buildComplaintsOption(
+				[
+					{ category: '服务态度', severity: 1, complaints: 3, on_time: 2, with_due: 3 },
+					{ category: '服务态度', severity: 3, complaints: 1, on_time: 0, with_due: 1 },
+					{ category: '计费争议', severity: 2, complaints: 2, on_time: 2, with_due: 2 }
+				],
+				{ title: 'C', sla: '按时办结率', save: '保存', severity: (lv) => ['未知', '一般', '严重', '重大'][lv] }
+			)
+		);
+		const s = series(option);
+		expect(s.map((x) => x.type)).toEqual(['bar', 'bar', 'bar', 'line']);
+		expect(s[0].data).toEqual([3, 0]);
+		expect(s[1].data).toEqual([0, 2]);
+		expect(s[2].data).toEqual([1, 0]);
+		expect(s[3].data).toEqual([0.5, 1]);
+		expect(svg).toContain('计费争议');
+		expect(hasTooltip(option) && hasExport(option)).toBe(true);
+	});
+
+	it('CSAT: surveyed calls per score 1 to 5, zero-filled', () => {
+		const { option } = render(buildCsatOption([{ csat: 5, calls: 9 }, { csat: 2, calls: 1 }], { title: 'S', calls: '通话', save: '保存' }));
+		expect((series(option)[0].data as { value: number }[]).map((d) => d.value)).toEqual([0, 1, 0, 0, 9]);
 		expect(hasTooltip(option) && hasExport(option)).toBe(true);
 	});
 });

@@ -1,7 +1,7 @@
 // The overview charts as pure ECharts options built from already-aggregated rows (build-chart-sql.ts). Text comes
 // in through `labels` so the builders stay free of the UI's i18n; EChart.svelte draws whatever they return.
 import type { ChartOption } from '../charts/echarts';
-import type { HeatCellRow, ItemFailureRow, ScoreBinRow, TrendRow } from './build-chart-sql';
+import type { ComplaintCellRow, CsatBinRow, HeatCellRow, ItemFailureRow, ScoreBinRow, TrendRow } from './build-chart-sql';
 
 const COLORS = ['#3b82f6', '#16a34a', '#f59e0b', '#ef4444'];
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -142,5 +142,82 @@ export function buildHeatmapOption(rows: HeatCellRow[], labels: HeatmapLabels): 
 		yAxis: { type: 'category', data: labels.weekdays, inverse: true, splitArea: { show: true } },
 		visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 160, inRange: { color: ['#eff6ff', '#3b82f6', '#1e3a8a'] } },
 		series: [{ name: labels.calls, type: 'heatmap', data: rows.map((r) => [r.hour, r.weekday - 1, r.calls]), cursor: 'pointer', emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }]
+	};
+}
+
+export interface ComplaintLabels {
+	title: string;
+	sla: string;
+	save: string;
+	/** name of a severity level (1 general, 2 serious, 3 major, 0 unknown) */
+	severity: (level: number) => string;
+}
+
+const SEVERITY_COLORS: Record<number, string> = { 0: '#9ca3af', 1: '#fbbf24', 2: '#f97316', 3: '#b91c1c' };
+
+/** Complaints per category stacked by severity, with each category's SLA (share resolved by deadline) as a line. */
+export function buildComplaintsOption(rows: ComplaintCellRow[], labels: ComplaintLabels): ChartOption {
+	const categories = [...new Set(rows.map((r) => r.category))];
+	const levels = [...new Set(rows.map((r) => r.severity))].sort((a, b) => a - b);
+	const cell = (c: string, lv: number) => rows.find((r) => r.category === c && r.severity === lv)?.complaints ?? 0;
+	const sla = categories.map((c) => {
+		const rs = rows.filter((r) => r.category === c);
+		const due = rs.reduce((n, r) => n + r.with_due, 0);
+		return due === 0 ? null : rs.reduce((n, r) => n + r.on_time, 0) / due;
+	});
+	return {
+		toolbox: toolbox(labels.title, labels.save),
+		tooltip: {
+			trigger: 'axis',
+			formatter: (params: unknown) => {
+				const i = (params as { dataIndex: number }[])[0]?.dataIndex ?? -1;
+				const c = categories[i];
+				if (c == null) return '';
+				return [c, ...levels.map((lv) => `${labels.severity(lv)}: ${cell(c, lv)}`), `${labels.sla}: ${pct(sla[i])}`].join('<br/>');
+			}
+		},
+		legend: { top: 4, left: 8 },
+		grid: { left: 48, right: 56, top: 44, bottom: 56 },
+		xAxis: { type: 'category', data: categories, axisLabel: { rotate: 20, interval: 0 } },
+		yAxis: [
+			{ type: 'value', minInterval: 1 },
+			{ type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } }
+		],
+		series: [
+			...levels.map((lv) => ({
+				name: labels.severity(lv),
+				type: 'bar' as const,
+				stack: 'severity',
+				itemStyle: { color: SEVERITY_COLORS[lv] ?? '#9ca3af' },
+				data: categories.map((c) => cell(c, lv))
+			})),
+			{ name: labels.sla, type: 'line' as const, yAxisIndex: 1, data: sla, itemStyle: { color: '#1f5fbf' }, symbolSize: 6 }
+		]
+	};
+}
+
+export interface CsatLabels {
+	title: string;
+	calls: string;
+	save: string;
+}
+
+/** Surveyed calls per score 1–5 (zero-filled); 4 and 5 drawn as satisfied. */
+export function buildCsatOption(rows: CsatBinRow[], labels: CsatLabels): ChartOption {
+	const scores = [1, 2, 3, 4, 5];
+	return {
+		toolbox: toolbox(labels.title, labels.save),
+		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return `CSAT ${q.name}<br/>${labels.calls}: ${q.value}`; } },
+		grid: { left: 48, right: 24, top: 36, bottom: 32 },
+		xAxis: { type: 'category', data: scores.map(String) },
+		yAxis: { type: 'value', minInterval: 1 },
+		series: [
+			{
+				name: labels.calls,
+				type: 'bar',
+				cursor: 'pointer',
+				data: scores.map((s) => ({ value: rows.find((r) => r.csat === s)?.calls ?? 0, itemStyle: { color: s >= 4 ? '#16a34a' : s === 3 ? '#9ca3af' : '#ef4444' } }))
+			}
+		]
 	};
 }

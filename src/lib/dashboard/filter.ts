@@ -96,6 +96,28 @@ export function dimensionWhere(f: Pick<DashboardFilter, 'team' | 'queue' | 'chan
 	return { sql: parts.length ? parts.join(' AND ') : 'true', params };
 }
 
+/**
+ * Team/queue/channel condition on complaints `k` left-joined to their call `lc`: a complaint follows the filter
+ * through its linked call; one with no (known) call follows its agent's team (and is left out by queue/channel).
+ */
+export function complaintDimensionWhere(f: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>): { sql: string; params: Param[] } {
+	const parts: string[] = [];
+	const params: Param[] = [];
+	if (f.team) {
+		parts.push(`(lc.team = ? OR (lc.call_id IS NULL AND k.agent_id IN (SELECT agent_id FROM calls WHERE team = ?)))`);
+		params.push(f.team, f.team);
+	}
+	if (f.queue) {
+		parts.push('lc.queue = ?');
+		params.push(f.queue);
+	}
+	if (f.channel) {
+		parts.push('lc.channel = ?');
+		params.push(f.channel);
+	}
+	return { sql: parts.length ? parts.join(' AND ') : 'true', params };
+}
+
 /** Start (inclusive) and end (exclusive) timestamps of a period, as SQL parameters. */
 export function periodBounds(from: string, to: string): [string, string] {
 	return [`${from} 00:00:00`, `${addDays(to, 1)} 00:00:00`];

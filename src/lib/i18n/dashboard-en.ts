@@ -45,6 +45,15 @@ export const DASHBOARD_EN: Record<keyof typeof DASHBOARD_ZH, string> = {
 	'dashboard.chart.failRate': 'Failure rate',
 	'dashboard.chart.save': 'Save as image',
 	'dashboard.chart.hour': '{h}:00',
+	'dashboard.chart.complaints': 'Complaints: category × severity, SLA',
+	'dashboard.chart.csat': 'CSAT distribution',
+	'dashboard.chart.sla': 'Resolved on time',
+	'dashboard.noComplaints': 'No complaints in this period.',
+	'dashboard.noSurveys': 'No satisfaction surveys in this period.',
+	'dashboard.severity.0': 'Unrated',
+	'dashboard.severity.1': 'General',
+	'dashboard.severity.2': 'Serious',
+	'dashboard.severity.3': 'Major',
 	'dashboard.weekday.1': 'Mon',
 	'dashboard.weekday.2': 'Tue',
 	'dashboard.weekday.3': 'Wed',
@@ -62,6 +71,7 @@ export const DASHBOARD_EN: Record<keyof typeof DASHBOARD_ZH, string> = {
 	'calls.drillKey.channel': 'channel: {v}',
 	'calls.drillKey.hour': '{v}:00',
 	'calls.drillKey.weekday': '{v}',
+	'calls.drillKey.csat': 'CSAT {v}',
 	'calls.drillKey.scoreMin': 'score ≥ {v}',
 	'calls.drillKey.scoreMax': 'score < {v}'
 };

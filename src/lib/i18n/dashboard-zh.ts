@@ -44,6 +44,15 @@ export const DASHBOARD_ZH = {
 	'dashboard.chart.failRate': '未通过率',
 	'dashboard.chart.save': '保存为图片',
 	'dashboard.chart.hour': '{h} 时',
+	'dashboard.chart.complaints': '投诉：类别 × 严重程度，按时办结率',
+	'dashboard.chart.csat': '满意度分布',
+	'dashboard.chart.sla': '按时办结率',
+	'dashboard.noComplaints': '该期间没有投诉。',
+	'dashboard.noSurveys': '该期间没有满意度评价。',
+	'dashboard.severity.0': '未标注',
+	'dashboard.severity.1': '一般',
+	'dashboard.severity.2': '严重',
+	'dashboard.severity.3': '重大',
 	'dashboard.weekday.1': '周一',
 	'dashboard.weekday.2': '周二',
 	'dashboard.weekday.3': '周三',
@@ -61,6 +70,7 @@ export const DASHBOARD_ZH = {
 	'calls.drillKey.channel': '渠道：{v}',
 	'calls.drillKey.hour': '{v} 时',
 	'calls.drillKey.weekday': '{v}',
+	'calls.drillKey.csat': '满意度 {v} 分',
 	'calls.drillKey.scoreMin': '得分 ≥ {v}',
 	'calls.drillKey.scoreMax': '得分 < {v}'
 };
