@@ -24,7 +24,7 @@ export interface Session {
 	baseUrl: string;
 	/** Requests to any host but the app's own (DESIGN §8: must stay empty). */
 	foreignRequests: string[];
-	/** Uncaught page errors. */
+	/** Uncaught page errors, and the warning that the workspace fell back to memory (never expected). */
 	pageErrors: string[];
 	/** Close the browser, keeping the profile (a browser restart). */
 	restart(): Promise<Session>;
@@ -50,9 +50,15 @@ export async function openSession(profileDir?: string): Promise<Session> {
 		const url = new URL(req.url());
 		if (/^https?:$/.test(url.protocol) && url.host !== host) foreignRequests.push(req.url());
 	});
-	context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+	const watch = (p: Page) => {
+		p.on('pageerror', (e) => pageErrors.push(e.message));
+		p.on('console', (m) => {
+			if (m.type() === 'warning' && m.text().startsWith('OPFS unavailable')) pageErrors.push(m.text());
+		});
+	};
+	context.on('page', watch);
 	const page = context.pages()[0] ?? (await context.newPage());
-	page.on('pageerror', (e) => pageErrors.push(e.message));
+	watch(page);
 	return {
 		context,
 		page,

@@ -26,37 +26,52 @@ export interface BrowserDb extends Db {
 	readonly version: string;
 }
 
+/** How long a page waits for the lock before saying the workspace is open elsewhere: a reload's
+ *  previous document can still hold it for a moment while it unloads. */
+const LOCK_GRACE_MS = 3000;
+
 /** Holds the workspace lock for the life of the page; resolves false when another tab holds it. */
 function acquireWorkspaceLock(): Promise<boolean> {
 	if (!('locks' in navigator)) return Promise.resolve(true);
 	return new Promise((resolve) => {
 		navigator.locks
-			.request(WORKSPACE_LOCK, { ifAvailable: true }, (lock) => {
-				if (!lock) {
-					resolve(false);
-					return undefined;
-				}
+			.request(WORKSPACE_LOCK, { signal: AbortSignal.timeout(LOCK_GRACE_MS) }, () => {
 				resolve(true);
 				// Never settles: the lock is released when the page goes away.
 				return new Promise<void>(() => {});
 			})
-			.catch(() => resolve(true));
+			.catch((e: unknown) => resolve(!(e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError'))));
 	});
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens the OPFS file, retrying while a reloaded page's old worker still holds its access handle;
+ *  only when it never opens does the workspace fall back to memory (and the badge says so). */
+async function openDatabase(): Promise<{ db: duckdb.AsyncDuckDB; isPersistent: boolean }> {
+	let lastError: unknown;
+	for (let attempt = 0; attempt < 8; attempt++) {
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(ehWorker));
+		await db.instantiate(ehWasm);
+		try {
+			await db.open({ path: DB_PATH, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+			return { db, isPersistent: true };
+		} catch (e) {
+			lastError = e;
+			await db.terminate();
+			await sleep(250 * (attempt + 1));
+		}
+	}
+	console.warn('OPFS unavailable, the workspace will not survive a reload', lastError);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(ehWorker));
+	await db.instantiate(ehWasm);
+	await db.open({ path: ':memory:' });
+	return { db, isPersistent: false };
 }
 
 async function open(): Promise<BrowserDb> {
 	if (!(await acquireWorkspaceLock())) throw new WorkspaceLockedError();
-	const worker = new Worker(ehWorker);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(ehWasm);
-	let isPersistent = true;
-	try {
-		await db.open({ path: DB_PATH, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
-	} catch (e) {
-		console.warn('OPFS unavailable, the workspace will not survive a reload', e);
-		isPersistent = false;
-		await db.open({ path: ':memory:' });
-	}
+	const { db, isPersistent } = await openDatabase();
 	const conn = await db.connect();
 	await conn.query(NO_NETWORK_SQL);
 	const version = String(arrowToResult<{ v: string }>(await conn.query('SELECT version() AS v')).rows[0].v);
