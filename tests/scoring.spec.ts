@@ -66,6 +66,16 @@ describe('scoring', () => {
 		);
 		expect(await page.locator('.count').innerText()).toMatch(/^匹配 [\d,]+ 通$/);
 
+		// A customer reads out her phone number: the transcript masks it until the inspector asks to reveal it.
+		await page.goto(baseUrl + '/calls/C20260803-000117');
+		const spoken = await visible(page.locator('.transcript li', { hasText: '我的号码是' }));
+		expect(await spoken.innerText()).toContain('150****9243');
+		expect(await page.locator('main').innerText()).not.toContain('15000499243');
+		await page.getByRole('button', { name: '显示号码' }).click();
+		expect(await spoken.innerText()).toContain('15000499243');
+		await page.getByRole('button', { name: '隐藏号码' }).click();
+		expect(await spoken.innerText()).toContain('150****9243');
+
 		expect(session.foreignRequests).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});
