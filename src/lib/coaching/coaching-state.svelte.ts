@@ -3,6 +3,8 @@
 // written), and one open session with its ordered clips. Writes go through coaching-sql.ts (which checkpoints);
 // "saved" is said only after they resolve. Browser only.
 import { workspace } from '../db/workspace.svelte';
+import { t } from '../i18n/i18n.svelte';
+import { describeCoachingError } from './describe-error';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { cutRecording, putClipAudio, readClipAudio, removeClipAudio } from './clip-audio';
 import {
@@ -47,7 +49,7 @@ export interface ClipSource {
 
 const TARGET_KEY = 'callqa.coaching.target';
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = (e: unknown) => describeCoachingError(e, t);
 
 export class CoachingStore {
 	sessions = $state.raw<SessionSummary[]>([]);

@@ -6,7 +6,8 @@ import type { Db } from '../db/types';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
 import { seedCalls, type TestCall } from '../scoring/test-calls';
-import { CONTEXT_S, findExamples, linesOfCall, listTeams } from './finder-sql';
+import { addClip, createSession } from './coaching-sql';
+import { CONTEXT_S, findExamples, linesOfCall, listTeams, momentsIn } from './finder-sql';
 
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 
@@ -103,5 +104,13 @@ describe('example finder', () => {
 		expect(await listTeams(db)).toEqual(['一组', '二组']);
 		expect((await linesOfCall(db, 'C', 13, 21, null)).map((l) => l.seq)).toEqual([2, 3, 4, 5]);
 		expect((await linesOfCall(db, 'C', null, null, 1)).map((l) => l.text)).toEqual(['喂']);
+	});
+
+	it('knows which found moments a session already holds', async () => {
+		const [top] = (await findExamples(db, { rubric: RUBRIC, kind: 'longest_interruption', item_id: 'interruption' })).rows;
+		const sid = await createSession(db, { title: '抢话' });
+		expect(await momentsIn(db, sid)).toEqual(new Set());
+		await addClip(db, sid, { call_id: top.call_id, agent: top.agent, team: top.team, start_s: top.start_s, end_s: top.end_s, label: 'improve', item_id: 'interruption', item_label: null, note: null, excerpt: [], audio_path: null });
+		expect(await momentsIn(db, sid)).toEqual(new Set([`C@${20 - CONTEXT_S}`]));
 	});
 });

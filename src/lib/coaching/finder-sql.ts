@@ -120,6 +120,15 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 	return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
+/** The moments a session already holds, as `call_id@start_s` (timed clips), so the finder marks them added. */
+export async function momentsIn(db: Db, sessionId: string): Promise<Set<string>> {
+	const { rows } = await db.query<{ call_id: string; start_s: number }>(
+		'SELECT call_id, start_s FROM coaching_clips WHERE session_id = ? AND call_id IS NOT NULL AND start_s IS NOT NULL',
+		[sessionId]
+	);
+	return new Set(rows.map((r) => `${r.call_id}@${r.start_s}`));
+}
+
 /** Teams in the workspace, for the finder's filter. */
 export async function listTeams(db: Db): Promise<string[]> {
 	const { rows } = await db.query<{ team: string }>('SELECT DISTINCT team FROM calls WHERE team IS NOT NULL ORDER BY team LIMIT 500');

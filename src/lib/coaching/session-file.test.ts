@@ -124,10 +124,14 @@ describe('session file', () => {
 		expect(refuse('b.json', '{"format":"other"}')[0]).toBe('not_session');
 		expect(refuse('c.callqa-session', JSON.stringify({ ...ok, version: 7 }))).toEqual(['newer_version', expect.stringContaining('file version 7')]);
 		expect(refuse('d', JSON.stringify({ ...ok, session: { title: ' ' } }))[0]).toBe('bad_session');
-		expect(refuse('e', JSON.stringify({ ...ok, clips: [{ label: 'great', excerpt: [] }] }))).toEqual(['bad_clip', 'e: clip 1: label "great" is not good or improve']);
-		expect(refuse('f', JSON.stringify({ ...ok, clips: [{ label: 'good', start_s: 5, end_s: 2 }] }))[1]).toBe('f: clip 1: it ends before it starts');
+		expect(refuse('d2', JSON.stringify({ ...ok, clips: undefined }))[0]).toBe('no_clips');
+		expect(refuse('d3', JSON.stringify({ ...ok, version: 'x' }))[0]).toBe('no_version');
+		expect(refuse('e', JSON.stringify({ ...ok, clips: [{ label: 'great', excerpt: [] }] }))).toEqual(['clip_label', 'e: clip 1: label "great" is not good or improve']);
+		expect(refuse('f', JSON.stringify({ ...ok, clips: [{ label: 'good', start_s: 5, end_s: 2 }] }))).toEqual(['clip_order', 'f: clip 1: it ends before it starts']);
+		expect(refuse('h', JSON.stringify({ ...ok, clips: [{ label: 'good', note: 7 }] }))[0]).toBe('clip_text');
+		expect(refuse('i', JSON.stringify({ ...ok, clips: [{ label: 'good', excerpt: [{ text: 1 }] }] }))[0]).toBe('clip_excerpt');
 		const notWav = { label: 'good', start_s: 0, end_s: 1, audio: { mime: 'audio/wav', base64: toBase64(new TextEncoder().encode('hello world')) } };
-		expect(refuse('g', JSON.stringify({ ...ok, clips: [notWav] }))).toEqual(['bad_audio', expect.stringMatching(/^g: clip 1: the audio is not a playable WAV/)]);
+		expect(refuse('g', JSON.stringify({ ...ok, clips: [notWav] }))).toEqual(['audio_not_wav', expect.stringMatching(/^g: clip 1: the audio is not a playable WAV/)]);
 		expect(Array.from(fromBase64(toBase64(new Uint8Array([0, 255, 7]))))).toEqual([0, 255, 7]);
 		expect(sessionFileName('  ')).toBe('coaching.callqa-session');
 	});

@@ -34,14 +34,35 @@ export interface SessionFile {
 	clips: SessionFileClip[];
 }
 
-export type SessionFileProblem = 'not_json' | 'not_session' | 'newer_version' | 'bad_session' | 'bad_clip' | 'bad_audio';
+export const SESSION_FILE_PROBLEMS = [
+	'not_json',
+	'not_session',
+	'no_version',
+	'newer_version',
+	'bad_session',
+	'no_clips',
+	'clip_not_object',
+	'clip_label',
+	'clip_times',
+	'clip_order',
+	'clip_text',
+	'clip_item_label',
+	'clip_excerpt',
+	'audio_not_base64',
+	'audio_not_wav'
+] as const;
+export type SessionFileProblem = (typeof SESSION_FILE_PROBLEMS)[number];
 
-/** Why a file was refused: a code for the UI (`coach.fileError.<code>`), the file's name and the detail. */
+/**
+ * Why a file was refused: a code and params for the UI (`coach.fileError.<code>`), the file's name, and the
+ * English detail (the message, and the fallback).
+ */
 export class SessionFileError extends Error {
 	constructor(
 		readonly code: SessionFileProblem,
 		readonly file: string,
-		readonly detail: string
+		readonly detail: string,
+		readonly params: Record<string, string | number> = {}
 	) {
 		super(`${file}: ${detail}`);
 	}
@@ -111,44 +132,50 @@ export function parseSessionFile(fileName: string, text: string): SessionFile {
 	try {
 		doc = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (e) {
-		throw new SessionFileError('not_json', fileName, `not a CallQA session file (it is not JSON: ${e instanceof Error ? e.message : String(e)})`);
+		const why = e instanceof Error ? e.message : String(e);
+		throw new SessionFileError('not_json', fileName, `not a CallQA session file (it is not JSON: ${why})`, { why });
 	}
 	if (!isObj(doc) || doc.format !== SESSION_FILE_FORMAT) throw new SessionFileError('not_session', fileName, `not a CallQA session file (no "format": "${SESSION_FILE_FORMAT}")`);
 	if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
-		throw new SessionFileError('not_session', fileName, 'the file has no valid version number');
+		throw new SessionFileError('no_version', fileName, 'the file has no valid version number');
 	}
 	if (doc.version > SESSION_FILE_VERSION) {
-		throw new SessionFileError('newer_version', fileName, `made by a newer CallQA (file version ${doc.version}, this app reads up to ${SESSION_FILE_VERSION})`);
+		throw new SessionFileError('newer_version', fileName, `made by a newer CallQA (file version ${doc.version}, this app reads up to ${SESSION_FILE_VERSION})`, {
+			version: doc.version,
+			max: SESSION_FILE_VERSION
+		});
 	}
 	const s = doc.session;
 	if (!isObj(s) || typeof s.title !== 'string' || !s.title.trim() || !optStr(s.audience) || !optStr(s.notes)) {
 		throw new SessionFileError('bad_session', fileName, 'the session has no title or its audience/notes are not text');
 	}
-	if (!Array.isArray(doc.clips)) throw new SessionFileError('bad_session', fileName, 'the session has no list of clips');
+	if (!Array.isArray(doc.clips)) throw new SessionFileError('no_clips', fileName, 'the session has no list of clips');
 	const clips = doc.clips.map((c: unknown, i: number): SessionFileClip => {
 		const n = i + 1;
-		const bad = (why: string) => new SessionFileError('bad_clip', fileName, `clip ${n}: ${why}`);
-		if (!isObj(c)) throw bad('is not an object');
-		if (!CLIP_LABELS.includes(c.label as ClipLabel)) throw bad(`label "${String(c.label)}" is not good or improve`);
-		if (!optNum(c.start_s) || !optNum(c.end_s)) throw bad('start_s/end_s are not numbers');
-		if (c.start_s != null && (c.end_s == null || (c.end_s as number) <= (c.start_s as number))) throw bad('it ends before it starts');
-		for (const k of ['call_id', 'agent', 'team', 'item_id', 'note'] as const) if (!optStr(c[k])) throw bad(`${k} is not text`);
+		const bad = (code: SessionFileProblem, why: string, params: Record<string, string | number> = {}) =>
+			new SessionFileError(code, fileName, `clip ${n}: ${why}`, { n, ...params });
+		if (!isObj(c)) throw bad('clip_not_object', 'is not an object');
+		if (!CLIP_LABELS.includes(c.label as ClipLabel)) throw bad('clip_label', `label "${String(c.label)}" is not good or improve`, { label: String(c.label) });
+		if (!optNum(c.start_s) || !optNum(c.end_s)) throw bad('clip_times', 'start_s/end_s are not numbers');
+		if (c.start_s != null && (c.end_s == null || (c.end_s as number) <= (c.start_s as number))) throw bad('clip_order', 'it ends before it starts');
+		for (const k of ['call_id', 'agent', 'team', 'item_id', 'note'] as const) if (!optStr(c[k])) throw bad('clip_text', `${k} is not text`, { field: k });
 		const il = c.item_label;
-		if (il != null && !(isObj(il) && typeof il.zh === 'string' && typeof il.en === 'string')) throw bad('item_label is not {zh, en}');
+		if (il != null && !(isObj(il) && typeof il.zh === 'string' && typeof il.en === 'string')) throw bad('clip_item_label', 'item_label is not {zh, en}');
 		const ex = c.excerpt ?? [];
 		if (!Array.isArray(ex) || !ex.every((l) => isObj(l) && typeof l.text === 'string' && typeof l.speaker === 'string' && optNum(l.start_s) && optNum(l.end_s))) {
-			throw bad('the transcript excerpt is not a list of {speaker, start_s, end_s, text}');
+			throw bad('clip_excerpt', 'the transcript excerpt is not a list of {speaker, start_s, end_s, text}');
 		}
 		let audio: SessionFileClip['audio'] = null;
 		if (c.audio != null) {
 			const a = c.audio;
-			if (!isObj(a) || typeof a.base64 !== 'string') throw new SessionFileError('bad_audio', fileName, `clip ${n}: audio is not base64 WAV data`);
+			if (!isObj(a) || typeof a.base64 !== 'string') throw bad('audio_not_base64', 'audio is not base64 WAV data');
 			let bytes: Uint8Array;
 			try {
 				bytes = fromBase64(a.base64);
 				readWavInfo(bytes);
 			} catch (e) {
-				throw new SessionFileError('bad_audio', fileName, `clip ${n}: the audio is not a playable WAV (${e instanceof Error ? e.message : String(e)})`);
+				const why = e instanceof Error ? e.message : String(e);
+				throw bad('audio_not_wav', `the audio is not a playable WAV (${why})`, { why });
 			}
 			audio = { mime: 'audio/wav', base64: a.base64 };
 		}
