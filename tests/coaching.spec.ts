@@ -1,7 +1,8 @@
 // A trainer turns moments of a recorded call into a coaching session: a range dragged on the waveform and two
 // transcript lines become clips, the session is reordered (drag and drop, then the keyboard buttons) and
-// presented, exported as one file, and that file opens in an empty workspace where the clip plays.
-import { mkdtempSync, readFileSync } from 'node:fs';
+// presented, exported as one file, and that file opens in an empty workspace where the clip plays (a file from a
+// newer version is refused with its name and the reason).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -51,6 +52,8 @@ describe('coaching session', () => {
 		// 1. A range dragged on the waveform becomes a clip in a new session.
 		await page.goto(`${baseUrl}/calls/${CALL}`);
 		await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
+		// Findings' regions drawn (scoring done), so the drag below starts beside them, not on one.
+		await visible(page.locator('[part~="region"]'), 60_000);
 		const panel = page.locator('[data-testid="clip-panel"]');
 		await visible(panel.getByText('在波形上拖动选出一段'));
 		await dragOnWaveform(page, 0.3, 0.42);
@@ -128,6 +131,11 @@ describe('coaching session', () => {
 		const p2 = other.page;
 		await p2.goto(`${other.baseUrl}/coaching`);
 		await visible(p2.getByText('还没有辅导课程'));
+		// A file from a newer app is refused, naming the file and why.
+		const newer = path.join(path.dirname(file), 'newer.callqa-session');
+		writeFileSync(newer, JSON.stringify({ ...doc, version: 9 }));
+		await p2.locator('[data-testid="import-session"]').setInputFiles(newer);
+		await visible(p2.getByText('无法导入 newer.callqa-session：文件由更新版本的 CallQA 生成（文件版本 9，本程序最高支持 1），请先升级'));
 		await p2.locator('[data-testid="import-session"]').setInputFiles(file);
 		await visible(p2.getByText(`已从 ${download.suggestedFilename()} 导入课程「${TITLE}」（2 个片段）`));
 		await p2.getByRole('link', { name: '打开' }).click();
