@@ -88,19 +88,20 @@ export async function createSession(db: Db, s: { title: string; audience?: strin
 	return id;
 }
 
+const SESSIONS_SQL = (where: string) => `SELECT s.session_id, s.title, s.audience, s.notes, s.imported_from,
+		strftime(s.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, strftime(s.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at,
+		count(c.clip_id)::INT AS clips, coalesce(sum(c.end_s - c.start_s), 0)::DOUBLE AS seconds
+	FROM coaching_sessions s LEFT JOIN coaching_clips c ON c.session_id = s.session_id
+	${where}
+	GROUP BY ALL ORDER BY updated_at DESC, s.title`;
+
 /** Sessions, most recently changed first, with their clip count and total length. */
 export async function listSessions(db: Db): Promise<SessionSummary[]> {
-	const { rows } = await db.query<SessionSummary>(
-		`SELECT s.session_id, s.title, s.audience, s.notes, s.imported_from, strftime(s.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, strftime(s.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at,
-			count(c.clip_id)::INT AS clips, coalesce(sum(c.end_s - c.start_s), 0)::DOUBLE AS seconds
-		FROM coaching_sessions s LEFT JOIN coaching_clips c ON c.session_id = s.session_id
-		GROUP BY ALL ORDER BY updated_at DESC, s.title`
-	);
-	return rows;
+	return (await db.query<SessionSummary>(SESSIONS_SQL(''))).rows;
 }
 
 export async function getSession(db: Db, sessionId: string): Promise<SessionSummary | null> {
-	return (await listSessions(db)).find((s) => s.session_id === sessionId) ?? null;
+	return (await db.query<SessionSummary>(SESSIONS_SQL('WHERE s.session_id = ?'), [sessionId])).rows[0] ?? null;
 }
 
 export async function updateSession(db: Db, sessionId: string, patch: { title?: string; audience?: string | null; notes?: string | null }): Promise<void> {
