@@ -176,6 +176,34 @@ CREATE TABLE IF NOT EXISTS review_comments (
 	text VARCHAR NOT NULL,
 	created_at TIMESTAMP NOT NULL
 );
+-- Coaching sessions (src/lib/coaching/): trainers' clips of real calls, in order, with notes. A clip keeps its own
+-- cut of the audio in OPFS (audio_path) and its transcript excerpt, so it plays without the call (imported sessions).
+CREATE TABLE IF NOT EXISTS coaching_sessions (
+	session_id VARCHAR PRIMARY KEY,
+	title VARCHAR NOT NULL,
+	audience VARCHAR,           -- the agents or team it is for (free text)
+	notes VARCHAR,
+	imported_from VARCHAR,      -- the session file's name when it came from an import
+	created_at TIMESTAMP NOT NULL,
+	updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS coaching_clips (
+	clip_id VARCHAR PRIMARY KEY,
+	session_id VARCHAR NOT NULL,
+	position INTEGER NOT NULL,  -- 1.. within the session
+	call_id VARCHAR,
+	agent VARCHAR,
+	team VARCHAR,
+	start_s DOUBLE,             -- span in the call's recording; NULL for untimed chat lines
+	end_s DOUBLE,
+	label VARCHAR NOT NULL,     -- good | improve
+	item_id VARCHAR,            -- the checklist item it illustrates
+	item_label VARCHAR,         -- that item's label as JSON {"zh":…,"en":…}, kept for imported sessions
+	note VARCHAR,               -- why this moment matters
+	excerpt VARCHAR,            -- transcript lines as JSON [{speaker,start_s,end_s,text}]
+	audio_path VARCHAR,         -- OPFS path of the cut WAV (coaching/<clip_id>.wav); NULL without a recording
+	created_at TIMESTAMP NOT NULL
+);
 `;
 
 /** Creates every canonical table that does not exist yet. Safe to call on every start. */
