@@ -13,7 +13,9 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
-					testTimeout: 60_000
+					// Setup hooks import and score the sample on real DuckDB: seconds on a quiet machine, more on a busy one.
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{
