@@ -281,7 +281,7 @@ export async function importRecords(db: Db, file: string, records: readonly Exch
 			(SELECT count(*) FROM xchg_comment_class WHERE kind <> 'new') AS comments_same`);
 		const n = (k: string) => Number(c[0][k] ?? 0);
 		await db.checkpoint();
-		const rejected = issues.filter((i) => i.severity === 'error' && i.row != null).length;
+		const rejected = new Set(issues.filter((i) => i.severity === 'error' && i.row != null).map((i) => i.row)).size;
 		return {
 			file,
 			rowsTotal,

@@ -202,7 +202,8 @@ describe('bad files', () => {
 			'comment,C1,,,,,,,,,,,cm2,abc,好,2026-11-01 10:00:00,',
 			'comment,C1,,,,,,,,,,,cm3,2,"多行\n评语",2026-11-01 10:00:00,',
 			'comment,C1,,,,,,,,,,,cm3,2,重复,2026-11-01 10:00:00,',
-			'review,C1,default-zh,1,甲,submitted,80,2026-13-45 10:00:00,2026-11-01 10:00:00,,,,,,,,'
+			'review,C1,default-zh,1,甲,submitted,80,2026-13-45 10:00:00,2026-11-01 25:00:00,,,,,,,,',
+			'review,C2,default-zh,1,甲,draft,,,2026-11-31 10:00:00,,,,,,,,'
 		].join('\n');
 		const parsed = parseReviewCsv(csv, 'team.csv');
 		const brief = parsed.issues.map((i) => [i.row, i.code, i.column ?? null]);
@@ -214,6 +215,8 @@ describe('bad files', () => {
 			[7, 'bad_record_type', 'record_type'],
 			[8, 'bad_value', 'at_s'],
 			[11, 'bad_value', 'submitted_at'],
+			[11, 'bad_value', 'updated_at'],
+			[12, 'bad_value', 'updated_at'],
 			[10, 'duplicate', 'comment_id'],
 			[5, 'orphan_override', 'call_id']
 		]);
@@ -225,7 +228,7 @@ describe('bad files', () => {
 		expect(parsed.records[1].text).toBe('多行\n评语');
 		const db = (await freshDb()).db;
 		const report = await importRecords(db, 'team.csv', parsed.records, parsed.rowsTotal, parsed.issues);
-		expect(report).toMatchObject({ rowsTotal: 10, rowsLoaded: 2, rowsRejected: 8 });
+		expect(report).toMatchObject({ rowsTotal: 11, rowsLoaded: 2, rowsRejected: 9 }); // row 11 has two bad cells, counted once
 		expect(report.counts.reviewsNew).toBe(1);
 	});
 

@@ -110,7 +110,11 @@ function coerce(kind: ColumnKind, raw: unknown): Coerced {
 		if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? { ok: false } : { ok: true, value: formatTime(raw) };
 		if (typeof raw !== 'string') return { ok: false };
 		const m = TIME.exec(raw.trim());
-		return m && !Number.isNaN(Date.parse(`${m[1]}T${m[2]}Z`)) ? { ok: true, value: `${m[1]} ${m[2]}` } : { ok: false };
+		if (!m) return { ok: false };
+		// Date.parse rolls 2026-11-31 over to December; only a time that formats back to itself is real.
+		const d = new Date(`${m[1]}T${m[2]}Z`);
+		const value = `${m[1]} ${m[2]}`;
+		return !Number.isNaN(d.getTime()) && formatTime(d) === value ? { ok: true, value } : { ok: false };
 	}
 	const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
 	if (!Number.isFinite(n)) return { ok: false };
