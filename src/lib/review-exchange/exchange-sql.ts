@@ -244,31 +244,26 @@ export async function importRecords(db: Db, file: string, records: readonly Exch
 				gen_random_uuid()::VARCHAR AS conflict_id
 			FROM theirs t LEFT JOIN mine m ON ${KEY('m', 't')}`);
 
-		await db.query('BEGIN TRANSACTION');
-		try {
-			await db.query(`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
+		await atomically(db, [
+			`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
 				SELECT x.call_id, x.rubric_id, x.rubric_version, x.inspector, x.status, x.score, x.submitted_at, x.updated_at
-				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`);
-			await db.query(`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
+				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
+			`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
 				SELECT x.call_id, x.rubric_id, x.rubric_version, x.item_id, x.override_result, x.reason, x.updated_at
-				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`);
-			await db.query(`INSERT INTO review_conflicts (conflict_id, call_id, rubric_id, rubric_version, source_file, inspector, status, score, submitted_at, updated_at, imported_at)
-				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ?, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, now()::TIMESTAMP
-				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`, [file]);
-			await db.query(`INSERT INTO review_conflict_items (conflict_id, item_id, override_result, reason, updated_at)
+				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
+			`INSERT INTO review_conflicts (conflict_id, call_id, rubric_id, rubric_version, source_file, inspector, status, score, submitted_at, updated_at, imported_at)
+				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ${literal(file)}, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, now()::TIMESTAMP
+				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
+			`INSERT INTO review_conflict_items (conflict_id, item_id, override_result, reason, updated_at)
 				SELECT k.conflict_id, x.item_id, x.override_result, x.reason, x.updated_at
-				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`);
-			await db.query(`CREATE OR REPLACE TEMP TABLE xchg_comment_class AS
+				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
+			`CREATE OR REPLACE TEMP TABLE xchg_comment_class AS
 				SELECT x.comment_id, CASE WHEN m.comment_id IS NULL THEN 'new'
 					WHEN m.call_id = x.call_id AND m.text = x.text AND m.at_s IS NOT DISTINCT FROM x.at_s THEN 'same' ELSE 'differs' END AS kind
-				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`);
-			await db.query(`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
-				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`);
-			await db.query('COMMIT');
-		} catch (e) {
-			await db.query('ROLLBACK');
-			throw e;
-		}
+				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
+			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
+				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`
+		]);
 		const { rows: differs } = await db.query<{ comment_id: string }>(`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`);
 		for (const d of differs) issues.push({ file, row: null, severity: 'warning', code: 'comment_differs', value: d.comment_id });
 		const { rows: c } = await db.query<Record<string, number>>(`SELECT
@@ -418,38 +413,49 @@ export function describeDifferences(mine: ReviewVersion | null, theirs: ReviewVe
 
 /** Decides one conflict: 'mine' drops the imported version; 'theirs' replaces the workspace's review and overrides with it. */
 export async function resolveConflict(db: Db, conflictId: string, keep: 'mine' | 'theirs'): Promise<void> {
-	await resolveWhere(db, 'conflict_id = ?', [conflictId], keep);
+	await resolveWhere(db, `conflict_id = ${literal(conflictId)}`, keep);
 }
 
 /** Decides every open conflict the same way; with 'theirs' and several files for one call, the latest-updated version wins. */
 export async function resolveAllConflicts(db: Db, keep: 'mine' | 'theirs'): Promise<void> {
-	await resolveWhere(db, 'TRUE', [], keep);
+	await resolveWhere(db, 'TRUE', keep);
 }
 
-async function resolveWhere(db: Db, where: string, params: Param[], keep: 'mine' | 'theirs'): Promise<void> {
-	await db.query('BEGIN TRANSACTION');
+async function resolveWhere(db: Db, where: string, keep: 'mine' | 'theirs'): Promise<void> {
+	const take =
+		keep === 'theirs'
+			? [
+					`CREATE OR REPLACE TEMP TABLE xchg_pick AS SELECT * FROM review_conflicts WHERE ${where}
+					QUALIFY row_number() OVER (PARTITION BY call_id, rubric_id, rubric_version ORDER BY updated_at DESC, imported_at DESC, conflict_id DESC) = 1`,
+					`DELETE FROM review_items i WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'i')})`,
+					`DELETE FROM reviews r WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'r')})`,
+					`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
+					SELECT call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at FROM xchg_pick`,
+					`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
+					SELECT p.call_id, p.rubric_id, p.rubric_version, i.item_id, i.override_result, i.reason, i.updated_at
+					FROM xchg_pick p JOIN review_conflict_items i USING (conflict_id)`,
+					'DROP TABLE xchg_pick'
+				]
+			: [];
+	await atomically(db, [
+		...take,
+		`DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where})`,
+		`DELETE FROM review_conflicts WHERE ${where}`
+	]);
+	await db.checkpoint();
+}
+
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Runs the statements as one transaction in one call: the browser's Db runs a call whole, so no other
+ * query of the page (scoring, a list refresh) can land inside the transaction.
+ */
+async function atomically(db: Db, statements: string[]): Promise<void> {
 	try {
-		if (keep === 'theirs') {
-			await db.query(
-				`CREATE OR REPLACE TEMP TABLE xchg_pick AS SELECT * FROM review_conflicts WHERE ${where}
-				QUALIFY row_number() OVER (PARTITION BY call_id, rubric_id, rubric_version ORDER BY updated_at DESC, imported_at DESC, conflict_id DESC) = 1`,
-				params
-			);
-			await db.query(`DELETE FROM review_items i WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'i')})`);
-			await db.query(`DELETE FROM reviews r WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'r')})`);
-			await db.query(`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
-				SELECT call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at FROM xchg_pick`);
-			await db.query(`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
-				SELECT p.call_id, p.rubric_id, p.rubric_version, i.item_id, i.override_result, i.reason, i.updated_at
-				FROM xchg_pick p JOIN review_conflict_items i USING (conflict_id)`);
-			await db.query('DROP TABLE xchg_pick');
-		}
-		await db.query(`DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where})`, params);
-		await db.query(`DELETE FROM review_conflicts WHERE ${where}`, params);
-		await db.query('COMMIT');
+		await db.query(['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n'));
 	} catch (e) {
-		await db.query('ROLLBACK');
+		await db.query('ROLLBACK').catch(() => undefined);
 		throw e;
 	}
-	await db.checkpoint();
 }
