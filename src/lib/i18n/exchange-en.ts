@@ -53,6 +53,7 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.reportDismiss': 'Close',
 	'xchg.report.rows': '{rows} rows, {loaded} read, {rejected} rejected',
 	'xchg.report.new': '{n} new reviews ({overrides} corrections)',
+	'xchg.report.newPlain': '{n} new reviews',
 	'xchg.report.same': '{n} identical to this workspace, skipped',
 	'xchg.report.conflicts': '{n} differ from this workspace, listed as conflicts',
 	'xchg.report.known': '{n} already in the conflict list',

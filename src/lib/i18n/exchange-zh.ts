@@ -52,6 +52,7 @@ export const EXCHANGE_ZH = {
 	'xchg.reportDismiss': '关闭',
 	'xchg.report.rows': '{rows} 行，读入 {loaded} 行，拒绝 {rejected} 行',
 	'xchg.report.new': '新增复核 {n} 条（更正 {overrides} 项）',
+	'xchg.report.newPlain': '新增复核 {n} 条',
 	'xchg.report.same': '与本地相同、已跳过 {n} 条',
 	'xchg.report.conflicts': '与本地不同、列为冲突 {n} 条',
 	'xchg.report.known': '已在冲突列表中 {n} 条',
