@@ -204,6 +204,28 @@ CREATE TABLE IF NOT EXISTS coaching_clips (
 	audio_path VARCHAR,         -- OPFS path of the cut WAV (coaching/<clip_id>.wav); NULL without a recording
 	created_at TIMESTAMP NOT NULL
 );
+-- Review exchange (src/lib/review-exchange/): an imported review that differs from this workspace's review of
+-- the same call waits here, with its overrides, until the lead keeps one or the other. Never merged silently.
+CREATE TABLE IF NOT EXISTS review_conflicts (
+	conflict_id VARCHAR PRIMARY KEY,
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	source_file VARCHAR,        -- the imported file the version came from
+	inspector VARCHAR,
+	status VARCHAR NOT NULL,
+	score DOUBLE,
+	submitted_at TIMESTAMP,
+	updated_at TIMESTAMP NOT NULL,
+	imported_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_conflict_items (
+	conflict_id VARCHAR NOT NULL,
+	item_id VARCHAR NOT NULL,
+	override_result VARCHAR NOT NULL,
+	reason VARCHAR NOT NULL,
+	updated_at TIMESTAMP NOT NULL
+);
 `;
 
 /** Creates every canonical table that does not exist yet. Safe to call on every start. */

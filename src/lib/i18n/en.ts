@@ -7,6 +7,7 @@ import { REASONS_EN } from './reasons-en';
 import { EVIDENCE_EN } from './evidence-en';
 import { REVIEW_EN } from './review-en';
 import { COACHING_EN } from './coaching-en';
+import { EXCHANGE_EN } from './exchange-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -210,4 +211,5 @@ export const en: Record<MessageKey, string> = {
 	...EVIDENCE_EN,
 	...REVIEW_EN,
 	...COACHING_EN
+	...EXCHANGE_EN
 };

@@ -7,6 +7,7 @@ import { REASONS_ZH } from './reasons-zh';
 import { EVIDENCE_ZH } from './evidence-zh';
 import { REVIEW_ZH } from './review-zh';
 import { COACHING_ZH } from './coaching-zh';
+import { EXCHANGE_ZH } from './exchange-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -210,6 +211,7 @@ export const zh = {
 	...EVIDENCE_ZH,
 	...REVIEW_ZH,
 	...COACHING_ZH
+	...EXCHANGE_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;

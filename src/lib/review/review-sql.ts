@@ -53,6 +53,9 @@ export class ReviewError extends Error {
 
 const NOW = `strftime(now()::TIMESTAMP, '%Y-%m-%d %H:%M:%S')::TIMESTAMP`;
 const TS = (col: string) => `strftime(${col}, '%Y-%m-%d %H:%M:%S') AS ${col}`;
+// The workspace's inspector name (app_settings.inspector_name, plain text; review-exchange/) marks who made a
+// review from its first change, so files merged from several inspectors say who reviewed what.
+const INSPECTOR = `(SELECT value FROM app_settings WHERE key = 'inspector_name')`;
 const keyParams = (k: ReviewKey) => [k.call_id, k.rubric_id, k.rubric_version];
 
 export async function loadReview(db: Db, key: ReviewKey): Promise<LoadedReview> {
@@ -93,8 +96,10 @@ async function status(db: Db, key: ReviewKey): Promise<ReviewRow['status'] | nul
 async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 	if ((await status(db, key)) === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
 	await db.query(
-		`INSERT INTO reviews (call_id, rubric_id, rubric_version, status, updated_at) VALUES (?, ?, ?, 'draft', ${NOW})
-		ON CONFLICT (call_id, rubric_id, rubric_version) DO UPDATE SET updated_at = excluded.updated_at`,
+		`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, updated_at)
+		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW})
+		ON CONFLICT (call_id, rubric_id, rubric_version) DO UPDATE SET updated_at = excluded.updated_at,
+			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)
 	);
 }
@@ -141,7 +146,7 @@ export async function deleteComment(db: Db, commentId: string): Promise<void> {
 export async function submitReview(db: Db, key: ReviewKey, inspector: string, score: number | null): Promise<void> {
 	await touchDraft(db, key);
 	await db.query(
-		`UPDATE reviews SET status = 'submitted', inspector = ?, score = ?, submitted_at = ${NOW}, updated_at = ${NOW}
+		`UPDATE reviews SET status = 'submitted', inspector = coalesce(?, inspector), score = ?, submitted_at = ${NOW}, updated_at = ${NOW}
 		WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?`,
 		[inspector.trim() || null, score, ...keyParams(key)]
 	);

@@ -1,0 +1,43 @@
+// Review exchange as one CSV file (layout in records.ts): UTF-8 with a BOM so Excel reads Chinese, every cell a
+// spreadsheet would run as a formula neutralised with a leading ' (DESIGN §8), and the reader that undoes it.
+import Papa from 'papaparse';
+import { COLUMNS, checkHeader, neutraliseCell, restoreCell, validateRows, type ExchangeRecord, type ParsedFile } from './records';
+
+const BOM = '\uFEFF';
+
+function cell(v: string | number | null): string {
+	if (v == null) return '';
+	const s = neutraliseCell(String(v));
+	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** The whole file's text, BOM included. */
+export function recordsToCsv(records: readonly ExchangeRecord[]): string {
+	const lines = [COLUMNS.map((c) => c.name).join(',')];
+	for (const r of records) lines.push(COLUMNS.map((c) => cell(r[c.name] as string | number | null)).join(','));
+	return BOM + lines.join('\r\n') + '\r\n';
+}
+
+/** Reads a review exchange CSV; rows with problems are reported (spreadsheet row numbers) and left out. */
+export function parseReviewCsv(text: string, file: string): ParsedFile {
+	const body = text.startsWith(BOM) ? text.slice(1) : text;
+	const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ',' });
+	const table = parsed.data;
+	if (table.length === 0 || (table.length === 1 && table[0].every((c) => c === ''))) {
+		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: 'empty' }] };
+	}
+	const header = table[0].map((h) => h.trim());
+	const head = checkHeader(header, file);
+	if (!head.isReadable) return { file, records: [], rowsTotal: Math.max(0, table.length - 1), issues: head.issues };
+	const rows: { raw: Record<string, unknown>; row: number }[] = [];
+	for (let i = 1; i < table.length; i++) {
+		const cells = table[i];
+		if (cells.length === 1 && cells[0] === '') continue; // blank line (the file's last line ending)
+		const raw: Record<string, unknown> = {};
+		header.forEach((name, j) => {
+			raw[name] = restoreCell(cells[j] ?? '');
+		});
+		rows.push({ raw, row: i + 1 });
+	}
+	return validateRows(file, rows, head.issues);
+}

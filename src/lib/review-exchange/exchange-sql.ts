@@ -1,0 +1,461 @@
+// Reviews in and out of a workspace: the records to export (reviews, their overrides, comments) for all or a
+// filtered set of calls; merging an imported file (new reviews inserted, identical ones skipped, differing ones
+// kept as conflicts for a decision, comments united by comment_id); the conflicts and their resolution; the
+// paged list of reviews; the inspector's name. Plain SQL over a Db; every write ends with db.checkpoint().
+// The file formats themselves are csv.ts / parquet.ts.
+import type { Db, Param } from '../db/types';
+import { bulkInsert } from '../db/bulk';
+import type { ExchangeIssue, ExchangeRecord } from './records';
+
+export const PAGE_SIZE = 50;
+export const INSPECTOR_KEY = 'inspector_name';
+
+const TS = (expr: string, as: string) => `strftime(${expr}, '%Y-%m-%d %H:%M:%S') AS ${as}`;
+
+// ---------- inspector name ----------
+
+/** The name this workspace's reviews are made under (app_settings.inspector_name, plain text), or null. */
+export async function getInspectorName(db: Db): Promise<string | null> {
+	const { rows } = await db.query<{ value: string | null }>('SELECT value FROM app_settings WHERE key = ?', [INSPECTOR_KEY]);
+	return rows[0]?.value?.trim() || null;
+}
+
+/** Saves the name; reviews of this workspace that have none yet are stamped with it (they were made here). */
+export async function setInspectorName(db: Db, name: string): Promise<void> {
+	const v = name.trim();
+	await db.query('DELETE FROM app_settings WHERE key = ?', [INSPECTOR_KEY]);
+	if (v) {
+		await db.query('INSERT INTO app_settings (key, value) VALUES (?, ?)', [INSPECTOR_KEY, v]);
+		await db.query('UPDATE reviews SET inspector = ? WHERE inspector IS NULL', [v]);
+	}
+	await db.checkpoint();
+}
+
+// ---------- the reviews list and export filter ----------
+
+export interface ReviewFilter {
+	status?: 'draft' | 'submitted' | null;
+	inspector?: string | null;
+	/** call id or agent, a substring */
+	q?: string | null;
+	/** only reviews with an open conflict */
+	isConflicted?: boolean;
+}
+
+function filterWhere(f: ReviewFilter): { sql: string; params: Param[] } {
+	const parts = ['TRUE'];
+	const params: Param[] = [];
+	if (f.status) {
+		parts.push('r.status = ?');
+		params.push(f.status);
+	}
+	if (f.inspector) {
+		parts.push('r.inspector = ?');
+		params.push(f.inspector);
+	}
+	const q = f.q?.trim();
+	if (q) {
+		const like = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+		parts.push(`(r.call_id ILIKE ? ESCAPE '\\' OR c.agent_name ILIKE ? ESCAPE '\\' OR c.agent_id ILIKE ? ESCAPE '\\')`);
+		params.push(like, like, like);
+	}
+	if (f.isConflicted) {
+		parts.push('EXISTS (SELECT 1 FROM review_conflicts x WHERE x.call_id = r.call_id AND x.rubric_id = r.rubric_id AND x.rubric_version = r.rubric_version)');
+	}
+	return { sql: parts.join(' AND '), params };
+}
+
+export interface ReviewListRow {
+	call_id: string;
+	rubric_id: string;
+	rubric_version: number;
+	started_at: string | null;
+	agent_name: string | null;
+	agent_id: string | null;
+	inspector: string | null;
+	status: 'draft' | 'submitted';
+	score: number | null;
+	auto_score: number | null;
+	overrides: number;
+	comments: number;
+	updated_at: string;
+	conflicts: number;
+}
+
+export interface ReviewListPage {
+	rows: ReviewListRow[];
+	total: number;
+	page: number;
+	pages: number;
+	/** inspectors named in this workspace's reviews, for the filter */
+	inspectors: string[];
+	/** open conflicts in the whole workspace */
+	openConflicts: number;
+}
+
+export async function listReviews(db: Db, filter: ReviewFilter, page: number): Promise<ReviewListPage> {
+	const w = filterWhere(filter);
+	const { rows: head } = await db.query<{ n: number; conflicts: number; inspectors: string[] | null }>(
+		`SELECT (SELECT count(*) FROM reviews r LEFT JOIN calls c USING (call_id) WHERE ${w.sql}) AS n,
+			(SELECT count(*) FROM review_conflicts) AS conflicts,
+			(SELECT list(DISTINCT inspector ORDER BY inspector) FROM reviews WHERE inspector IS NOT NULL) AS inspectors`,
+		w.params
+	);
+	const total = Number(head[0]?.n ?? 0);
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+	const { rows } = await db.query<ReviewListRow>(
+		`SELECT r.call_id, r.rubric_id, r.rubric_version, ${TS('c.started_at', 'started_at')}, c.agent_name, c.agent_id,
+			r.inspector, r.status, r.score,
+			(SELECT max(s.score) FROM scores s WHERE s.call_id = r.call_id AND s.rubric_id = r.rubric_id AND s.rubric_version = r.rubric_version) AS auto_score,
+			(SELECT count(*) FROM review_items i WHERE i.call_id = r.call_id AND i.rubric_id = r.rubric_id AND i.rubric_version = r.rubric_version) AS overrides,
+			(SELECT count(*) FROM review_comments m WHERE m.call_id = r.call_id) AS comments,
+			${TS('r.updated_at', 'updated_at')},
+			(SELECT count(*) FROM review_conflicts x WHERE x.call_id = r.call_id AND x.rubric_id = r.rubric_id AND x.rubric_version = r.rubric_version) AS conflicts
+		FROM reviews r LEFT JOIN calls c USING (call_id)
+		WHERE ${w.sql}
+		ORDER BY r.updated_at DESC, r.call_id, r.rubric_id, r.rubric_version
+		LIMIT ${PAGE_SIZE} OFFSET ?`,
+		[...w.params, (p - 1) * PAGE_SIZE]
+	);
+	return {
+		rows: rows.map((r) => ({ ...r, overrides: Number(r.overrides), comments: Number(r.comments), conflicts: Number(r.conflicts) })),
+		total,
+		page: p,
+		pages,
+		inspectors: head[0]?.inspectors ?? [],
+		openConflicts: Number(head[0]?.conflicts ?? 0)
+	};
+}
+
+// ---------- export ----------
+
+/**
+ * The records of every review matching the filter, their overrides, and the comments on those calls (all
+ * comments when there is no filter, including calls commented on without a review). Sorted so a file diff reads well.
+ */
+export async function exportRecords(db: Db, filter: ReviewFilter = {}): Promise<ExchangeRecord[]> {
+	const w = filterWhere(filter);
+	const isAll = !filter.status && !filter.inspector && !filter.q?.trim() && !filter.isConflicted;
+	const picked = `SELECT r.call_id, r.rubric_id, r.rubric_version FROM reviews r LEFT JOIN calls c USING (call_id) WHERE ${w.sql}`;
+	const { rows } = await db.query<ExchangeRecord>(
+		`WITH picked AS (${picked})
+		SELECT 'review' AS record_type, r.call_id, r.rubric_id, r.rubric_version, r.inspector, r.status, r.score,
+			${TS('r.submitted_at', 'submitted_at')}, ${TS('r.updated_at', 'updated_at')},
+			NULL AS item_id, NULL AS override_result, NULL AS reason, NULL AS comment_id, NULL::DOUBLE AS at_s, NULL AS text, NULL AS created_at,
+			0 AS k, '' AS sub
+		FROM reviews r SEMI JOIN picked p ON p.call_id = r.call_id AND p.rubric_id = r.rubric_id AND p.rubric_version = r.rubric_version
+		UNION ALL
+		SELECT 'override', i.call_id, i.rubric_id, i.rubric_version, NULL, NULL, NULL, NULL, ${TS('i.updated_at', 'updated_at')},
+			i.item_id, i.override_result, i.reason, NULL, NULL, NULL, NULL, 1, i.item_id
+		FROM review_items i SEMI JOIN picked p ON p.call_id = i.call_id AND p.rubric_id = i.rubric_id AND p.rubric_version = i.rubric_version
+		UNION ALL
+		SELECT 'comment', m.call_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, m.comment_id, m.at_s, m.text,
+			${TS('m.created_at', 'created_at')}, 2, strftime(m.created_at, '%Y-%m-%d %H:%M:%S') || m.comment_id
+		FROM review_comments m WHERE ${isAll ? 'TRUE' : 'm.call_id IN (SELECT call_id FROM picked)'}
+		ORDER BY call_id, k, rubric_id, rubric_version, sub`,
+		w.params
+	);
+	return rows.map(({ k: _k, sub: _s, ...r }: ExchangeRecord & { k?: number; sub?: string }) => ({
+		...r,
+		rubric_version: r.rubric_version == null ? null : Number(r.rubric_version)
+	}));
+}
+
+// ---------- import ----------
+
+export interface ImportCounts {
+	reviewsNew: number;
+	reviewsSame: number;
+	conflicts: number;
+	/** the same differing review was already waiting for a decision (a file imported twice) */
+	conflictsKnown: number;
+	overridesNew: number;
+	commentsNew: number;
+	commentsSame: number;
+}
+
+export interface ImportReport {
+	file: string;
+	rowsTotal: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+	counts: ImportCounts;
+	issues: ExchangeIssue[];
+}
+
+const KEY = (a: string, b: string) => `${a}.call_id = ${b}.call_id AND ${a}.rubric_id = ${b}.rubric_id AND ${a}.rubric_version = ${b}.rubric_version`;
+
+/**
+ * What makes two reviews of a call the same: who, status, score, when submitted, and every override with its
+ * reason. updated_at is not compared (saving the same thing twice is not a difference).
+ */
+function signatureSql(reviews: string, items: string, by: 'key' | 'conflict' = 'key'): string {
+	const itemKey = by === 'key' ? 'call_id, rubric_id, rubric_version' : 'conflict_id';
+	return `SELECT ${by === 'conflict' ? 'r.conflict_id, ' : ''}r.call_id, r.rubric_id, r.rubric_version,
+		concat_ws(chr(31), coalesce(r.inspector, ''), r.status, coalesce(CAST(round(r.score, 6) AS VARCHAR), ''),
+			coalesce(strftime(r.submitted_at, '%Y-%m-%d %H:%M:%S'), ''), coalesce(it.items, '')) AS sig
+		FROM ${reviews} r LEFT JOIN (
+			SELECT ${itemKey}, string_agg(concat_ws(chr(30), item_id, override_result, reason), chr(29) ORDER BY item_id) AS items
+			FROM ${items} GROUP BY ${itemKey}
+		) it USING (${itemKey})`;
+}
+
+const STAGE_REVIEWS = `CREATE OR REPLACE TEMP TABLE xchg_reviews (call_id VARCHAR, rubric_id VARCHAR, rubric_version INTEGER, inspector VARCHAR,
+	status VARCHAR, score DOUBLE, submitted_at TIMESTAMP, updated_at TIMESTAMP)`;
+const STAGE_ITEMS = `CREATE OR REPLACE TEMP TABLE xchg_items (call_id VARCHAR, rubric_id VARCHAR, rubric_version INTEGER, item_id VARCHAR,
+	override_result VARCHAR, reason VARCHAR, updated_at TIMESTAMP)`;
+const STAGE_COMMENTS = `CREATE OR REPLACE TEMP TABLE xchg_comments (comment_id VARCHAR, call_id VARCHAR, at_s DOUBLE, text VARCHAR, created_at TIMESTAMP)`;
+
+/**
+ * Merges one file's valid records into the workspace: new reviews (with their overrides) are inserted; a review
+ * equal to the workspace's is skipped; a differing one is stored in review_conflicts for the lead to decide, and
+ * nothing of the workspace's is changed. Comments are united by comment_id.
+ */
+export async function importRecords(db: Db, file: string, records: readonly ExchangeRecord[], rowsTotal: number, fileIssues: ExchangeIssue[] = []): Promise<ImportReport> {
+	const issues = [...fileIssues];
+	const rev = records.filter((r) => r.record_type === 'review');
+	const ovr = records.filter((r) => r.record_type === 'override');
+	const com = records.filter((r) => r.record_type === 'comment');
+	await db.query(`${STAGE_REVIEWS}; ${STAGE_ITEMS}; ${STAGE_COMMENTS};`);
+	try {
+		await bulkInsert(db, 'xchg_reviews', ['call_id', 'rubric_id', 'rubric_version', 'inspector', 'status', 'score', 'submitted_at', 'updated_at'],
+			rev.map((r) => [r.call_id, r.rubric_id, r.rubric_version, r.inspector, r.status, r.score, r.submitted_at, r.updated_at]));
+		await bulkInsert(db, 'xchg_items', ['call_id', 'rubric_id', 'rubric_version', 'item_id', 'override_result', 'reason', 'updated_at'],
+			ovr.map((r) => [r.call_id, r.rubric_id, r.rubric_version, r.item_id, r.override_result, r.reason, r.updated_at]));
+		await bulkInsert(db, 'xchg_comments', ['comment_id', 'call_id', 'at_s', 'text', 'created_at'], com.map((r) => [r.comment_id, r.call_id, r.at_s, r.text, r.created_at]));
+
+		// Calls this workspace does not have: the records still load (the calls may be imported later), with a warning.
+		const { rows: unknown } = await db.query<{ call_id: string }>(
+			`SELECT DISTINCT call_id FROM (SELECT call_id FROM xchg_reviews UNION ALL SELECT call_id FROM xchg_comments)
+			WHERE call_id NOT IN (SELECT call_id FROM calls) ORDER BY call_id`
+		);
+		for (const u of unknown) issues.push({ file, row: null, severity: 'warning', code: 'unknown_call', value: u.call_id });
+
+		await db.query(`CREATE OR REPLACE TEMP TABLE xchg_class AS
+			WITH theirs AS (${signatureSql('xchg_reviews', 'xchg_items')}),
+			mine AS (${signatureSql('reviews', 'review_items')}),
+			pending AS (${signatureSql('review_conflicts', 'review_conflict_items', 'conflict')})
+			SELECT t.call_id, t.rubric_id, t.rubric_version, t.sig,
+				CASE WHEN m.call_id IS NULL THEN 'new'
+					WHEN m.sig = t.sig THEN 'same'
+					WHEN EXISTS (SELECT 1 FROM pending p WHERE ${KEY('p', 't')} AND p.sig = t.sig) THEN 'known'
+					ELSE 'conflict' END AS kind,
+				gen_random_uuid()::VARCHAR AS conflict_id
+			FROM theirs t LEFT JOIN mine m ON ${KEY('m', 't')}`);
+
+		await atomically(db, [
+			`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
+				SELECT x.call_id, x.rubric_id, x.rubric_version, x.inspector, x.status, x.score, x.submitted_at, x.updated_at
+				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
+			`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
+				SELECT x.call_id, x.rubric_id, x.rubric_version, x.item_id, x.override_result, x.reason, x.updated_at
+				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
+			`INSERT INTO review_conflicts (conflict_id, call_id, rubric_id, rubric_version, source_file, inspector, status, score, submitted_at, updated_at, imported_at)
+				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ${literal(file)}, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, now()::TIMESTAMP
+				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
+			`INSERT INTO review_conflict_items (conflict_id, item_id, override_result, reason, updated_at)
+				SELECT k.conflict_id, x.item_id, x.override_result, x.reason, x.updated_at
+				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
+			`CREATE OR REPLACE TEMP TABLE xchg_comment_class AS
+				SELECT x.comment_id, CASE WHEN m.comment_id IS NULL THEN 'new'
+					WHEN m.call_id = x.call_id AND m.text = x.text AND m.at_s IS NOT DISTINCT FROM x.at_s THEN 'same' ELSE 'differs' END AS kind
+				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
+			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
+				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`
+		]);
+		const { rows: differs } = await db.query<{ comment_id: string }>(`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`);
+		for (const d of differs) issues.push({ file, row: null, severity: 'warning', code: 'comment_differs', value: d.comment_id });
+		const { rows: c } = await db.query<Record<string, number>>(`SELECT
+			(SELECT count(*) FROM xchg_class WHERE kind = 'new') AS reviews_new,
+			(SELECT count(*) FROM xchg_class WHERE kind = 'same') AS reviews_same,
+			(SELECT count(*) FROM xchg_class WHERE kind = 'conflict') AS conflicts,
+			(SELECT count(*) FROM xchg_class WHERE kind = 'known') AS known,
+			(SELECT count(*) FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new') AS overrides_new,
+			(SELECT count(*) FROM xchg_comment_class WHERE kind = 'new') AS comments_new,
+			(SELECT count(*) FROM xchg_comment_class WHERE kind <> 'new') AS comments_same`);
+		const n = (k: string) => Number(c[0][k] ?? 0);
+		await db.checkpoint();
+		const rejected = new Set(issues.filter((i) => i.severity === 'error' && i.row != null).map((i) => i.row)).size;
+		return {
+			file,
+			rowsTotal,
+			rowsLoaded: records.length,
+			rowsRejected: rejected,
+			counts: {
+				reviewsNew: n('reviews_new'),
+				reviewsSame: n('reviews_same'),
+				conflicts: n('conflicts'),
+				conflictsKnown: n('known'),
+				overridesNew: n('overrides_new'),
+				commentsNew: n('comments_new'),
+				commentsSame: n('comments_same')
+			},
+			issues
+		};
+	} finally {
+		await db.query('DROP TABLE IF EXISTS xchg_reviews; DROP TABLE IF EXISTS xchg_items; DROP TABLE IF EXISTS xchg_comments; DROP TABLE IF EXISTS xchg_class; DROP TABLE IF EXISTS xchg_comment_class;');
+	}
+}
+
+// ---------- conflicts ----------
+
+export interface ReviewVersion {
+	inspector: string | null;
+	status: 'draft' | 'submitted';
+	score: number | null;
+	submitted_at: string | null;
+	updated_at: string;
+	overrides: { item_id: string; override_result: string; reason: string }[];
+}
+
+export interface Conflict {
+	conflict_id: string;
+	call_id: string;
+	rubric_id: string;
+	rubric_version: number;
+	source_file: string;
+	agent_name: string | null;
+	/** the workspace's review; null if it was deleted since */
+	mine: ReviewVersion | null;
+	theirs: ReviewVersion;
+}
+
+export interface ConflictPage {
+	rows: Conflict[];
+	total: number;
+	page: number;
+	pages: number;
+}
+
+export async function listConflicts(db: Db, page: number): Promise<ConflictPage> {
+	const { rows: cnt } = await db.query<{ n: number }>('SELECT count(*) AS n FROM review_conflicts');
+	const total = Number(cnt[0]?.n ?? 0);
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+	type Flat = { conflict_id: string; call_id: string; rubric_id: string; rubric_version: number; source_file: string; agent_name: string | null } & Record<string, unknown>;
+	const { rows } = await db.query<Flat>(
+		`SELECT x.conflict_id, x.call_id, x.rubric_id, x.rubric_version, x.source_file, c.agent_name,
+			x.inspector AS t_inspector, x.status AS t_status, x.score AS t_score, ${TS('x.submitted_at', 't_submitted_at')}, ${TS('x.updated_at', 't_updated_at')},
+			r.call_id IS NOT NULL AS has_mine, r.inspector AS m_inspector, r.status AS m_status, r.score AS m_score,
+			${TS('r.submitted_at', 'm_submitted_at')}, ${TS('r.updated_at', 'm_updated_at')}
+		FROM review_conflicts x LEFT JOIN reviews r ON ${KEY('r', 'x')} LEFT JOIN calls c ON c.call_id = x.call_id
+		ORDER BY x.call_id, x.imported_at, x.source_file, x.conflict_id
+		LIMIT ${PAGE_SIZE} OFFSET ?`,
+		[(p - 1) * PAGE_SIZE]
+	);
+	const ids = rows.map((r) => r.conflict_id);
+	type Item = { conflict_id: string; side: 'm' | 't'; item_id: string; override_result: string; reason: string };
+	const { rows: items } = ids.length
+		? await db.query<Item>(
+				`SELECT conflict_id, 't' AS side, item_id, override_result, reason FROM review_conflict_items WHERE conflict_id IN (${ids.map(() => '?').join(',')})
+				UNION ALL
+				SELECT x.conflict_id, 'm', i.item_id, i.override_result, i.reason FROM review_conflicts x JOIN review_items i ON ${KEY('i', 'x')}
+				WHERE x.conflict_id IN (${ids.map(() => '?').join(',')})
+				ORDER BY conflict_id, side, item_id`,
+				[...ids, ...ids]
+			)
+		: { rows: [] as Item[] };
+	const itemsOf = (id: string, side: 'm' | 't') => items.filter((i) => i.conflict_id === id && i.side === side).map(({ item_id, override_result, reason }) => ({ item_id, override_result, reason }));
+	const version = (r: Flat, side: 'm' | 't'): ReviewVersion => ({
+		inspector: r[`${side}_inspector`] as string | null,
+		status: r[`${side}_status`] as ReviewVersion['status'],
+		score: r[`${side}_score`] as number | null,
+		submitted_at: r[`${side}_submitted_at`] as string | null,
+		updated_at: r[`${side}_updated_at`] as string,
+		overrides: itemsOf(r.conflict_id, side)
+	});
+	return {
+		rows: rows.map((r) => ({
+			conflict_id: r.conflict_id,
+			call_id: r.call_id,
+			rubric_id: r.rubric_id,
+			rubric_version: Number(r.rubric_version),
+			source_file: r.source_file,
+			agent_name: r.agent_name,
+			mine: r.has_mine ? version(r, 'm') : null,
+			theirs: version(r, 't')
+		})),
+		total,
+		page: p,
+		pages
+	};
+}
+
+export type Difference =
+	| { field: 'inspector' | 'status' | 'score' | 'submitted_at'; mine: string | number | null; theirs: string | number | null }
+	| { field: 'override'; item_id: string; mine: { result: string; reason: string } | null; theirs: { result: string; reason: string } | null };
+
+/** What differs between the two versions of a review, field by field and override by override. */
+export function describeDifferences(mine: ReviewVersion | null, theirs: ReviewVersion): Difference[] {
+	const out: Difference[] = [];
+	const m = mine ?? { inspector: null, status: null, score: null, submitted_at: null, overrides: [] };
+	for (const field of ['inspector', 'status', 'score', 'submitted_at'] as const) {
+		const a = m[field] ?? null;
+		const b = theirs[field] ?? null;
+		const same = field === 'score' && a != null && b != null ? Math.abs((a as number) - (b as number)) < 1e-6 : a === b;
+		if (!same) out.push({ field, mine: a, theirs: b });
+	}
+	const ids = [...new Set([...m.overrides, ...theirs.overrides].map((o) => o.item_id))].sort();
+	for (const id of ids) {
+		const a = m.overrides.find((o) => o.item_id === id);
+		const b = theirs.overrides.find((o) => o.item_id === id);
+		if (a && b && a.override_result === b.override_result && a.reason === b.reason) continue;
+		out.push({
+			field: 'override',
+			item_id: id,
+			mine: a ? { result: a.override_result, reason: a.reason } : null,
+			theirs: b ? { result: b.override_result, reason: b.reason } : null
+		});
+	}
+	return out;
+}
+
+/** Decides one conflict: 'mine' drops the imported version; 'theirs' replaces the workspace's review and overrides with it. */
+export async function resolveConflict(db: Db, conflictId: string, keep: 'mine' | 'theirs'): Promise<void> {
+	await resolveWhere(db, `conflict_id = ${literal(conflictId)}`, keep);
+}
+
+/** Decides every open conflict the same way; with 'theirs' and several files for one call, the latest-updated version wins. */
+export async function resolveAllConflicts(db: Db, keep: 'mine' | 'theirs'): Promise<void> {
+	await resolveWhere(db, 'TRUE', keep);
+}
+
+async function resolveWhere(db: Db, where: string, keep: 'mine' | 'theirs'): Promise<void> {
+	const take =
+		keep === 'theirs'
+			? [
+					`CREATE OR REPLACE TEMP TABLE xchg_pick AS SELECT * FROM review_conflicts WHERE ${where}
+					QUALIFY row_number() OVER (PARTITION BY call_id, rubric_id, rubric_version ORDER BY updated_at DESC, imported_at DESC, conflict_id DESC) = 1`,
+					`DELETE FROM review_items i WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'i')})`,
+					`DELETE FROM reviews r WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'r')})`,
+					`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
+					SELECT call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at FROM xchg_pick`,
+					`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
+					SELECT p.call_id, p.rubric_id, p.rubric_version, i.item_id, i.override_result, i.reason, i.updated_at
+					FROM xchg_pick p JOIN review_conflict_items i USING (conflict_id)`,
+					'DROP TABLE xchg_pick'
+				]
+			: [];
+	await atomically(db, [
+		...take,
+		`DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where})`,
+		`DELETE FROM review_conflicts WHERE ${where}`
+	]);
+	await db.checkpoint();
+}
+
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Runs the statements as one transaction in one call: the browser's Db runs a call whole, so no other
+ * query of the page (scoring, a list refresh) can land inside the transaction.
+ */
+async function atomically(db: Db, statements: string[]): Promise<void> {
+	try {
+		await db.query(['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n'));
+	} catch (e) {
+		await db.query('ROLLBACK').catch(() => undefined);
+		throw e;
+	}
+}

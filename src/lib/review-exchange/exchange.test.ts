@@ -1,0 +1,267 @@
+// Reviews leave one workspace as a file and arrive in another exactly as made: the CSV cannot run as a
+// spreadsheet formula yet reads back unchanged, Parquet round-trips typed, a merge inserts new reviews, skips
+// identical ones and lists differing ones for a decision without overwriting anything, and a bad file says
+// which row is wrong and why while the rest still loads. Real DuckDB (duckdb-wasm in Node).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { createNodeWasmDb } from '../db/node-wasm';
+import { ensureSchema } from '../db/schema';
+import type { Db } from '../db/types';
+import { addComment, loadReview, setOverride, submitReview } from '../review/review-sql';
+import { parseReviewCsv, recordsToCsv } from './csv';
+import { parseReviewParquet, recordsToParquet } from './parquet';
+import { neutraliseCell, restoreCell } from './records';
+import {
+	describeDifferences,
+	exportRecords,
+	getInspectorName,
+	importRecords,
+	listConflicts,
+	listReviews,
+	resolveAllConflicts,
+	resolveConflict,
+	setInspectorName
+} from './exchange-sql';
+
+const KEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 1 };
+const TRICKY = ['=SUM(A1)', '-5 s 太快', '@agent', '+86 138', '\tTAB', "'=already quoted", "'plain apostrophe", '普通评语, "引号"\n第二行'];
+
+async function freshDb(): Promise<{ db: Db; checkpoints: () => number }> {
+	const inner = await createNodeWasmDb();
+	await ensureSchema(inner);
+	let n = 0;
+	await inner.query(`INSERT INTO calls (call_id, agent_name) VALUES ('C1', '王芳'), ('C2', '李明')`);
+	return { db: { ...inner, checkpoint: async () => void n++ }, checkpoints: () => n };
+}
+
+/** A submitted review of C1 with an override, and comments full of formula-like text. */
+async function makeReview(db: Db, inspector = '质检员甲'): Promise<void> {
+	await setInspectorName(db, inspector);
+	await setOverride(db, KEY, 'greeting', 'pass', '=SUM(A1) 复听后确认有问候');
+	for (const [i, text] of TRICKY.entries()) await addComment(db, 'C1', i * 1.5, text, `cm-${i}`);
+	await submitReview(db, KEY, '', 87.5);
+}
+
+describe('formula neutralisation', () => {
+	it.each(TRICKY.concat(['', 'plain', "''=x", '=']))('%j survives neutralise → restore', (s) => {
+		expect(restoreCell(neutraliseCell(s))).toBe(s);
+	});
+	it('never leaves a cell that starts like a formula', () => {
+		for (const s of TRICKY) expect(neutraliseCell(s)).not.toMatch(/^[=+\-@\t\r]/);
+	});
+});
+
+describe('review exchange', () => {
+	let a: Db;
+	let b: Db;
+	let bCheckpoints: () => number;
+	beforeEach(async () => {
+		a = (await freshDb()).db;
+		const fresh = await freshDb();
+		b = fresh.db;
+		bCheckpoints = fresh.checkpoints;
+	}, 60_000);
+
+	it('stamps reviews with the inspector name of the workspace', async () => {
+		expect(await getInspectorName(a)).toBeNull();
+		await setOverride(a, KEY, 'closing', 'fail', '无结束语');
+		await setInspectorName(a, ' 质检员乙 ');
+		expect(await getInspectorName(a)).toBe('质检员乙');
+		expect((await loadReview(a, KEY)).review?.inspector).toBe('质检员乙'); // the draft made before the name was set
+		await setOverride(a, { ...KEY, call_id: 'C2' }, 'closing', 'fail', '无结束语');
+		expect((await loadReview(a, { ...KEY, call_id: 'C2' })).review?.inspector).toBe('质检员乙');
+	});
+
+	it('round-trips reviews through CSV into a fresh workspace, formula-like text included', async () => {
+		await makeReview(a);
+		const csv = recordsToCsv(await exportRecords(a));
+		expect(csv.startsWith('\uFEFFrecord_type,call_id,')).toBe(true);
+		// No cell in the file starts like a formula (quoted or not).
+		for (const line of csv.slice(1).split('\r\n')) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+		expect(csv).toContain("'=SUM(A1)");
+
+		const parsed = parseReviewCsv(csv, 'a.csv');
+		expect(parsed.issues).toEqual([]);
+		const report = await importRecords(b, 'a.csv', parsed.records, parsed.rowsTotal, parsed.issues);
+		expect(report.counts).toMatchObject({ reviewsNew: 1, overridesNew: 1, commentsNew: TRICKY.length, conflicts: 0 });
+		expect(bCheckpoints()).toBeGreaterThan(0);
+
+		const there = await loadReview(b, KEY);
+		const here = await loadReview(a, KEY);
+		expect(there).toEqual(here);
+		expect(there.review).toMatchObject({ status: 'submitted', score: 87.5, inspector: '质检员甲' });
+		expect(there.overrides[0].reason).toBe('=SUM(A1) 复听后确认有问候');
+		expect(there.comments.map((c) => c.text)).toEqual(TRICKY.map((t) => t.trim())); // comments are saved trimmed
+	});
+
+	it('round-trips reviews through Parquet', async () => {
+		await makeReview(a);
+		const bytes = recordsToParquet(await exportRecords(a));
+		expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe('PAR1');
+		const parsed = await parseReviewParquet(bytes, 'a.parquet');
+		expect(parsed.issues).toEqual([]);
+		expect(parsed.records).toEqual(await exportRecords(a));
+		await importRecords(b, 'a.parquet', parsed.records, parsed.rowsTotal);
+		expect(await loadReview(b, KEY)).toEqual(await loadReview(a, KEY));
+	});
+
+	it('skips identical reviews, lists a differing one as a conflict, and never overwrites silently', async () => {
+		await makeReview(a, '质检员甲');
+		const file = await exportRecords(a);
+		await importRecords(b, 'a.csv', file, file.length);
+
+		// Importing the same file again changes nothing.
+		const again = await importRecords(b, 'a.csv', file, file.length);
+		expect(again.counts).toMatchObject({ reviewsNew: 0, reviewsSame: 1, conflicts: 0, commentsNew: 0, commentsSame: TRICKY.length });
+
+		// Another inspector reviewed the same call differently.
+		const other = file.map((r) =>
+			r.record_type === 'review' ? { ...r, inspector: '质检员乙', score: 62.5, updated_at: '2026-11-30 09:00:00' } : r.record_type === 'override' ? { ...r, override_result: 'fail' as const, reason: '没有问候语' } : r
+		);
+		const before = await loadReview(b, KEY);
+		const report = await importRecords(b, 'b.csv', other, other.length);
+		expect(report.counts).toMatchObject({ reviewsNew: 0, reviewsSame: 0, conflicts: 1 });
+		expect(await loadReview(b, KEY)).toEqual(before);
+		// The same differing file twice is one conflict, not two.
+		expect((await importRecords(b, 'b.csv', other, other.length)).counts).toMatchObject({ conflicts: 0, conflictsKnown: 1 });
+
+		const list = await listConflicts(b, 1);
+		expect(list.total).toBe(1);
+		const c = list.rows[0];
+		expect(c).toMatchObject({ call_id: 'C1', source_file: 'b.csv', agent_name: '王芳' });
+		expect(c.mine?.score).toBe(87.5);
+		expect(c.theirs).toMatchObject({ score: 62.5, inspector: '质检员乙', updated_at: '2026-11-30 09:00:00' });
+		expect(describeDifferences(c.mine, c.theirs)).toEqual([
+			{ field: 'inspector', mine: '质检员甲', theirs: '质检员乙' },
+			{ field: 'score', mine: 87.5, theirs: 62.5 },
+			{ field: 'override', item_id: 'greeting', mine: { result: 'pass', reason: '=SUM(A1) 复听后确认有问候' }, theirs: { result: 'fail', reason: '没有问候语' } }
+		]);
+		expect((await listReviews(b, { isConflicted: true }, 1)).rows.map((r) => [r.call_id, r.conflicts])).toEqual([['C1', 1]]);
+
+		// Keep mine: the conflict goes, the review stays as it was.
+		await resolveConflict(b, c.conflict_id, 'mine');
+		expect((await listConflicts(b, 1)).total).toBe(0);
+		expect(await loadReview(b, KEY)).toEqual(before);
+
+		// Take theirs: the review and its overrides become the imported version.
+		await importRecords(b, 'b2.csv', other.map((r) => ({ ...r })), other.length);
+		const c2 = (await listConflicts(b, 1)).rows[0];
+		await resolveConflict(b, c2.conflict_id, 'theirs');
+		const after = await loadReview(b, KEY);
+		expect(after.review).toMatchObject({ inspector: '质检员乙', score: 62.5, status: 'submitted', updated_at: '2026-11-30 09:00:00' });
+		expect(after.overrides).toMatchObject([{ item_id: 'greeting', override_result: 'fail', reason: '没有问候语' }]);
+		expect(after.comments).toHaveLength(TRICKY.length);
+		expect((await listConflicts(b, 1)).total).toBe(0);
+	});
+
+	it('decides all conflicts at once; with several files for one call the latest version wins', async () => {
+		await makeReview(a);
+		const file = await exportRecords(a);
+		await importRecords(b, 'mine.csv', file, file.length);
+		const version = (score: number, at: string) => file.filter((r) => r.record_type === 'review').map((r) => ({ ...r, score, updated_at: at }));
+		await importRecords(b, 'x.csv', version(50, '2026-11-30 10:00:00'), 1);
+		await importRecords(b, 'y.csv', version(70, '2026-11-30 11:00:00'), 1);
+		expect((await listConflicts(b, 1)).total).toBe(2);
+		await resolveAllConflicts(b, 'theirs');
+		expect((await loadReview(b, KEY)).review?.score).toBe(70);
+		expect((await loadReview(b, KEY)).overrides).toEqual([]); // the imported versions had no overrides
+		expect((await listConflicts(b, 1)).total).toBe(0);
+	});
+
+	it('exports only the filtered reviews', async () => {
+		await makeReview(a, '质检员甲');
+		await setInspectorName(a, '质检员乙');
+		await setOverride(a, { ...KEY, call_id: 'C2' }, 'closing', 'fail', '无结束语');
+		const onlyB = await exportRecords(a, { inspector: '质检员乙' });
+		expect(new Set(onlyB.map((r) => r.call_id))).toEqual(new Set(['C2']));
+		const drafts = await exportRecords(a, { status: 'draft' });
+		expect(drafts.filter((r) => r.record_type === 'review').map((r) => r.call_id)).toEqual(['C2']);
+		const page = await listReviews(a, {}, 1);
+		expect(page.rows.map((r) => [r.call_id, r.inspector, r.status, r.overrides])).toEqual(
+			expect.arrayContaining([
+				['C1', '质检员甲', 'submitted', 1],
+				['C2', '质检员乙', 'draft', 1]
+			])
+		);
+		expect(page.inspectors).toEqual(['质检员乙', '质检员甲'].sort());
+	});
+});
+
+describe('bad files', () => {
+	const header = 'record_type,call_id,rubric_id,rubric_version,inspector,status,score,submitted_at,updated_at,item_id,override_result,reason,comment_id,at_s,text,created_at,colour';
+
+	it('names the row and reason of each bad record and still loads the rest', async () => {
+		const csv = [
+			header,
+			'review,C1,default-zh,1,甲,submitted,80,2026-11-01 10:00:00,2026-11-01 10:00:00,,,,,,,,red',
+			'review,C2,default-zh,one,甲,draft,,,2026-11-01 10:00:00,,,,,,,,',
+			'override,C1,default-zh,1,,,,,2026-11-01 10:00:00,greeting,maybe,原因,,,,,',
+			'override,C9,default-zh,1,,,,,2026-11-01 10:00:00,greeting,fail,原因,,,,,',
+			'comment,,,,,,,,,,,,cm1,1.5,没有通话号,2026-11-01 10:00:00,',
+			'note,C1,,,,,,,,,,,,,,,',
+			'comment,C1,,,,,,,,,,,cm2,abc,好,2026-11-01 10:00:00,',
+			'comment,C1,,,,,,,,,,,cm3,2,"多行\n评语",2026-11-01 10:00:00,',
+			'comment,C1,,,,,,,,,,,cm3,2,重复,2026-11-01 10:00:00,',
+			'review,C1,default-zh,1,甲,submitted,80,2026-13-45 10:00:00,2026-11-01 25:00:00,,,,,,,,',
+			'review,C2,default-zh,1,甲,draft,,,2026-11-31 10:00:00,,,,,,,,'
+		].join('\n');
+		const parsed = parseReviewCsv(csv, 'team.csv');
+		const brief = parsed.issues.map((i) => [i.row, i.code, i.column ?? null]);
+		expect(brief).toEqual([
+			[null, 'unknown_column', 'colour'],
+			[3, 'bad_value', 'rubric_version'],
+			[4, 'bad_value', 'override_result'],
+			[6, 'missing_value', 'call_id'],
+			[7, 'bad_record_type', 'record_type'],
+			[8, 'bad_value', 'at_s'],
+			[11, 'bad_value', 'submitted_at'],
+			[11, 'bad_value', 'updated_at'],
+			[12, 'bad_value', 'updated_at'],
+			[10, 'duplicate', 'comment_id'],
+			[5, 'orphan_override', 'call_id']
+		]);
+		expect(parsed.issues.every((i) => i.file === 'team.csv')).toBe(true);
+		expect(parsed.records.map((r) => [r.record_type, r.call_id])).toEqual([
+			['review', 'C1'],
+			['comment', 'C1']
+		]);
+		expect(parsed.records[1].text).toBe('多行\n评语');
+		const db = (await freshDb()).db;
+		const report = await importRecords(db, 'team.csv', parsed.records, parsed.rowsTotal, parsed.issues);
+		expect(report).toMatchObject({ rowsTotal: 11, rowsLoaded: 2, rowsRejected: 9 }); // row 11 has two bad cells, counted once
+		expect(report.counts.reviewsNew).toBe(1);
+	});
+
+	it('rejects a file without the columns it needs, and one that is not Parquet', async () => {
+		const parsed = parseReviewCsv('call,score\nC1,80\n', 'other.csv');
+		expect(parsed.records).toEqual([]);
+		expect(parsed.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.column])).toEqual([
+			['missing_column', 'record_type'],
+			['missing_column', 'call_id']
+		]);
+		const notParquet = await parseReviewParquet(new TextEncoder().encode('record_type,call_id\n'), 'x.parquet');
+		expect(notParquet.issues).toMatchObject([{ file: 'x.parquet', code: 'unreadable', severity: 'error' }]);
+	});
+
+	it('reports a Parquet column of the wrong type and the rows that needed it', async () => {
+		const buffer = parquetWriteBuffer({
+			columnData: [
+				{ name: 'record_type', data: ['review', 'comment'], type: 'STRING' },
+				{ name: 'call_id', data: ['C1', 'C1'], type: 'STRING' },
+				{ name: 'rubric_id', data: ['default-zh', null], type: 'STRING' },
+				{ name: 'rubric_version', data: ['1', null], type: 'STRING' },
+				{ name: 'status', data: ['draft', null], type: 'STRING' },
+				{ name: 'updated_at', data: [new Date('2026-11-01T10:00:00Z'), null], type: 'TIMESTAMP' },
+				{ name: 'comment_id', data: [null, 'cm1'], type: 'STRING' },
+				{ name: 'text', data: [null, '好'], type: 'STRING' },
+				{ name: 'created_at', data: [null, new Date('2026-11-01T10:00:00Z')], type: 'TIMESTAMP' }
+			]
+		});
+		const parsed = await parseReviewParquet(new Uint8Array(buffer), 'typed.parquet');
+		expect(parsed.issues.map((i) => [i.row, i.code, i.column])).toEqual([
+			[null, 'wrong_column_type', 'rubric_version'],
+			[1, 'missing_value', 'rubric_version']
+		]);
+		expect(parsed.records).toMatchObject([{ record_type: 'comment', comment_id: 'cm1', text: '好', created_at: '2026-11-01 10:00:00' }]);
+	});
+});
