@@ -210,6 +210,6 @@ export const en: Record<MessageKey, string> = {
 	...REASONS_EN,
 	...EVIDENCE_EN,
 	...REVIEW_EN,
-	...COACHING_EN
-	...EXCHANGE_EN
+	...COACHING_EN,
+	...EXCHANGE_EN,
 };

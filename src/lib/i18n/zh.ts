@@ -210,8 +210,8 @@ export const zh = {
 	...REASONS_ZH,
 	...EVIDENCE_ZH,
 	...REVIEW_ZH,
-	...COACHING_ZH
-	...EXCHANGE_ZH
+	...COACHING_ZH,
+	...EXCHANGE_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
