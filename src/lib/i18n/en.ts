@@ -6,6 +6,7 @@ import type { MessageKey } from './zh';
 import { REASONS_EN } from './reasons-en';
 import { EVIDENCE_EN } from './evidence-en';
 import { REVIEW_EN } from './review-en';
+import { LEADERBOARD_EN } from './leaderboard-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -207,5 +208,6 @@ export const en: Record<MessageKey, string> = {
 	'folders.error': 'Cannot open the recordings folder: {message}',
 	...REASONS_EN,
 	...EVIDENCE_EN,
-	...REVIEW_EN
+	...REVIEW_EN,
+	...LEADERBOARD_EN
 };

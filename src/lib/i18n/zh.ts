@@ -6,6 +6,7 @@ import { RUBRIC_ZH } from './rubric-zh';
 import { REASONS_ZH } from './reasons-zh';
 import { EVIDENCE_ZH } from './evidence-zh';
 import { REVIEW_ZH } from './review-zh';
+import { LEADERBOARD_ZH } from './leaderboard-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -207,7 +208,8 @@ export const zh = {
 	'folders.error': '无法访问录音文件夹：{message}',
 	...REASONS_ZH,
 	...EVIDENCE_ZH,
-	...REVIEW_ZH
+	...REVIEW_ZH,
+	...LEADERBOARD_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;
