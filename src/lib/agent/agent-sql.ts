@@ -15,6 +15,8 @@ export interface AgentScope {
 	to: string;
 	dims?: Dims;
 	rubric?: Rubric;
+	/** where the weekly trend starts (e.g. the previous period's first day); default `from` */
+	trendFrom?: string;
 }
 
 /** Failed calls listed per weak item. */
@@ -170,8 +172,20 @@ export const EXPLAINED_ITEMS = 5;
 
 export async function queryAgentDetail(db: Db, s: AgentScope): Promise<AgentDetail> {
 	const run = async <T>(q: { sql: string; params: Param[] }) => (await db.query<T>(q.sql, q.params)).rows;
-	const trend = await run<TrendPoint>(buildAgentTrendSql(s));
-	const weakItems = await run<WeakItemRow>(buildWeakItemsSql(s));
+	const trend = (await run<TrendPoint>(buildAgentTrendSql({ ...s, from: s.trendFrom ?? s.from }))).map((p) => ({
+		...p,
+		calls: Number(p.calls),
+		qa_avg: p.qa_avg == null ? null : Number(p.qa_avg),
+		csat_mean: p.csat_mean == null ? null : Number(p.csat_mean),
+		aht: p.aht == null ? null : Number(p.aht)
+	}));
+	const weakItems = (await run<WeakItemRow>(buildWeakItemsSql(s))).map((r) => ({
+		...r,
+		applied: Number(r.applied),
+		failed: Number(r.failed),
+		team_applied: Number(r.team_applied),
+		team_failed: Number(r.team_failed)
+	}));
 	const explained = weakItems.filter((r) => (r.gap ?? 0) > 0).slice(0, EXPLAINED_ITEMS).map((r) => r.item_id);
 	const failedCalls = explained.length ? await run<FailedCallRow>(buildFailedCallsSql(s, explained)) : [];
 	const complaints = await run<AgentComplaintRow>(buildAgentComplaintsSql(s));
