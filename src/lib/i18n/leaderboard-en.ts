@@ -39,7 +39,7 @@ export const LEADERBOARD_EN: Record<keyof typeof LEADERBOARD_ZH, string> = {
 	'lb.rankedCount': "{ranked} ranked, {unranked} with too few calls (at least {min} a month)",
 	'lb.howComposite': "How the composite is computed",
 	'lb.compositeHelp': "Each weighted KPI is first scaled 0–100 among the ranked rows of the period: the best gets 100, the worst 0, the rest in proportion (lower AHT and complaint rate are better). The composite is the weighted mean of these scores; a missing KPI is left out and the other weights count. Equal composites as shown (one decimal) share a rank.",
-	'lb.kpiHelp': "KPIs are defined as on the dashboard: {defs}",
+	'lb.kpiDefs': 'KPI definitions',
 	'lb.csvName': "agent-leaderboard",
 	'lb.csvNameTeam': "team-leaderboard",
 	'lb.kpi.volume': "Calls",
