@@ -8,6 +8,7 @@ import { EVIDENCE_EN } from './evidence-en';
 import { REVIEW_EN } from './review-en';
 import { COACHING_EN } from './coaching-en';
 import { EXCHANGE_EN } from './exchange-en';
+import { LEADERBOARD_EN } from './leaderboard-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -212,4 +213,5 @@ export const en: Record<MessageKey, string> = {
 	...REVIEW_EN,
 	...COACHING_EN,
 	...EXCHANGE_EN,
+	...LEADERBOARD_EN
 };

@@ -8,6 +8,7 @@ import { EVIDENCE_ZH } from './evidence-zh';
 import { REVIEW_ZH } from './review-zh';
 import { COACHING_ZH } from './coaching-zh';
 import { EXCHANGE_ZH } from './exchange-zh';
+import { LEADERBOARD_ZH } from './leaderboard-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -212,6 +213,7 @@ export const zh = {
 	...REVIEW_ZH,
 	...COACHING_ZH,
 	...EXCHANGE_ZH,
+	...LEADERBOARD_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,63 @@
+// The appraisal periods of the leaderboard (月度/季度评优): a calendar month 'YYYY-MM' or quarter 'YYYY-Qn', its
+// days, the period before it (previous month / previous quarter, not "the same number of days") and its URL form.
+import { addDays } from '../dashboard/filter';
+
+export type PeriodKind = 'month' | 'quarter';
+
+export interface Period {
+	kind: PeriodKind;
+	/** 'YYYY-MM' or 'YYYY-Qn' */
+	key: string;
+	/** first day, inclusive */
+	from: string;
+	/** last day, inclusive */
+	to: string;
+	/** calendar months in the period (the minimum-calls setting is per month) */
+	months: number;
+}
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+
+const firstDay = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 10);
+
+function make(kind: PeriodKind, y: number, firstMonth: number): Period {
+	const months = kind === 'month' ? 1 : 3;
+	const from = firstDay(y, firstMonth);
+	const to = addDays(firstDay(y, firstMonth + months), -1);
+	const key = kind === 'month' ? from.slice(0, 7) : `${y}-Q${(firstMonth - 1) / 3 + 1}`;
+	return { kind, key, from, to, months };
+}
+
+/** The period a key names; null when it is not 'YYYY-MM' or 'YYYY-Qn'. */
+export function parsePeriod(key: string | null | undefined): Period | null {
+	if (!key) return null;
+	const m = MONTH_RE.exec(key);
+	if (m) return make('month', Number(m[1]), Number(m[2]));
+	const q = QUARTER_RE.exec(key);
+	if (q) return make('quarter', Number(q[1]), (Number(q[2]) - 1) * 3 + 1);
+	return null;
+}
+
+/** The month or quarter that contains `date` ('YYYY-MM-DD'). */
+export function periodOf(kind: PeriodKind, date: string): Period {
+	const [y, m] = date.split('-').map(Number);
+	return kind === 'month' ? make('month', y, m) : make('quarter', y, Math.floor((m - 1) / 3) * 3 + 1);
+}
+
+/** The period just before: the previous calendar month or quarter. */
+export function previousOf(p: Period): Period {
+	return periodOf(p.kind, addDays(p.from, -1));
+}
+
+/** Every month (or quarter) from the one containing `first` to the one containing `last`, newest first. */
+export function periodsBetween(kind: PeriodKind, first: string, last: string): Period[] {
+	const out: Period[] = [];
+	let p = periodOf(kind, last);
+	const stop = periodOf(kind, first).from;
+	while (p.from >= stop && out.length < 120) {
+		out.push(p);
+		p = previousOf(p);
+	}
+	return out;
+}

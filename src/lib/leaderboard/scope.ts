@@ -1,0 +1,40 @@
+// The URL form shared by the leaderboard, the agent page and the report: ?period=YYYY-MM|YYYY-Qn&by&team&queue&channel,
+// and the range of months the data covers (for the period pickers). No Svelte, no DOM.
+import type { Db } from '../db/types';
+import type { DashboardFilter } from '../dashboard/filter';
+import type { Grouping } from './build-leaderboard-sql';
+import { parsePeriod, type Period } from './period';
+
+export interface Scope {
+	period: Period | null;
+	by: Grouping;
+	dims: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
+}
+
+export function parseScope(p: URLSearchParams): Scope {
+	return {
+		period: parsePeriod(p.get('period')),
+		by: p.get('by') === 'team' ? 'team' : 'agent',
+		dims: { team: p.get('team') || null, queue: p.get('queue') || null, channel: p.get('channel') || null }
+	};
+}
+
+/** URL parameters of a scope (defaults and empty filters left out). */
+export function scopeParams(s: { period: Period | null; by?: Grouping; dims: Scope['dims'] }): URLSearchParams {
+	const p = new URLSearchParams();
+	if (s.period) p.set('period', s.period.key);
+	if (s.by === 'team') p.set('by', 'team');
+	if (s.dims.team) p.set('team', s.dims.team);
+	if (s.dims.queue) p.set('queue', s.dims.queue);
+	if (s.dims.channel) p.set('channel', s.dims.channel);
+	return p;
+}
+
+/** First and last day with calls ('YYYY-MM-DD'), null when there are none. */
+export async function queryDataRange(db: Db): Promise<{ first: string; last: string } | null> {
+	const { rows } = await db.query<{ first: string | null; last: string | null }>(
+		`SELECT strftime(min(started_at), '%Y-%m-%d') AS first, strftime(max(started_at), '%Y-%m-%d') AS last FROM calls`
+	);
+	const r = rows[0];
+	return r?.first && r.last ? { first: r.first, last: r.last } : null;
+}

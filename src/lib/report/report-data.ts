@@ -1,0 +1,58 @@
+// Everything the printable period report shows, for one month or quarter and the dashboard filters: the KPIs of
+// the period and of the previous calendar period, the daily (weekly for a quarter) trend, the most failed
+// checklist items and the leaderboard. Reuses the dashboard and leaderboard SQL; adds none of its own.
+import type { Db } from '../db/types';
+import { queryKpis, type KpiPeriod } from '../dashboard/build-kpi-sql';
+import { buildItemFailureSql, buildTrendSql, type ItemFailureRow, type TrendRow } from '../dashboard/build-chart-sql';
+import type { DashboardFilter } from '../dashboard/filter';
+import { queryLeaderboard, type Leaderboard } from '../leaderboard/build-leaderboard-sql';
+import { previousOf, type Period } from '../leaderboard/period';
+import type { ManagerSettings } from '../leaderboard/settings';
+
+export interface ReportData {
+	current: KpiPeriod;
+	/** the previous calendar month or quarter (not "the same number of days") */
+	previous: KpiPeriod;
+	trend: TrendRow[];
+	items: ItemFailureRow[];
+	board: Leaderboard;
+}
+
+export interface ReportQuery {
+	period: Period;
+	dims: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
+	rubric: { id: string; version: number } | null;
+	settings: ManagerSettings;
+}
+
+
+
+export async function queryReport(db: Db, q: ReportQuery): Promise<ReportData> {
+	const prev = previousOf(q.period);
+	const filter: DashboardFilter = { from: q.period.from, to: q.period.to, ...q.dims };
+	const opts = { rubric: q.rubric, slThresholdS: q.settings.slThresholdS };
+	const current = (await queryKpis(db, filter, opts)).current;
+	const previous = (await queryKpis(db, { ...filter, from: prev.from, to: prev.to }, opts)).current;
+	const trendSql = buildTrendSql(filter, q.period.kind === 'month' ? 'day' : 'week', q.settings.slThresholdS);
+	const trend = (await db.query<TrendRow>(trendSql.sql, trendSql.params)).rows.map((r) => ({
+		...r,
+		volume: Number(r.volume),
+		service_level: r.service_level == null ? null : Number(r.service_level),
+		csat_mean: r.csat_mean == null ? null : Number(r.csat_mean)
+	}));
+	const itemSql = buildItemFailureSql(filter, q.rubric);
+	const items = (await db.query<ItemFailureRow>(itemSql.sql, itemSql.params)).rows.map((r) => ({
+		...r,
+		applied: Number(r.applied),
+		failed: Number(r.failed),
+		fail_rate: Number(r.fail_rate)
+	}));
+	const board = await queryLeaderboard(db, {
+		period: q.period,
+		dims: q.dims,
+		rubric: q.rubric,
+		weights: q.settings.weights,
+		minCallsPerMonth: q.settings.minCallsPerMonth
+	});
+	return { current, previous, trend, items, board };
+}
