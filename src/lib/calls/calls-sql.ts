@@ -1,8 +1,10 @@
-// SQL for the calls list: one page of calls (newest first) with a text filter on call id / agent, filters on
-// the score of one rubric version (did not pass; failed an item), whether each call has a transcript and a
-// recording, and its score and failed-item count. Paged in SQL; never returns more than a page.
+// SQL for the calls list: one page of calls, sorted in SQL (newest first unless asked), with a text filter on
+// call id / agent, filters on the call's facts (period, agent, team, queue, channel, CSAT, linked complaint, words
+// in the transcript) and on the score of one rubric version (did not pass; failed an item; score band), whether
+// each call has a transcript and a recording, and its score and failed-item count. Never returns more than a page.
 import type { Db } from '../db/types';
 import { addDays, dimensionWhere } from '../dashboard/filter';
+import { ensureCallText, normaliseTerms, searchTerms, wordsWhere } from './call-text-sql';
 
 export const PAGE_SIZE = 50;
 
@@ -52,10 +54,38 @@ export interface CallsQuery {
 	/** score under `rubric` in [scoreMin, scoreMax) (scoreMax 100 includes 100) */
 	scoreMin?: number | null;
 	scoreMax?: number | null;
+	/** agent id (or the name, for calls logged without an id) */
+	agent?: string | null;
+	/** 'yes': a complaint record points at the call; 'no': none does */
+	complaint?: 'yes' | 'no' | null;
+	/** words that must all occur in the transcript, matched the way the scorer normalises text */
+	words?: string | null;
+	sort?: SortKey | null;
+	dir?: 'asc' | 'desc' | null;
 }
 
-/** Reads the calls-list filters from the URL (the names the dashboard links with). */
-export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax'> {
+export const SORT_KEYS = ['date', 'agent', 'score', 'csat', 'talk'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const SORT_SQL: Record<SortKey, string> = {
+	date: 'c.started_at',
+	agent: 'c.agent_name {dir} NULLS LAST, c.agent_id',
+	score: 'sc.score',
+	csat: 'c.csat',
+	talk: 'c.talk_s'
+};
+
+/** ORDER BY of a sort (date newest first by default); ties go by call id so pages never overlap. */
+function orderBy(sort: SortKey | null | undefined, dir: 'asc' | 'desc' | null | undefined): string {
+	const key = sort && SORT_KEYS.includes(sort) ? sort : 'date';
+	const d = (dir ?? (key === 'date' ? 'desc' : 'asc')) === 'desc' ? 'DESC' : 'ASC';
+	return `${SORT_SQL[key].replace('{dir}', d)} ${d} NULLS LAST, c.call_id`;
+}
+
+/** Reads the calls-list filters from the URL (the names the dashboard links with, and the filter bar's). */
+export function parseCallsFilters(
+	p: URLSearchParams
+): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax' | 'agent' | 'complaint' | 'words'> {
 	const date = (k: string) => {
 		const v = p.get(k);
 		return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
@@ -75,12 +105,22 @@ export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' |
 		weekday: int('weekday', 1, 7),
 		csat: int('csat', 1, 5),
 		scoreMin: int('scoreMin', 0, 100),
-		scoreMax: int('scoreMax', 0, 100)
+		scoreMax: int('scoreMax', 0, 100),
+		agent: p.get('agent') || null,
+		complaint: p.get('complaint') === 'yes' || p.get('complaint') === 'no' ? (p.get('complaint') as 'yes' | 'no') : null,
+		words: p.get('words')?.trim() || null
 	};
 }
 
-/** The URL names of the drill-down filters, in the order CallsView keeps them. */
-export const DRILL_KEYS = ['from', 'to', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax'] as const;
+/** The sort of the URL (?sort=score&dir=asc); date newest first when absent. */
+export function parseCallsSort(p: URLSearchParams): { sort: SortKey | null; dir: 'asc' | 'desc' | null } {
+	const sort = p.get('sort');
+	const dir = p.get('dir');
+	return { sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null, dir: dir === 'asc' || dir === 'desc' ? dir : null };
+}
+
+/** The URL names of the filters, in the order CallsView keeps them. */
+export const DRILL_KEYS = ['from', 'to', 'agent', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax', 'complaint', 'words'] as const;
 
 export interface CallsPage {
 	rows: CallRow[];
@@ -97,7 +137,7 @@ function likeParams(q: string): string[] {
 	return [q, pattern, pattern, pattern];
 }
 
-function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
+function where(opts: CallsQuery, normTerms: string[]): { sql: string; params: (string | number)[] } {
 	const parts = [FILTER];
 	const params: (string | number)[] = likeParams(opts.q.trim());
 	const r = opts.rubric;
@@ -138,12 +178,28 @@ function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
 		const max = opts.scoreMax ?? 100;
 		params.push(r.id, r.version, opts.scoreMin ?? 0, max, max);
 	}
+	if (opts.agent) {
+		parts.push('coalesce(c.agent_id, c.agent_name) = ?');
+		params.push(opts.agent);
+	}
+	if (opts.complaint) {
+		parts.push(`${opts.complaint === 'no' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM complaints k WHERE k.call_id = c.call_id)`);
+	}
+	if (normTerms.length) {
+		const w = wordsWhere(normTerms, 'c');
+		parts.push(w.sql);
+		params.push(...(w.params as string[]));
+	}
 	return { sql: parts.join(' AND '), params };
 }
 
 /** `page` is 1-based and clamped to the pages that exist. */
 export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
-	const w = where(opts);
+	const terms = searchTerms(opts.words ?? '');
+	if (terms.length) await ensureCallText(db);
+	const normTerms = await normaliseTerms(db, terms);
+	// Words that normalise to nothing (only punctuation) match every call, as an empty search does.
+	const w = where(opts, normTerms);
 	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM calls c WHERE ${w.sql}`, w.params);
 	const total = countRows[0]?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -151,19 +207,22 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 	// Without a rubric the score columns are NULL: the join matches nothing.
 	const rid = opts.rubric?.id ?? '';
 	const ver = opts.rubric?.version ?? -1;
+	const order = orderBy(opts.sort, opts.dir);
+	// The page is cut first (sorted in SQL, the score joined for sorting by it); the per-call lookups run on it only.
 	const { rows } = await db.query<CallRow>(
 		`SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
 			c.ring_s, c.talk_s, c.resolved, c.csat,
 			EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id) AS has_transcript,
 			EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.call_id) AS has_recording,
 			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file,
-			sc.score, sc.passed,
-			CASE WHEN sc.call_id IS NOT NULL THEN (SELECT count(*) FROM findings f
-				WHERE f.call_id = c.call_id AND f.rubric_id = sc.rubric_id AND f.rubric_version = sc.rubric_version AND f.result = 'fail') END AS failed_items
-		FROM (SELECT * FROM calls c WHERE ${w.sql} ORDER BY c.started_at DESC NULLS LAST, c.call_id LIMIT ${PAGE_SIZE} OFFSET ?) c
-		LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
-		ORDER BY c.started_at DESC NULLS LAST, c.call_id`,
-		[...w.params, (page - 1) * PAGE_SIZE, rid, ver]
+			c.score, c.passed,
+			CASE WHEN c.sc_call IS NOT NULL THEN (SELECT count(*) FROM findings f
+				WHERE f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.result = 'fail') END AS failed_items
+		FROM (SELECT c.*, sc.score, sc.passed, sc.call_id AS sc_call FROM calls c
+			LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
+			WHERE ${w.sql} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ?) c
+		ORDER BY ${order.replaceAll('sc.score', 'c.score')}`,
+		[rid, ver, rid, ver, ...w.params, (page - 1) * PAGE_SIZE]
 	);
 	return {
 		rows: rows.map((r) => ({ ...r, failed_items: r.failed_items == null ? null : Number(r.failed_items) })),

@@ -198,6 +198,13 @@ CREATE TABLE IF NOT EXISTS review_queue (
 	drawn_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (plan_id, call_id)
 );
+-- Calls list words search (src/lib/calls/call-text-sql.ts): each call's segments normalised like the scorer does,
+-- derived from segments and rebuilt when they change.
+CREATE TABLE IF NOT EXISTS call_text (
+	call_id VARCHAR PRIMARY KEY,
+	n_segments INTEGER NOT NULL,
+	text_norm VARCHAR NOT NULL
+);
 `;
 
 /** Creates every canonical table that does not exist yet. Safe to call on every start. */
