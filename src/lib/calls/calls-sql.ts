@@ -208,21 +208,31 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 	const rid = opts.rubric?.id ?? '';
 	const ver = opts.rubric?.version ?? -1;
 	const order = orderBy(opts.sort, opts.dir);
-	// The page is cut first (sorted in SQL, the score joined for sorting by it); the per-call lookups run on it only.
+	// The page is cut first on narrow rows (sorting in SQL), then the page's calls get their columns, score and
+	// lookups, each table filtered to the page's call ids before any join: a join whose hash table is built over
+	// a whole table (100k scores, 1.4M segments) costs more than everything else here (bench/calls-list.ts).
+	// Scores are joined before the cut only to sort by them.
+	const isScoreSort = opts.sort === 'score';
 	const { rows } = await db.query<CallRow>(
-		`SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
+		`WITH pg AS MATERIALIZED (
+			SELECT c.call_id FROM calls c
+			${isScoreSort ? 'LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?' : ''}
+			WHERE ${w.sql} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ?),
+		pc AS (SELECT * FROM calls WHERE call_id IN (SELECT call_id FROM pg)),
+		psc AS (SELECT call_id, score, passed FROM scores WHERE rubric_id = ? AND rubric_version = ? AND call_id IN (SELECT call_id FROM pg)),
+		seg AS (SELECT DISTINCT call_id FROM segments WHERE call_id IN (SELECT call_id FROM pg)),
+		rec AS (SELECT call_id, min(file) AS file FROM recordings WHERE call_id IN (SELECT call_id FROM pg) GROUP BY call_id),
+		fail AS (SELECT call_id, count(*) AS n FROM findings
+			WHERE rubric_id = ? AND rubric_version = ? AND result = 'fail' AND call_id IN (SELECT call_id FROM pg) GROUP BY call_id)
+		SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
 			c.ring_s, c.talk_s, c.resolved, c.csat,
-			EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id) AS has_transcript,
-			EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.call_id) AS has_recording,
-			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file,
-			c.score, c.passed,
-			CASE WHEN c.sc_call IS NOT NULL THEN (SELECT count(*) FROM findings f
-				WHERE f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.result = 'fail') END AS failed_items
-		FROM (SELECT c.*, sc.score, sc.passed, sc.call_id AS sc_call FROM calls c
-			LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
-			WHERE ${w.sql} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ?) c
-		ORDER BY ${order.replaceAll('sc.score', 'c.score')}`,
-		[rid, ver, rid, ver, ...w.params, (page - 1) * PAGE_SIZE]
+			seg.call_id IS NOT NULL AS has_transcript, rec.call_id IS NOT NULL AS has_recording, rec.file AS recording_file,
+			sc.score, sc.passed, CASE WHEN sc.call_id IS NOT NULL THEN coalesce(fail.n, 0) END AS failed_items
+		FROM pc c
+		LEFT JOIN psc sc ON sc.call_id = c.call_id
+		LEFT JOIN seg ON seg.call_id = c.call_id LEFT JOIN rec ON rec.call_id = c.call_id LEFT JOIN fail ON fail.call_id = c.call_id
+		ORDER BY ${order}`,
+		[...(isScoreSort ? [rid, ver] : []), ...w.params, (page - 1) * PAGE_SIZE, rid, ver, rid, ver]
 	);
 	return {
 		rows: rows.map((r) => ({ ...r, failed_items: r.failed_items == null ? null : Number(r.failed_items) })),
@@ -230,4 +240,24 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 		page,
 		pages
 	};
+}
+
+export interface FilterOptions {
+	/** agent key (id, or name when the call has none) and the name to show */
+	agents: { agent: string; name: string | null }[];
+	teams: string[];
+	channels: string[];
+}
+
+/** What the filter bar's pickers offer: the agents, teams and channels present (each list bounded). */
+export async function listFilterOptions(db: Db): Promise<FilterOptions> {
+	const [a, tm, ch] = await Promise.all([
+		db.query<{ agent: string; name: string | null }>(
+			`SELECT coalesce(agent_id, agent_name) AS agent, max(agent_name) AS name FROM calls
+			WHERE coalesce(agent_id, agent_name) IS NOT NULL GROUP BY 1 ORDER BY 2 NULLS LAST, 1 LIMIT 2000`
+		),
+		db.query<{ v: string }>('SELECT DISTINCT team AS v FROM calls WHERE team IS NOT NULL ORDER BY 1 LIMIT 500'),
+		db.query<{ v: string }>('SELECT DISTINCT channel AS v FROM calls WHERE channel IS NOT NULL ORDER BY 1 LIMIT 50')
+	]);
+	return { agents: a.rows, teams: tm.rows.map((r) => r.v), channels: ch.rows.map((r) => r.v) };
 }
