@@ -6,6 +6,8 @@ import type { MessageKey } from './zh';
 import { REASONS_EN } from './reasons-en';
 import { EVIDENCE_EN } from './evidence-en';
 import { REVIEW_EN } from './review-en';
+import { QUEUE_EN } from './queue-en';
+import { CALLS_FILTER_EN } from './calls-filter-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -207,5 +209,7 @@ export const en: Record<MessageKey, string> = {
 	'folders.error': 'Cannot open the recordings folder: {message}',
 	...REASONS_EN,
 	...EVIDENCE_EN,
-	...REVIEW_EN
+	...REVIEW_EN,
+	...QUEUE_EN,
+	...CALLS_FILTER_EN
 };

@@ -6,6 +6,8 @@ import { RUBRIC_ZH } from './rubric-zh';
 import { REASONS_ZH } from './reasons-zh';
 import { EVIDENCE_ZH } from './evidence-zh';
 import { REVIEW_ZH } from './review-zh';
+import { QUEUE_ZH } from './queue-zh';
+import { CALLS_FILTER_ZH } from './calls-filter-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -207,7 +209,9 @@ export const zh = {
 	'folders.error': '无法访问录音文件夹：{message}',
 	...REASONS_ZH,
 	...EVIDENCE_ZH,
-	...REVIEW_ZH
+	...REVIEW_ZH,
+	...QUEUE_ZH,
+	...CALLS_FILTER_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;
