@@ -8,7 +8,7 @@ export const QUEUE_ZH = {
 	'queue.plan.perAgentWeek': '每位坐席每周随机抽取',
 	'queue.plan.calls': '通',
 	'queue.plan.includeComplaints': '有关联投诉的通话全部纳入',
-	'queue.plan.csat': '满意度不高于',
+	'queue.plan.csat': '满意度 ≤',
 	'queue.plan.csatSuffix': '分的通话全部纳入',
 	'queue.plan.includeCritical': '致命项未通过的通话全部纳入',
 	'queue.plan.criticalHint': '按当前评分标准 {rubric} 第 {version} 版',
