@@ -1,8 +1,8 @@
 // Words-in-the-transcript search for the calls list: one row per call holding its segments normalised the way the
 // scorer normalises (cqa_norm: full/half width, case, punctuation and spaces, traditional → simplified), so
-// "您好，请问" finds "您 好 请 問". Built lazily the first time a words filter runs and topped up when segments
-// change; the search itself is then a substring test on 100k short strings instead of normalising ~1.5M segments
-// per query. No Svelte here.
+// "您好，请问" finds "您 好 請 問". Written by scoring from the text it has just normalised (CALL_TEXT_FROM_SCORING_SQL,
+// run by scoring/score.ts), and topped up here for segments scoring has not seen; the search is then a substring
+// test on one string per call instead of normalising ~1.5M segments per query (bench/calls-list.ts). No Svelte.
 import type { Db, Param } from '../db/types';
 import { NORM_MACRO_SQL } from '../scoring/normalize';
 
@@ -24,7 +24,7 @@ export async function ensureCallText(db: Db): Promise<boolean> {
 	await db.query(`DELETE FROM call_text t WHERE NOT EXISTS (SELECT 1 FROM cq_seg_counts s WHERE s.call_id = t.call_id AND s.n = t.n_segments)`);
 	await db.query(
 		`INSERT INTO call_text (call_id, n_segments, text_norm)
-		SELECT call_id, count(*), string_agg(cqa_norm(text), '${TURN_SEPARATOR}' ORDER BY seq)
+		SELECT call_id, count(*), string_agg(cqa_norm(text), '${TURN_SEPARATOR}')
 		FROM segments WHERE call_id IN (SELECT call_id FROM cq_seg_counts EXCEPT SELECT call_id FROM call_text)
 		GROUP BY call_id`
 	);
@@ -32,6 +32,17 @@ export async function ensureCallText(db: Db): Promise<boolean> {
 	await db.checkpoint();
 	return true;
 }
+
+/**
+ * Run by scoreCalls while its temp tables are there: the scored calls' call_text rows rebuilt from cqa_seg (text
+ * already normalised by the scorer) — about 1–2 s at 100k calls instead of normalising everything again. Turn
+ * order does not matter for a substring test, and an unordered string_agg is several times cheaper.
+ */
+export const CALL_TEXT_FROM_SCORING_SQL: readonly string[] = [
+	'DELETE FROM call_text WHERE call_id IN (SELECT call_id FROM cqa_call)',
+	`INSERT INTO call_text (call_id, n_segments, text_norm)
+	SELECT call_id, count(*), string_agg(norm, '${TURN_SEPARATOR}') FROM cqa_seg GROUP BY call_id`
+];
 
 /** The words of a search box: split on white space, at most 8. */
 export function searchTerms(words: string): string[] {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
+import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
+import { scoreCalls } from '../scoring/score';
 import { listCalls, PAGE_SIZE, parseCallsFilters, parseCallsSort } from './calls-sql';
 
 let db: Db;
@@ -167,6 +169,14 @@ describe('calls list filter bar: agent, complaint, words, sorting', () => {
 		expect(await ids({ words: '您好 不存在' })).toEqual([]);
 		// Only punctuation: no condition.
 		expect((await ids({ words: '，。' })).length).toBe(4);
+	});
+
+	it('finds words in calls scored since (scoring writes the search text) and in calls added after', async () => {
+		await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+		const { rows } = await db.query<{ n: number }>(`SELECT n_segments AS n FROM call_text WHERE call_id = 'W3'`);
+		expect(rows.map((r) => Number(r.n))).toEqual([3]);
+		expect(await ids({ words: '退款' })).toEqual(['W1']);
+		await db.query(`DELETE FROM scores WHERE rubric_id = 'default-zh'; DELETE FROM findings WHERE rubric_id = 'default-zh'`);
 	});
 
 	it('picks up new and changed transcripts for the words search', async () => {
