@@ -130,16 +130,19 @@ export interface CallsPage {
 }
 
 // Backslash escapes % and _ so a typed "50%" or "A_1" matches literally.
-const FILTER = `(? = '' OR c.call_id ILIKE ? ESCAPE '\\' OR c.agent_id ILIKE ? ESCAPE '\\' OR c.agent_name ILIKE ? ESCAPE '\\')`;
+const FILTER = `(c.call_id ILIKE ? ESCAPE '\\' OR c.agent_id ILIKE ? ESCAPE '\\' OR c.agent_name ILIKE ? ESCAPE '\\')`;
 
 function likeParams(q: string): string[] {
 	const pattern = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-	return [q, pattern, pattern, pattern];
+	return [pattern, pattern, pattern];
 }
 
 function where(opts: CallsQuery, normTerms: string[]): { sql: string; params: (string | number)[] } {
-	const parts = [FILTER];
-	const params: (string | number)[] = likeParams(opts.q.trim());
+	// Only when there is text: a prepared statement is planned before its parameters are known, so "? = ''"
+	// would not spare the three ILIKEs on every row.
+	const q = opts.q.trim();
+	const parts = q ? [FILTER] : ['true'];
+	const params: (string | number)[] = q ? likeParams(q) : [];
 	const r = opts.rubric;
 	if (r && opts.result === 'failed') {
 		parts.push('EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ? AND s.passed = false)');
