@@ -13,7 +13,9 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
-					testTimeout: 60_000
+					testTimeout: 60_000,
+					// beforeAll hooks that score sample calls need more than the default 10 s on a busy 2-core machine.
+					hookTimeout: 60_000
 				}
 			},
 			{
