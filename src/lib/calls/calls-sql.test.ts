@@ -4,7 +4,7 @@ import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
-import { listCalls, PAGE_SIZE, parseCallsFilters, parseCallsSort } from './calls-sql';
+import { listCalls, listFilterOptions, PAGE_SIZE, parseCallsFilters, parseCallsSort } from './calls-sql';
 
 let db: Db;
 
@@ -195,6 +195,14 @@ describe('calls list filter bar: agent, complaint, words, sorting', () => {
 		expect(await ids({ sort: 'score', dir: 'desc', rubric: R })).toEqual(['W2', 'W4', 'W1', 'W3']);
 		// By name (code point order: 王 < 赵 < 钱), then id, then call id.
 		expect(await ids({ sort: 'agent' })).toEqual(['W1', 'W3', 'W2', 'W4']);
+	});
+
+	it('offers the agents, teams and channels present for the pickers', async () => {
+		const o = await listFilterOptions(db);
+		expect(o.agents).toContainEqual({ agent: 'B1', name: '王五' });
+		expect(o.agents).toContainEqual({ agent: '钱七', name: '钱七' });
+		expect(o.teams).toEqual(['A', 'B']);
+		expect(o.channels).toEqual(['chat', 'phone']);
 	});
 
 	it('sorts across pages without repeating or skipping a call', async () => {
