@@ -64,7 +64,10 @@ describe('dashboard', () => {
 		const starts = await page.locator('table.data tbody tr td:nth-child(2)').allInnerTexts();
 		expect(starts.length).toBeGreaterThan(0);
 		expect(starts.every((s) => s.startsWith('2026-09-01'))).toBe(true);
-		await visible(page.getByText('清除看板筛选'));
+		// The drill-down lands in the calls list's filter bar, which can clear it.
+		expect(await page.getByLabel('开始日期').inputValue()).toBe('2026-09-01');
+		expect(await page.getByLabel('结束日期').inputValue()).toBe('2026-09-01');
+		await visible(page.getByRole('button', { name: '清除全部筛选' }));
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
 	});

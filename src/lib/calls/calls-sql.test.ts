@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
-import { listCalls, PAGE_SIZE, parseCallsFilters } from './calls-sql';
+import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
+import { scoreCalls } from '../scoring/score';
+import { listCalls, listFilterOptions, PAGE_SIZE, parseCallsFilters, parseCallsSort } from './calls-sql';
 
 let db: Db;
 
@@ -118,7 +120,94 @@ describe('calls list drill-down filters (dashboard links)', () => {
 			weekday: 7,
 			csat: null,
 			scoreMin: 90,
-			scoreMax: 100
+			scoreMax: 100,
+			agent: null,
+			complaint: null,
+			words: null
 		});
+		expect(parseCallsFilters(new URLSearchParams('agent=A1&complaint=maybe&words=%20退款%20'))).toMatchObject({ agent: 'A1', complaint: null, words: '退款' });
+		expect(parseCallsSort(new URLSearchParams('sort=score&dir=asc'))).toEqual({ sort: 'score', dir: 'asc' });
+		expect(parseCallsSort(new URLSearchParams('sort=drop table&dir=up'))).toEqual({ sort: null, dir: null });
+	});
+});
+
+describe('calls list filter bar: agent, complaint, words, sorting', () => {
+	const R = { id: 'r', version: 1 };
+	beforeAll(async () => {
+		await db.query(`INSERT INTO calls (call_id, agent_id, agent_name, started_at, csat, talk_s) VALUES
+			('W1', 'B1', '王五', '2026-10-01 09:00:00', 5, 300),
+			('W2', 'B2', '赵六', '2026-10-01 10:00:00', 2, 60),
+			('W3', 'B1', '王五', '2026-10-01 11:00:00', NULL, 120),
+			('W4', NULL, '钱七', '2026-10-01 12:00:00', 3, NULL)`);
+		await db.query(`INSERT INTO segments (call_id, seq, speaker, text) VALUES
+			('W1', 1, 'agent', '您好，这里是华信客服。'), ('W1', 2, 'customer', '我要办理退款'),
+			('W2', 1, 'agent', '您 好！请问有什么可以帮您？'), ('W2', 2, 'customer', '網絡很慢'),
+			('W3', 1, 'agent', 'Thank you for calling'), ('W3', 2, 'customer', '退'), ('W3', 3, 'customer', '款')`);
+		await db.query(`INSERT INTO complaints (complaint_id, call_id) VALUES ('K1', 'W2'), ('K2', NULL)`);
+		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES ('W1', 'r', 1, 70, false), ('W2', 'r', 1, 95, true), ('W4', 'r', 1, 80, true)`);
+	});
+	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) => (await listCalls(db, { page: 1, q: 'W', ...o })).rows.map((r) => r.call_id);
+
+	it('filters on the agent (by id, or by name when the call has no id)', async () => {
+		expect((await ids({ agent: 'B1' })).sort()).toEqual(['W1', 'W3']);
+		expect(await ids({ agent: '钱七' })).toEqual(['W4']);
+	});
+
+	it('filters on whether a complaint is linked to the call', async () => {
+		expect(await ids({ complaint: 'yes' })).toEqual(['W2']);
+		expect((await ids({ complaint: 'no' })).sort()).toEqual(['W1', 'W3', 'W4']);
+	});
+
+	it('finds words in the transcript the way the scorer normalises text, all words within one turn each', async () => {
+		expect(await ids({ words: '退款' })).toEqual(['W1']);
+		// Spaces, punctuation and full-width forms do not matter; traditional matches simplified.
+		expect(await ids({ words: '您好请问' })).toEqual(['W2']);
+		expect(await ids({ words: '网络' })).toEqual(['W2']);
+		expect(await ids({ words: 'THANK   you' })).toEqual(['W3']);
+		// Every word must occur.
+		expect(await ids({ words: '您好 退款' })).toEqual(['W1']);
+		expect(await ids({ words: '您好 不存在' })).toEqual([]);
+		// Only punctuation: no condition.
+		expect((await ids({ words: '，。' })).length).toBe(4);
+	});
+
+	it('finds words in calls scored since (scoring writes the search text) and in calls added after', async () => {
+		await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+		const { rows } = await db.query<{ n: number }>(`SELECT n_segments AS n FROM call_text WHERE call_id = 'W3'`);
+		expect(rows.map((r) => Number(r.n))).toEqual([3]);
+		expect(await ids({ words: '退款' })).toEqual(['W1']);
+		await db.query(`DELETE FROM scores WHERE rubric_id = 'default-zh'; DELETE FROM findings WHERE rubric_id = 'default-zh'`);
+	});
+
+	it('picks up new and changed transcripts for the words search', async () => {
+		await db.query(`INSERT INTO segments (call_id, seq, speaker, text) VALUES ('W4', 1, 'agent', '为您办理退款')`);
+		expect((await ids({ words: '退款' })).sort()).toEqual(['W1', 'W4']);
+		await db.query(`DELETE FROM segments WHERE call_id = 'W4'`);
+		expect(await ids({ words: '退款' })).toEqual(['W1']);
+	});
+
+	it('sorts in SQL by date, agent, score, CSAT and talk time, unknown values last', async () => {
+		expect(await ids({})).toEqual(['W4', 'W3', 'W2', 'W1']);
+		expect(await ids({ sort: 'date', dir: 'asc' })).toEqual(['W1', 'W2', 'W3', 'W4']);
+		expect(await ids({ sort: 'csat' })).toEqual(['W2', 'W4', 'W1', 'W3']);
+		expect(await ids({ sort: 'csat', dir: 'desc' })).toEqual(['W1', 'W4', 'W2', 'W3']);
+		expect(await ids({ sort: 'talk', dir: 'desc' })).toEqual(['W1', 'W3', 'W2', 'W4']);
+		expect(await ids({ sort: 'score', dir: 'desc', rubric: R })).toEqual(['W2', 'W4', 'W1', 'W3']);
+		// By name (code point order: 王 < 赵 < 钱), then id, then call id.
+		expect(await ids({ sort: 'agent' })).toEqual(['W1', 'W3', 'W2', 'W4']);
+	});
+
+	it('offers the agents, teams and channels present for the pickers', async () => {
+		const o = await listFilterOptions(db);
+		expect(o.agents).toContainEqual({ agent: 'B1', name: '王五' });
+		expect(o.agents).toContainEqual({ agent: '钱七', name: '钱七' });
+		expect(o.teams).toEqual(['A', 'B']);
+		expect(o.channels).toEqual(['chat', 'phone']);
+	});
+
+	it('sorts across pages without repeating or skipping a call', async () => {
+		const seen: string[] = [];
+		for (let p = 1; p <= 3; p++) seen.push(...(await listCalls(db, { page: p, q: 'C0', sort: 'csat' })).rows.map((r) => r.call_id));
+		expect(new Set(seen).size).toBe(120);
 	});
 });

@@ -1,8 +1,10 @@
-// SQL for the calls list: one page of calls (newest first) with a text filter on call id / agent, filters on
-// the score of one rubric version (did not pass; failed an item), whether each call has a transcript and a
-// recording, and its score and failed-item count. Paged in SQL; never returns more than a page.
+// SQL for the calls list: one page of calls, sorted in SQL (newest first unless asked), with a text filter on
+// call id / agent, filters on the call's facts (period, agent, team, queue, channel, CSAT, linked complaint, words
+// in the transcript) and on the score of one rubric version (did not pass; failed an item; score band), whether
+// each call has a transcript and a recording, and its score and failed-item count. Never returns more than a page.
 import type { Db } from '../db/types';
 import { addDays, dimensionWhere } from '../dashboard/filter';
+import { ensureCallText, normaliseTerms, searchTerms, wordsWhere } from './call-text-sql';
 
 export const PAGE_SIZE = 50;
 
@@ -52,10 +54,38 @@ export interface CallsQuery {
 	/** score under `rubric` in [scoreMin, scoreMax) (scoreMax 100 includes 100) */
 	scoreMin?: number | null;
 	scoreMax?: number | null;
+	/** agent id (or the name, for calls logged without an id) */
+	agent?: string | null;
+	/** 'yes': a complaint record points at the call; 'no': none does */
+	complaint?: 'yes' | 'no' | null;
+	/** words that must all occur in the transcript, matched the way the scorer normalises text */
+	words?: string | null;
+	sort?: SortKey | null;
+	dir?: 'asc' | 'desc' | null;
 }
 
-/** Reads the calls-list filters from the URL (the names the dashboard links with). */
-export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax'> {
+export const SORT_KEYS = ['date', 'agent', 'score', 'csat', 'talk'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const SORT_SQL: Record<SortKey, string> = {
+	date: 'c.started_at',
+	agent: 'c.agent_name {dir} NULLS LAST, c.agent_id',
+	score: 'sc.score',
+	csat: 'c.csat',
+	talk: 'c.talk_s'
+};
+
+/** ORDER BY of a sort (date newest first by default); ties go by call id so pages never overlap. */
+function orderBy(sort: SortKey | null | undefined, dir: 'asc' | 'desc' | null | undefined): string {
+	const key = sort && SORT_KEYS.includes(sort) ? sort : 'date';
+	const d = (dir ?? (key === 'date' ? 'desc' : 'asc')) === 'desc' ? 'DESC' : 'ASC';
+	return `${SORT_SQL[key].replace('{dir}', d)} ${d} NULLS LAST, c.call_id`;
+}
+
+/** Reads the calls-list filters from the URL (the names the dashboard links with, and the filter bar's). */
+export function parseCallsFilters(
+	p: URLSearchParams
+): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax' | 'agent' | 'complaint' | 'words'> {
 	const date = (k: string) => {
 		const v = p.get(k);
 		return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
@@ -75,12 +105,22 @@ export function parseCallsFilters(p: URLSearchParams): Pick<CallsQuery, 'from' |
 		weekday: int('weekday', 1, 7),
 		csat: int('csat', 1, 5),
 		scoreMin: int('scoreMin', 0, 100),
-		scoreMax: int('scoreMax', 0, 100)
+		scoreMax: int('scoreMax', 0, 100),
+		agent: p.get('agent') || null,
+		complaint: p.get('complaint') === 'yes' || p.get('complaint') === 'no' ? (p.get('complaint') as 'yes' | 'no') : null,
+		words: p.get('words')?.trim() || null
 	};
 }
 
-/** The URL names of the drill-down filters, in the order CallsView keeps them. */
-export const DRILL_KEYS = ['from', 'to', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax'] as const;
+/** The sort of the URL (?sort=score&dir=asc); date newest first when absent. */
+export function parseCallsSort(p: URLSearchParams): { sort: SortKey | null; dir: 'asc' | 'desc' | null } {
+	const sort = p.get('sort');
+	const dir = p.get('dir');
+	return { sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null, dir: dir === 'asc' || dir === 'desc' ? dir : null };
+}
+
+/** The URL names of the filters, in the order CallsView keeps them. */
+export const DRILL_KEYS = ['from', 'to', 'agent', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax', 'complaint', 'words'] as const;
 
 export interface CallsPage {
 	rows: CallRow[];
@@ -90,16 +130,19 @@ export interface CallsPage {
 }
 
 // Backslash escapes % and _ so a typed "50%" or "A_1" matches literally.
-const FILTER = `(? = '' OR c.call_id ILIKE ? ESCAPE '\\' OR c.agent_id ILIKE ? ESCAPE '\\' OR c.agent_name ILIKE ? ESCAPE '\\')`;
+const FILTER = `(c.call_id ILIKE ? ESCAPE '\\' OR c.agent_id ILIKE ? ESCAPE '\\' OR c.agent_name ILIKE ? ESCAPE '\\')`;
 
 function likeParams(q: string): string[] {
 	const pattern = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-	return [q, pattern, pattern, pattern];
+	return [pattern, pattern, pattern];
 }
 
-function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
-	const parts = [FILTER];
-	const params: (string | number)[] = likeParams(opts.q.trim());
+function where(opts: CallsQuery, normTerms: string[]): { sql: string; params: (string | number)[] } {
+	// Only when there is text: a prepared statement is planned before its parameters are known, so "? = ''"
+	// would not spare the three ILIKEs on every row.
+	const q = opts.q.trim();
+	const parts = q ? [FILTER] : ['true'];
+	const params: (string | number)[] = q ? likeParams(q) : [];
 	const r = opts.rubric;
 	if (r && opts.result === 'failed') {
 		parts.push('EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ? AND s.passed = false)');
@@ -138,12 +181,28 @@ function where(opts: CallsQuery): { sql: string; params: (string | number)[] } {
 		const max = opts.scoreMax ?? 100;
 		params.push(r.id, r.version, opts.scoreMin ?? 0, max, max);
 	}
+	if (opts.agent) {
+		parts.push('coalesce(c.agent_id, c.agent_name) = ?');
+		params.push(opts.agent);
+	}
+	if (opts.complaint) {
+		parts.push(`${opts.complaint === 'no' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM complaints k WHERE k.call_id = c.call_id)`);
+	}
+	if (normTerms.length) {
+		const w = wordsWhere(normTerms, 'c');
+		parts.push(w.sql);
+		params.push(...(w.params as string[]));
+	}
 	return { sql: parts.join(' AND '), params };
 }
 
 /** `page` is 1-based and clamped to the pages that exist. */
 export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
-	const w = where(opts);
+	const terms = searchTerms(opts.words ?? '');
+	if (terms.length) await ensureCallText(db);
+	const normTerms = await normaliseTerms(db, terms);
+	// Words that normalise to nothing (only punctuation) match every call, as an empty search does.
+	const w = where(opts, normTerms);
 	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM calls c WHERE ${w.sql}`, w.params);
 	const total = countRows[0]?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -151,19 +210,32 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 	// Without a rubric the score columns are NULL: the join matches nothing.
 	const rid = opts.rubric?.id ?? '';
 	const ver = opts.rubric?.version ?? -1;
+	const order = orderBy(opts.sort, opts.dir);
+	// The page is cut first on narrow rows (sorting in SQL), then the page's calls get their columns, score and
+	// lookups, each table filtered to the page's call ids before any join: a join whose hash table is built over
+	// a whole table (100k scores, 1.4M segments) costs more than everything else here (bench/calls-list.ts).
+	// Scores are joined before the cut only to sort by them.
+	const isScoreSort = opts.sort === 'score';
 	const { rows } = await db.query<CallRow>(
-		`SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
+		`WITH pg AS MATERIALIZED (
+			SELECT c.call_id FROM calls c
+			${isScoreSort ? 'LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?' : ''}
+			WHERE ${w.sql} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ?),
+		pc AS (SELECT * FROM calls WHERE call_id IN (SELECT call_id FROM pg)),
+		psc AS (SELECT call_id, score, passed FROM scores WHERE rubric_id = ? AND rubric_version = ? AND call_id IN (SELECT call_id FROM pg)),
+		seg AS (SELECT DISTINCT call_id FROM segments WHERE call_id IN (SELECT call_id FROM pg)),
+		rec AS (SELECT call_id, min(file) AS file FROM recordings WHERE call_id IN (SELECT call_id FROM pg) GROUP BY call_id),
+		fail AS (SELECT call_id, count(*) AS n FROM findings
+			WHERE rubric_id = ? AND rubric_version = ? AND result = 'fail' AND call_id IN (SELECT call_id FROM pg) GROUP BY call_id)
+		SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
 			c.ring_s, c.talk_s, c.resolved, c.csat,
-			EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id) AS has_transcript,
-			EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.call_id) AS has_recording,
-			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file,
-			sc.score, sc.passed,
-			CASE WHEN sc.call_id IS NOT NULL THEN (SELECT count(*) FROM findings f
-				WHERE f.call_id = c.call_id AND f.rubric_id = sc.rubric_id AND f.rubric_version = sc.rubric_version AND f.result = 'fail') END AS failed_items
-		FROM (SELECT * FROM calls c WHERE ${w.sql} ORDER BY c.started_at DESC NULLS LAST, c.call_id LIMIT ${PAGE_SIZE} OFFSET ?) c
-		LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
-		ORDER BY c.started_at DESC NULLS LAST, c.call_id`,
-		[...w.params, (page - 1) * PAGE_SIZE, rid, ver]
+			seg.call_id IS NOT NULL AS has_transcript, rec.call_id IS NOT NULL AS has_recording, rec.file AS recording_file,
+			sc.score, sc.passed, CASE WHEN sc.call_id IS NOT NULL THEN coalesce(fail.n, 0) END AS failed_items
+		FROM pc c
+		LEFT JOIN psc sc ON sc.call_id = c.call_id
+		LEFT JOIN seg ON seg.call_id = c.call_id LEFT JOIN rec ON rec.call_id = c.call_id LEFT JOIN fail ON fail.call_id = c.call_id
+		ORDER BY ${order}`,
+		[...(isScoreSort ? [rid, ver] : []), ...w.params, (page - 1) * PAGE_SIZE, rid, ver, rid, ver]
 	);
 	return {
 		rows: rows.map((r) => ({ ...r, failed_items: r.failed_items == null ? null : Number(r.failed_items) })),
@@ -171,4 +243,24 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 		page,
 		pages
 	};
+}
+
+export interface FilterOptions {
+	/** agent key (id, or name when the call has none) and the name to show */
+	agents: { agent: string; name: string | null }[];
+	teams: string[];
+	channels: string[];
+}
+
+/** What the filter bar's pickers offer: the agents, teams and channels present (each list bounded). */
+export async function listFilterOptions(db: Db): Promise<FilterOptions> {
+	const [a, tm, ch] = await Promise.all([
+		db.query<{ agent: string; name: string | null }>(
+			`SELECT coalesce(agent_id, agent_name) AS agent, max(agent_name) AS name FROM calls
+			WHERE coalesce(agent_id, agent_name) IS NOT NULL GROUP BY 1 ORDER BY 2 NULLS LAST, 1 LIMIT 2000`
+		),
+		db.query<{ v: string }>('SELECT DISTINCT team AS v FROM calls WHERE team IS NOT NULL ORDER BY 1 LIMIT 500'),
+		db.query<{ v: string }>('SELECT DISTINCT channel AS v FROM calls WHERE channel IS NOT NULL ORDER BY 1 LIMIT 50')
+	]);
+	return { agents: a.rows, teams: tm.rows.map((r) => r.v), channels: ch.rows.map((r) => r.v) };
 }

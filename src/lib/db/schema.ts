@@ -18,7 +18,9 @@ export const CANONICAL_TABLES = [
 	'app_settings',
 	'reviews',
 	'review_items',
-	'review_comments'
+	'review_comments',
+	'review_plans',
+	'review_queue'
 ] as const;
 
 export const SCHEMA_SQL = `
@@ -225,6 +227,32 @@ CREATE TABLE IF NOT EXISTS review_conflict_items (
 	override_result VARCHAR NOT NULL,
 	reason VARCHAR NOT NULL,
 	updated_at TIMESTAMP NOT NULL
+-- Review queue (src/lib/queue/): the sampling plan and the calls it drew, in queue order. Never changed by re-scoring.
+CREATE TABLE IF NOT EXISTS review_plans (
+	plan_id VARCHAR PRIMARY KEY,
+	per_agent_week INTEGER NOT NULL, -- random calls per agent per ISO week
+	include_complaints BOOLEAN NOT NULL,
+	csat_max INTEGER,           -- every call with csat <= this; NULL: none
+	include_critical BOOLEAN NOT NULL, -- every call with a critical fail under the active rubric version
+	date_from DATE,             -- calls drawn from (both days included); NULL: open
+	date_to DATE,
+	seed VARCHAR NOT NULL,      -- the random order is md5(seed || call_id): same seed, same calls
+	updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_queue (
+	plan_id VARCHAR NOT NULL,
+	call_id VARCHAR NOT NULL,
+	reasons VARCHAR[] NOT NULL, -- why drawn: sample | complaint | csat | critical
+	position INTEGER NOT NULL,  -- queue order, 1.. within the plan
+	drawn_at TIMESTAMP NOT NULL,
+	PRIMARY KEY (plan_id, call_id)
+);
+-- Calls list words search (src/lib/calls/call-text-sql.ts): each call's segments normalised like the scorer does,
+-- derived from segments and rebuilt when they change.
+CREATE TABLE IF NOT EXISTS call_text (
+	call_id VARCHAR PRIMARY KEY,
+	n_segments INTEGER NOT NULL,
+	text_norm VARCHAR NOT NULL
 );
 `;
 

@@ -9,6 +9,8 @@ import { REVIEW_EN } from './review-en';
 import { COACHING_EN } from './coaching-en';
 import { EXCHANGE_EN } from './exchange-en';
 import { LEADERBOARD_EN } from './leaderboard-en';
+import { QUEUE_EN } from './queue-en';
+import { CALLS_FILTER_EN } from './calls-filter-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -213,5 +215,7 @@ export const en: Record<MessageKey, string> = {
 	...REVIEW_EN,
 	...COACHING_EN,
 	...EXCHANGE_EN,
-	...LEADERBOARD_EN
+	...LEADERBOARD_EN,
+	...QUEUE_EN,
+	...CALLS_FILTER_EN,
 };

@@ -9,6 +9,8 @@ import { REVIEW_ZH } from './review-zh';
 import { COACHING_ZH } from './coaching-zh';
 import { EXCHANGE_ZH } from './exchange-zh';
 import { LEADERBOARD_ZH } from './leaderboard-zh';
+import { QUEUE_ZH } from './queue-zh';
+import { CALLS_FILTER_ZH } from './calls-filter-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -213,7 +215,9 @@ export const zh = {
 	...REVIEW_ZH,
 	...COACHING_ZH,
 	...EXCHANGE_ZH,
-	...LEADERBOARD_ZH
+	...LEADERBOARD_ZH,
+	...QUEUE_ZH,
+	...CALLS_FILTER_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -13,12 +13,17 @@ export class ReviewState {
 	isLoaded = $state(false);
 	save = $state<SaveStatus>('idle');
 	error = $state<string | null>(null);
+	#callId: string | null = null;
 
 	get isSubmitted(): boolean {
 		return this.review?.status === 'submitted';
 	}
 
 	async load(key: ReviewKey): Promise<void> {
+		// Another call (the queue's "next"): never show the previous call's review while this one loads. A plain
+		// field, not `key`: load() runs inside the page's $effect, which must not come to depend on what it writes.
+		if (this.#callId !== key.call_id) this.#apply(null, [], []);
+		this.#callId = key.call_id;
 		this.key = key;
 		this.isLoaded = false;
 		try {

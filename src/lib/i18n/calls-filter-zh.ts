@@ -1,0 +1,33 @@
+// Messages of the calls list's filter bar and sortable columns, spread into zh.ts. calls-filter-en.ts must have
+// the same keys.
+export const CALLS_FILTER_ZH = {
+	'calls.f.bar': '筛选通话',
+	'calls.f.words': '转写内容包含…',
+	'calls.f.wordsHint': '多个词用空格分开，须全部出现；忽略标点、空格、全半角和繁简差异',
+	'calls.f.agent': '坐席',
+	'calls.f.allAgents': '全部坐席',
+	'calls.f.team': '班组',
+	'calls.f.allTeams': '全部班组',
+	'calls.f.channel': '渠道',
+	'calls.f.allChannels': '全部渠道',
+	'calls.f.from': '开始日期',
+	'calls.f.to': '结束日期',
+	'calls.f.score': '得分区间',
+	'calls.f.allScores': '全部得分',
+	'calls.f.band': '{min}–{max} 分',
+	'calls.f.below': '{max} 分以下',
+	'calls.f.csat': '满意度',
+	'calls.f.allCsat': '全部满意度',
+	'calls.f.csatN': '满意度 {n} 分',
+	'calls.f.complaint': '投诉',
+	'calls.f.allComplaint': '投诉：不限',
+	'calls.f.complaintYes': '有关联投诉',
+	'calls.f.complaintNo': '无关联投诉',
+	'calls.f.clear': '清除全部筛选',
+	'calls.f.sort': '按“{col}”排序',
+	'calls.f.other': '其他条件',
+	'calls.f.indexing': '首次按转写内容搜索需要建立索引，请稍候…',
+	'calls.drillKey.agent': '坐席：{v}',
+	'calls.drillKey.complaint': '投诉：{v}',
+	'calls.drillKey.words': '转写含“{v}”'
+} as const;

@@ -1,0 +1,59 @@
+// A call page opened from the review queue (?queue=<plan>): where the call stands in the queue, the progress,
+// and moving on to the next call not yet reviewed. One instance per call page. Browser only.
+import { goto } from '$app/navigation';
+import { workspace } from '../db/workspace.svelte';
+import { nextInQueue, queuePlace, queueProgress, type QueuePlace, type QueueProgress } from './queue-sql';
+
+/** The call page of `callId` as opened from the queue of `planId`. */
+export function queueCallHref(callId: string, planId: string): string {
+	return `/calls/${encodeURIComponent(callId)}?queue=${encodeURIComponent(planId)}`;
+}
+
+export class QueueNav {
+	place = $state.raw<QueuePlace | null>(null);
+	progress = $state.raw<QueueProgress | null>(null);
+	/** set when "next" found no other call waiting */
+	isDone = $state(false);
+	isMoving = $state(false);
+	error = $state<string | null>(null);
+	readonly planId: string;
+	#callId: string | null = null;
+
+	constructor(planId: string) {
+		this.planId = planId;
+	}
+
+	async refresh(callId: string): Promise<void> {
+		this.#callId = callId;
+		try {
+			const db = await workspace.db();
+			const [place, progress] = await Promise.all([queuePlace(db, callId, this.planId), queueProgress(db, this.planId)]);
+			if (this.#callId !== callId) return;
+			this.place = place;
+			this.progress = progress;
+			this.isDone = false;
+			this.error = null;
+		} catch (e) {
+			if (this.#callId === callId) this.error = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	/** Opens the next queued call without a submitted review (after this one, wrapping round). */
+	async next(): Promise<void> {
+		const from = this.#callId;
+		if (this.isMoving) return;
+		this.isMoving = true;
+		try {
+			const id = await nextInQueue(await workspace.db(), from, this.planId);
+			if (!id) {
+				this.isDone = true;
+				return;
+			}
+			await goto(queueCallHref(id, this.planId));
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+		} finally {
+			this.isMoving = false;
+		}
+	}
+}
