@@ -227,6 +227,7 @@ CREATE TABLE IF NOT EXISTS review_conflict_items (
 	override_result VARCHAR NOT NULL,
 	reason VARCHAR NOT NULL,
 	updated_at TIMESTAMP NOT NULL
+);
 -- Review queue (src/lib/queue/): the sampling plan and the calls it drew, in queue order. Never changed by re-scoring.
 CREATE TABLE IF NOT EXISTS review_plans (
 	plan_id VARCHAR PRIMARY KEY,
