@@ -14,7 +14,8 @@ import { scoreCalls } from '../scoring/score';
 import { queryCharts, type DashboardCharts, type Grain } from './build-chart-sql';
 import { KPI_KEYS, queryKpis, type KpiResult } from './build-kpi-sql';
 import type { DashboardFilter } from './filter';
-import { ensureRollup, queryChartsFromRollup, queryDashboardFromRollup, queryKpisFromRollup } from './rollup-sql';
+import { cubeCharts, cubeKpis } from './rollup-cube';
+import { ensureRollup, loadRollupRows, queryChartsFromRollup, queryDashboardFromRollup, queryKpisFromRollup } from './rollup-sql';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
@@ -80,6 +81,8 @@ describe('dashboard rollup', () => {
 	for (const period of PERIODS) {
 		it(`${period.from}..${period.to}: every KPI and chart equals the raw SQL, for ${FILTERS.length} filters`, async () => {
 			await ensureRollup(db);
+			const cube = await loadRollupRows(db, RUBRIC);
+			if (!cube) throw new Error('the sample’s rollups should fit in memory');
 			for (const [i, dims] of FILTERS.entries()) {
 				const f: DashboardFilter = { ...period, ...dims };
 				const label = `${period.from} ${JSON.stringify(dims)}`;
@@ -92,6 +95,9 @@ describe('dashboard rollup', () => {
 				const both = await queryDashboardFromRollup(db, f, grain, RUBRIC);
 				expectSameKpis(both.kpis, rawKpis, `${label} (one statement)`);
 				expectSameCharts(both.charts, rawCharts, `${label} ${grain} (one statement)`);
+				// The in-memory sums the dashboard draws from.
+				expectSameKpis(cubeKpis(cube, f), rawKpis, `${label} (in memory)`);
+				expectSameCharts(cubeCharts(cube, f, grain), rawCharts, `${label} ${grain} (in memory)`);
 			}
 		});
 	}
@@ -103,10 +109,19 @@ describe('dashboard rollup', () => {
 		const charts = await queryChartsFromRollup(db, f, 'day', other);
 		expect(charts.scoreBins).toEqual([]);
 		expect(charts.items).toEqual([]);
+		const cube = await loadRollupRows(db, other);
+		if (!cube) throw new Error('the sample’s rollups should fit in memory');
+		expectSameKpis(cubeKpis(cube, f), await queryKpis(db, f, { rubric: other }), 'v999 in memory');
+		expect(cubeCharts(cube, f, 'day').items).toEqual([]);
 		const both = await queryDashboardFromRollup(db, f, 'day', other);
 		expect(both.charts.scoreBins).toEqual([]);
 		expect(both.charts.items).toEqual([]);
 		expect(both.charts.trend.length).toBe(30);
+	});
+
+	it('leaves rollups too big to hold in memory in DuckDB', async () => {
+		await ensureRollup(db);
+		expect(await loadRollupRows(db, RUBRIC, 10)).toBeNull();
 	});
 
 	it('rebuilds after an import or a scoring run changes the data', async () => {
@@ -148,6 +163,9 @@ describe('repeat contacts (FCR) in the rollup', () => {
 		const f = { from: '2026-09-01', to: '2026-09-30' };
 		const raw = await queryKpis(small, f);
 		expectSameKpis(await queryKpisFromRollup(small, f), raw, 'fcr edge cases');
+		const cube = await loadRollupRows(small, null);
+		if (!cube) throw new Error('tiny rollups fit in memory');
+		expectSameKpis(cubeKpis(cube, f), raw, 'fcr edge cases in memory');
 		// Handled in September: a–e and g. a and b repeat (c is 7 days later to the second); c does not (d is 1 s
 		// too late), nor d, e (f has no time) and g (no customer): 4 of 6.
 		expect(raw.current.values.fcr).toBeCloseTo(4 / 6, 9);

@@ -20,6 +20,7 @@ import {
 	numericCharts
 } from './build-chart-sql';
 import { previousPeriod, type DashboardFilter } from './filter';
+import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */
 export const ROLLUP_VERSION = 1;
@@ -364,4 +365,37 @@ export async function queryDashboardFromRollup(
 	};
 	const charts = Object.fromEntries(CHARTS.map((name) => [name, chart(name)])) as unknown as DashboardCharts;
 	return { kpis: kpiResultFromRows(rows, filter), charts: numericCharts(charts) };
+}
+
+/** Most rollup rows the dashboard holds in memory; beyond it (very many teams × queues) it queries them instead. */
+export const MAX_CUBE_ROWS = 500_000;
+
+const DAY = `date_diff('day', DATE '1970-01-01', day)::INTEGER AS day`;
+
+/**
+ * Every rollup row, with QA and item rows of one rubric version, for rollup-cube.ts; null when there are more
+ * than `maxRows` (the caller then queries the rollups per filter).
+ */
+export async function loadRollupRows(db: Db, rubric: Rubric, maxRows = MAX_CUBE_ROWS): Promise<RollupRows | null> {
+	const rub: Param[] = [rubric?.id ?? '', rubric?.version ?? -1];
+	const { rows } = await db.query<{ n: number }>(
+		`SELECT (SELECT count(*) FROM dash_calls_rollup) + (SELECT count(*) FROM dash_hour_rollup) + (SELECT count(*) FROM dash_complaint_rollup)
+			+ (SELECT count(*) FROM dash_qa_rollup WHERE rubric_id = ? AND rubric_version = ?)
+			+ (SELECT count(*) FROM dash_item_rollup WHERE rubric_id = ? AND rubric_version = ?) AS n`,
+		[...rub, ...rub]
+	);
+	if (Number(rows[0]?.n ?? 0) > maxRows) return null;
+	const dims = 'team, queue, channel';
+	const calls = await db.query<CubeCallRow>(`SELECT ${DAY}, ${dims}, * EXCLUDE (day, team, queue, channel) FROM dash_calls_rollup`);
+	const hours = await db.query<CubeHourRow>(`SELECT ${DAY}, ${dims}, hour, offered FROM dash_hour_rollup`);
+	const qa = await db.query<CubeQaRow>(
+		`SELECT ${DAY}, ${dims}, bin, scored_n, score_sum, passed_n, passed FROM dash_qa_rollup WHERE rubric_id = ? AND rubric_version = ?`,
+		rub
+	);
+	const items = await db.query<CubeItemRow>(
+		`SELECT ${DAY}, ${dims}, item_id, applied, failed FROM dash_item_rollup WHERE rubric_id = ? AND rubric_version = ?`,
+		rub
+	);
+	const complaints = await db.query<CubeComplaintRow>(`SELECT ${DAY}, * EXCLUDE (day) FROM dash_complaint_rollup`);
+	return { calls: calls.rows, hours: hours.rows, qa: qa.rows, items: items.rows, complaints: complaints.rows };
 }
