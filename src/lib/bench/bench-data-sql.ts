@@ -24,20 +24,22 @@ const int = (n: number, what: string) => {
 
 /**
  * The statements that take a workspace holding only the sample (any size n0 > 0) to `target` calls.
- * Copy k (k ≥ 1) of call number rn (1..n0) exists when k * n0 + rn ≤ target. The sample itself moves so its
- * last day is `lastDay`; a call d days before that moves, in copy k, to (d + 7k) mod SPAN_DAYS days before it,
- * so the year is evenly filled and weekdays vary between copies. A complaint moves with its call.
+ * Copy k (k ≥ 1) of call number rn (1..n0) exists when k * n0 + rn ≤ target; there are K = ⌈target / n0⌉ copies
+ * with the sample. The sample itself moves so its last day is `lastDay`; a call d days before that moves, in
+ * copy k, to (d + ⌊k · SPAN_DAYS / K⌋) mod SPAN_DAYS days before it, so the year is evenly filled and weekdays
+ * vary between copies. A complaint moves with its call.
  */
 export function buildGrowSql(target: number, lastDay: string): string[] {
 	int(target, 'target');
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(lastDay)) throw new Error('lastDay must be YYYY-MM-DD');
-	const back = (d0: string) => `to_days(((${d0} + bk.k * 7) % ${SPAN_DAYS}) - ${d0})`;
+	const back = (d0: string) => `to_days(((${d0} + (bk.k * ${SPAN_DAYS}) // b.copies) % ${SPAN_DAYS}) - ${d0})`;
 	const copies = `CROSS JOIN bench_k bk CROSS JOIN bench_base b WHERE bk.k * b.n0 + r.rn <= ${target}`;
 	return [
 		`CREATE OR REPLACE TEMP TABLE bench_base AS
-			SELECT date_diff('day', max(started_at)::DATE, DATE '${lastDay}')::INTEGER AS days, count(*)::INTEGER AS n0 FROM calls`,
+			SELECT date_diff('day', max(started_at)::DATE, DATE '${lastDay}')::INTEGER AS days, count(*)::INTEGER AS n0,
+				((${target} + count(*) - 1) // count(*))::INTEGER AS copies FROM calls`,
 		`CREATE OR REPLACE TEMP TABLE bench_k AS
-			SELECT k::INTEGER AS k FROM range(1, (SELECT (${target} + n0 - 1) // n0 FROM bench_base)) t(k)`,
+			SELECT k::INTEGER AS k FROM range(1, (SELECT copies FROM bench_base)) t(k)`,
 		// The sample itself moves first, so its complaints and scores keep pointing at the same calls.
 		`UPDATE calls SET started_at = started_at + to_days((SELECT days FROM bench_base))`,
 		`UPDATE complaints SET received_at = received_at + to_days((SELECT days FROM bench_base)),
