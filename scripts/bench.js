@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench [-- --calls N --dir D --keep]`: the DESIGN §7 scale benchmark on native DuckDB. Generates
-// N calls (default 100,000) from the sample centre (bench/generate-large.ts) into a temp folder, runs
-// `callqa score` on it (import + score, the same SQL the browser runs), and prints the timings, peak RSS and
-// the native figures the browser budget is compared with. See bench/README.md.
+// `npm run bench [-- --calls N --dir D --keep --only scale|dashboard]`: the DESIGN §7 benchmarks.
+// scale: generates N calls (default 100,000) from the sample centre (bench/generate-large.ts) into a temp
+// folder, runs `callqa score` on it (import + score, the same SQL the browser runs), prints the timings, peak RSS
+// and the native figures the browser budget is compared with, then the same files through the app in Chromium.
+// dashboard: bench/browser-dashboard.js, filter changes on a 1M-call overview in Chromium (≤ 150 ms p95).
+// Both by default. See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +17,14 @@ const BROWSER_BUDGET_S = 20; // DESIGN §7: import + score of 100k calls in the 
 const MAX_RATIO = 3; // DESIGN §7: browser within 3× of native DuckDB on the same files
 
 const { values } = parseArgs({
-	options: { calls: { type: 'string', default: '100000' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } }
+	options: {
+		calls: { type: 'string', default: '100000' },
+		dir: { type: 'string' },
+		keep: { type: 'boolean', default: false },
+		only: { type: 'string' }
+	}
 });
+if (values.only && !['scale', 'dashboard'].includes(values.only)) throw new Error('--only scale or --only dashboard');
 const calls = Number(values.calls);
 const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-'));
 const out = path.join(dir, 'out');
@@ -28,6 +36,23 @@ function run(cmd, args) {
 		throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
 	}
 	return r;
+}
+
+function ensureBuild() {
+	if (!existsSync(path.join(ROOT, 'build', 'index.html'))) run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+}
+
+function dashboardBench() {
+	ensureBuild();
+	// Its progress and figures go straight to the terminal; it fails (exit ≠ 0) only when it could not measure.
+	const r = spawnSync(process.execPath, ['bench/browser-dashboard.js'], { cwd: ROOT, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error(`bench/browser-dashboard.js exited ${r.status}`);
+}
+
+if (values.only === 'dashboard') {
+	if (!values.dir) rmSync(dir, { recursive: true, force: true });
+	dashboardBench();
+	process.exit(0);
 }
 
 try {
@@ -61,7 +86,7 @@ try {
 	);
 
 	// The same files through the built app in Chromium (needs build/ and Debian's chromium).
-	if (!existsSync(path.join(ROOT, 'build', 'index.html'))) run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+	ensureBuild();
 	const browser = JSON.parse(run(process.execPath, ['bench/browser-import-score.js', dir]).stdout.trim().split('\n').at(-1));
 	const browserPer100k = (browser.total_s * 100_000) / scored;
 	console.log(
@@ -73,3 +98,4 @@ try {
 } finally {
 	if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
 }
+if (values.only !== 'scale') dashboardBench();

@@ -184,6 +184,11 @@ export async function queryCharts(db: Db, filter: DashboardFilter, grain: Grain,
 	const heat = await run<HeatCellRow>(buildHeatmapSql(filter));
 	const complaints = await run<ComplaintCellRow>(buildComplaintsSql(filter));
 	const csat = await run<CsatBinRow>(buildCsatDistributionSql(filter));
+	return numericCharts({ trend, scoreBins, items, heat, complaints, csat });
+}
+
+/** Chart rows with their counts and rates as numbers (DuckDB sums come back as big integers). */
+export function numericCharts({ trend, scoreBins, items, heat, complaints, csat }: DashboardCharts): DashboardCharts {
 	return {
 		trend: numeric(trend, ['volume', 'service_level', 'csat_mean']),
 		scoreBins: numeric(scoreBins, ['bin', 'calls']),

@@ -285,7 +285,8 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 	return { sql, params };
 }
 
-interface KpiRow {
+/** One row of the KPI query (this module's or the rollup one, rollup-sql.ts). */
+export interface KpiRow {
 	period: 'current' | 'previous';
 	offered: number;
 	handled: number;
@@ -342,7 +343,11 @@ function toPeriod(r: KpiRow | undefined, from: string, to: string): KpiPeriod {
 
 export async function queryKpis(db: Db, filter: DashboardFilter, opts: KpiOptions = {}): Promise<KpiResult> {
 	const { sql, params } = buildKpiSql(filter, opts);
-	const { rows } = await db.query<KpiRow>(sql, params);
+	return kpiResultFromRows((await db.query<KpiRow>(sql, params)).rows, filter);
+}
+
+/** The KPI result from the query's 'current' and 'previous' rows. */
+export function kpiResultFromRows(rows: KpiRow[], filter: DashboardFilter): KpiResult {
 	const prev = previousPeriod(filter.from, filter.to);
 	return {
 		current: toPeriod(rows.find((r) => r.period === 'current'), filter.from, filter.to),

@@ -255,6 +255,36 @@ CREATE TABLE IF NOT EXISTS call_text (
 	n_segments INTEGER NOT NULL,
 	text_norm VARCHAR NOT NULL
 );
+-- dashboard rollup (src/lib/dashboard/rollup-sql.ts): sums and counts the overview reads instead of raw calls, rebuilt
+-- from calls/scores/findings/complaints whenever dash_rollup_state's fingerprint of those tables is out of date.
+CREATE TABLE IF NOT EXISTS dash_rollup_state (
+	fingerprint VARCHAR,
+	built_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS dash_calls_rollup (
+	day DATE, team VARCHAR, queue VARCHAR, channel VARCHAR,
+	offered BIGINT, handled BIGINT, abandoned BIGINT, within_sl BIGINT, ring_n BIGINT, ring_sum DOUBLE, handle_sum DOUBLE,
+	resolved BIGINT, fcr BIGINT, surveyed BIGINT, csat_sum BIGINT, satisfied BIGINT,
+	csat_1 BIGINT, csat_2 BIGINT, csat_3 BIGINT, csat_4 BIGINT, csat_5 BIGINT
+);
+CREATE TABLE IF NOT EXISTS dash_hour_rollup (
+	day DATE, team VARCHAR, queue VARCHAR, channel VARCHAR, hour INTEGER, offered BIGINT
+);
+CREATE TABLE IF NOT EXISTS dash_qa_rollup (
+	rubric_id VARCHAR, rubric_version INTEGER, day DATE, team VARCHAR, queue VARCHAR, channel VARCHAR,
+	bin INTEGER,                -- score bin 0..9, NULL for calls scored without a score
+	scored_n BIGINT, score_sum DOUBLE, passed_n BIGINT, passed BIGINT
+);
+CREATE TABLE IF NOT EXISTS dash_item_rollup (
+	rubric_id VARCHAR, rubric_version INTEGER, day DATE, team VARCHAR, queue VARCHAR, channel VARCHAR,
+	item_id VARCHAR, applied BIGINT, failed BIGINT
+);
+CREATE TABLE IF NOT EXISTS dash_complaint_rollup (
+	day DATE, category VARCHAR, severity INTEGER,
+	has_call BOOLEAN, team VARCHAR, queue VARCHAR, channel VARCHAR, -- of the linked call
+	agent_teams VARCHAR[],      -- without a linked call: the teams the complaint's agent takes calls in
+	complaints BIGINT, with_due BIGINT, on_time BIGINT, closed BIGINT, followed_up BIGINT
+);
 `;
 
 /** Creates every canonical table that does not exist yet. Safe to call on every start. */
