@@ -123,8 +123,11 @@ describe('calls list drill-down filters (dashboard links)', () => {
 			scoreMax: 100,
 			agent: null,
 			complaint: null,
+			complaintCategory: null,
+			complaintSeverity: null,
 			words: null
 		});
+		expect(parseCallsFilters(new URLSearchParams('complaintCategory=资费&complaintSeverity=9'))).toMatchObject({ complaintCategory: '资费', complaintSeverity: null });
 		expect(parseCallsFilters(new URLSearchParams('agent=A1&complaint=maybe&words=%20退款%20'))).toMatchObject({ agent: 'A1', complaint: null, words: '退款' });
 		expect(parseCallsSort(new URLSearchParams('sort=score&dir=asc'))).toEqual({ sort: 'score', dir: 'asc' });
 		expect(parseCallsSort(new URLSearchParams('sort=drop table&dir=up'))).toEqual({ sort: null, dir: null });
@@ -143,7 +146,7 @@ describe('calls list filter bar: agent, complaint, words, sorting', () => {
 			('W1', 1, 'agent', '您好，这里是华信客服。'), ('W1', 2, 'customer', '我要办理退款'),
 			('W2', 1, 'agent', '您 好！请问有什么可以帮您？'), ('W2', 2, 'customer', '網絡很慢'),
 			('W3', 1, 'agent', 'Thank you for calling'), ('W3', 2, 'customer', '退'), ('W3', 3, 'customer', '款')`);
-		await db.query(`INSERT INTO complaints (complaint_id, call_id) VALUES ('K1', 'W2'), ('K2', NULL)`);
+		await db.query(`INSERT INTO complaints (complaint_id, call_id, category, severity) VALUES ('K1', 'W2', '资费', 2), ('K2', NULL, '资费', 2), ('K3', 'W1', '态度', NULL)`);
 		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES ('W1', 'r', 1, 70, false), ('W2', 'r', 1, 95, true), ('W4', 'r', 1, 80, true)`);
 	});
 	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) => (await listCalls(db, { page: 1, q: 'W', ...o })).rows.map((r) => r.call_id);
@@ -154,8 +157,15 @@ describe('calls list filter bar: agent, complaint, words, sorting', () => {
 	});
 
 	it('filters on whether a complaint is linked to the call', async () => {
-		expect(await ids({ complaint: 'yes' })).toEqual(['W2']);
-		expect((await ids({ complaint: 'no' })).sort()).toEqual(['W1', 'W3', 'W4']);
+		expect((await ids({ complaint: 'yes' })).sort()).toEqual(['W1', 'W2']);
+		expect((await ids({ complaint: 'no' })).sort()).toEqual(['W3', 'W4']);
+	});
+
+	it('opens the calls behind a complaints-chart bar: category, and severity (0 = not given)', async () => {
+		expect(await ids({ complaintCategory: '资费' })).toEqual(['W2']);
+		expect(await ids({ complaintCategory: '资费', complaintSeverity: 2 })).toEqual(['W2']);
+		expect(await ids({ complaintCategory: '资费', complaintSeverity: 3 })).toEqual([]);
+		expect(await ids({ complaintSeverity: 0 })).toEqual(['W1']);
 	});
 
 	it('finds words in the transcript the way the scorer normalises text, all words within one turn each', async () => {

@@ -58,6 +58,9 @@ export interface CallsQuery {
 	agent?: string | null;
 	/** 'yes': a complaint record points at the call; 'no': none does */
 	complaint?: 'yes' | 'no' | null;
+	/** Dashboard drill-down from the complaints chart: a complaint of this category (and severity 0..3) points at the call. */
+	complaintCategory?: string | null;
+	complaintSeverity?: number | null;
 	/** words that must all occur in the transcript, matched the way the scorer normalises text */
 	words?: string | null;
 	sort?: SortKey | null;
@@ -85,7 +88,7 @@ function orderBy(sort: SortKey | null | undefined, dir: 'asc' | 'desc' | null | 
 /** Reads the calls-list filters from the URL (the names the dashboard links with, and the filter bar's). */
 export function parseCallsFilters(
 	p: URLSearchParams
-): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax' | 'agent' | 'complaint' | 'words'> {
+): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax' | 'agent' | 'complaint' | 'complaintCategory' | 'complaintSeverity' | 'words'> {
 	const date = (k: string) => {
 		const v = p.get(k);
 		return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
@@ -108,6 +111,8 @@ export function parseCallsFilters(
 		scoreMax: int('scoreMax', 0, 100),
 		agent: p.get('agent') || null,
 		complaint: p.get('complaint') === 'yes' || p.get('complaint') === 'no' ? (p.get('complaint') as 'yes' | 'no') : null,
+		complaintCategory: p.get('complaintCategory') || null,
+		complaintSeverity: int('complaintSeverity', 0, 3),
 		words: p.get('words')?.trim() || null
 	};
 }
@@ -120,7 +125,7 @@ export function parseCallsSort(p: URLSearchParams): { sort: SortKey | null; dir:
 }
 
 /** The URL names of the filters, in the order CallsView keeps them. */
-export const DRILL_KEYS = ['from', 'to', 'agent', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax', 'complaint', 'words'] as const;
+export const DRILL_KEYS = ['from', 'to', 'agent', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax', 'complaint', 'complaintCategory', 'complaintSeverity', 'words'] as const;
 
 export interface CallsPage {
 	rows: CallRow[];
@@ -187,6 +192,19 @@ function where(opts: CallsQuery, normTerms: string[]): { sql: string; params: (s
 	}
 	if (opts.complaint) {
 		parts.push(`${opts.complaint === 'no' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM complaints k WHERE k.call_id = c.call_id)`);
+	}
+	if (opts.complaintCategory != null || opts.complaintSeverity != null) {
+		const k: string[] = ['k.call_id = c.call_id'];
+		if (opts.complaintCategory != null) {
+			k.push('k.category = ?');
+			params.push(opts.complaintCategory);
+		}
+		if (opts.complaintSeverity != null) {
+			// 0 is the chart's "not given"
+			k.push('coalesce(k.severity, 0) = ?');
+			params.push(opts.complaintSeverity);
+		}
+		parts.push(`EXISTS (SELECT 1 FROM complaints k WHERE ${k.join(' AND ')})`);
 	}
 	if (normTerms.length) {
 		const w = wordsWhere(normTerms, 'c');

@@ -188,6 +188,7 @@ export function buildComplaintsOption(rows: ComplaintCellRow[], labels: Complain
 				name: labels.severity(lv),
 				type: 'bar' as const,
 				stack: 'severity',
+				cursor: 'pointer',
 				itemStyle: { color: SEVERITY_COLORS[lv] ?? '#9ca3af' },
 				data: categories.map((c) => cell(c, lv))
 			})),

@@ -29,6 +29,8 @@ export const CALLS_FILTER_EN: Record<keyof typeof CALLS_FILTER_ZH, string> = {
 	'calls.f.sort': 'Sort by “{col}”',
 	'calls.f.other': 'Also',
 	'calls.f.indexing': 'The first transcript search builds an index; one moment…',
+	'calls.drillKey.complaintCategory': 'Complaint category: {v}',
+	'calls.drillKey.complaintSeverity': 'Complaint severity: {v}',
 	'calls.drillKey.agent': 'Agent: {v}',
 	'calls.drillKey.complaint': 'Complaint: {v}',
 	'calls.drillKey.words': 'Transcript has “{v}”'

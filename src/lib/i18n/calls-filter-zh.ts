@@ -27,6 +27,8 @@ export const CALLS_FILTER_ZH = {
 	'calls.f.sort': '按“{col}”排序',
 	'calls.f.other': '其他条件',
 	'calls.f.indexing': '首次按转写内容搜索需要建立索引，请稍候…',
+	'calls.drillKey.complaintCategory': '投诉类别：{v}',
+	'calls.drillKey.complaintSeverity': '投诉严重程度：{v}',
 	'calls.drillKey.agent': '坐席：{v}',
 	'calls.drillKey.complaint': '投诉：{v}',
 	'calls.drillKey.words': '转写含“{v}”'

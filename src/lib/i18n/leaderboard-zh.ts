@@ -39,6 +39,12 @@ export const LEADERBOARD_ZH = {
 	'lb.howComposite': '综合指数如何计算',
 	'lb.compositeHelp':
 		'每项参与加权的指标先在本期参与排名的对象中换算为 0–100 分：最好者 100、最差者 0，中间按比例（平均处理时长、投诉率越低越好）；综合指数是这些分数按权重的加权平均，缺少某项数值时按其余指标的权重计算。显示值相同（保留一位小数）的名次并列。',
+	'lb.qaCsat.title': '质检得分与满意度（按坐席）',
+	'lb.qaCsat.qa': '质检平均分',
+	'lb.qaCsat.csat': '平均满意度',
+	'lb.qaCsat.surveyed': '回访',
+	'lb.qaCsat.save': '保存为图片',
+	'lb.qaCsat.hint': '每个点是一位坐席：横轴质检平均分，纵轴平均满意度，点越大通话越多。点击进入坐席页。',
 	'lb.kpiDefs': '指标口径',
 	'lb.csvName': '坐席排行榜',
 	'lb.csvNameTeam': '班组排行榜',
