@@ -34,6 +34,9 @@ export interface Example {
 	metric: number | null;
 	score: number | null;
 	evidence: string | null;
+	/** the evidence as code + params (scoring/evidence.ts), so the page can say it in the interface language */
+	evidence_code: string | null;
+	evidence_params: string | null;
 	/** the transcript line the evidence is in */
 	line: string | null;
 	recording: string | null;
@@ -71,7 +74,7 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 		case 'failed':
 		case 'passed':
 			where.push(`f.result = '${q.kind === 'failed' ? 'fail' : 'pass'}'`);
-			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s, NULL::DOUBLE AS metric, f.evidence FROM f`;
+			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s, NULL::DOUBLE AS metric, f.evidence, f.evidence_code, f.evidence_params FROM f`;
 			order = 'has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
 		case 'best_phrase':
@@ -80,14 +83,14 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s,
 				CASE WHEN contains(f.evidence_params, '"code":"phrase_found"') THEN 1.0
 					ELSE list_max(list_transform(regexp_extract_all(f.evidence_params, '"sim":"([0-9.]+)"', 1), x -> TRY_CAST(x AS DOUBLE))) END AS metric,
-				f.evidence FROM f`;
+				f.evidence, f.evidence_code, f.evidence_params FROM f`;
 			order = 'm.metric DESC NULLS LAST, m.score DESC NULLS LAST, has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
 		case 'longest_interruption':
 			// One row per interruption event in the params (seq, at, overlap in the same order), longest first.
 			moments = `SELECT call_id, TRY_CAST(ev_seq AS INTEGER) AS seq, TRY_CAST(ev_at AS DOUBLE) AS start_s, NULL::DOUBLE AS end_s,
-				TRY_CAST(ev_overlap AS DOUBLE) AS metric, evidence
-			FROM (SELECT f.call_id, f.evidence,
+				TRY_CAST(ev_overlap AS DOUBLE) AS metric, evidence, evidence_code, evidence_params
+			FROM (SELECT f.call_id, f.evidence, f.evidence_code, f.evidence_params,
 				unnest(regexp_extract_all(f.evidence_params, '${EVENT}"seq":"([^"]*)"', 1)) AS ev_seq,
 				unnest(regexp_extract_all(f.evidence_params, '${EVENT}"seq":"[^"]*","at":"([0-9.]+)"', 1)) AS ev_at,
 				unnest(regexp_extract_all(f.evidence_params, '${EVENT}"seq":"[^"]*","at":"[0-9.]+","overlap":"([0-9.]+)"', 1)) AS ev_overlap
@@ -113,7 +116,7 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 		CASE WHEN m.start_s IS NULL THEN NULL ELSE greatest(0, m.start_s - ${CONTEXT_S}) END AS start_s,
 		CASE WHEN m.start_s IS NULL THEN NULL
 			ELSE greatest(coalesce(m.end_s, m.seg_end, m.start_s + ${DEFAULT_LEN_S}), m.start_s + 1) + ${CONTEXT_S} END AS end_s,
-		m.seq, m.metric, m.score, m.evidence, m.line, m.recording
+		m.seq, m.metric, m.score, m.evidence, m.evidence_code, m.evidence_params, m.line, m.recording
 	FROM m ORDER BY ${order}
 	LIMIT ${limit + 1} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`;
 	const { rows } = await db.query<Example>(sql, [...params, q.rubric.id, q.rubric.version]);
