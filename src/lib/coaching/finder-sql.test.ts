@@ -104,6 +104,8 @@ describe('example finder', () => {
 		expect(await listTeams(db)).toEqual(['一组', '二组']);
 		expect((await linesOfCall(db, 'C', 13, 21, null)).map((l) => l.seq)).toEqual([2, 3, 4, 5]);
 		expect((await linesOfCall(db, 'C', null, null, 1)).map((l) => l.text)).toEqual(['喂']);
+		// A finding with no turn (a greeting never said) gets the call's opening lines.
+		expect((await linesOfCall(db, 'A', null, null, null)).map((l) => l.seq)).toEqual([1, 2, 3]);
 	});
 
 	it('knows which found moments a session already holds', async () => {

@@ -43,6 +43,8 @@ export interface Example {
 }
 
 export const PAGE_SIZE = 20;
+/** Opening lines a clip gets when its finding names no turn. */
+export const UNPLACED_LINES = 4;
 /** Seconds of context played before and after the evidence. */
 export const CONTEXT_S = 1.5;
 /** Length given to evidence that has a start but no end. */
@@ -140,11 +142,16 @@ export async function listTeams(db: Db): Promise<string[]> {
 
 /** The transcript lines of a call that a time range overlaps, for a clip's excerpt (bounded). */
 export async function linesOfCall(db: Db, callId: string, start_s: number | null, end_s: number | null, seq: number | null) {
+	const timed = start_s != null && end_s != null;
+	// A finding that names no turn (a greeting or closing that was never said) shows the call's opening lines.
+	const sql = timed
+		? `SELECT seq, speaker, start_s, end_s, text FROM segments WHERE call_id = ? AND start_s < ? AND coalesce(end_s, start_s) >= ? ORDER BY start_s, seq LIMIT 40`
+		: seq != null
+			? `SELECT seq, speaker, start_s, end_s, text FROM segments WHERE call_id = ? AND seq = ? LIMIT 1`
+			: `SELECT seq, speaker, start_s, end_s, text FROM segments WHERE call_id = ? ORDER BY seq LIMIT ${UNPLACED_LINES}`;
 	const { rows } = await db.query<{ seq: number; speaker: string; start_s: number | null; end_s: number | null; text: string }>(
-		start_s != null && end_s != null
-			? `SELECT seq, speaker, start_s, end_s, text FROM segments WHERE call_id = ? AND start_s < ? AND coalesce(end_s, start_s) >= ? ORDER BY start_s, seq LIMIT 40`
-			: `SELECT seq, speaker, start_s, end_s, text FROM segments WHERE call_id = ? AND seq = ? LIMIT 1`,
-		start_s != null && end_s != null ? [callId, end_s, start_s] : [callId, seq ?? -1]
+		sql,
+		timed ? [callId, end_s, start_s] : seq != null ? [callId, seq] : [callId]
 	);
 	return rows;
 }
