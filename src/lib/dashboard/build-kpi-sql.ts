@@ -195,6 +195,37 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 
 export const KPI_KEYS: KpiKey[] = KPI_DEFINITIONS.map((d) => d.key);
 
+/**
+ * Every KPI (DESIGN §6) from per-period sums: the CTEs k_calls (offered, handled, within_sl, asa, abandoned, aht,
+ * resolved, fcr, surveyed, csat_mean, satisfied), k_qa (scored, qa_avg, passed) and k_comp (complaints, with_due,
+ * on_time, closed, followed_up) over the periods p. Shared by the raw query here and the rollup query
+ * (rollup-sql.ts), so the formulas exist once.
+ */
+export const KPI_FROM_SUMS_SQL = `SELECT p.period,
+		coalesce(kc.offered, 0) AS offered,
+		coalesce(kc.handled, 0) AS handled,
+		coalesce(kc.surveyed, 0) AS surveyed,
+		coalesce(kq.scored, 0) AS scored,
+		coalesce(km.complaints, 0) AS complaints,
+		kc.offered AS volume,
+		kc.within_sl::DOUBLE / nullif(kc.handled, 0) AS service_level,
+		kc.asa,
+		kc.abandoned::DOUBLE / nullif(kc.offered, 0) AS abandonment,
+		kc.aht,
+		kc.resolved::DOUBLE / nullif(kc.handled, 0) AS resolution,
+		kc.fcr::DOUBLE / nullif(kc.handled, 0) AS fcr,
+		kc.csat_mean,
+		kc.satisfied::DOUBLE / nullif(kc.surveyed, 0) AS csat_pct,
+		kq.qa_avg,
+		kq.passed::DOUBLE / nullif(kq.scored, 0) AS qa_pass,
+		100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) AS complaint_rate,
+		km.on_time::DOUBLE / nullif(km.with_due, 0) AS complaint_sla,
+		km.followed_up::DOUBLE / nullif(km.closed, 0) AS follow_up
+	FROM p
+	LEFT JOIN k_calls kc ON kc.period = p.period
+	LEFT JOIN k_qa kq ON kq.period = p.period
+	LEFT JOIN k_comp km ON km.period = p.period`;
+
 /** The one KPI query: rows 'current' and 'previous'. Pure; every user value is a `?` parameter. */
 export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { sql: string; params: Param[] } {
 	const prev = previousPeriod(filter.from, filter.to);
@@ -249,30 +280,7 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 		WHERE ${comp.sql}
 		GROUP BY p.period
 	)
-	SELECT p.period,
-		coalesce(kc.offered, 0) AS offered,
-		coalesce(kc.handled, 0) AS handled,
-		coalesce(kc.surveyed, 0) AS surveyed,
-		coalesce(kq.scored, 0) AS scored,
-		coalesce(km.complaints, 0) AS complaints,
-		kc.offered AS volume,
-		kc.within_sl::DOUBLE / nullif(kc.handled, 0) AS service_level,
-		kc.asa,
-		kc.abandoned::DOUBLE / nullif(kc.offered, 0) AS abandonment,
-		kc.aht,
-		kc.resolved::DOUBLE / nullif(kc.handled, 0) AS resolution,
-		kc.fcr::DOUBLE / nullif(kc.handled, 0) AS fcr,
-		kc.csat_mean,
-		kc.satisfied::DOUBLE / nullif(kc.surveyed, 0) AS csat_pct,
-		kq.qa_avg,
-		kq.passed::DOUBLE / nullif(kq.scored, 0) AS qa_pass,
-		100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) AS complaint_rate,
-		km.on_time::DOUBLE / nullif(km.with_due, 0) AS complaint_sla,
-		km.followed_up::DOUBLE / nullif(km.closed, 0) AS follow_up
-	FROM p
-	LEFT JOIN k_calls kc ON kc.period = p.period
-	LEFT JOIN k_qa kq ON kq.period = p.period
-	LEFT JOIN k_comp km ON km.period = p.period`;
+	${KPI_FROM_SUMS_SQL}`;
 	const params: Param[] = [
 		...periodBounds(filter.from, filter.to),
 		...periodBounds(prev.from, prev.to),

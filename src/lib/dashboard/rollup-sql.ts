@@ -5,7 +5,7 @@
 // fingerprint of the source tables changes (ensureRollup); the raw builders in build-kpi-sql.ts and
 // build-chart-sql.ts stay the definitions and the fallback.
 import type { Db, Param } from '../db/types';
-import { DEFAULT_SL_THRESHOLD_S, FCR_WINDOW_DAYS, kpiResultFromRows, type KpiOptions, type KpiResult, type KpiRow } from './build-kpi-sql';
+import { DEFAULT_SL_THRESHOLD_S, FCR_WINDOW_DAYS, KPI_FROM_SUMS_SQL, kpiResultFromRows, type KpiOptions, type KpiResult, type KpiRow } from './build-kpi-sql';
 import {
 	COMPLAINT_CATEGORY_LIMIT,
 	PARETO_LIMIT,
@@ -200,30 +200,7 @@ export function buildKpiRollupSql(filter: DashboardFilter, opts: KpiOptions = {}
 		FROM dash_complaint_rollup k JOIN p ON k.day BETWEEN p.d0 AND p.d1
 		WHERE ${comp.sql} GROUP BY p.period
 	)
-	SELECT p.period,
-		coalesce(kc.offered, 0) AS offered,
-		coalesce(kc.handled, 0) AS handled,
-		coalesce(kc.surveyed, 0) AS surveyed,
-		coalesce(kq.scored, 0) AS scored,
-		coalesce(km.complaints, 0) AS complaints,
-		kc.offered AS volume,
-		kc.within_sl::DOUBLE / nullif(kc.handled, 0) AS service_level,
-		kc.asa,
-		kc.abandoned::DOUBLE / nullif(kc.offered, 0) AS abandonment,
-		kc.aht,
-		kc.resolved::DOUBLE / nullif(kc.handled, 0) AS resolution,
-		kc.fcr::DOUBLE / nullif(kc.handled, 0) AS fcr,
-		kc.csat_mean,
-		kc.satisfied::DOUBLE / nullif(kc.surveyed, 0) AS csat_pct,
-		kq.qa_avg,
-		kq.passed::DOUBLE / nullif(kq.scored, 0) AS qa_pass,
-		100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) AS complaint_rate,
-		km.on_time::DOUBLE / nullif(km.with_due, 0) AS complaint_sla,
-		km.followed_up::DOUBLE / nullif(km.closed, 0) AS follow_up
-	FROM p
-	LEFT JOIN k_calls kc ON kc.period = p.period
-	LEFT JOIN k_qa kq ON kq.period = p.period
-	LEFT JOIN k_comp km ON km.period = p.period`;
+	${KPI_FROM_SUMS_SQL}`;
 	const params: Param[] = [
 		...days(filter.from, filter.to),
 		...days(prev.from, prev.to),

@@ -3,7 +3,8 @@
 import type { Db } from '../db/types';
 import type { DashboardFilter } from '../dashboard/filter';
 import type { Grouping } from './build-leaderboard-sql';
-import { parsePeriod, type Period } from './period';
+import { queryDimensions } from '../dashboard/build-chart-sql';
+import { parsePeriod, periodOf, type Period } from './period';
 
 export interface Scope {
 	period: Period | null;
@@ -37,4 +38,22 @@ export async function queryDataRange(db: Db): Promise<{ first: string; last: str
 	);
 	const r = rows[0];
 	return r?.first && r.last ? { first: r.first, last: r.last } : null;
+}
+
+export interface ScopeChoices {
+	/** teams, queues and channels for the filter pickers */
+	dims: { teams: string[]; queues: string[]; channels: string[] };
+	/** the days the data covers, for the period pickers */
+	range: { first: string; last: string } | null;
+}
+
+/** What the scope pickers offer. */
+export async function queryScopeChoices(db: Db): Promise<ScopeChoices> {
+	const { teams, queues, channels } = await queryDimensions(db);
+	return { dims: { teams, queues, channels }, range: await queryDataRange(db) };
+}
+
+/** The period a page shows when its URL names none: the month of the latest call (today's when there are none). */
+export function defaultPeriod(range: ScopeChoices['range']): Period {
+	return periodOf('month', range?.last ?? new Date().toISOString().slice(0, 10));
 }

@@ -1,0 +1,20 @@
+// Loading the scope pickers' choices for the leaderboard, the agent page and the report: one place for the
+// query, the cancellation when the data changes mid-flight, and the error message.
+import { workspace } from '../db/workspace.svelte';
+import { queryScopeChoices, type ScopeChoices } from './scope';
+
+/** Loads the choices and hands them to onLoad unless cancelled first; returns the cancel function (an effect's cleanup). */
+export function loadScopeChoices(onLoad: (choices: ScopeChoices) => void, onError: (message: string) => void): () => void {
+	let cancelled = false;
+	(async () => {
+		try {
+			const choices = await queryScopeChoices(await workspace.db());
+			if (!cancelled) onLoad(choices);
+		} catch (e) {
+			if (!cancelled) onError(e instanceof Error ? e.message : String(e));
+		}
+	})();
+	return () => {
+		cancelled = true;
+	};
+}
