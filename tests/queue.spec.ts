@@ -3,7 +3,7 @@
 // (button, then the N key), and after a browser restart the progress and the review are as they were left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { clickFirstFindingRegion, playBriefly, visible } from './ui';
 
 const CALL = 'C20260803-000093'; // has a stereo recording in the sample
 
@@ -51,14 +51,9 @@ describe('review queue', () => {
 		await visible(page.getByRole('dialog', { name: '键盘快捷键' }).getByText('打开队列中的下一通'));
 		await page.keyboard.press('Escape');
 
-		await page.getByRole('button', { name: '播放', exact: true }).click();
-		await page.waitForFunction(() => !document.querySelector('[data-testid="player-time"]')?.textContent?.startsWith('00:00 '));
-		await page.getByRole('button', { name: '暂停', exact: true }).click();
+		await playBriefly(page);
 
-		const region = await visible(page.locator('[part~="region"]'), 60_000);
-		const itemId = ((await region.getAttribute('part')) ?? '').split(' ')[1];
-		await region.click();
-		await visible(page.locator(`.checklist li.focused[data-item="${itemId}"]`));
+		const itemId = await clickFirstFindingRegion(page);
 
 		const item = page.locator(`.checklist li[data-item="${itemId}"]`);
 		const autoResult = await item.getAttribute('data-result');

@@ -3,7 +3,7 @@
 // and after a browser restart all of it is still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { clickFirstFindingRegion, playBriefly, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 
@@ -28,15 +28,10 @@ describe('inspector review', () => {
 		expect(await wave.locator('.lane').allInnerTexts()).toEqual(['坐席', '客户']);
 		expect(await wave.locator('canvas').count()).toBeGreaterThan(0);
 
-		await page.getByRole('button', { name: '播放', exact: true }).click();
-		await page.waitForFunction(() => !document.querySelector('[data-testid="player-time"]')?.textContent?.startsWith('00:00 '));
-		await page.getByRole('button', { name: '暂停', exact: true }).click();
+		await playBriefly(page);
 
 		// A region per located finding; clicking one highlights its checklist item.
-		const region = await visible(page.locator('[part~="region"]'), 60_000);
-		const itemId = ((await region.getAttribute('part')) ?? '').split(' ')[1];
-		await region.click();
-		await visible(page.locator(`.checklist li.focused[data-item="${itemId}"]`));
+		const itemId = await clickFirstFindingRegion(page);
 
 		// Override an item: a reason is required.
 		const item = page.locator(`.checklist li[data-item="${itemId}"]`);

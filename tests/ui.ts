@@ -29,3 +29,19 @@ export async function storedRecordings(page: Page): Promise<{ count: number; fir
 		return { count: files.length, firstDuration: duration };
 	});
 }
+
+/** Plays the call's recording until the clock has moved, then pauses it. */
+export async function playBriefly(page: Page): Promise<void> {
+	await page.getByRole('button', { name: '播放', exact: true }).click();
+	await page.waitForFunction(() => !document.querySelector('[data-testid="player-time"]')?.textContent?.startsWith('00:00 '));
+	await page.getByRole('button', { name: '暂停', exact: true }).click();
+}
+
+/** Clicks the first finding's region on the waveform, waits until its checklist item is highlighted, returns its item id. */
+export async function clickFirstFindingRegion(page: Page): Promise<string> {
+	const region = await visible(page.locator('[part~="region"]'), 60_000);
+	const itemId = ((await region.getAttribute('part')) ?? '').split(' ')[1];
+	await region.click();
+	await visible(page.locator(`.checklist li.focused[data-item="${itemId}"]`));
+	return itemId;
+}
