@@ -1,0 +1,124 @@
+// Turns a required phrase into the RE2 patterns the phrase_required SQL matches turns with (rules-sql.ts): an
+// ordered alignment of the phrase against the normalised turn, compiled at rubric-compile time so DuckDB's RE2
+// (the same in duckdb-wasm and native DuckDB) does the matching. No matching happens in JS: this only writes
+// regular expressions. What it allows (docs/rubric.md, "How required phrases match"):
+//   - the phrase's units in order: Chinese characters one by one, Latin words/numbers whole;
+//   - a word of one of the rubric's equivalence classes stands for any word of its class (帮 = 帮助 = 帮到);
+//   - up to two fillers (嗯, 那个, 先生, um …) between two units; a filler inside the phrase may be left out;
+//   - one slip: a unit inside the phrase (not its first or last) missing, replaced, or followed by an extra
+//     character — a Chinese character "heard" as zero to two arbitrary characters, a Latin word as up to 12
+//     letters. A word of an equivalence class is never the slip (还有其他号码吗 is not 还有其他问题吗).
+// Similarity = 1 − slips / units: 1 for an exact (filler- and class-tolerant) match, 1 − 1/n with the slip.
+import type { Language } from './rubric';
+import { VARIANT_PAIRS } from './variants-table';
+
+export interface PhrasePattern {
+	/** the units in order, each an RE2 alternative group or literal */
+	units: string[];
+	/** units that may be the slip (single characters not at either end) */
+	slippable: boolean[];
+	/** RE2 for an exact match (fillers and equivalents allowed) */
+	exact: string;
+	/** RE2 for a match with one slip; null when the phrase has no unit that may slip */
+	slip: string | null;
+}
+
+/** Fillers, honorifics and particles that may sit between two units of a phrase without breaking the match. */
+export const DEFAULT_FILLERS: Record<Language, string[]> = {
+	zh: ['嗯', '呃', '啊', '哦', '噢', '哎', '诶', '额', '那个', '这个', '就是', '的', '呢', '吧', '呀', '哈', '啦', '嘛', '先生', '女士', '小姐', '下', '一下', '您', '你', '那', '这边', '我这边', '我们'],
+	en: ['um', 'uh', 'er', 'erm', 'ah', 'oh', 'so', 'well', 'like', 'just', 'now', 'today', 'sir', 'maam', 'madam', 'okay', 'ok', 'and', 'also', 'actually', 'please']
+};
+
+/** Equivalence classes the default rubrics ship (general usage; a rubric lists its own in `matching`). */
+export const DEFAULT_EQUIVALENTS: Record<Language, string[][]> = {
+	zh: [
+		['帮', '帮助', '帮到', '帮忙'],
+		['其他', '别的', '其余'],
+		['问题', '需要', '业务', '事情', '事'],
+		['什么', '啥'],
+		['可以', '能'],
+		['感谢', '谢谢'],
+		['来电', '致电', '电话']
+	],
+	en: [
+		['help', 'assist'],
+		['anything', 'something'],
+		['thank you', 'thanks'],
+		['calling', 'contacting']
+	]
+};
+
+/** Escapes a literal for RE2. */
+export function reEscape(s: string): string {
+	return s.replace(/[\\^$.|?*+()[\]{}]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The normalised form of a rubric string as a pattern literal would see it: lower case, letters and digits only.
+ * The phrase itself is normalised again in SQL (cqa_norm); this only decides how a phrase is cut into units, so it
+ * needs to agree with cqa_norm on which characters are kept — letters and digits — not on anything else.
+ */
+function keep(s: string): string {
+	let t = s.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, '');
+	// the variant table is data shared with cqa_norm: a phrase written 其它 is cut as 其他 (before the units are
+	// separated, after which the SQL fold could not see the word any more)
+	for (const [v, std] of VARIANT_PAIRS) t = t.replaceAll(v, std);
+	return t;
+}
+
+/** A phrase cut into units: Han characters one by one, runs of Latin letters/digits as words. */
+export function phraseUnits(phrase: string): string[] {
+	return keep(phrase).match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Builds the patterns of one phrase; `equivalents` and `fillers` as the rubric writes them. */
+export function phrasePattern(phrase: string, language: Language, equivalents: string[][], fillers: string[]): PhrasePattern {
+	const units = phraseUnits(phrase);
+	const classes = equivalents.map((c) => [...new Set(c.map((w) => phraseUnits(w).join('')).filter(Boolean))]).filter((c) => c.length > 1);
+	// Greedy longest class word at each position of the unit sequence.
+	const out: string[] = [];
+	const slippable: boolean[] = [];
+	for (let i = 0; i < units.length; ) {
+		let best: { len: number; cls: string[] } | null = null;
+		for (const cls of classes)
+			for (const w of cls) {
+				const wu = phraseUnits(w);
+				if (wu.length > 0 && units.slice(i, i + wu.length).join('\u0000') === wu.join('\u0000') && (!best || wu.length > best.len)) best = { len: wu.length, cls };
+			}
+		if (best) {
+			out.push(`(?:${[...best.cls].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(reEscape).join('|')})`);
+			slippable.push(false);
+			i += best.len;
+		} else {
+			out.push(reEscape(units[i]));
+			slippable.push(true);
+			i += 1;
+		}
+	}
+	if (out.length > 0) {
+		slippable[0] = false;
+		slippable[out.length - 1] = false;
+	}
+	const fill = [...new Set(fillers.map((f) => phraseUnits(f).join('')).filter(Boolean))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+	// A filler written inside the phrase (感谢您的来电) may be left out when spoken (感谢您来电).
+	for (let i = 1; i < out.length - 1; i++)
+		if (fill.includes(out[i])) {
+			out[i] = `(?:${out[i]})?`;
+			slippable[i] = false;
+		}
+	const gap = fill.length ? `(?:${fill.map(reEscape).join('|')}){0,2}` : '';
+	const join = (parts: string[]) => parts.join(gap);
+	const exact = join(out);
+	const slipBranches: string[] = [];
+	// A slipped character is heard as zero to two arbitrary characters; Latin text has no slip (see above).
+	const any = language === 'zh' ? '.{0,2}' : '[a-z0-9]{0,12}';
+	out.forEach((_, i) => {
+		if (slippable[i]) slipBranches.push(join(out.map((u, j) => (j === i ? any : u))));
+	});
+	return { units: out, slippable, exact, slip: slipBranches.length ? slipBranches.join('|') : null };
+}
+
+/** The similarity a match with `slips` slips has for a phrase of `n` units, as the evidence shows it. */
+export function similarity(n: number, slips: number): number {
+	return n === 0 ? 0 : 1 - slips / n;
+}
