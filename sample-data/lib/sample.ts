@@ -4,6 +4,7 @@ import { makeAgents, TEAMS, type Agent } from './agents';
 import { makeCalls, fmtHms, fmtTime, DAYS, START_DATE, type Call } from './calls';
 import { planDialogue, estimateTenths, layout, countChars, BANNED_PHRASES, PROMISE_PHRASES, HOLD_PHRASES, COURTESY_WORDS, type Segment, type Voice } from './dialogue';
 import { evaluate, THRESHOLDS, type TruthItem } from './truth';
+import { speakLikePeople, type Spoken } from './speech';
 import { makeComplaints, SEVERITIES, type Complaint } from './complaints';
 import { toCsv, encodeGbk } from './csv';
 import committedDurations from './speech-durations.json' with { type: 'json' };
@@ -87,8 +88,10 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 			const holdSeg = turns.findIndex((t) => t.gap.kind === 'hold');
 			c.hold = holdSeg >= 0 ? Math.round((segs[holdSeg].start! - segs[holdSeg - 1].end!) / 10) + (recorded ? 0 : rng.int(0, 20)) : 0;
 		}
+		// How people say it: a stream of its own, so the rest of the sample is the same with or without it.
+		const spoken: Spoken = recorded ? { lookalikes: [] } : speakLikePeople(new Rng(seedFor(seed, `speech|${c.id}`)), b, segs);
 		segments.set(c.id, segs);
-		truth.set(c.id, evaluate(c.category, b, segs));
+		truth.set(c.id, evaluate(c.category, b, segs, spoken));
 	}
 	const complaints = makeComplaints(new Rng(seedFor(seed, 'complaints')), calls, agents);
 
