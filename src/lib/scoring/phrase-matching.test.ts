@@ -156,3 +156,16 @@ describe('phrasePattern', () => {
 		expect(phrasePattern('其它问题', 'zh', [], []).units).toEqual(['其', '他', '问', '题']);
 	});
 });
+
+describe('rubric phrases are cut into the same characters cqa_normf makes', () => {
+	it('every phrase and class word of both default rubrics', async () => {
+		await run(only(DEFAULT_RUBRIC_ZH, 'greeting'), 'greeting', []); // creates the macros
+		const strings = [DEFAULT_RUBRIC_ZH, DEFAULT_RUBRIC_EN].flatMap((r) => [
+			...r.items.flatMap((i) => (i.rule.kind === 'phrase_required' ? i.rule.phrases.flatMap((p) => p.split('|')) : [])),
+			...r.matching.equivalents.flat(),
+			'其它問題，帳單', 'ＡＢＣ　Thank You'
+		]);
+		const { rows } = await db.query<{ s: string; n: string }>(`SELECT s, cqa_normf(s) AS n FROM unnest(?::VARCHAR[]) u(s)`, [JSON.stringify(strings)]);
+		for (const r of rows) expect(phrasePattern(r.s.replace('{company}', ''), 'zh', [], []).units.join(''), r.s).toBe(r.n.replace(/\{?company\}?/, ''));
+	});
+});

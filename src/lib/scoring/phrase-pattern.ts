@@ -11,6 +11,7 @@
 // Similarity = 1 − slips / units: 1 for an exact (filler- and class-tolerant) match, 1 − 1/n with the slip.
 import type { Language } from './rubric';
 import { VARIANT_PAIRS } from './variants-table';
+import { T2S_FROM, T2S_TO } from './t2s-table';
 
 export interface PhrasePattern {
 	/** the units in order, each an RE2 alternative group or literal */
@@ -53,15 +54,27 @@ export function reEscape(s: string): string {
 	return s.replace(/[\\^$.|?*+()[\]{}]/g, (c) => `\\${c}`);
 }
 
+const T2S = new Map<string, string>();
+{
+	const to = [...T2S_TO];
+	[...T2S_FROM].forEach((c, i) => T2S.set(c, to[i]));
+}
+
 /**
- * The normalised form of a rubric string as a pattern literal would see it: lower case, letters and digits only.
- * The phrase itself is normalised again in SQL (cqa_norm); this only decides how a phrase is cut into units, so it
- * needs to agree with cqa_norm on which characters are kept — letters and digits — not on anything else.
+ * A rubric phrase in the form cqa_normf gives the transcripts (full width → ASCII, lower case, traditional →
+ * simplified, variant words folded) but with its spaces kept, so Latin words can be told apart. It applies the
+ * same data tables as the SQL to the rubric's own strings, once, when the rubric is compiled (a regular
+ * expression must be a literal for RE2 to compile it once); phrase-matching.test.ts checks that every default
+ * phrase comes out exactly as cqa_normf makes it. Transcripts are only ever normalised in SQL.
  */
 function keep(s: string): string {
-	let t = s.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, '');
-	// the variant table is data shared with cqa_norm: a phrase written 其它 is cut as 其他 (before the units are
-	// separated, after which the SQL fold could not see the word any more)
+	let t = '';
+	for (const ch of s) {
+		const cp = ch.codePointAt(0)!;
+		const half = cp >= 0xff01 && cp <= 0xff5e ? String.fromCodePoint(cp - 0xfee0) : cp === 0x3000 ? ' ' : ch;
+		const low = half.toLowerCase();
+		t += /[\p{L}\p{N}]/u.test(low) ? (T2S.get(low) ?? low) : /\s/u.test(low) ? ' ' : '';
+	}
 	for (const [v, std] of VARIANT_PAIRS) t = t.replaceAll(v, std);
 	return t;
 }

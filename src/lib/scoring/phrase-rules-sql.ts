@@ -15,7 +15,7 @@ import { phrasePattern, similarity } from './phrase-pattern';
 import { quote, speakerSql, values, windowSql } from './sql-helpers';
 
 /** A pattern as a constant SQL expression: written in the rubric's script, matched against normalised text. */
-const pat = (re: string) => `cqa_fold(cqa_t2s(lower(cqa_half_alnum(${sqlString(re)}))))`;
+const pat = (re: string) => sqlString(re);
 const fmt2 = (x: string) => `format('{:.2f}', ${x})`;
 
 interface Alt {
@@ -154,20 +154,16 @@ FROM cqa_call c LEFT JOIN verdict v ON v.call_id = c.call_id LEFT JOIN judged j 
 WHERE c.has_transcript`;
 }
 
-/** The SQL condition (over ctx row: clause text `clause`, its normalised `cn`, phrase `np`) that excuses a hit. */
-function excusedSql(r: PhraseBannedRule, rubric: Rubric): string {
-	if (r.exceptions.length === 0) return 'false';
-	const cond = (phrase: string) => {
-		const ors: string[] = [];
-		for (const e of r.exceptions.filter((x) => x.phrase === phrase || x.phrase === '*')) {
-			for (const b of e.preceded_by) ors.push(`contains(left(cn, strpos(cn, np) - 1), cqa_normf(${sqlString(substitute(b, rubric.variables))}))`);
-			for (const a of e.followed_by) ors.push(`starts_with(substr(cn, strpos(cn, np) + length(np)), cqa_normf(${sqlString(substitute(a, rubric.variables))}))`);
-			if (e.in_question) ors.push(`(regexp_matches(clause, '[？?]\\s*$') OR regexp_matches(cn, '(吗|呢|么)$'))`);
-		}
-		return ors.length ? ors.join(' OR ') : 'false';
-	};
-	const cases = r.phrases.map((p) => `WHEN ${sqlString(substitute(p, rubric.variables))} THEN ${cond(p)}`).join(' ');
-	return `CASE WHEN src = 'phrase' THEN CASE what ${cases} ELSE false END ELSE false END`;
+/** The exception words of the rule, one row each: (phrase it applies to, how, word normalised in SQL). */
+function exceptionRows(r: PhraseBannedRule, rubric: Rubric): string {
+	const rows: string[][] = [];
+	for (const e of r.exceptions) {
+		const phrase = e.phrase === '*' ? '*' : substitute(e.phrase, rubric.variables);
+		for (const b of e.preceded_by) rows.push([sqlString(phrase), "'before'", sqlString(substitute(b, rubric.variables))]);
+		for (const a of e.followed_by) rows.push([sqlString(phrase), "'after'", sqlString(substitute(a, rubric.variables))]);
+		if (e.in_question) rows.push([sqlString(phrase), "'question'", "''"]);
+	}
+	return `SELECT phrase, how, cqa_normf(word) AS w FROM ${values(rows, ['phrase', 'how', 'word'])}`;
 }
 
 export function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
@@ -191,12 +187,17 @@ export function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}${patternHits.join('')}
 ), ${
 		hasExceptions
-			? `ctx AS (
-	SELECT h.call_id, h.seq, h.what, bool_and(${excusedSql(r, rubric)}) AS excused
-	FROM (SELECT h.*, cl.clause, cqa_normf(cl.clause) AS cn
-		FROM raw_hits h, unnest(regexp_extract_all(h.text, '[^，。？！；,.?!;…]+[，。？！；,.?!;…]*')) cl(clause) WHERE h.src = 'phrase') h
-	WHERE contains(cn, np)
-	GROUP BY ALL
+			? `ex AS (${exceptionRows(r, rubric)}
+), clauses AS (
+	SELECT h.call_id, h.seq, h.what, h.np, cl.clause, cqa_normf(cl.clause) AS cn
+	FROM raw_hits h, unnest(regexp_extract_all(h.text, '[^，。？！；,.?!;…]+[，。？！；,.?!;…]*')) cl(clause) WHERE h.src = 'phrase'
+), ctx AS (
+	SELECT call_id, seq, what, bool_and(EXISTS (SELECT 1 FROM ex WHERE (ex.phrase = k.what OR ex.phrase = '*') AND (
+		(ex.how = 'before' AND ex.w <> '' AND contains(left(k.cn, strpos(k.cn, k.np) - 1), ex.w))
+		OR (ex.how = 'after' AND ex.w <> '' AND starts_with(substr(k.cn, strpos(k.cn, k.np) + length(k.np)), ex.w))
+		OR (ex.how = 'question' AND (regexp_matches(k.clause, '[？?]\\s*$') OR regexp_matches(k.cn, '(吗|呢|么)$')))))) AS excused
+	FROM clauses k WHERE contains(k.cn, k.np)
+	GROUP BY call_id, seq, what
 ), hits AS (
 	SELECT h.*, coalesce(x.excused, false) AS excused FROM raw_hits h LEFT JOIN ctx x ON x.call_id = h.call_id AND x.seq = h.seq AND x.what = h.what
 )`

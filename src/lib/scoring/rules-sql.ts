@@ -161,9 +161,10 @@ WHERE c.is_timed`;
 function courtesy(r: CourtesyRule, rubric: Rubric): string {
 	// Longest word first, each match replaced by a separator so 请原谅 is not also counted as 请.
 	const words = [...new Set(r.phrases.map((w) => substitute(w, rubric.variables)))].sort((a, b) => b.length - a.length);
-	// The words are normalised once in a one-row table (a macro inlined in every expression made the plan huge).
-	const cw = words.map((w, i) => `cqa_normf(${sqlString(w)}) AS w${i}`).join(', ');
-	let inner = `SELECT s.call_id, s.norm AS t, cw.* FROM cqa_seg s, (SELECT ${cw}) cw WHERE ${speakerSql(r.speaker)}`;
+	// The words are normalised once, from a VALUES table (cqa_normf on a literal is inlined into every expression).
+	const cw = `SELECT ${words.map((_, i) => `max(np) FILTER (WHERE i = ${i}) AS w${i}`).join(', ')}
+		FROM (SELECT i::INT AS i, cqa_normf(raw) AS np FROM ${values(words.map((w, i) => [String(i), sqlString(w)]), ['i', 'raw'])})`;
+	let inner = `SELECT s.call_id, s.norm AS t, cw.* FROM cqa_seg s, (${cw}) cw WHERE ${speakerSql(r.speaker)}`;
 	words.forEach((_, i) => {
 		const W = `w${i}`;
 		inner = `SELECT * REPLACE (CASE WHEN ${W} = '' THEN t ELSE replace(t, ${W}, chr(1)) END AS t),
