@@ -69,7 +69,7 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 				// 不知道 is banned as the agent's own "I don't know" (这个我也不知道). Not when someone else is the
 				// subject or it is a condition (如果您不知道原来的密码), a polite 不知道您…, or a question.
 				exceptions: [
-					{ phrase: '不知道', preceded_by: ['您', '你', '如果', '是否', '要是', '万一', '假如', '客户', '担心', '怕'], followed_by: ['您', '你', '是否', '能不能', '方不方便'], in_question: true }
+					{ phrase: '不知道', preceded_by: ['您', '你', '如果', '是否', '要是', '万一', '假如', '客户', '担心', '怕'], followed_by: ['您', '你', '是否', '能否', '能不能', '可不可以', '方不方便'], in_question: true }
 				]
 			}
 		},

@@ -26,7 +26,7 @@ export interface PhrasePattern {
 
 /** Fillers, honorifics and particles that may sit between two units of a phrase without breaking the match. */
 export const DEFAULT_FILLERS: Record<Language, string[]> = {
-	zh: ['嗯', '呃', '啊', '哦', '噢', '哎', '诶', '额', '那个', '这个', '就是', '的', '呢', '吧', '呀', '哈', '啦', '嘛', '先生', '女士', '小姐', '下', '一下', '您', '你', '那', '这边', '我这边', '我们'],
+	zh: ['嗯', '呃', '啊', '哦', '噢', '哎', '诶', '额', '那个', '这个', '就是', '的', '呢', '吧', '呀', '哈', '啦', '嘛', '先生', '女士', '小姐', '下', '一下', '您', '你', '那', '这边', '我这边', '我们', '请问', '好的'],
 	en: ['um', 'uh', 'er', 'erm', 'ah', 'oh', 'so', 'well', 'like', 'just', 'now', 'today', 'sir', 'maam', 'madam', 'okay', 'ok', 'and', 'also', 'actually', 'please']
 };
 
@@ -37,7 +37,8 @@ export const DEFAULT_EQUIVALENTS: Record<Language, string[][]> = {
 		['其他', '别的', '其余'],
 		['问题', '需要', '业务', '事情', '事'],
 		['什么', '啥'],
-		['可以', '能'],
+		['可以', '能', '能够'],
+		['您', '你'],
 		['感谢', '谢谢'],
 		['来电', '致电', '电话']
 	],
@@ -113,12 +114,35 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 		slippable[out.length - 1] = false;
 	}
 	const fill = [...new Set(fillers.map((f) => phraseUnits(f).join('')).filter(Boolean))].sort((a, b) => b.length - a.length || a.localeCompare(b));
-	// A filler written inside the phrase (感谢您的来电) may be left out when spoken (感谢您来电).
-	for (let i = 1; i < out.length - 1; i++)
-		if (fill.includes(out[i])) {
-			out[i] = `(?:${out[i]})?`;
-			slippable[i] = false;
+	// A filler written in the phrase (感谢您的来电, 请问还有什么可以帮您) may be left out when spoken (感谢您来电,
+	// 还有什么可以帮您), as long as something else of the phrase remains to be matched.
+	const optional = out.map(() => false);
+	for (let i = 0; i < out.length; i++)
+		for (const f of fill) {
+			const fu = phraseUnits(f);
+			if (fu.length && out.slice(i, i + fu.length).join('\u0000') === fu.join('\u0000')) {
+				for (let k = i; k < i + fu.length; k++) optional[k] = true;
+				break;
+			}
 		}
+	if (optional.some((o) => !o))
+		for (let i = 0; i < out.length; i++)
+			if (optional[i]) {
+				// a run of optional units (请 问) becomes one optional group
+				let j = i;
+				while (j + 1 < out.length && optional[j + 1]) j++;
+				out.splice(i, j - i + 1, `(?:${out.slice(i, j + 1).join('')})?`);
+				slippable.splice(i, j - i + 1, false);
+				optional.splice(i, j - i + 1, true);
+			}
+	// the ends a slip may not touch are the first and last units that must be heard
+	const must = out.map((_, i) => !optional[i]);
+	const firstMust = must.indexOf(true);
+	const lastMust = must.lastIndexOf(true);
+	if (firstMust >= 0) {
+		slippable[firstMust] = false;
+		slippable[lastMust] = false;
+	}
 	const gap = fill.length ? `(?:${fill.map(reEscape).join('|')}){0,2}` : '';
 	const join = (parts: string[]) => parts.join(gap);
 	const exact = join(out);
