@@ -97,6 +97,7 @@ export const RUBRIC_EN: Record<keyof typeof RUBRIC_ZH, string> = {
 	're.kind.manual': 'Manual',
 
 	're.r.phrases': 'Phrases (one requirement a line; | separates alternatives)',
+	're.r.accepted': 'Accepted phrasings (one a line; any one found passes the item)',
 	're.r.bannedPhrases': 'Banned phrases (one a line)',
 	're.r.patterns': 'Regular expressions (one a line, over the normalised text)',
 	're.r.speaker': 'Speaker',

@@ -95,6 +95,7 @@ export const RUBRIC_ZH = {
 	're.kind.manual': '人工评判',
 
 	're.r.phrases': '话术（每行一条要求，同一行用 | 分隔可替换的说法）',
+	're.r.accepted': '认可的说法（每行一条；说到任意一条即通过）',
 	're.r.bannedPhrases': '禁语（每行一个）',
 	're.r.patterns': '正则表达式（每行一个，匹配规范化后的文本）',
 	're.r.speaker': '说话人',
