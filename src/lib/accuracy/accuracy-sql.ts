@@ -4,6 +4,8 @@
 // the automatic fail: precision = share of automatic fails the inspector confirms, recall = share of the
 // inspector's fails the checklist found. Rows where both sides say n/a (the item did not apply) are left out.
 // Reads reviews, review_items and findings only; nothing here changes them.
+import type { Db } from '../db/types';
+import { ensureSchema } from '../db/schema';
 
 /** One row per item (and rubric version): what the accuracy view and the CLI show. */
 export interface ItemAccuracy {
@@ -88,4 +90,21 @@ export function withRates(rows: Record<string, unknown>[]): ItemAccuracy[] {
 			recall: tp + fn > 0 ? tp / (tp + fn) : null
 		};
 	});
+}
+
+// ---- loaders for the accuracy page (the Db interface; the CLI builds its own from the same SQL)
+
+/** Accuracy per item and rubric version over every submitted review. */
+export async function loadAccuracy(db: Db): Promise<ItemAccuracy[]> {
+	await ensureSchema(db);
+	return withRates((await db.query(accuracySql(REVIEW_LABELS_SQL))).rows);
+}
+
+export const DISAGREE_PAGE = 50;
+
+/** One page of the calls where reviews and the checklist disagree on an item of a version (probe: one more row). */
+export async function loadDisagreements(db: Db, rubricId: string, version: number, itemId: string, offset = 0): Promise<{ rows: Disagreement[]; hasMore: boolean }> {
+	const labels = `SELECT * FROM (${REVIEW_LABELS_SQL}) WHERE rubric_id = ? AND rubric_version = ? AND item_id = ?`;
+	const { rows } = await db.query<Disagreement>(disagreementsSql(labels, DISAGREE_PAGE + 1, offset), [rubricId, version, itemId]);
+	return { rows: rows.slice(0, DISAGREE_PAGE), hasMore: rows.length > DISAGREE_PAGE };
 }

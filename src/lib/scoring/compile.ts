@@ -62,7 +62,7 @@ ${ruleSql(item.rule, rubric)}
 }
 
 /** Splits a multi-statement SQL text on top-level semicolons (our own SQL: no `;` inside literals but T2S). */
-function statements(sql: string): string[] {
+export function statements(sql: string): string[] {
 	const out: string[] = [];
 	let cur = '';
 	let inStr = false;
