@@ -2,7 +2,6 @@
 import type { ACCURACY_ZH } from './accuracy-zh';
 
 export const ACCURACY_EN: Record<keyof typeof ACCURACY_ZH, string> = {
-	'nav.accuracy': 'Accuracy',
 	'acc.title': 'AutoQA accuracy',
 	'acc.lead': 'Submitted reviews are the labels: an item the inspector corrected counts with the corrected result, an item left alone as the automatic result confirmed. "Positive" is the automatic fail: precision = automatic fails the inspector confirmed, recall = the inspector\'s fails the checklist found. Items n/a on both sides are left out.',
 	'acc.empty': 'No submitted reviews yet. Once inspectors submit reviews on call pages, this page shows per item how the automatic checklist agrees with them.',

@@ -1,7 +1,6 @@
 // Messages of the AutoQA accuracy page and the near-misses view (issue 11), spread into zh.ts. accuracy-en.ts
 // must have the same keys.
 export const ACCURACY_ZH = {
-	'nav.accuracy': '准确率',
 	'acc.title': '自动评分准确率',
 	'acc.lead': '已提交的质检记录就是标注：质检员改过的检查项以改后的结果为准，没改的表示认可自动结果。“阳性”指自动判定的不合格：精确率 = 自动不合格中质检员也判不合格的比例，召回率 = 质检员判不合格的通话中被自动找出的比例。两边都是不适用的不计。',
 	'acc.empty': '还没有提交的质检记录。在通话页提交质检后，这里会按检查项显示自动评分与质检员的一致程度。',
