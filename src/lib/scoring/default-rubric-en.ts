@@ -22,7 +22,7 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			critical: false,
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['thank you for calling {company}|this is {company}|welcome to {company}|how can i help you|how may i help you|what can i do for you'],
+				phrases: ['thank you for calling {company}|this is {company}|welcome to {company}|hello this is|how can i help you|how may i help you|what can i do for you'],
 				speaker: 'agent',
 				window: { first_turns: 2 },
 				fuzzy: 0.8

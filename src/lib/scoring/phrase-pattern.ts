@@ -46,7 +46,8 @@ export const DEFAULT_EQUIVALENTS: Record<Language, string[][]> = {
 		['help', 'assist'],
 		['anything', 'something'],
 		['thank you', 'thanks'],
-		['calling', 'contacting']
+		['calling', 'contacting'],
+		['day', 'night', 'evening', 'afternoon']
 	]
 };
 
