@@ -169,3 +169,13 @@ describe('rubric phrases are cut into the same characters cqa_normf makes', () =
 		for (const r of rows) expect(phrasePattern(r.s.replace('{company}', ''), 'zh', [], []).units.join(''), r.s).toBe(r.n.replace(/\{?company\}?/, ''));
 	});
 });
+
+describe('banned phrase evidence', () => {
+	it('names the span of the first hit in the turn as said', async () => {
+		const text = '这个我也不知道，你去营业厅问吧。';
+		const [r] = await run(only(DEFAULT_RUBRIC_ZH, 'banned_phrase'), 'banned_phrase', [[['agent', null, null, text]]]);
+		const part = JSON.parse(r.evidence_params).parts[0];
+		expect(part).toMatchObject({ code: 'banned_in_seq', seq: '1' });
+		expect([...text].slice(Number(part.from), Number(part.to)).join('')).toBe('不知道');
+	});
+});

@@ -174,7 +174,7 @@ export function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 		const re = sqlString(substitute(p, rubric.variables));
 		return `
 	UNION ALL
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, regexp_extract(s.norm, ${re}) AS what, NULL AS np, 'pattern' AS src
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, regexp_extract(s.norm, ${re}) AS what, regexp_extract(s.norm, ${re}) AS np, 'pattern' AS src, s.norm
 	FROM cqa_seg s WHERE ${speakerSql(r.speaker)} AND regexp_matches(s.norm, ${re})`;
 	});
 	// A hit is excused when every clause holding the phrase is excused by an exception; a phrase that spans
@@ -183,7 +183,7 @@ export function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 	return `WITH ph AS (
 	SELECT raw, cqa_normf(raw) AS np FROM ${values(phrases, ['raw'])}
 ), raw_hits AS (
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what, ph.np, 'phrase' AS src
+	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what, ph.np, 'phrase' AS src, s.norm
 	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}${patternHits.join('')}
 ), ${
 		hasExceptions
@@ -204,7 +204,9 @@ export function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 			: `hits AS (SELECT *, false AS excused FROM raw_hits)`
 	}, per_seg AS (
 	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ' ORDER BY '"' || what || '"') AS what,
-		'[' || string_agg(DISTINCT ${jsonStringSql('what')}, ',' ORDER BY ${jsonStringSql('what')}) || ']' AS phrases
+		'[' || string_agg(DISTINCT ${jsonStringSql('what')}, ',' ORDER BY ${jsonStringSql('what')}) || ']' AS phrases,
+		-- the first hit in the turn, as a span of its text (normalised offsets mapped back in SQL)
+		min(strpos(norm, np)) AS pos, arg_min(length(np), [strpos(norm, np), -length(np)]) AS len
 	FROM hits WHERE NOT excused GROUP BY call_id, seq, start_s, end_s, ord, text
 ), excused AS (
 	SELECT call_id, count(*) AS n, string_agg('"' || what || '" in seq ' || seq || ' excused', '; ' ORDER BY ord, what) AS ev,
@@ -213,7 +215,13 @@ export function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
 ), per_call AS (
 	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
 		string_agg(what || ' in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev,
-		string_agg(${partSql(codeSql('banned_in_seq'), { phrases: { json: 'phrases' }, seq: 'seq', quote: quote('text') })}, ',' ORDER BY ord) AS parts
+		string_agg(${partSql(codeSql('banned_in_seq'), {
+			phrases: { json: 'phrases' },
+			seq: 'seq',
+			quote: quote('text'),
+			from: 'CASE WHEN pos > 0 THEN cqa_raw_at(text, pos) - 1 END',
+			to: 'CASE WHEN pos > 0 THEN cqa_raw_at(text, pos - 1 + len) END'
+		})}, ',' ORDER BY ord) AS parts
 	FROM per_seg GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
