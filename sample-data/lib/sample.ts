@@ -2,7 +2,7 @@
 import { Rng } from './random';
 import { makeAgents, TEAMS, type Agent } from './agents';
 import { makeCalls, fmtHms, fmtTime, DAYS, START_DATE, type Call } from './calls';
-import { planDialogue, estimateTenths, layout, countChars, BANNED_PHRASES, PROMISE_PHRASES, HOLD_PHRASES, COURTESY_WORDS, type Segment, type Voice } from './dialogue';
+import { planDialogue, estimateTenths, layout, countChars, courtesyCount, BANNED_PHRASES, PROMISE_PHRASES, HOLD_PHRASES, COURTESY_WORDS, type Segment, type Voice } from './dialogue';
 import { evaluate, THRESHOLDS, type TruthItem } from './truth';
 import { speakLikePeople, type Spoken } from './speech';
 import { makeComplaints, SEVERITIES, type Complaint } from './complaints';
@@ -89,7 +89,18 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 			c.hold = holdSeg >= 0 ? Math.round((segs[holdSeg].start! - segs[holdSeg - 1].end!) / 10) + (recorded ? 0 : rng.int(0, 20)) : 0;
 		}
 		// How people say it: a stream of its own, so the rest of the sample is the same with or without it.
-		const spoken: Spoken = recorded ? { lookalikes: [] } : speakLikePeople(new Rng(seedFor(seed, `speech|${c.id}`)), b, segs);
+		let spoken: Spoken = { lookalikes: [] };
+		if (!recorded) {
+			const said = segs.map((s) => s.text);
+			const polite = (xs: Segment[]) => xs.filter((s) => s.speaker === 'agent').reduce((n, s) => n + courtesyCount(s.text), 0) >= THRESHOLDS.courtesy_min_count;
+			const wasPolite = polite(segs);
+			spoken = speakLikePeople(new Rng(seedFor(seed, `speech|${c.id}`)), b, segs);
+			// Re-wording must not move the call across the courtesy threshold: every call keeps its scores.
+			if (polite(segs) !== wasPolite) {
+				segs.forEach((s, i) => (s.text = said[i]));
+				spoken = { lookalikes: [] };
+			}
+		}
 		segments.set(c.id, segs);
 		truth.set(c.id, evaluate(c.category, b, segs, spoken));
 	}
