@@ -11,7 +11,6 @@ export const EVIDENCE_EN: Record<keyof typeof EVIDENCE_ZH, string> = {
 	'evidence.no_customer_turn': 'no customer turn in the window',
 	'evidence.phrase_found': '"{phrase}" found (seq {seq})',
 	'evidence.phrase_close': '"{phrase}" ≈ {sim} ≥ {need} (seq {seq})',
-	'evidence.phrase_partial': '"{phrase}" only {sim} similar, needs {need} (closest: seq {seq})',
 	'evidence.phrase_missing': '"{phrase}" missing',
 	'evidence.phrase_accepted': 'accepted phrasing "{phrase}" found, {sim} ≥ {need} (seq {seq})',
 	'evidence.phrase_near': '"{phrase}" missing; closest: seq {seq} (overlap {overlap})',

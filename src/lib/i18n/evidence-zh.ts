@@ -10,7 +10,6 @@ export const EVIDENCE_ZH = {
 	'evidence.no_customer_turn': '规定范围内没有客户发言',
 	'evidence.phrase_found': '已说“{phrase}”（第 {seq} 句）',
 	'evidence.phrase_close': '“{phrase}” 近似说出（相似度 {sim} ≥ {need}；第 {seq} 句）',
-	'evidence.phrase_partial': '“{phrase}” 未说到位（相似度 {sim}，需 ≥ {need}；最接近的是第 {seq} 句）',
 	'evidence.phrase_missing': '未说“{phrase}”',
 	'evidence.phrase_accepted': '说了认可的说法“{phrase}”（相似度 {sim} ≥ {need}；第 {seq} 句）',
 	'evidence.phrase_near': '未说“{phrase}”；最接近的是第 {seq} 句（重合 {overlap}）',
