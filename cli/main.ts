@@ -1,5 +1,6 @@
 // Entry point of the headless CLI (`npx callqa <command> …`): picks the command, turns usage errors into
 // exit code 2 with one line on stderr. Each command lives in its own module; this file owns no logic.
+import { evaluateCommand } from './evaluate-command';
 import { importCommand } from './import-command';
 import { rubricCommand } from './rubric-command';
 import { scoreCommand } from './score-command';
@@ -9,7 +10,8 @@ import { UsageError, type Command } from './command';
 const commands: Record<string, Command> = {
 	import: importCommand,
 	score: scoreCommand,
-	rubric: rubricCommand
+	rubric: rubricCommand,
+	evaluate: evaluateCommand
 };
 
 function help(): string {

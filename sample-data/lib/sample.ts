@@ -2,8 +2,9 @@
 import { Rng } from './random';
 import { makeAgents, TEAMS, type Agent } from './agents';
 import { makeCalls, fmtHms, fmtTime, DAYS, START_DATE, type Call } from './calls';
-import { planDialogue, estimateTenths, layout, countChars, BANNED_PHRASES, PROMISE_PHRASES, HOLD_PHRASES, COURTESY_WORDS, type Segment, type Voice } from './dialogue';
+import { planDialogue, estimateTenths, layout, countChars, courtesyCount, BANNED_PHRASES, PROMISE_PHRASES, HOLD_PHRASES, COURTESY_WORDS, type Segment, type Voice } from './dialogue';
 import { evaluate, THRESHOLDS, type TruthItem } from './truth';
+import { speakLikePeople, type Spoken } from './speech';
 import { makeComplaints, SEVERITIES, type Complaint } from './complaints';
 import { toCsv, encodeGbk } from './csv';
 import committedDurations from './speech-durations.json' with { type: 'json' };
@@ -87,8 +88,21 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 			const holdSeg = turns.findIndex((t) => t.gap.kind === 'hold');
 			c.hold = holdSeg >= 0 ? Math.round((segs[holdSeg].start! - segs[holdSeg - 1].end!) / 10) + (recorded ? 0 : rng.int(0, 20)) : 0;
 		}
+		// How people say it: a stream of its own, so the rest of the sample is the same with or without it.
+		let spoken: Spoken = { lookalikes: [] };
+		if (!recorded) {
+			const said = segs.map((s) => s.text);
+			const polite = (xs: Segment[]) => xs.filter((s) => s.speaker === 'agent').reduce((n, s) => n + courtesyCount(s.text), 0) >= THRESHOLDS.courtesy_min_count;
+			const wasPolite = polite(segs);
+			spoken = speakLikePeople(new Rng(seedFor(seed, `speech|${c.id}`)), b, segs);
+			// Re-wording must not move the call across the courtesy threshold: every call keeps its scores.
+			if (polite(segs) !== wasPolite) {
+				segs.forEach((s, i) => (s.text = said[i]));
+				spoken = { lookalikes: [] };
+			}
+		}
 		segments.set(c.id, segs);
-		truth.set(c.id, evaluate(c.category, b, segs));
+		truth.set(c.id, evaluate(c.category, b, segs, spoken));
 	}
 	const complaints = makeComplaints(new Rng(seedFor(seed, 'complaints')), calls, agents);
 

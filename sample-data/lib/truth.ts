@@ -3,6 +3,7 @@
  * Timing items are computed from the final segment times with the documented thresholds (so they are exactly
  * what a correct scorer finds); text items come from what was injected, cross-checked against the text.
  */
+import type { Spoken } from './speech';
 import { BANNED_PHRASES, HOLD_PHRASES, NEEDS_IDENTITY, PROMISE_PHRASES, countChars, courtesyCount, type Behaviour, type Category, type Segment } from './dialogue';
 
 export const THRESHOLDS = {
@@ -28,25 +29,33 @@ export interface TruthItem {
 const PII_RE = /1[3-9]\d{9}|\d{17}[\dX]|62\d{14,17}/;
 const r1 = (tenths: number) => Math.round(tenths) / 10;
 
-export function evaluate(category: Category, b: Behaviour, segs: Segment[]): TruthItem[] {
+export function evaluate(category: Category, b: Behaviour, segs: Segment[], spoken: Spoken = { lookalikes: [] }): TruthItem[] {
 	const out: TruthItem[] = [];
 	const agentSegs = segs.filter((s) => s.speaker === 'agent');
 	const timed = !b.chat;
 
 	// greeting
 	const gKind = b.greeting === 'standard' ? 'standard' : b.greeting === 'slip' ? 'asr_slip' : b.greeting === 'missing' ? 'greeting_missing' : 'wrong_company';
-	out.push({ item: 'greeting', expected: b.greeting === 'standard' || b.greeting === 'slip' ? 'pass' : 'fail', kind: gKind, seq: 1, text: segs[0].text });
+	if (spoken.greeting) out.push({ item: 'greeting', expected: spoken.greeting.expected, kind: spoken.greeting.kind, seq: 1, text: segs[0].text });
+	else out.push({ item: 'greeting', expected: b.greeting === 'standard' || b.greeting === 'slip' ? 'pass' : 'fail', kind: gKind, seq: 1, text: segs[0].text });
 
 	// closing
 	if (b.transferred) out.push({ item: 'closing', expected: 'na', kind: 'transferred' });
+	else if (spoken.closing) out.push({ item: 'closing', expected: spoken.closing.expected, kind: spoken.closing.kind });
 	else out.push({ item: 'closing', expected: b.closing ? 'pass' : 'fail', kind: b.closing ? 'present' : 'closing_missing' });
 
-	// banned phrases (agent only; customers may say 不知道)
+	// banned phrases (agent only; customers may say 不知道; a harmless 如果您不知道… is not one)
 	const banned: Record<string, unknown>[] = [];
-	for (const s of agentSegs) for (const p of BANNED_PHRASES) if (s.text.includes(p)) banned.push({ seq: s.seq, phrase: p, start_s: s.start === null ? null : r1(s.start) });
+	for (const s of agentSegs)
+		if (!spoken.lookalikes.includes(s.seq)) for (const p of BANNED_PHRASES) if (s.text.includes(p)) banned.push({ seq: s.seq, phrase: p, start_s: s.start === null ? null : r1(s.start) });
 	if (!!b.banned !== banned.length > 0) throw new Error(`banned phrase plan/text mismatch: ${JSON.stringify(banned)}`);
 	const custBanned = segs.some((s) => s.speaker === 'customer' && BANNED_PHRASES.some((p) => s.text.includes(p)));
-	out.push({ item: 'banned_phrase', expected: banned.length ? 'fail' : 'pass', ...(banned.length ? { events: banned } : custBanned ? { kind: 'customer_only' } : {}) });
+	const harmless = spoken.lookalikes.map((seq) => ({ seq, text: segs[seq - 1].text, counts: false, kind: 'harmless_lookalike' }));
+	out.push({
+		item: 'banned_phrase',
+		expected: banned.length ? 'fail' : 'pass',
+		...(banned.length ? { events: [...banned, ...harmless] } : harmless.length ? { kind: 'harmless_lookalike', events: harmless } : custBanned ? { kind: 'customer_only' } : {})
+	});
 
 	// interruption
 	if (!timed) out.push({ item: 'interruption', expected: 'na', kind: 'chat' });

@@ -72,6 +72,10 @@ const CALLS: TestCall[] = [
 		['agent', 10, 13, '这个不知道，你自己看着办，请稍等'], ['customer', 23, 25, '喂还在吗'], ['agent', 25.5, 28, '我保证今天一定修好']
 	], va: [['customer', 2.5, 9], ['agent', 5, 7.5], ['agent', 8, 9.5], ['customer', 24.5, 27], ['agent', 25.5, 28]] },
 	{ id: 'agent_only', turns: [['agent', 0, 1, '您好']] },
+	// Issue 11: a slip in the closing, a question that only looks like one, a harmless 不知道.
+	{ id: 'slip', turns: [['agent', 0, 2, '您好，这里是华信通信'], ['agent', 2.5, 4, '还要什么可以帮您']] },
+	{ id: 'near', turns: [['agent', 0, 2, '您还有其他号码吗？']] },
+	{ id: 'excused', turns: [['agent', 0, 3, '如果您不知道原来的密码，我可以帮您重置']] },
 	{ id: 'customer_only', turns: [['customer', 0, 2, '喂喂喂']] }
 ];
 const ITEM = { weight: 1, critical: false, label: { zh: '附加', en: 'extra' } };
@@ -81,6 +85,7 @@ const RUBRIC = validateRubric({
 	items: [
 		...DEFAULT_RUBRIC_ZH_JSON.items,
 		{ ...ITEM, id: 'hold', rule: { kind: 'metric', field: 'hold_s', op: '<=', value: 60 } },
+		{ ...ITEM, id: 'acc', rule: { kind: 'phrase_required', speaker: 'customer', phrases: ['没有人这样说'], accepted: ['我想查一下话费'] } },
 		{ ...ITEM, id: 'cust', rule: { kind: 'phrase_required', speaker: 'customer', phrases: ['谢谢'], window: { last_turns: 1 } } },
 		{ ...ITEM, id: 'anyone', rule: { kind: 'phrase_required', speaker: 'any', phrases: ['您好'], window: { first_turns: 1, last_turns: 1 } } },
 		{ ...ITEM, id: 'only_chat', applies_when: { channel: ['chat'] }, rule: { kind: 'manual' } },
@@ -131,9 +136,13 @@ describe('evidence of scored calls', () => {
 
 	it.each([
 		['bad', 'ring', '振铃 16.0 秒，超过 15 秒', 'ring 16.0 s > 15 s'],
-		['bad', 'greeting', '未说“您好，这里是华信通信，请问有什么可以帮您”', '"您好，这里是华信通信，请问有什么可以帮您" missing'],
-		['good', 'greeting', '“您好，华信通信很高兴为您服务” 近似说出（相似度 0.92，需 ≥ 0.75；第 1 句）', '"您好，华信通信很高兴为您服务" 0.92 similar, needs 0.75 (seq 1)'],
-		['good', 'closing', '已说“还有其他可以帮您的吗”（第 5 句）；已说“再见”（第 5 句）', '"还有其他可以帮您的吗" found (seq 5); "再见" found (seq 5)'],
+		['bad', 'greeting', '已说“您好”（第 1 句）；未说“这里是华信通信”', '"您好" found (seq 1); "这里是华信通信" missing'],
+		['good', 'greeting', '已说“您好”（第 1 句）；已说“这里是华信通信”（第 1 句）', '"您好" found (seq 1); "这里是华信通信" found (seq 1)'],
+		['good', 'closing', '已说“还有其他可以帮您的吗”（第 5 句）', '"还有其他可以帮您的吗" found (seq 5)'],
+		['slip', 'closing', '“还有什么可以帮您” 近似说出（相似度 0.83 ≥ 0.8；第 2 句）', '"还有什么可以帮您" ≈ 0.83 ≥ 0.8 (seq 2)'],
+		['near', 'closing', '未说“还有其他问题吗”；最接近的是第 1 句（重合 0.50）', '"还有其他问题吗" missing; closest: seq 1 (overlap 0.50)'],
+		['good', 'acc', '说了认可的说法“我想查一下话费”（相似度 1.00 ≥ 1；第 2 句）', 'accepted phrasing "我想查一下话费" found, 1.00 ≥ 1 (seq 2)'],
+		['excused', 'banned_phrase', '未发现禁用语；第 1 句的“不知道”属于例外，不计', 'none found; "不知道" in seq 1 excused by the rule\'s exceptions'],
 		['bad', 'interruption', '抢话 1 次，最多允许 0 次；第 3 句（6.0 秒处）与客户重叠 2.0 秒，35 字', '1 interruption(s), max 0; seq 3 at 6.0 s: overlap 2.0 s, 35 chars'],
 		['bad', 'reply_latency', '客户第 4 句后隔了 9.0 秒才回复（第 5 句），应在 5 秒内', 'reply 9.0 s after seq 4 (seq 5) ≥ 5 s'],
 		['bad', 'dead_air', '第 3 句后静默 10.0 秒；第 4 句后静默 9.0 秒', 'gap 10.0 s after seq 3; gap 9.0 s after seq 4'],

@@ -80,11 +80,11 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 			order = 'has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
 		case 'best_phrase':
-			// Similarity of the matched phrase: 1 when found whole, else the best fuzzy share in the params.
+			// Similarity of the matched phrase: every matched requirement's part carries its `sim` (1.00 when found
+			// whole); a call is as good as its weakest requirement.
 			where.push(`f.result = 'pass'`);
 			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s,
-				CASE WHEN contains(f.evidence_params, '"code":"phrase_found"') THEN 1.0
-					ELSE list_max(list_transform(regexp_extract_all(f.evidence_params, '"sim":"([0-9.]+)"', 1), x -> TRY_CAST(x AS DOUBLE))) END AS metric,
+				coalesce(list_min(list_transform(regexp_extract_all(f.evidence_params, '"sim":"([0-9.]+)"', 1), x -> TRY_CAST(x AS DOUBLE))), 1.0) AS metric,
 				f.evidence, f.evidence_code, f.evidence_params FROM f`;
 			order = 'm.metric DESC NULLS LAST, m.score DESC NULLS LAST, has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;

@@ -10,6 +10,7 @@ import { COACHING_EN } from './coaching-en';
 import { EXCHANGE_EN } from './exchange-en';
 import { LEADERBOARD_EN } from './leaderboard-en';
 import { QUEUE_EN } from './queue-en';
+import { ACCURACY_EN } from './accuracy-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
 
 export const en: Record<MessageKey, string> = {
@@ -217,5 +218,6 @@ export const en: Record<MessageKey, string> = {
 	...EXCHANGE_EN,
 	...LEADERBOARD_EN,
 	...QUEUE_EN,
+	...ACCURACY_EN,
 	...CALLS_FILTER_EN,
 };

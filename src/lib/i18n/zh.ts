@@ -10,6 +10,7 @@ import { COACHING_ZH } from './coaching-zh';
 import { EXCHANGE_ZH } from './exchange-zh';
 import { LEADERBOARD_ZH } from './leaderboard-zh';
 import { QUEUE_ZH } from './queue-zh';
+import { ACCURACY_ZH } from './accuracy-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
 
 export const zh = {
@@ -217,6 +218,7 @@ export const zh = {
 	...EXCHANGE_ZH,
 	...LEADERBOARD_ZH,
 	...QUEUE_ZH,
+	...ACCURACY_ZH,
 	...CALLS_FILTER_ZH,
 } as const;
 

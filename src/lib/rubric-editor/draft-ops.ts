@@ -20,9 +20,9 @@ export function defaultRule(kind: RuleKind, language: Language): Rule {
 	const zh = language === 'zh';
 	switch (kind) {
 		case 'phrase_required':
-			return { kind, phrases: [zh ? '您好' : 'hello'], match: 'any', speaker: 'agent', fuzzy: 1 };
+			return { kind, phrases: [zh ? '您好' : 'hello'], match: 'any', speaker: 'agent', fuzzy: 1, accepted: [] };
 		case 'phrase_banned':
-			return { kind, phrases: [zh ? '不知道' : "i don't know"], patterns: [], speaker: 'agent' };
+			return { kind, phrases: [zh ? '不知道' : "i don't know"], patterns: [], speaker: 'agent', exceptions: [] };
 		case 'interruption':
 			return {
 				kind,

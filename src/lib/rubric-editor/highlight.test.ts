@@ -81,3 +81,16 @@ describe('span splitting', () => {
 		expect(pieces.map((p) => p.ending.length)).toEqual([0, 1]);
 	});
 });
+
+describe('spans from evidence params', () => {
+	it('marks exactly the span the scoring SQL matched, in code points of the turn', () => {
+		const turns = ['您好', '嗯，请问下先生，还有什麼可以幫您的？'];
+		const f = {
+			item_id: 'closing', label: '结束语', result: 'pass' as const, seq: 2, start_s: null, end_s: null, evidence: '"还有什么可以帮您" found (seq 2)', evidence_code: 'list',
+			evidence_params: JSON.stringify({ parts: [{ code: 'phrase_found', phrase: '还有什么可以帮您', seq: '2', from: '8', to: '16', sim: '1.00', need: '0.8' }] })
+		};
+		const spans = findingSpans(turns, [f]);
+		expect(spans[1].map((s) => turns[1].slice(s.start, s.end))).toEqual(['还有什麼可以幫您']);
+		expect(spans[0]).toEqual([]);
+	});
+});

@@ -1,4 +1,5 @@
-// Where the try-it box's findings point in the pasted dialogue: the quoted matches of each finding's evidence
+// Where the try-it box's findings point in the pasted dialogue: a phrase rule's matched span comes from its
+// evidence params (computed by the scoring SQL); for the other rules the quoted matches of the evidence
 // are located in the turns it names (through the same normalisation the scorer uses: full-width → ASCII, lower
 // case, letters and digits only, traditional → simplified) and each turn is cut into plain pieces of text.
 // Nothing here decides pass or fail (that is the SQL in scoring/); the result is rendered as text, never HTML.
@@ -87,11 +88,39 @@ export function evidenceSeqs(f: Pick<TryFinding, 'seq' | 'evidence'>): number[] 
  * The spans each finding marks, per turn (index = seq − 1): the quoted matches found in the turns it names,
  * or the whole turn at its seq when none of them can be located (a fuzzy greeting, a masked number).
  */
+/**
+ * The matched spans a finding's params carry (phrase rules: parts with seq, from, to — code-point offsets in the
+ * turn's text computed by the scoring SQL), as [seq, start, end] in UTF-16 units of that text.
+ */
+export function paramSpans(f: Pick<TryFinding, 'evidence_params'>, turnTexts: readonly string[]): [number, number, number][] {
+	let params: unknown;
+	try {
+		params = JSON.parse(f.evidence_params || '{}');
+	} catch {
+		return [];
+	}
+	const parts = (params as { parts?: unknown })?.parts;
+	if (!Array.isArray(parts)) return [];
+	const out: [number, number, number][] = [];
+	for (const p of parts as Record<string, unknown>[]) {
+		const [seq, from, to] = [Number(p?.seq), Number(p?.from), Number(p?.to)];
+		const text = turnTexts[seq - 1];
+		if (text === undefined || !Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from) continue;
+		const cps = Array.from(text);
+		out.push([seq, cps.slice(0, from).join('').length, cps.slice(0, to).join('').length]);
+	}
+	return out;
+}
+
 export function findingSpans(turnTexts: readonly string[], findings: readonly TryFinding[]): Span[][] {
 	const spans: Span[][] = turnTexts.map(() => []);
 	for (const f of findings) {
 		if (f.result === 'na') continue;
 		const mark: Mark = { item_id: f.item_id, label: f.label, result: f.result };
+		// Phrase rules say where they matched (the same SQL result as the score): no re-matching here.
+		const fromParams = paramSpans(f, turnTexts);
+		for (const [seq, start, end] of fromParams) spans[seq - 1].push({ start, end, mark });
+		if (fromParams.length) continue;
 		const quotes = evidenceQuotes(f.evidence);
 		let located = false;
 		for (const seq of evidenceSeqs(f)) {

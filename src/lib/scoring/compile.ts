@@ -62,7 +62,7 @@ ${ruleSql(item.rule, rubric)}
 }
 
 /** Splits a multi-statement SQL text on top-level semicolons (our own SQL: no `;` inside literals but T2S). */
-function statements(sql: string): string[] {
+export function statements(sql: string): string[] {
 	const out: string[] = [];
 	let cur = '';
 	let inStr = false;
@@ -108,7 +108,7 @@ SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s
 	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS ord_rev,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS turn_no,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS turn_rev
-FROM (SELECT *, cqa_norm(text) AS norm FROM ${src.segments}) s JOIN cqa_call c ON c.call_id = s.call_id`);
+FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT *, cqa_norm(text) AS n0 FROM ${src.segments})) s JOIN cqa_call c ON c.call_id = s.call_id`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id`);

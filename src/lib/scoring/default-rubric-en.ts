@@ -1,6 +1,7 @@
 // The default English rubric: the same standard as the Chinese one (DESIGN §1) in English call-centre
 // wording ("thank you for calling {company}…"). Set variables.company to the centre's name before use.
 import { validateRubric, type Rubric } from './rubric';
+import { DEFAULT_EQUIVALENTS, DEFAULT_FILLERS } from './phrase-pattern';
 
 export const DEFAULT_RUBRIC_EN_JSON = {
 	id: 'default-en',
@@ -9,6 +10,10 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 	language: 'en',
 	pass_mark: 80,
 	variables: { company: 'our company' },
+	matching: {
+		equivalents: DEFAULT_EQUIVALENTS.en,
+		fillers: DEFAULT_FILLERS.en
+	},
 	items: [
 		{
 			id: 'greeting',
@@ -17,7 +22,7 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			critical: false,
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['thank you for calling {company}|this is {company}|welcome to {company}|hello this is|how can i help you|how may i help you|how may i assist you'],
+				phrases: ['thank you for calling {company}|this is {company}|welcome to {company}|hello this is|how can i help you|how may i help you|what can i do for you'],
 				speaker: 'agent',
 				window: { first_turns: 2 },
 				fuzzy: 0.8
@@ -50,7 +55,9 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			rule: {
 				kind: 'phrase_banned',
 				phrases: ["that's not my problem", 'not my job', 'i can\'t help you', 'there is nothing i can do', 'figure it out yourself', 'calm down', 'you should have', 'as i already said'],
-				speaker: 'agent'
+				speaker: 'agent',
+				// "If there is nothing I can do, …" / "is there nothing I can do?" are not a refusal.
+				exceptions: [{ phrase: '*', preceded_by: ['if', 'whether', 'unless'], followed_by: [], in_question: true }]
 			}
 		},
 		{
@@ -117,9 +124,10 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			applies_when: { transferred: false },
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['anything else i can help you with|anything else i can do for you|is there anything else|thank you for calling|thanks for calling|have a great day|have a nice day|goodbye'],
+				phrases: ['anything else i can help you with|anything else i can do for you|is there anything else|thank you for calling|have a great day|have a nice day|have a good day|goodbye|bye'],
 				speaker: 'agent',
-				window: { last_turns: 3 }
+				window: { last_turns: 3 },
+				fuzzy: 0.8
 			}
 		},
 		{

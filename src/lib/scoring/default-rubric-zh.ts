@@ -2,6 +2,7 @@
 // (sample-data/, company 华信通信) scores as its ground truth says. Item ids match the ground truth's item
 // names where one exists. Data only: validateRubric fills in defaults, compile.ts turns it into SQL.
 import { validateRubric, type Rubric } from './rubric';
+import { DEFAULT_EQUIVALENTS, DEFAULT_FILLERS } from './phrase-pattern';
 
 export const DEFAULT_RUBRIC_ZH_JSON = {
 	id: 'default-zh',
@@ -10,22 +11,28 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 	language: 'zh',
 	pass_mark: 80,
 	variables: { company: '华信通信' },
+	// How required phrases match (docs/rubric.md): words that stand for each other, and the fillers, honorifics
+	// and particles agents put between a script's words. General usage; a centre adds its own in the editor.
+	matching: {
+		equivalents: DEFAULT_EQUIVALENTS.zh,
+		fillers: DEFAULT_FILLERS.zh
+	},
 	items: [
 		{
 			id: 'greeting',
 			label: { zh: '标准开场白', en: 'Standard greeting' },
 			weight: 10,
 			critical: false,
-			// Fuzzy 0.75 accepts ASR slips (您好很高兴您服务, 华信通讯) and rejects another company's name (the
-			// company is ≥ 5 of the 17 bigrams of the standard line) or no greeting at all.
+			// Both parts of the centre's script in the first agent turn: 您好, and who answers (这里是华信通信 /
+			// 华信通信客服 …) or 很高兴为您服务. ASR slips inside a part pass (华信通讯客服, 很高兴您服务); another
+			// company's name, 请讲 or 喂 alone do not.
 			rule: {
 				kind: 'phrase_required',
-				phrases: [
-					'您好，这里是{company}，请问有什么可以帮您|您好，我是{company}客服中心|您好，很高兴为您服务|您好，{company}很高兴为您服务'
-				],
+				phrases: ['您好|你好', '这里是{company}|{company}客服|{company}很高兴为您服务|很高兴为您服务|{company}在线客服'],
+				match: 'all',
 				speaker: 'agent',
 				window: { first_turns: 1 },
-				fuzzy: 0.75
+				fuzzy: 0.8
 			}
 		},
 		{
@@ -44,10 +51,10 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			applies_when: { categories: ['账单查询', '套餐变更', '退订', '话费争议'], direction: ['inbound'] },
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['机主本人|本人吗|核实一下您的身份', '身份证后四位|证件号后四位|身份证号码后四位|服务密码'],
+				phrases: ['机主本人|是本人吗|本人吗|核实一下您的身份|核对一下您的身份', '身份证后四位|证件号后四位|身份证号码后四位|证件号码后四位|服务密码'],
 				match: 'all',
 				speaker: 'agent',
-				fuzzy: 1
+				fuzzy: 0.8
 			}
 		},
 		{
@@ -58,7 +65,12 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			rule: {
 				kind: 'phrase_banned',
 				phrases: ['这个问题我不会处理', '这个问题我们公司不能给您解决', '这么简单，您自己不会解决吗', '不知道', '这不归我们管', '你自己看着办', '我也没办法', '你听不懂吗', '我已经说过了', '爱找谁找谁'],
-				speaker: 'agent'
+				speaker: 'agent',
+				// 不知道 is banned as the agent's own "I don't know" (这个我也不知道). Not when someone else is the
+				// subject or it is a condition (如果您不知道原来的密码), a polite 不知道您…, or a question.
+				exceptions: [
+					{ phrase: '不知道', preceded_by: ['您', '你', '如果', '是否', '要是', '万一', '假如', '客户', '担心', '怕'], followed_by: ['您', '你', '是否', '能否', '能不能', '可不可以', '方不方便'], in_question: true }
+				]
 			}
 		},
 		{
@@ -131,13 +143,14 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			weight: 10,
 			critical: false,
 			applies_when: { transferred: false },
+			// Any proper close in the agent's last three turns: the "anything else" question or a thanks/goodbye.
+			// A question that only looks like one (还有其他号码吗) is not it.
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['还有其他可以帮您的吗|还有什么可以帮您|还有其他问题吗|还有其它问题吗|感谢您的来电|感谢您的接听', '再见'],
-				match: 'all',
+				phrases: ['还有什么可以帮您|还有其他问题吗|还有其他可以帮您的吗|还有什么需要帮您的吗|还需要其他帮助吗|感谢您的来电|祝您生活愉快|再见|拜拜'],
 				speaker: 'agent',
 				window: { last_turns: 3 },
-				fuzzy: 1
+				fuzzy: 0.8
 			}
 		},
 		{

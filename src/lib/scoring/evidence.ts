@@ -12,9 +12,9 @@ export const EVIDENCE_CODES = [
 	// any rule
 	'list', 'not_applicable', 'manual',
 	// phrase_required
-	'no_turn', 'no_agent_turn', 'no_customer_turn', 'phrase_found', 'phrase_close', 'phrase_partial', 'phrase_missing',
+	'no_turn', 'no_agent_turn', 'no_customer_turn', 'phrase_found', 'phrase_close', 'phrase_accepted', 'phrase_near', 'phrase_missing',
 	// phrase_banned
-	'banned_none', 'banned_in_seq',
+	'banned_none', 'banned_in_seq', 'banned_excused',
 	// interruption
 	'interruption_count', 'interruption_count_complaint', 'interruption_event', 'interruption_event_va', 'interruption_event_va_untied',
 	'interruption_ignored',

@@ -11,12 +11,13 @@ import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { scoreCalls } from './score';
 import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
+import { validateRubric, type Rubric } from './rubric';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 
-async function digest(db: Db): Promise<{ findings: string; scores: string; n: number; uncoded: number }> {
+async function digest(db: Db, rubric: Rubric = DEFAULT_RUBRIC_ZH): Promise<{ findings: string; scores: string; n: number; uncoded: number }> {
 	await importFiles(db, ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	await scoreCalls(db, rubric);
 	const { rows } = await db.query<{ findings: string; scores: string; n: number; uncoded: number }>(`SELECT
 		(SELECT md5(string_agg(concat_ws('|', call_id, item_id, result, points, seq, start_s, end_s, evidence, evidence_code, evidence_params), chr(10) ORDER BY call_id, item_id)) FROM findings) AS findings,
 		(SELECT md5(string_agg(concat_ws('|', call_id, round(score, 9), passed, critical_failed), chr(10) ORDER BY call_id)) FROM scores) AS scores,
@@ -34,4 +35,20 @@ describe('scoring parity', () => {
 		expect(wasm.uncoded, 'findings with evidence but no evidence_code/params').toBe(0);
 		expect(native).toEqual(wasm);
 	}, 120_000);
+
+	it('agrees on accepted phrasings, rubric equivalence classes and banned-phrase exceptions too', async () => {
+		// The sample's near-miss closings accepted as phrasings, one more class, an exception for every phrase.
+		const json = structuredClone(DEFAULT_RUBRIC_ZH) as unknown as Record<string, unknown> & Rubric;
+		json.version = 2;
+		json.matching = { ...json.matching, equivalents: [...json.matching.equivalents, ['号码', '问题']] };
+		for (const it of json.items) {
+			if (it.rule.kind === 'phrase_required' && it.id === 'closing') it.rule.accepted = ['您这个套餐还有其他的扣费吗？', '行，您先等短信吧。'];
+			if (it.rule.kind === 'phrase_banned' && it.id === 'banned_phrase') it.rule.exceptions = [...it.rule.exceptions, { phrase: '*', preceded_by: ['客户说'], followed_by: [], in_question: false }];
+		}
+		const rubric = validateRubric(json);
+		const wasm = await digest(await createNodeWasmDb(), rubric);
+		const native = await digest(await createNativeDb(), rubric);
+		expect(wasm.uncoded).toBe(0);
+		expect(native).toEqual(wasm);
+	}, 180_000);
 });

@@ -2,7 +2,9 @@
 // function in the browser and the CLI (there is no JS twin). Needs no DuckDB extension (no ICU).
 //   cqa_norm(text): full-width → half-width, lower-case, drop everything but letters and digits
 //                   (punctuation, spaces, symbols), traditional → simplified Chinese (character level).
+//   cqa_fold(norm):  variant word forms folded (其它 → 其他, variants-table.ts); cqa_normf = both.
 import { T2S_FROM, T2S_TO } from './t2s-table';
+import { VARIANT_PAIRS } from './variants-table';
 
 // U+FF01…U+FF5E are the full-width forms of U+0021…U+007E; U+3000 is the ideographic space.
 const FULL = Array.from({ length: 94 }, (_, i) => String.fromCodePoint(0xff01 + i)).join('') + '\u3000';
@@ -15,6 +17,13 @@ const HALF_ALNUM = [...HALF].filter(isAlnum).join('');
 /** A SQL string literal. */
 export function sqlString(s: string): string {
 	return `'${s.replaceAll("'", "''")}'`;
+}
+
+/** Nested replace() of every variant pair, only on text holding one (one RE2 test per row otherwise). */
+function foldSql(t: string): string {
+	const any = sqlString(VARIANT_PAIRS.map(([v]) => v).join('|'));
+	const chain = VARIANT_PAIRS.reduce((acc, [v, std]) => `replace(${acc}, ${sqlString(v)}, ${sqlString(std)})`, t);
+	return `CASE WHEN regexp_matches(${t}, ${any}) THEN ${chain} ELSE ${t} END`;
 }
 
 /**
@@ -32,6 +41,17 @@ CREATE OR REPLACE TEMP MACRO cqa_half_alnum(t) AS
 -- translate() per row) only for the strip to drop it cost two thirds of the normalisation time.
 CREATE OR REPLACE TEMP MACRO cqa_norm(t) AS
 	cqa_t2s(lower(cqa_half_alnum(regexp_replace(t, '[^\\p{L}\\p{N}]+', '', 'g'))));
+-- Variant word forms (variants-table.ts), applied to text already through cqa_norm: a macro repeats its argument,
+-- so wrapping cqa_norm itself would normalise every row several times over. The scorer folds its normalised
+-- segments once (compile.ts) and rubric strings with cqa_normf.
+CREATE OR REPLACE TEMP MACRO cqa_fold(t) AS
+	${foldSql('t')};
+CREATE OR REPLACE TEMP MACRO cqa_normf(t) AS
+	cqa_fold(cqa_norm(t));
+-- Code-point offset in raw text t just after its k-th kept character (a letter or digit, the characters cqa_norm
+-- keeps, one for one): turns an offset in normalised text into one in the text shown (evidence spans).
+CREATE OR REPLACE TEMP MACRO cqa_raw_at(t, k) AS
+	CASE WHEN k <= 0 THEN 0 ELSE length(array_to_string(list_slice(regexp_extract_all(t, '[^\\p{L}\\p{N}]*[\\p{L}\\p{N}]'), 1, k), '')) END;
 CREATE OR REPLACE TEMP MACRO cqa_words(t) AS
 	len(regexp_extract_all(cqa_half(t), '[\\p{L}\\p{N}'']+'));
 `;

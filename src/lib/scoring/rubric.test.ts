@@ -79,3 +79,31 @@ describe('courtesy lists', () => {
 		expect(viaWords.items[0].rule).toEqual(viaPhrases.items[0].rule);
 	});
 });
+
+describe('matching, accepted phrasings and banned-phrase exceptions (issue 11)', () => {
+	it('an older file without them still loads, with the language defaults', () => {
+		const r = validateRubric({ ...base(), items: [...base().items, { id: 'b', label: { zh: 'b', en: 'b' }, weight: 5, rule: { kind: 'phrase_banned', phrases: ['不知道'] } }] });
+		expect(r.matching.equivalents).toContainEqual(['帮', '帮助', '帮到', '帮忙']);
+		expect(r.matching.fillers).toContain('嗯');
+		expect(r.items[0].rule).toMatchObject({ accepted: [] });
+		expect(r.items[1].rule).toMatchObject({ exceptions: [] });
+	});
+
+	const cases: [string, Record<string, unknown>, string][] = [
+		['a class of one word', { matching: { equivalents: [['帮']] } }, '$.matching.equivalents[0]'],
+		['an unknown matching field', { matching: { synonyms: [] } }, '$.matching.synonyms'],
+		['accepted not a list', { items: [{ ...base().items[0], rule: { kind: 'phrase_required', phrases: ['您好'], accepted: '您好呀' } }] }, '$.items[0].rule.accepted'],
+		['an exception for a phrase the rule lacks', { items: [{ ...base().items[0], rule: { kind: 'phrase_banned', phrases: ['不知道'], exceptions: [{ phrase: '没办法', in_question: true }] } }] }, '$.items[0].rule.exceptions[0].phrase'],
+		['an exception that excuses nothing', { items: [{ ...base().items[0], rule: { kind: 'phrase_banned', phrases: ['不知道'], exceptions: [{ phrase: '不知道' }] } }] }, '$.items[0].rule.exceptions[0]']
+	];
+	it.each(cases)('rejects %s at its path', (_, patch, path) => {
+		let err: unknown;
+		try {
+			validateRubric({ ...base(), ...patch });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(RubricError);
+		expect((err as RubricError).path).toBe(path);
+	});
+});

@@ -1,6 +1,7 @@
 // The rubric as data (DESIGN §5): its types and `validateRubric`, which turns untrusted JSON (an import, the
 // editor) into a Rubric with defaults filled in, or throws naming the JSON path of the first problem.
 // It does not score anything: compile.ts turns a valid rubric into SQL.
+import { DEFAULT_EQUIVALENTS, DEFAULT_FILLERS } from './phrase-pattern';
 
 export type Language = 'zh' | 'en';
 export type Speaker = 'agent' | 'customer' | 'any';
@@ -24,8 +25,25 @@ export interface PhraseRequiredRule {
 	match: 'any' | 'all';
 	speaker: Speaker;
 	window?: Window;
-	/** 1 = exact (after normalisation); below 1 = share of the phrase's character bigrams found in the window. */
+	/**
+	 * The similarity a match needs: 1 − slips / units of an ordered match of the phrase in a turn (fillers between
+	 * its words and words of the rubric's equivalence classes allowed; at most one slip). 1 = no slip.
+	 */
 	fuzzy: number;
+	/** Phrasings the centre accepts for this item (taught from near misses): any one found passes the item. */
+	accepted: string[];
+}
+
+/** When a banned phrase is said but is not what the rule is about (如果您不知道原来的密码 …). */
+export interface BannedException {
+	/** the banned phrase it applies to; '*' = every phrase of the rule */
+	phrase: string;
+	/** excused when one of these comes before the phrase in the same clause (您, 如果, 是否: another subject, a condition) */
+	preceded_by: string[];
+	/** excused when one of these follows the phrase directly (不知道您… is a polite question) */
+	followed_by: string[];
+	/** excused when the clause is a question (ends in ？ or 吗/呢) */
+	in_question: boolean;
 }
 
 export interface PhraseBannedRule {
@@ -34,6 +52,7 @@ export interface PhraseBannedRule {
 	/** RE2 regular expressions, matched against the normalised text */
 	patterns: string[];
 	speaker: Speaker;
+	exceptions: BannedException[];
 }
 
 export interface InterruptionRule {
@@ -136,6 +155,14 @@ export interface Item {
 	rule: Rule;
 }
 
+/** How required phrases match (phrase-pattern.ts): rubric-wide, editable. */
+export interface Matching {
+	/** words that stand for each other in a required phrase (帮 = 帮助 = 帮到) */
+	equivalents: string[][];
+	/** fillers, honorifics and particles that may come between a phrase's words (嗯, 那个, 先生) */
+	fillers: string[];
+}
+
 export interface Rubric {
 	id: string;
 	version: number;
@@ -143,6 +170,7 @@ export interface Rubric {
 	language: Language;
 	pass_mark: number;
 	variables: Record<string, string>;
+	matching: Matching;
 	items: Item[];
 }
 
@@ -226,22 +254,24 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 	const p = (k: string) => `${path}.${k}`;
 	switch (kind) {
 		case 'phrase_required': {
-			unknownKeys(o, path, ['kind', 'phrases', 'match', 'speaker', 'window', 'fuzzy']);
+			unknownKeys(o, path, ['kind', 'phrases', 'match', 'speaker', 'window', 'fuzzy', 'accepted']);
 			return {
 				kind,
 				phrases: strList(o.phrases, p('phrases'), { nonEmpty: true }),
 				match: oneOf(o.match, p('match'), ['any', 'all'] as const, 'any'),
 				speaker: oneOf(o.speaker, p('speaker'), SPEAKERS, 'agent'),
 				window: validateWindow(o.window, p('window')),
-				fuzzy: num(o.fuzzy, p('fuzzy'), 1, { min: 0.01, max: 1 })
+				fuzzy: num(o.fuzzy, p('fuzzy'), 1, { min: 0.01, max: 1 }),
+				accepted: strList(o.accepted, p('accepted'), { def: [] })
 			};
 		}
 		case 'phrase_banned': {
-			unknownKeys(o, path, ['kind', 'phrases', 'patterns', 'speaker']);
+			unknownKeys(o, path, ['kind', 'phrases', 'patterns', 'speaker', 'exceptions']);
 			const phrases = strList(o.phrases, p('phrases'), { def: [] });
 			const patterns = o.patterns === undefined ? [] : strList(o.patterns, p('patterns')).map((x, i) => regex(x, `${p('patterns')}[${i}]`));
 			if (phrases.length + patterns.length === 0) throw new RubricError(p('phrases'), 'list at least one phrase or pattern');
-			return { kind, phrases, patterns, speaker: oneOf(o.speaker, p('speaker'), SPEAKERS, 'agent') };
+			const exceptions = o.exceptions === undefined ? [] : validateExceptions(o.exceptions, p('exceptions'), phrases);
+			return { kind, phrases, patterns, speaker: oneOf(o.speaker, p('speaker'), SPEAKERS, 'agent'), exceptions };
 		}
 		case 'interruption': {
 			unknownKeys(o, path, ['kind', 'min_overlap_s', 'min_chars', 'backchannels', 'max_count', 'max_count_complaint']);
@@ -302,6 +332,40 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 	}
 }
 
+function validateExceptions(v: unknown, path: string, phrases: string[]): BannedException[] {
+	if (!Array.isArray(v)) throw new RubricError(path, 'must be an array of {phrase, preceded_by, followed_by, in_question}');
+	return v.map((x, i) => {
+		const at = `${path}[${i}]`;
+		const e = obj(x, at);
+		unknownKeys(e, at, ['phrase', 'preceded_by', 'followed_by', 'in_question']);
+		const phrase = str(e.phrase, `${at}.phrase`);
+		if (phrase !== '*' && !phrases.includes(phrase)) throw new RubricError(`${at}.phrase`, `"${phrase}" is not one of the rule's phrases (or '*' for all)`);
+		const ex: BannedException = {
+			phrase,
+			preceded_by: strList(e.preceded_by, `${at}.preceded_by`, { def: [] }),
+			followed_by: strList(e.followed_by, `${at}.followed_by`, { def: [] }),
+			in_question: bool(e.in_question, `${at}.in_question`, false)
+		};
+		if (ex.preceded_by.length + ex.followed_by.length === 0 && !ex.in_question) throw new RubricError(at, 'needs preceded_by, followed_by or in_question');
+		return ex;
+	});
+}
+
+function validateMatching(v: unknown, language: Language): Matching {
+	if (v === undefined) return { equivalents: DEFAULT_EQUIVALENTS[language].map((c) => [...c]), fillers: [...DEFAULT_FILLERS[language]] };
+	const o = obj(v, '$.matching');
+	unknownKeys(o, '$.matching', ['equivalents', 'fillers']);
+	const equivalents = o.equivalents === undefined ? DEFAULT_EQUIVALENTS[language].map((c) => [...c]) : (() => {
+		if (!Array.isArray(o.equivalents)) throw new RubricError('$.matching.equivalents', 'must be an array of word lists');
+		return o.equivalents.map((c, i) => {
+			const words = strList(c, `$.matching.equivalents[${i}]`);
+			if (words.length < 2) throw new RubricError(`$.matching.equivalents[${i}]`, 'a class needs at least two words');
+			return words;
+		});
+	})();
+	return { equivalents, fillers: strList(o.fillers, '$.matching.fillers', { def: [...DEFAULT_FILLERS[language]] }) };
+}
+
 function validateApplies(v: unknown, path: string): AppliesWhen | undefined {
 	if (v === undefined) return undefined;
 	const o = obj(v, path);
@@ -319,7 +383,7 @@ const ID_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 /** Checks untrusted JSON and returns a Rubric with every default filled in. Throws RubricError(path, …). */
 export function validateRubric(json: unknown): Rubric {
 	const o = obj(json, '$');
-	unknownKeys(o, '$', ['id', 'version', 'name', 'language', 'pass_mark', 'variables', 'items']);
+	unknownKeys(o, '$', ['id', 'version', 'name', 'language', 'pass_mark', 'variables', 'matching', 'items']);
 	const id = str(o.id, '$.id');
 	if (!ID_RE.test(id)) throw new RubricError('$.id', 'may use only letters, digits, _ . - (at most 64)');
 	const language = oneOf(o.language, '$.language', ['zh', 'en'] as const);
@@ -356,6 +420,7 @@ export function validateRubric(json: unknown): Rubric {
 		language,
 		pass_mark: num(o.pass_mark, '$.pass_mark', 80, { min: 0, max: 100 }),
 		variables,
+		matching: validateMatching(o.matching, language),
 		items
 	};
 }
@@ -364,7 +429,7 @@ export function validateRubric(json: unknown): Rubric {
 export function ruleTexts(rule: Rule): string[] {
 	switch (rule.kind) {
 		case 'phrase_required':
-			return rule.phrases;
+			return [...rule.phrases, ...rule.accepted];
 		case 'phrase_banned':
 			return [...rule.phrases, ...rule.patterns];
 		case 'courtesy':

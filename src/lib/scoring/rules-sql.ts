@@ -3,7 +3,7 @@
 // `evidence` is English text (the CLI's findings.csv); code + params (evidence.ts) let the UI say it in Chinese.
 // over the temp tables compile.ts builds: cqa_call (facts per call), cqa_seg (segments with normalised text
 // `norm`, `nchars`, order `ord`/`ord_rev` and per-speaker `turn_no`/`turn_rev`), cqa_va (voice
-// activity). A call the rule returns no row for is 'na'. Rubric strings are normalised here with cqa_norm(),
+// activity). A call the rule returns no row for is 'na'. Rubric strings are normalised here with cqa_normf() (cqa_norm + variant folding),
 // in SQL, exactly like the transcripts.
 import type {
 	CourtesyRule,
@@ -21,143 +21,12 @@ import type {
 } from './rubric';
 import { substitute } from './rubric';
 import { sqlString } from './normalize';
-import { codeSql, jsonObjectSql, jsonStringSql, listParamsSql, partSql } from './evidence';
+import { codeSql, jsonObjectSql, listParamsSql, partSql } from './evidence';
+import { speakerSql, values } from './sql-helpers';
+import { phraseBanned, phraseRequired } from './phrase-rules-sql';
 
 /** Float times such as 13.7 − 12.7 = 0.99999… must meet a 1.0 s threshold: compare at the millisecond. */
 const ms = (x: string) => `round(${x}, 3)`;
-
-function speakerSql(speaker: Speaker, alias = 's'): string {
-	return speaker === 'any' ? 'true' : `${alias}.speaker = ${sqlString(speaker)}`;
-}
-
-function values(rows: string[][], columns: string[]): string {
-	if (rows.length === 0) return `(SELECT ${columns.map((c) => `NULL::VARCHAR AS ${c}`).join(', ')} WHERE false)`;
-	return `(SELECT * FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) t(${columns.join(', ')}))`;
-}
-
-/** A short quote of a turn for the evidence column. */
-function quote(expr: string, max = 40): string {
-	return `CASE WHEN length(${expr}) > ${max} THEN left(${expr}, ${max}) || '…' ELSE ${expr} END`;
-}
-
-function windowSql(w: Window | undefined, speaker: Speaker): string {
-	if (!w) return 'true';
-	const first = speaker === 'any' ? 's.ord' : 's.turn_no';
-	const last = speaker === 'any' ? 's.ord_rev' : 's.turn_rev';
-	const parts: string[] = [];
-	if (w.first_turns !== undefined) parts.push(`${first} <= ${w.first_turns}`);
-	if (w.last_turns !== undefined) parts.push(`${last} <= ${w.last_turns}`);
-	// Untimed chats have no seconds: a time window then covers the whole transcript.
-	if (w.first_s !== undefined) parts.push(`(NOT c.is_timed OR s.start_s <= c.t0 + ${w.first_s})`);
-	if (w.last_s !== undefined) parts.push(`(NOT c.is_timed OR s.end_s >= c.t1 - ${w.last_s})`);
-	return parts.length ? parts.join(' AND ') : 'true';
-}
-
-function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
-	// One row per alternative: (requirement number, alternative text).
-	const alts: string[][] = [];
-	r.phrases.forEach((p, i) => {
-		substitute(p, rubric.variables)
-			.split('|')
-			.forEach((a, j) => {
-				if (a.trim()) alts.push([String(i + 1), String(j + 1), sqlString(a.trim())]);
-			});
-	});
-	const nReq = r.phrases.length;
-	const fuzzy = r.fuzzy;
-	// Similarity of an alternative to a text: 1 when its normalised form is contained; otherwise (fuzzy < 1)
-	// the share of its character bigrams found in the text ("您好很高兴您服务" holds 6 of the 8 bigrams of
-	// "您好很高兴为您服务" = 0.75).
-	const sim = (text: string) =>
-		fuzzy >= 1 ? `max(contains(${text}, g.np)::INT)::DOUBLE` : `CASE WHEN bool_or(contains(${text}, g.np)) THEN 1.0 ELSE avg(contains(${text}, g.g)::INT) END`;
-	return `WITH alt AS (
-	SELECT req_no::INT AS req_no, alt_no::INT AS alt_no, alt_text, cqa_norm(alt_text) AS np FROM ${values(alts, ['req_no', 'alt_no', 'alt_text'])}
-), g AS (
-	SELECT req_no, alt_no, alt_text, np,
-		${fuzzy >= 1 ? 'np' : 'unnest(CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END)'} AS g
-	FROM alt WHERE np <> ''
-), win AS (
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.norm FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id
-	WHERE ${speakerSql(r.speaker)} AND ${windowSql(r.window, r.speaker)}
-), wt AS (
-	SELECT call_id, string_agg(norm, '' ORDER BY ord) AS wt FROM win GROUP BY call_id
-), per_alt AS (
-	SELECT w.call_id, g.req_no, g.alt_no, g.alt_text, ${sim('w.wt')} AS sim FROM wt w, g GROUP BY w.call_id, g.req_no, g.alt_no, g.alt_text
-), per_req AS (
-	SELECT call_id, req_no, max(sim) AS sim, arg_max(alt_text, [sim, -alt_no]) AS alt_text FROM per_alt GROUP BY call_id, req_no
-), seg_sim AS (
-	-- Locating evidence needs only the best alternative of each requirement, and only where it matched at
-	-- all: comparing every segment with every alternative's bigrams cost 10× more on 100k calls.
-	SELECT w.call_id, g.req_no, g.alt_text, w.seq, min(w.start_s) AS start_s, min(w.end_s) AS end_s, ${sim('w.norm')} AS sim
-	FROM per_req p JOIN win w ON w.call_id = p.call_id JOIN g ON g.req_no = p.req_no AND g.alt_text = p.alt_text
-	WHERE p.sim > 0
-	GROUP BY w.call_id, g.req_no, g.alt_text, w.seq
-), located AS (
-	SELECT p.call_id, p.req_no, p.sim, p.alt_text, arg_max(s.seq, [s.sim, -s.seq]) AS seq, arg_max(s.start_s, [s.sim, -s.seq]) AS start_s, arg_max(s.end_s, [s.sim, -s.seq]) AS end_s
-	FROM per_req p LEFT JOIN seg_sim s ON s.call_id = p.call_id AND s.req_no = p.req_no AND s.alt_text = p.alt_text
-	GROUP BY p.call_id, p.req_no, p.sim, p.alt_text
-), judged AS (
-	SELECT call_id,
-		count(*) FILTER (WHERE sim >= ${fuzzy} - 1e-9) AS n_ok,
-		arg_max(seq, [sim, -req_no]) FILTER (WHERE sim > 0) AS seq, arg_max(start_s, [sim, -req_no]) FILTER (WHERE sim > 0) AS start_s,
-		arg_max(end_s, [sim, -req_no]) FILTER (WHERE sim > 0) AS end_s,
-		string_agg('"' || alt_text || '" ' || CASE WHEN sim >= 1 THEN 'found' WHEN ${fuzzy >= 1} OR sim = 0 THEN 'missing' ELSE format('{:.2f}', sim) END
-			|| CASE WHEN sim > 0 AND seq IS NOT NULL THEN ' (seq ' || seq || ')' ELSE '' END, '; ' ORDER BY req_no) AS ev,
-		string_agg(${partSql(
-			`CASE WHEN sim >= 1 THEN ${codeSql('phrase_found')} WHEN ${fuzzy >= 1} OR sim = 0 THEN ${codeSql('phrase_missing')}
-				WHEN sim >= ${fuzzy} - 1e-9 THEN ${codeSql('phrase_close')} ELSE ${codeSql('phrase_partial')} END`,
-			{
-				phrase: 'alt_text',
-				sim: `CASE WHEN sim > 0 AND sim < 1 THEN format('{:.2f}', sim) END`,
-				need: fuzzy < 1 ? sqlString(String(fuzzy)) : 'NULL',
-				seq: `CASE WHEN sim > 0 THEN coalesce(seq::VARCHAR, '?') END`
-			}
-		)}, ',' ORDER BY req_no) AS parts
-	FROM located GROUP BY call_id
-)
-SELECT c.call_id,
-	CASE WHEN coalesce(j.n_ok, 0) ${r.match === 'all' ? `>= ${nReq}` : '>= 1'} THEN 'pass' ELSE 'fail' END AS result,
-	j.seq, j.start_s, j.end_s,
-	CASE WHEN j.call_id IS NULL THEN 'no ${r.speaker === 'any' ? '' : r.speaker + ' '}turn in the window'
-		ELSE j.ev || ${sqlString(fuzzy < 1 ? ` (needs ${fuzzy})` : '')} END AS evidence,
-	CASE WHEN j.call_id IS NULL THEN ${codeSql(r.speaker === 'agent' ? 'no_agent_turn' : r.speaker === 'customer' ? 'no_customer_turn' : 'no_turn')} ELSE ${codeSql('list')} END AS evidence_code,
-	CASE WHEN j.call_id IS NULL THEN '{}' ELSE ${listParamsSql('j.parts')} END AS evidence_params
-FROM cqa_call c LEFT JOIN judged j ON j.call_id = c.call_id
-WHERE c.has_transcript`;
-}
-
-function phraseBanned(r: PhraseBannedRule, rubric: Rubric): string {
-	const phrases = r.phrases.map((p) => [sqlString(substitute(p, rubric.variables))]);
-	// One branch per pattern with the regex as a literal, so RE2 compiles it once (a joined column would
-	// recompile it for every row).
-	const patternHits = r.patterns.map((p) => {
-		const re = sqlString(substitute(p, rubric.variables));
-		return `
-	UNION ALL
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, regexp_extract(s.norm, ${re}) AS what
-	FROM cqa_seg s WHERE ${speakerSql(r.speaker)} AND regexp_matches(s.norm, ${re})`;
-	});
-	return `WITH ph AS (
-	SELECT raw, cqa_norm(raw) AS np FROM ${values(phrases, ['raw'])}
-), hits AS (
-	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.text, ph.raw AS what
-	FROM cqa_seg s JOIN ph ON ph.np <> '' AND contains(s.norm, ph.np) WHERE ${speakerSql(r.speaker)}${patternHits.join('')}
-), per_seg AS (
-	SELECT call_id, seq, start_s, end_s, ord, text, string_agg(DISTINCT '"' || what || '"', ', ' ORDER BY '"' || what || '"') AS what,
-		'[' || string_agg(DISTINCT ${jsonStringSql('what')}, ',' ORDER BY ${jsonStringSql('what')}) || ']' AS phrases
-	FROM hits GROUP BY ALL
-), per_call AS (
-	SELECT call_id, count(*) AS n, arg_min(seq, ord) AS seq, arg_min(start_s, ord) AS start_s, arg_min(end_s, ord) AS end_s,
-		string_agg(what || ' in seq ' || seq || ': ' || ${quote('text')}, '; ' ORDER BY ord) AS ev,
-		string_agg(${partSql(codeSql('banned_in_seq'), { phrases: { json: 'phrases' }, seq: 'seq', quote: quote('text') })}, ',' ORDER BY ord) AS parts
-	FROM per_seg GROUP BY call_id
-)
-SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s, coalesce(p.ev, 'none found') AS evidence,
-	CASE WHEN p.call_id IS NULL THEN ${codeSql('banned_none')} ELSE ${codeSql('list')} END AS evidence_code,
-	coalesce(${listParamsSql('p.parts')}, '{}') AS evidence_params
-FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
-WHERE c.has_transcript`;
-}
 
 function interruption(r: InterruptionRule): string {
 	const bcs = r.backchannels.map((b) => [sqlString(b)]);
@@ -165,7 +34,7 @@ function interruption(r: InterruptionRule): string {
 	// customer speech) where the call has it, taking the interrupting turn's text from the agent segment there.
 	return `WITH bc AS (
 	SELECT '^(' || coalesce(string_agg(np, '|' ORDER BY length(np) DESC), '') || ')+$' AS re
-	FROM (SELECT DISTINCT cqa_norm(raw) AS np FROM ${values(bcs, ['raw'])}) WHERE np <> ''
+	FROM (SELECT DISTINCT cqa_normf(raw) AS np FROM ${values(bcs, ['raw'])}) WHERE np <> ''
 ), ev AS (
 	SELECT a.call_id, a.seq, a.start_s, a.end_s, least(cu.end_s, a.end_s) - a.start_s AS overlap_s, a.nchars AS chars, a.norm, 'transcript' AS src
 	FROM cqa_seg a JOIN cqa_call c ON c.call_id = a.call_id AND c.is_timed AND NOT c.has_va
@@ -260,7 +129,7 @@ function silence(r: ResponseTimeRule): string {
 	// A gap is measured from the latest end so far (overlapping turns cover each other) to the next start; the
 	// turn that ended last before it decides whether it is a hold (an agent turn with a hold phrase).
 	return `WITH hold AS (
-	SELECT cqa_norm(raw) AS np FROM ${values(holds, ['raw'])}
+	SELECT cqa_normf(raw) AS np FROM ${values(holds, ['raw'])}
 ), s AS (
 	SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.norm, s.ord,
 		max(s.end_s) OVER w AS prev_end,
@@ -292,9 +161,12 @@ WHERE c.is_timed`;
 function courtesy(r: CourtesyRule, rubric: Rubric): string {
 	// Longest word first, each match replaced by a separator so 请原谅 is not also counted as 请.
 	const words = [...new Set(r.phrases.map((w) => substitute(w, rubric.variables)))].sort((a, b) => b.length - a.length);
-	let inner = `SELECT s.call_id, s.norm AS t FROM cqa_seg s WHERE ${speakerSql(r.speaker)}`;
-	words.forEach((w, i) => {
-		const W = `cqa_norm(${sqlString(w)})`;
+	// The words are normalised once, from a VALUES table (cqa_normf on a literal is inlined into every expression).
+	const cw = `SELECT ${words.map((_, i) => `max(np) FILTER (WHERE i = ${i}) AS w${i}`).join(', ')}
+		FROM (SELECT i::INT AS i, cqa_normf(raw) AS np FROM ${values(words.map((w, i) => [String(i), sqlString(w)]), ['i', 'raw'])})`;
+	let inner = `SELECT s.call_id, s.norm AS t, cw.* FROM cqa_seg s, (${cw}) cw WHERE ${speakerSql(r.speaker)}`;
+	words.forEach((_, i) => {
+		const W = `w${i}`;
 		inner = `SELECT * REPLACE (CASE WHEN ${W} = '' THEN t ELSE replace(t, ${W}, chr(1)) END AS t),
 	CASE WHEN ${W} = '' THEN 0 ELSE (length(t) - length(replace(t, ${W}, ''))) // length(${W}) END AS c${i}
 FROM (${inner})`;
