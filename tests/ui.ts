@@ -81,3 +81,11 @@ export async function hoverChart(page: Page, chart: Locator, wanted: string[] = 
 	await page.mouse.move(0, 0);
 	return texts;
 }
+
+/** Loads the sample contact centre from the start screen and waits until every call is scored. */
+export async function loadSample(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(baseUrl + '/');
+	await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
+	await visible(page.getByText(/示例数据已载入/), 120_000);
+	await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 180_000);
+}
