@@ -48,7 +48,16 @@ export function securityHeaders(directives) {
 			order: 'pre',
 			handler(server) {
 				server.middlewares.use((_req, res, next) => {
-					for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+					const writeHead = res.writeHead;
+					res.writeHead = /** @type {typeof res.writeHead} */ (
+						/** @param {number} status @param {...any} rest */
+						function (status, ...rest) {
+							// A page keeps the policy SvelteKit gave it (with its script hashes). A 304 carries nothing: its
+							// headers would replace the cached page's, and a policy without the hashes blanks the page.
+							if (status !== 304) for (const [name, value] of Object.entries(headers)) if (!res.hasHeader(name)) res.setHeader(name, value);
+							return writeHead.apply(res, /** @type {any} */ ([status, ...rest]));
+						}
+					);
 					next();
 				});
 			}

@@ -171,7 +171,7 @@ describe('content security policy', () => {
 		expect(session.foreignRequests).toEqual([]);
 	});
 
-	it('is sent by vite preview with frame-ancestors, nosniff and no CORS, and is in the static build', async () => {
+	it('is sent by vite preview with frame-ancestors, nosniff and no CORS (never on a 304), and is in the static build', async () => {
 		const { baseUrl } = session;
 		for (const url of [baseUrl + '/dashboard', baseUrl + '/_app/version.json']) {
 			const res = await fetch(url, { headers: { Origin: 'http://elsewhere.example' } });
@@ -183,6 +183,10 @@ describe('content security policy', () => {
 		}
 		const page = await fetch(baseUrl + '/dashboard');
 		expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+		// A revalidated page keeps the policy it was cached with: a 304 must not bring one without the script hash.
+		const again = await fetch(baseUrl + '/dashboard', { headers: { 'If-None-Match': page.headers.get('etag') ?? '' } });
+		expect(again.status).toBe(304);
+		expect(again.headers.get('content-security-policy')).toBeNull();
 		const html = readFileSync('build/index.html', 'utf8');
 		expect(html).toMatch(/<meta http-equiv="content-security-policy" content="default-src 'self';[^"]*script-src 'self' 'sha256-/);
 	});
