@@ -194,6 +194,11 @@ describe('hostile imported text', () => {
 		await page.locator('[data-testid="clip"]').first().waitFor();
 		await visible(page.getByText(hostile.TRANSCRIPT_TEXT).first());
 		await check('coaching session');
+		// The clip's call id is a link to that call, whatever characters it holds.
+		await page.locator('[data-testid="clip"]').first().getByRole('link', { name: hostile.HOSTILE_CALL }).click();
+		await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
+		await page.goBack();
+		await page.locator('[data-testid="clip"]').first().waitFor();
 		await page.getByRole('button', { name: /演示/ }).click();
 		await visible(page.locator('[data-testid="present"]').getByText(hostile.TRANSCRIPT_TEXT).first());
 		await page.keyboard.press('Escape');

@@ -18,8 +18,8 @@ const AGENTS = [AGENT_1, AGENT_2, AGENT_3];
 
 export const QUEUE = img('queue');
 export const CALL_CATEGORY = svg('call-category');
-/** The call with a recording, a hostile id and hostile transcript lines. */
-export const HOSTILE_CALL = `H${img('call-id')}`;
+/** The call with a recording, a hostile id (URL syntax included) and hostile transcript lines. */
+export const HOSTILE_CALL = `H#1?%${img('call-id')}`;
 export const TRANSCRIPT_TEXT = `${img('transcript')}我想查一下话费`;
 export const COMPLAINT_CATEGORIES = [img('complaint-category'), svg('complaint-category'), '服务态度'];
 export const SESSION_TITLE = img('session-title');
