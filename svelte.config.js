@@ -18,9 +18,9 @@ export const CSP_DIRECTIVES = {
 	// data: for ECharts' PNG export, blob: for audio and downloads made in the page.
 	'img-src': ['self', 'data:', 'blob:'],
 	'media-src': ['self', 'blob:'],
-	// 'unsafe-inline' is unavoidable: wavesurfer.js puts a <style> element in its shadow root and ECharts' tooltip
-	// markup carries style attributes; a static build cannot give them a per-response nonce. Styles cannot run script,
-	// and with every fetch limited to 'self' they cannot send data anywhere either.
+	// 'unsafe-inline' is unavoidable: wavesurfer.js puts a <style> element in its shadow root (blocked, the lanes fall
+	// apart), SvelteKit's route announcer has a style attribute, ECharts' own tooltip markup carries them; a static
+	// build has no per-response nonce. Styles run no script, and with every load limited to 'self' send nothing out.
 	'style-src': ['self', 'unsafe-inline'],
 	'font-src': ['self'],
 	'object-src': ['none'],
