@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
 import { clickFirstFindingRegion, hoverChart, loadSample, playBriefly, visible } from './ui';
@@ -29,7 +29,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 /** Clicks the chart's "save as image" icon (top right), found where ECharts turns the cursor into a pointer. */
-async function clickSaveAsImage(page: Page, chart: ReturnType<Page['locator']>): Promise<void> {
+async function clickSaveAsImage(page: Page, chart: Locator): Promise<void> {
 	const box = (await chart.boundingBox())!;
 	for (let dy = 4; dy <= 48; dy += 4)
 		for (let dx = 4; dx <= 48; dx += 4) {

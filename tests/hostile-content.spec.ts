@@ -3,7 +3,7 @@
 // `<img onerror>` / `<svg onload>` payloads is imported, every page is opened and every chart hovered, and the
 // run fails on any sign that a payload ran or became an element: the payload's own report (`__xss`), a dialog,
 // an element carrying an event-handler attribute appearing anywhere (shadow roots included), or a CSP report.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
 import * as hostile from './hostile-data';
@@ -87,7 +87,7 @@ describe('hostile imported text', () => {
 	const unseen: string[] = [];
 
 	/** Hovers the chart and checks that its tooltip showed the hostile texts, as text. */
-	async function hover(step: string, chart: ReturnType<Page['locator']>, wanted: string[]): Promise<void> {
+	async function hover(step: string, chart: Locator, wanted: string[]): Promise<void> {
 		const texts = await hoverChart(session.page, chart, wanted);
 		await check(step);
 		if (texts.length === 0) unseen.push(`${step}: no tooltip showed`);
@@ -96,7 +96,7 @@ describe('hostile imported text', () => {
 
 	it('shows every hostile text as text on every page and in every chart tooltip', async () => {
 		const { page, baseUrl } = session;
-		const open = async (path: string, ready: ReturnType<Page['locator']>) => {
+		const open = async (path: string, ready: Locator) => {
 			await page.goto(baseUrl + path);
 			await visible(ready, 60_000);
 		};
