@@ -1,9 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { sampleData } from './scripts/sample-data-plugin.js';
+import { securityHeaders } from './scripts/security-headers.js';
+import { CSP_DIRECTIVES } from './svelte.config.js';
 
 export default defineConfig({
-	plugins: [sveltekit(), sampleData()],
+	// `npm start` serves the build with vite preview: security headers, no CORS (README, "Security").
+	plugins: [sveltekit(), securityHeaders(CSP_DIRECTIVES), sampleData()],
 	worker: { format: 'es' },
 	test: {
 		projects: [

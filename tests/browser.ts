@@ -24,7 +24,10 @@ export interface Session {
 	baseUrl: string;
 	/** Requests to any host but the app's own (DESIGN §8: must stay empty). */
 	foreignRequests: string[];
-	/** Uncaught page errors, and the warning that the workspace fell back to memory (never expected). */
+	/**
+	 * Uncaught page errors, Content-Security-Policy violations (the page's `securitypolicyviolation` events and
+	 * Chromium's "Refused to …" console errors) and the warning that the workspace fell back to memory: never expected.
+	 */
 	pageErrors: string[];
 	/** Close the browser, keeping the profile (a browser restart). */
 	restart(): Promise<Session>;
@@ -46,6 +49,12 @@ export async function openSession(profileDir?: string): Promise<Session> {
 	const host = new URL(baseUrl).host;
 	const foreignRequests: string[] = [];
 	const pageErrors: string[] = [];
+	// Violations reach the page as events (blocked inline handlers, styles, connections); report them on the console.
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample}`.trim());
+		});
+	});
 	context.on('request', (req) => {
 		const url = new URL(req.url());
 		if (/^https?:$/.test(url.protocol) && url.host !== host) foreignRequests.push(req.url());
@@ -54,6 +63,7 @@ export async function openSession(profileDir?: string): Promise<Session> {
 		p.on('pageerror', (e) => pageErrors.push(e.message));
 		p.on('console', (m) => {
 			if (m.type() === 'warning' && m.text().startsWith('OPFS unavailable')) pageErrors.push(m.text());
+			if (m.type() === 'error' && /^CSP violation|Content Security Policy/.test(m.text())) pageErrors.push(m.text());
 		});
 	};
 	context.on('page', watch);

@@ -45,3 +45,47 @@ export async function clickFirstFindingRegion(page: Page): Promise<string> {
 	await visible(page.locator(`.checklist li.focused[data-item="${itemId}"]`));
 	return itemId;
 }
+
+/**
+ * Moves the mouse across a chart, row by row, until its tooltip has shown every `wanted` text (or the chart is
+ * covered), and returns the distinct tooltip texts seen. ECharts draws on a canvas, so this is the one way to
+ * reach its tooltips as a user does.
+ */
+export async function hoverChart(page: Page, chart: Locator, wanted: string[] = []): Promise<string[]> {
+	await chart.scrollIntoViewIfNeeded();
+	const box = await chart.boundingBox();
+	if (!box) throw new Error('chart has no box');
+	// The tooltip is a div ECharts adds to the chart's element and refills on every move: keep what it showed.
+	await chart.evaluate((el) => {
+		const seen = new Set<string>();
+		new MutationObserver((list) => {
+			for (const m of list) {
+				const target = m.target instanceof Element ? m.target : m.target.parentElement;
+				if (target && target !== el && !target.querySelector('canvas, svg') && target.textContent) seen.add(target.textContent);
+			}
+		}).observe(el, { childList: true, subtree: true, characterData: true });
+		(el as HTMLElement & { tooltipTexts?: Set<string> }).tooltipTexts = seen;
+	});
+	const seen = () => chart.evaluate((el) => [...((el as HTMLElement & { tooltipTexts?: Set<string> }).tooltipTexts ?? [])]);
+	const STEP = 16;
+	const ys: number[] = [];
+	for (let y = box.y + 24; y < box.y + box.height - 16; y += STEP) ys.push(y);
+	// Bars stand on the axis and most points sit in the lower middle: start there.
+	ys.sort((a, b) => Math.abs(a - (box.y + box.height * 0.7)) - Math.abs(b - (box.y + box.height * 0.7)));
+	let texts: string[] = [];
+	for (const y of ys) {
+		for (let x = box.x + 40; x < box.x + box.width - 16; x += STEP) await page.mouse.move(x, y);
+		texts = await seen();
+		if (texts.length > 0 && wanted.every((w) => texts.some((t) => t.includes(w)))) break;
+	}
+	await page.mouse.move(0, 0);
+	return texts;
+}
+
+/** Loads the sample contact centre from the start screen and waits until every call is scored. */
+export async function loadSample(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(baseUrl + '/');
+	await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
+	await visible(page.getByText(/示例数据已载入/), 120_000);
+	await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 180_000);
+}

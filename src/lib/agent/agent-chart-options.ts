@@ -1,6 +1,7 @@
 // The agent page's trend charts as pure ECharts options: one KPI per chart, the agent's weekly line against its
 // team's, the weeks of the selected period shaded so "this period" and "the one before" read at a glance.
 import type { ChartOption } from '../charts/echarts';
+import { tooltipText } from '../charts/tooltip';
 import type { TrendPoint } from './agent-sql';
 
 export type TrendMetric = 'qa_avg' | 'csat_mean' | 'aht';
@@ -30,7 +31,7 @@ export function buildAgentTrendOption(points: TrendPoint[], metric: TrendMetric,
 			trigger: 'axis',
 			formatter: (params: unknown) => {
 				const list = params as { seriesName: string; value: number | null; axisValue: string }[];
-				return [list[0]?.axisValue ?? '', ...list.map((p) => `${p.seriesName}: ${p.value == null ? '—' : labels.value(p.value)}`)].join('<br/>');
+				return tooltipText([list[0]?.axisValue ?? '', ...list.map((p) => `${p.seriesName}: ${p.value == null ? '—' : labels.value(p.value)}`)]);
 			}
 		},
 		legend: { top: 2, left: 0, data: [labels.agent, labels.team] },

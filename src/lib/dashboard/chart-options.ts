@@ -1,6 +1,8 @@
 // The overview charts as pure ECharts options built from already-aggregated rows (build-chart-sql.ts). Text comes
 // in through `labels` so the builders stay free of the UI's i18n; EChart.svelte draws whatever they return.
+// Tooltips are written with tooltipText (charts/tooltip.ts): labels and categories are imported text, never HTML.
 import type { ChartOption } from '../charts/echarts';
+import { tooltipText } from '../charts/tooltip';
 import type { ComplaintCellRow, CsatBinRow, HeatCellRow, ItemFailureRow, ScoreBinRow, TrendRow } from './build-chart-sql';
 
 const COLORS = ['#3b82f6', '#16a34a', '#f59e0b', '#ef4444'];
@@ -29,7 +31,7 @@ export function buildTrendOption(rows: TrendRow[], labels: TrendLabels): ChartOp
 				const r = rows[list[0]?.dataIndex ?? -1];
 				if (!r) return '';
 				const period = r.bucket === r.bucket_end ? r.bucket : `${r.bucket} – ${r.bucket_end}`;
-				return [period, `${labels.volume}: ${r.volume}`, `${labels.serviceLevel}: ${pct(r.service_level)}`, `${labels.csat}: ${r.csat_mean == null ? '—' : r.csat_mean.toFixed(2)}`].join('<br/>');
+				return tooltipText([period, `${labels.volume}: ${r.volume}`, `${labels.serviceLevel}: ${pct(r.service_level)}`, `${labels.csat}: ${r.csat_mean == null ? '—' : r.csat_mean.toFixed(2)}`]);
 			}
 		},
 		legend: { top: 4, left: 8, data: [labels.volume, labels.serviceLevel, labels.csat] },
@@ -63,7 +65,7 @@ export function buildQaDistributionOption(rows: ScoreBinRow[], labels: Distribut
 	return {
 		color: [COLORS[0]],
 		toolbox: toolbox(labels.title, labels.save),
-		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return `${q.name}<br/>${labels.calls}: ${q.value}`; } },
+		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return tooltipText([q.name, `${labels.calls}: ${q.value}`]); } },
 		grid: { left: 48, right: 24, top: 36, bottom: 32 },
 		xAxis: { type: 'category', data: SCORE_BIN_LABELS },
 		yAxis: { type: 'value', minInterval: 1 },
@@ -100,7 +102,7 @@ export function buildParetoOption(rows: ItemFailureRow[], labels: ParetoLabels):
 				const r = sorted[(params as { dataIndex: number }[])[0]?.dataIndex ?? -1];
 				if (!r) return '';
 				const i = sorted.indexOf(r);
-				return [labels.item(r.item_id), `${labels.failed}: ${r.failed} / ${r.applied}`, `${labels.failRate}: ${pct(r.fail_rate)}`, `${labels.cumulative}: ${pct(cumulative[i])}`].join('<br/>');
+				return tooltipText([labels.item(r.item_id), `${labels.failed}: ${r.failed} / ${r.applied}`, `${labels.failRate}: ${pct(r.fail_rate)}`, `${labels.cumulative}: ${pct(cumulative[i])}`]);
 			}
 		},
 		legend: { top: 4, left: 8, data: [labels.failed, labels.cumulative] },
@@ -134,7 +136,7 @@ export function buildHeatmapOption(rows: HeatCellRow[], labels: HeatmapLabels): 
 			trigger: 'item',
 			formatter: (p: unknown) => {
 				const [h, d, n] = (p as { value: [number, number, number] }).value;
-				return `${labels.weekdays[d]} ${labels.hour(h)}<br/>${labels.calls}: ${n}`;
+				return tooltipText([`${labels.weekdays[d]} ${labels.hour(h)}`, `${labels.calls}: ${n}`]);
 			}
 		},
 		grid: { left: 56, right: 24, top: 36, bottom: 84 },
@@ -173,7 +175,7 @@ export function buildComplaintsOption(rows: ComplaintCellRow[], labels: Complain
 				const i = (params as { dataIndex: number }[])[0]?.dataIndex ?? -1;
 				const c = categories[i];
 				if (c == null) return '';
-				return [c, ...levels.map((lv) => `${labels.severity(lv)}: ${cell(c, lv)}`), `${labels.sla}: ${pct(sla[i])}`].join('<br/>');
+				return tooltipText([c, ...levels.map((lv) => `${labels.severity(lv)}: ${cell(c, lv)}`), `${labels.sla}: ${pct(sla[i])}`]);
 			}
 		},
 		legend: { top: 4, left: 8 },
@@ -208,7 +210,7 @@ export function buildCsatOption(rows: CsatBinRow[], labels: CsatLabels): ChartOp
 	const scores = [1, 2, 3, 4, 5];
 	return {
 		toolbox: toolbox(labels.title, labels.save),
-		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return `CSAT ${q.name}<br/>${labels.calls}: ${q.value}`; } },
+		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return tooltipText([`CSAT ${q.name}`, `${labels.calls}: ${q.value}`]); } },
 		grid: { left: 48, right: 24, top: 36, bottom: 32 },
 		xAxis: { type: 'category', data: scores.map(String) },
 		yAxis: { type: 'value', minInterval: 1 },

@@ -2,6 +2,7 @@
 // one point per agent with both a QA average and a mean CSAT in the period, x = QA average, y = mean CSAT, sized by
 // calls, one series per team. Agents are few (bounded by the leaderboard), so nothing unbounded reaches the chart.
 import type { ChartOption } from '../charts/echarts';
+import { tooltipText } from '../charts/tooltip';
 import type { LeaderRow } from './build-leaderboard-sql';
 
 export interface QaCsatPoint {
@@ -53,7 +54,7 @@ export function buildQaCsatOption(points: QaCsatPoint[], labels: QaCsatLabels): 
 			formatter: (p: unknown) => {
 				const q = points[(p as { data: { index: number } }).data.index];
 				if (!q) return '';
-				return [`${q.name} (${q.id}) · ${q.team}`, `${labels.qa}: ${q.qa.toFixed(1)}`, `${labels.csat}: ${q.csat.toFixed(2)} (${labels.surveyed} ${q.surveyed})`, `${labels.calls}: ${q.calls}`].join('<br/>');
+				return tooltipText([`${q.name} (${q.id}) · ${q.team}`, `${labels.qa}: ${q.qa.toFixed(1)}`, `${labels.csat}: ${q.csat.toFixed(2)} (${labels.surveyed} ${q.surveyed})`, `${labels.calls}: ${q.calls}`]);
 			}
 		},
 		grid: { left: 56, right: 24, top: 44, bottom: 44 },
