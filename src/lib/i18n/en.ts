@@ -11,6 +11,7 @@ import { EXCHANGE_EN } from './exchange-en';
 import { LEADERBOARD_EN } from './leaderboard-en';
 import { QUEUE_EN } from './queue-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
+import { INGEST_EN } from './ingest-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -218,4 +219,5 @@ export const en: Record<MessageKey, string> = {
 	...LEADERBOARD_EN,
 	...QUEUE_EN,
 	...CALLS_FILTER_EN,
+	...INGEST_EN,
 };

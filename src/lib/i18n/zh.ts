@@ -11,6 +11,7 @@ import { EXCHANGE_ZH } from './exchange-zh';
 import { LEADERBOARD_ZH } from './leaderboard-zh';
 import { QUEUE_ZH } from './queue-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
+import { INGEST_ZH } from './ingest-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -218,6 +219,7 @@ export const zh = {
 	...LEADERBOARD_ZH,
 	...QUEUE_ZH,
 	...CALLS_FILTER_ZH,
+	...INGEST_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
