@@ -98,7 +98,7 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** The files the arguments name, in order, each once. A path that does not exist is a usage error. */
-async function listFiles(command: string, paths: string[]): Promise<string[]> {
+export async function listFiles(command: string, paths: string[]): Promise<string[]> {
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const p of paths) {

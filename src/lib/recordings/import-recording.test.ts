@@ -104,6 +104,19 @@ describe('importRecording', () => {
 		}
 	});
 
+	it('joins a transcript’s call by its key, but never by a plain word taken from a transcript’s file name', async () => {
+		await db.query(`INSERT INTO calls (call_id, origin) VALUES ('sample', 'transcript'), ('pyannote_2spk', 'transcript')`);
+		await importRecording(db, { name: 'azure_zhcn_sample_mono16k.wav', bytes: wav(1, 8000, 1) });
+		await importRecording(db, { name: 'pyannote_2spk_mono16k.wav', bytes: wav(1, 8000, 1) });
+		const sample = await importRecording(db, { name: 'sample_agent.wav', bytes: wav(1, 8000, 1) });
+		expect([sample.audio?.call_id, sample.calls_created ?? 0]).toEqual(['sample', 0]);
+		expect((await rows(db)).map((r) => [r.file, r.call_id])).toEqual([
+			['azure_zhcn_sample_mono16k.wav', 'azure_zhcn_sample_mono16k'],
+			['pyannote_2spk_mono16k.wav', 'pyannote_2spk'],
+			['sample_agent.wav', 'sample']
+		]);
+	});
+
 	it('takes a start time and agent from a PCA-style name for the call it creates', async () => {
 		await importRecording(db, { name: 'pca_Auto0_GUID_000_AGENT_ChrisL_DT_2025-02-19T06-01-22_Mono.wav', bytes: wav(1, 8000, 1) });
 		const { rows: calls } = await db.query("SELECT call_id, agent_id, CAST(started_at AS VARCHAR) AS started_at FROM calls WHERE origin = 'recording'");

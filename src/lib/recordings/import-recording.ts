@@ -26,10 +26,10 @@ export type StoredIn = 'opfs' | 'folder' | 'none';
 /**
  * The call a recording belongs to, against the calls loaded in `db`: exact stem, then the call whose
  * `recording` column names this file (an explicit link in the call log beats a guess from a substring),
- * then the longest call id (of a call log or transcript) found in the name as a whole token, then a call that
- * another recording with the same call key created (the other half of an agent/caller pair), else the name's
- * call key. Calls that recordings created are matched by their key only, so `DERIVED_x_stereo.wav` never joins
- * the call of `x_agent.wav` / `x_caller.wav` whatever the import order.
+ * then the longest call id (of a call log, or a transcript's id holding a digit) found in the name as a whole
+ * token, then the call whose id is the name's call key (e.g. the other half of an agent/caller pair), else that
+ * key as a new call. Calls that recordings created are matched by their key only, so `DERIVED_x_stereo.wav`
+ * never joins the call of `x_agent.wav` / `x_caller.wav` whatever the import order.
  */
 export async function matchCall(db: Db, fileName: string): Promise<CallMatch> {
 	const stem = stemOf(fileName);
@@ -46,8 +46,11 @@ export async function matchCall(db: Db, fileName: string): Promise<CallMatch> {
 	if (linked.rows.length) return { call_id: linked.rows[0].call_id, rule: 'calls.recording = file name', isKnown: true };
 
 	// strpos narrows the candidates in SQL; the whole-token rule is checked in JS (match.ts).
+	// A transcript's call id may be a plain word taken from its file name (sample.vtt → "sample"): such ids are
+	// not looked for inside other names, or azure_zhcn_…_sample_mono16k.wav would join it.
 	const contained = await db.query<{ call_id: string }>(
-		`SELECT call_id FROM calls WHERE length(call_id) > 0 AND strpos(lower(?), lower(call_id)) > 0 AND origin IS DISTINCT FROM 'recording'
+		`SELECT call_id FROM calls WHERE length(call_id) > 0 AND strpos(lower(?), lower(call_id)) > 0
+			AND (origin IS NULL OR origin = 'call_log' OR (origin = 'transcript' AND regexp_matches(call_id, '[0-9]')))
 		 ORDER BY length(call_id) DESC LIMIT 50`,
 		[stem]
 	);
@@ -55,8 +58,8 @@ export async function matchCall(db: Db, fileName: string): Promise<CallMatch> {
 	if (found) return { call_id: found, rule: 'call id in file name', isKnown: true };
 
 	const key = callKeyFromStem(fileName);
-	const paired = await db.query<{ n: number }>(`SELECT count(*) AS n FROM calls WHERE call_id = ? AND origin = 'recording'`, [key]);
-	if (Number(paired.rows[0]?.n ?? 0) > 0) return { call_id: key, rule: 'same call key', isKnown: true, isFromRecording: true };
+	const same = await db.query<{ origin: string | null }>('SELECT origin FROM calls WHERE call_id = ? LIMIT 1', [key]);
+	if (same.rows.length) return { call_id: key, rule: 'same call key', isKnown: true, isFromRecording: same.rows[0].origin === 'recording' };
 	return { call_id: key, rule: 'file name only', isKnown: false };
 }
 
