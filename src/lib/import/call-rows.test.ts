@@ -200,6 +200,9 @@ describe('re-scoring exactly the calls whose data changed', () => {
 		const greeting = async () =>
 			(await db.query<{ result: string }>("SELECT result FROM findings WHERE call_id = 'B' AND item_id = 'greeting' AND rubric_version = 1")).rows[0]?.result;
 		expect(await greeting()).toBe('na');
+		// n/a with the reason: the call has no transcript to check.
+		const why = await db.query<{ evidence_code: string }>("SELECT evidence_code FROM findings WHERE call_id = 'B' AND item_id = 'greeting'");
+		expect(why.rows[0].evidence_code).toBe('no_transcript');
 
 		await importFiles(db, [file('B.vtt', 'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Agent>Thank you for calling Acme, how can I help you?\n')]);
 		expect((await pending()).ids).toEqual(['B']);

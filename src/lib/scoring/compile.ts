@@ -53,9 +53,11 @@ SELECT c.call_id, ${sqlString(item.id)},
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.seq END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.start_s END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.end_s END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence ELSE 'does not apply to this call' END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence_code ELSE ${codeSql('not_applicable')} END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence_params ELSE '{}' END
+	CASE WHEN NOT (${appliesSql(item.applies_when)}) THEN 'does not apply to this call' WHEN r.result IS NOT NULL THEN r.evidence
+		WHEN NOT c.has_transcript THEN 'no transcript to check' ELSE 'the call lacks the data this check reads' END,
+	CASE WHEN NOT (${appliesSql(item.applies_when)}) THEN ${codeSql('not_applicable')} WHEN r.result IS NOT NULL THEN r.evidence_code
+		WHEN NOT c.has_transcript THEN ${codeSql('no_transcript')} ELSE ${codeSql('no_data')} END,
+	CASE WHEN ${appliesSql(item.applies_when)} AND r.result IS NOT NULL THEN r.evidence_params ELSE '{}' END
 FROM cqa_call c LEFT JOIN (
 ${ruleSql(item.rule, rubric)}
 ) r ON r.call_id = c.call_id`;
