@@ -72,7 +72,9 @@ const CALLS: TestCall[] = [
 		['agent', 10, 13, '这个不知道，你自己看着办，请稍等'], ['customer', 23, 25, '喂还在吗'], ['agent', 25.5, 28, '我保证今天一定修好']
 	], va: [['customer', 2.5, 9], ['agent', 5, 7.5], ['agent', 8, 9.5], ['customer', 24.5, 27], ['agent', 25.5, 28]] },
 	{ id: 'agent_only', turns: [['agent', 0, 1, '您好']] },
-	{ id: 'customer_only', turns: [['customer', 0, 2, '喂喂喂']] }
+	{ id: 'customer_only', turns: [['customer', 0, 2, '喂喂喂']] },
+	// A call log without hold time: the metric on it has nothing to read.
+	{ id: 'no_hold', hold_s: null, turns: [['agent', 0, 1, '您好']] }
 ];
 const ITEM = { weight: 1, critical: false, label: { zh: '附加', en: 'extra' } };
 

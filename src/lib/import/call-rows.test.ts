@@ -216,6 +216,9 @@ describe('re-scoring exactly the calls whose data changed', () => {
 	it('keeps the marks in the workspace until a run consumes them (a reload in the middle loses nothing)', async () => {
 		await importFiles(db, [file('dialogues.json', JSON_TURNS)]);
 		await scorePending(db, DEFAULT_RUBRIC_EN);
+		// An untimed chat: checks that read times are n/a with that reason.
+		const latency = await db.query<{ result: string; evidence_code: string }>("SELECT result, evidence_code FROM findings WHERE call_id = 'D1' AND item_id = 'reply_latency'");
+		expect(latency.rows).toEqual([{ result: 'na', evidence_code: 'no_times' }]);
 		await importFiles(db, [file('D2.vtt', VTT)], { onExisting: 'replace' });
 		// A run that collected the marks but was cut short before consuming them leaves them for the next one.
 		await collectPending(db, DEFAULT_RUBRIC_EN);
