@@ -73,7 +73,8 @@ function why(r: FileReport, calls: CallScore[]): string {
 	const notes: string[] = [];
 	if (r.existing) notes.push(`${r.existing.calls} call(s) ${r.existing.decision}: same ids as ${r.existing.from.map((f) => path.basename(f.file ?? '?')).join(', ')}`);
 	if (r.calls_created) notes.push(`${r.calls_created} call(s) created`);
-	if (calls.length === 0 && !r.existing) notes.push(r.errors[0]?.reason ?? 'no calls');
+	if (calls.length === 0 && r.rows_loaded > 0) notes.push('its calls took a later file’s transcript (same call ids)');
+	else if (calls.length === 0 && !r.existing) notes.push(r.errors[0]?.reason ?? 'no calls');
 	if (calls.length > 0 && calls.every((c) => c.zh === null && c.en === null)) notes.push('no item applies (no transcript: every item needs one or a call-log field)');
 	return notes.join('; ');
 }
