@@ -3,16 +3,19 @@
 // import-run.ts (shared with `callqa score`); this module owns the help text and the printed summary.
 import type { Command } from './command';
 import { createNativeDb } from './native-db';
-import { REPORT_FILE, formatSummary, importToDir, parseImportArgs } from './import-run';
+import { ON_EXISTING_HELP, REPORT_FILE, formatSummary, importToDir, parseImportArgs } from './import-run';
 
-const HELP = `Usage: callqa import <files or folders…> --out <dir> [--mapping preset.json]
+const HELP = `Usage: callqa import <files or folders…> --out <dir> [--mapping preset.json] [--on-existing replace|skip]
 
 Imports call logs, complaint lists, transcripts and recordings the way the dashboard's import screen does,
-without a browser. Folders are walked recursively; names starting with "." are skipped.
+without a browser. Folders are walked recursively; names starting with "." are skipped. A transcript or
+recording whose call is in no call log becomes a call of its own (calls.origin = transcript | recording);
+a call log in the same run fills in those calls' fields.
 
 Options:
   -o, --out <dir>         Directory for the results (created when missing). Required.
   -m, --mapping <file>    A saved column-mapping preset (JSON) applied to every tabular file.
+${ON_EXISTING_HELP}
   -h, --help              Show this help.
 
 Writes <dir>/<table>.parquet for each table that received rows (calls, segments, recordings,

@@ -8,7 +8,7 @@ import type { Db } from '../src/lib/db/types';
 import { CANONICAL_TABLES } from '../src/lib/db/schema';
 import { importFiles } from '../src/lib/import/pipeline';
 import { validatePreset } from '../src/lib/import/tabular/presets';
-import { emptyReport, type FileReport, type InputFile, type MappingPreset } from '../src/lib/import/types';
+import { emptyReport, statusCounts, type FileReport, type InputFile, type MappingPreset } from '../src/lib/import/types';
 import { UsageError } from './command';
 
 export const REPORT_FILE = 'import-report.json';
@@ -17,7 +17,15 @@ export interface ImportArgs {
 	paths: string[];
 	out: string;
 	mapping?: string;
+	/** Transcripts for calls that already have one from another file of the run: replace or skip (default). */
+	onExisting?: 'replace' | 'skip';
 }
+
+/** The --on-existing help lines both commands print. */
+export const ON_EXISTING_HELP = `  --on-existing <replace|skip>
+                          A transcript file holding calls that already have a transcript from another
+                          file of this run: replace those calls' transcripts, or skip them and keep the
+                          first (default: skip). Either way the report lists the calls.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,7 +40,7 @@ export function parseImportArgs(command: string, args: string[], extra: Options 
 			args,
 			allowPositionals: true,
 			strict: true,
-			options: { out: { type: 'string', short: 'o' }, mapping: { type: 'string', short: 'm' }, ...extra }
+			options: { out: { type: 'string', short: 'o' }, mapping: { type: 'string', short: 'm' }, 'on-existing': { type: 'string' }, ...extra }
 		});
 	} catch (e) {
 		// Node's messages are long and mention parseArgs; keep the first sentence.
@@ -41,7 +49,10 @@ export function parseImportArgs(command: string, args: string[], extra: Options 
 	const { values, positionals } = parsed;
 	if (positionals.length === 0) throw new UsageError(`${command}: no files or folders given`);
 	if (typeof values.out !== 'string' || !values.out) throw new UsageError(`${command}: missing --out <dir>`);
-	return { paths: positionals, out: values.out, mapping: values.mapping as string | undefined, values };
+	const onExisting = values['on-existing'] ?? 'skip';
+	if (onExisting !== 'replace' && onExisting !== 'skip')
+		throw new UsageError(`${command}: --on-existing must be replace or skip, not "${String(onExisting)}"`);
+	return { paths: positionals, out: values.out, mapping: values.mapping as string | undefined, onExisting, values };
 }
 
 /** Reads a JSON file given to an option; unreadable or malformed JSON is a usage error. */
@@ -87,7 +98,7 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** The files the arguments name, in order, each once. A path that does not exist is a usage error. */
-async function listFiles(command: string, paths: string[]): Promise<string[]> {
+export async function listFiles(command: string, paths: string[]): Promise<string[]> {
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const p of paths) {
@@ -160,6 +171,14 @@ export function formatSummary(files: FileReport[], tables: Record<string, number
 		byKind.set(f.kind, k);
 	}
 	const sum = (key: 'rows_loaded' | 'rows_total' | 'rows_rejected') => files.reduce((a, f) => a + f[key], 0);
+	const st = statusCounts(files);
+	const created = files.reduce((a, f) => a + (f.calls_created ?? 0), 0);
+	const existing = files.filter((f) => f.existing).map((f) => {
+		const ex = f.existing!;
+		const from = ex.from.map((x) => `${x.file ?? 'an unknown file'} (${x.calls})`).join(', ');
+		const ids = ex.call_ids.join(', ') + (ex.calls > ex.call_ids.length ? ', …' : '');
+		return `  ${f.file}: ${ex.decision} the transcripts of ${ex.calls} call${ex.calls === 1 ? '' : 's'} loaded from ${from}: ${ids}`;
+	});
 	return [
 		header,
 		'-'.repeat(displayWidth(header) + 20),
@@ -169,6 +188,9 @@ export function formatSummary(files: FileReport[], tables: Record<string, number
 		...[...byKind].map(([kind, k]) => `  ${kind.padEnd(10)} ${String(k.files).padStart(4)} file${k.files === 1 ? ' ' : 's'}  ${k.loaded}/${k.total} rows loaded, ${k.rejected} rejected`),
 		`Total: ${files.length} files, ${sum('rows_loaded')}/${sum('rows_total')} rows loaded, ${sum('rows_rejected')} rejected, ` +
 			`${files.filter((f) => f.rows_loaded === 0 && f.errors.length > 0).length} files with nothing loaded`,
+		`Files: ${st.ok} loaded, ${st.partial} partly loaded, ${st.failed} failed${st.skipped ? `, ${st.skipped} skipped (their calls kept earlier transcripts)` : ''}`,
+		...(existing.length ? ['Calls that already had a transcript from another file (--on-existing):', ...existing] : []),
+		...(created ? [`Calls without a call-log row: ${created} created from transcripts and recordings (calls.origin), listed and scored like the others`] : []),
 		`Tables: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ') || '(none)'}`,
 		`Time: ${(ms / 1000).toFixed(1)} s`,
 		''
@@ -210,7 +232,7 @@ export async function importToDir(command: string, db: Db, args: ImportArgs): Pr
 	const progress = process.stderr.isTTY
 		? (p: { done: number; total: number; file: string }) => process.stderr.write(`\r\x1b[2K[${p.done}/${p.total}] ${p.file}`)
 		: undefined;
-	const report = await importFiles(db, inputs, { preset, onProgress: progress });
+	const report = await importFiles(db, inputs, { preset, onProgress: progress, onExisting: args.onExisting ?? 'skip' });
 	if (progress) process.stderr.write('\r\x1b[2K');
 	// importFiles leaves out junk (.DS_Store, __MACOSX/…); say so instead of losing them.
 	const byName = new Map(report.files.map((f) => [f.file, f]));

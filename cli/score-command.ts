@@ -5,19 +5,22 @@ import type { Db } from '../src/lib/db/types';
 import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
 import type { Language, Rubric } from '../src/lib/scoring/rubric';
-import { itemSummary, scoreCalls } from '../src/lib/scoring/score';
+import { itemSummary } from '../src/lib/scoring/score';
+import { scorePending } from '../src/lib/scoring/dirty';
 import { guessLanguage, ZH_HAN_SHARE } from '../src/lib/scoring/language';
 import type { Command } from './command';
-import { REPORT_FILE, displayWidth, fit, formatSummary, importToDir, parseImportArgs } from './import-run';
+import { ON_EXISTING_HELP, REPORT_FILE, displayWidth, fit, formatSummary, importToDir, parseImportArgs } from './import-run';
 import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
 import { SCORE_FILES, writeScoreFiles } from './score-export';
 
 
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
+                   [--on-existing replace|skip]
 
 Imports the files exactly as \`callqa import\` does, then scores every call against a rubric with the
-same SQL the dashboard runs, and writes the findings and scores.
+same SQL the dashboard runs, and writes the findings and scores. A transcript or recording whose call is in
+no call log is a call too (created by the import, in calls.parquet), scored without the call-log fields.
 
 Options:
   -o, --out <dir>         Directory for the results (created when missing). Required.
@@ -25,6 +28,7 @@ Options:
                           Chinese default rubric, or the English one when under ${ZH_HAN_SHARE * 100} % of the letters
                           in the transcripts are Chinese characters.
   -m, --mapping <file>    A saved column-mapping preset (JSON) applied to every tabular file.
+${ON_EXISTING_HELP}
   -h, --help              Show this help.
 
 Writes everything \`callqa import\` writes (<table>.parquet, ${REPORT_FILE}) plus
@@ -36,20 +40,6 @@ spreadsheet shows it instead of running it.
 Exit codes: 0 scored (even when rows or files were rejected: see the report),
             2 usage error (bad option, missing --out, no files, unreadable path, invalid preset or rubric), 1 crash.
 `;
-
-/**
- * Transcripts imported without a call log have no `calls` row, and scoring starts from `calls`. Give them a
- * bare row (channel, direction, ring unknown, so items that need those are n/a) in this run's database only:
- * the calls.parquet written by the import step is not changed.
- */
-async function addTranscriptOnlyCalls(db: Db): Promise<number> {
-	const { rows } = await db.query<{ n: number }>(
-		`SELECT count(DISTINCT call_id) AS n FROM segments WHERE call_id NOT IN (SELECT call_id FROM calls)`
-	);
-	const n = Number(rows[0].n);
-	if (n > 0) await db.query(`INSERT INTO calls (call_id) SELECT DISTINCT call_id FROM segments WHERE call_id NOT IN (SELECT call_id FROM calls)`);
-	return n;
-}
 
 function pct(n: number, d: number): string {
 	return d > 0 ? `${((100 * n) / d).toFixed(1)} %` : '–';
@@ -111,11 +101,10 @@ async function run(args: string[]): Promise<number> {
 					`the transcripts' letters, ${guess.language === 'zh' ? '≥' : '<'} ${ZH_HAN_SHARE * 100} %)\n`
 			);
 		}
-		const bare = await addTranscriptOnlyCalls(db);
-		if (bare > 0) process.stdout.write(`${bare} calls have a transcript but no call-log row: scored without channel, direction or ring time\n`);
-
 		const tScore0 = performance.now();
-		const { calls } = await scoreCalls(db, rubric);
+		// The same run as the browser's after an import: every call without a score for this version, and every
+		// call whose data the import changed (scoring/dirty.ts). In a fresh run that is every call.
+		const calls = await scorePending(db, rubric);
 		const tScore = performance.now();
 		await writeScoreFiles(db, rubric, opts.out);
 		const tWrite = performance.now();

@@ -60,6 +60,10 @@ describe('importing good and broken files', () => {
 			{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
 		]);
 		await visible(page.getByText(/导入完成/), 60_000);
+		// Half the files failed: the summary counts them and is not green.
+		const summary = page.locator('[data-testid="import-summary"]');
+		expect(await summary.innerText()).toContain('其中 1 个已导入，2 个部分导入，3 个失败。');
+		expect(await summary.getAttribute('class')).toMatch(/\bbad\b/);
 
 		const log = await reportCard(page, '通话记录-gbk.csv').innerText();
 		expect(log).toContain('部分导入');

@@ -19,6 +19,10 @@ export interface CallFacts {
 	resolved: boolean | null;
 	category: string | null;
 	recording_file: string | null;
+	/** 'transcript' / 'recording' when the row was created from that file because no call log has the call */
+	origin: string | null;
+	/** the file that brought the row (the call log, or the transcript/recording that created it) */
+	source_file: string | null;
 }
 
 export interface Segment {
@@ -64,7 +68,7 @@ export interface CallVersion extends RubricRef {
 export async function getCall(db: Db, callId: string): Promise<CallFacts | null> {
 	const { rows } = await db.query<CallFacts>(
 		`SELECT c.call_id, c.agent_id, c.agent_name, c.team, c.channel, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at,
-			c.ring_s, c.talk_s, c.csat, c.resolved, c.category,
+			c.ring_s, c.talk_s, c.csat, c.resolved, c.category, c.origin, c.source_file,
 			(SELECT min(r.file) FROM recordings r WHERE r.call_id = c.call_id) AS recording_file
 		FROM calls c WHERE c.call_id = ?`,
 		[callId]

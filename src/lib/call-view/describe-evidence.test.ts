@@ -76,7 +76,9 @@ const CALLS: TestCall[] = [
 	{ id: 'slip', turns: [['agent', 0, 2, '您好，这里是华信通信'], ['agent', 2.5, 4, '还要什么可以帮您']] },
 	{ id: 'near', turns: [['agent', 0, 2, '您还有其他号码吗？']] },
 	{ id: 'excused', turns: [['agent', 0, 3, '如果您不知道原来的密码，我可以帮您重置']] },
-	{ id: 'customer_only', turns: [['customer', 0, 2, '喂喂喂']] }
+	{ id: 'customer_only', turns: [['customer', 0, 2, '喂喂喂']] },
+	// A call log without hold time: the metric on it has nothing to read.
+	{ id: 'no_hold', hold_s: null, turns: [['agent', 0, 1, '您好']] }
 ];
 const ITEM = { weight: 1, critical: false, label: { zh: '附加', en: 'extra' } };
 

@@ -28,6 +28,8 @@ export interface CallRow {
 	passed: boolean | null;
 	/** items that failed; null when not scored */
 	failed_items: number | null;
+	/** what created the row: 'transcript' / 'recording' when no call log has the call (else 'call_log' or null) */
+	origin: string | null;
 }
 
 export interface CallsQuery {
@@ -246,7 +248,7 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 		fail AS (SELECT call_id, count(*) AS n FROM findings
 			WHERE rubric_id = ? AND rubric_version = ? AND result = 'fail' AND call_id IN (SELECT call_id FROM pg) GROUP BY call_id)
 		SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
-			c.ring_s, c.talk_s, c.resolved, c.csat,
+			c.ring_s, c.talk_s, c.resolved, c.csat, c.origin,
 			seg.call_id IS NOT NULL AS has_transcript, rec.call_id IS NOT NULL AS has_recording, rec.file AS recording_file,
 			sc.score, sc.passed, CASE WHEN sc.call_id IS NOT NULL THEN coalesce(fail.n, 0) END AS failed_items
 		FROM pc c

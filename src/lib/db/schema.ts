@@ -45,8 +45,11 @@ CREATE TABLE IF NOT EXISTS calls (
 	category VARCHAR,
 	recording VARCHAR,          -- file name of the recording, if any
 	source_file VARCHAR,        -- which import brought the row
-	source_line INTEGER
+	source_line INTEGER,
+	origin VARCHAR              -- call_log (NULL in older workspaces) | transcript | recording: what created the row
 );
+-- Workspaces made before calls could come from transcripts/recordings get the column; their rows are call-log rows.
+ALTER TABLE calls ADD COLUMN IF NOT EXISTS origin VARCHAR;
 CREATE TABLE IF NOT EXISTS segments (
 	call_id VARCHAR NOT NULL,
 	seq INTEGER NOT NULL,
@@ -247,6 +250,14 @@ CREATE TABLE IF NOT EXISTS review_queue (
 	position INTEGER NOT NULL,  -- queue order, 1.. within the plan
 	drawn_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (plan_id, call_id)
+);
+-- Calls whose data changed since they were last scored (scoring/dirty.ts): every import, replacement or deletion of
+-- their segments, recordings, voice activity, call fields or complaints adds a mark; a scoring run of the active
+-- rubric consumes the marks it saw. Persisted, so a reload in the middle still re-scores them.
+CREATE SEQUENCE IF NOT EXISTS score_dirty_seq;
+CREATE TABLE IF NOT EXISTS score_dirty (
+	call_id VARCHAR NOT NULL,
+	mark BIGINT NOT NULL DEFAULT nextval('score_dirty_seq')
 );
 -- Calls list words search (src/lib/calls/call-text-sql.ts): each call's segments normalised like the scorer does,
 -- derived from segments and rebuilt when they change.

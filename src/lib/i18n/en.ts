@@ -12,6 +12,7 @@ import { LEADERBOARD_EN } from './leaderboard-en';
 import { QUEUE_EN } from './queue-en';
 import { ACCURACY_EN } from './accuracy-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
+import { INGEST_EN } from './ingest-en';
 
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
@@ -220,4 +221,5 @@ export const en: Record<MessageKey, string> = {
 	...QUEUE_EN,
 	...ACCURACY_EN,
 	...CALLS_FILTER_EN,
+	...INGEST_EN,
 };

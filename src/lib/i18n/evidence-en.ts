@@ -5,6 +5,9 @@ import type { EVIDENCE_ZH } from './evidence-zh';
 export const EVIDENCE_EN: Record<keyof typeof EVIDENCE_ZH, string> = {
 	'evidence.list': '{parts}',
 	'evidence.not_applicable': 'does not apply to this call',
+	'evidence.no_transcript': 'no transcript to check',
+	'evidence.no_times': 'the transcript has no times',
+	'evidence.no_data': 'the call lacks the data this check reads',
 	'evidence.manual': 'judged by the inspector',
 	'evidence.no_turn': 'no turn in the window',
 	'evidence.no_agent_turn': 'no agent turn in the window',

@@ -4,6 +4,9 @@
 export const EVIDENCE_ZH = {
 	'evidence.list': '{parts}',
 	'evidence.not_applicable': '不适用于此通话',
+	'evidence.no_transcript': '没有转写，无法检查',
+	'evidence.no_times': '转写没有时间信息，无法检查',
+	'evidence.no_data': '通话缺少此项检查所需的数据',
 	'evidence.manual': '由质检员人工判定',
 	'evidence.no_turn': '规定范围内没有任何发言',
 	'evidence.no_agent_turn': '规定范围内没有坐席发言',

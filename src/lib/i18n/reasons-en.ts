@@ -115,6 +115,7 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.first_speaker_agent': 'speaker names are not role words; the first to speak in a call is taken as the agent ({map})',
 	'reason.replaced_calls': 'replaced the segments of {n} call(s) loaded earlier from {file} (same call ids)',
 	'reason.replaced_calls_unknown_file': 'replaced the segments of {n} call(s) loaded earlier from an unknown file (same call ids)',
+	'reason.kept_existing_transcripts': 'skipped {n} call(s) that already have a transcript from {file} (kept it): {ids}',
 	'reason.not_audio_file': 'not an audio file: no WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM signature',
 	'reason.not_audio_file_ext': 'not an audio file: no WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM signature and .{ext} is not an audio extension',
 	'reason.audio_empty': '{format} file is empty',
@@ -142,7 +143,7 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.wav_block_size_fixed': 'WAV block size is {block} bytes but {channels} channel(s) of {bits} bits need {expected}; using {expected}',
 	'reason.wav_truncated': 'WAV data chunk says {declared} bytes but only {available} follow; the file is truncated, duration is computed from the bytes present',
 	'reason.wav_not_playable': 'WAV encoded as {codec}: browsers cannot play it; convert to PCM WAV, MP3 or Opus',
-	'reason.no_call_yet': 'no call with id {id} in the loaded call logs yet',
+	'reason.no_call_yet': 'no call with id {id} in the loaded call logs yet: the recording is listed as its own call until a call log names it',
 	'reason.audio_not_kept': 'audio not kept in browser storage: {detail}',
 	'reason.storage_full':
 		'audio not kept in browser storage: browser storage is full ({used} used of {quota}): {file} was not stored; remove old recordings or use a remembered folder'

@@ -110,6 +110,7 @@ export const REASONS_ZH = {
 	'reason.first_speaker_agent': '说话人名称不是角色词：每通电话中第一个开口的人被当作坐席',
 	'reason.replaced_calls': '已替换先前从 {file} 导入的 {n} 通电话的片段（通话编号相同）',
 	'reason.replaced_calls_unknown_file': '已替换先前从未知文件导入的 {n} 通电话的片段（通话编号相同）',
+	'reason.kept_existing_transcripts': '已跳过 {n} 通已有转写（来自 {file}）的通话，保留原转写：{ids}',
 	'reason.not_audio_file': '不是音频文件：没有 WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM 文件标识',
 	'reason.not_audio_file_ext': '不是音频文件：没有 WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM 文件标识，且 .{ext} 不是音频扩展名',
 	'reason.audio_empty': '{format} 文件为空',
@@ -137,7 +138,7 @@ export const REASONS_ZH = {
 	'reason.wav_block_size_fixed': 'WAV 块大小为 {block} 字节，但 {channels} 个声道、每个采样 {bits} 位需要 {expected} 字节；已按 {expected} 字节处理',
 	'reason.wav_truncated': 'WAV 的 data 块标明 {declared} 字节，但后面只有 {available} 字节；文件被截断，时长按现有字节计算',
 	'reason.wav_not_playable': 'WAV 的编码是 {codec}：浏览器无法播放；请转换为 PCM WAV、MP3 或 Opus',
-	'reason.no_call_yet': '已导入的通话记录中还没有编号为 {id} 的通话',
+	'reason.no_call_yet': '已导入的通话记录中还没有编号为 {id} 的通话：该录音先作为一通单独的通话列出，直到通话记录中出现它',
 	'reason.audio_not_kept': '录音没有保存到浏览器存储：{detail}',
 	'reason.storage_full': '录音没有保存到浏览器存储：存储空间已满（已用 {used}，共 {quota}），{file} 未保存；请删除旧录音，或改用已记住的文件夹'
 } as const;

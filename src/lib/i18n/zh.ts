@@ -12,6 +12,7 @@ import { LEADERBOARD_ZH } from './leaderboard-zh';
 import { QUEUE_ZH } from './queue-zh';
 import { ACCURACY_ZH } from './accuracy-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
+import { INGEST_ZH } from './ingest-zh';
 
 export const zh = {
 	...SCORING_ZH,
@@ -220,6 +221,7 @@ export const zh = {
 	...QUEUE_ZH,
 	...ACCURACY_ZH,
 	...CALLS_FILTER_ZH,
+	...INGEST_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

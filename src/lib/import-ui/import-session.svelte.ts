@@ -2,10 +2,10 @@
 // the mapping screen can re-read a file by the id in its URL) and re-imports one file with a different
 // speaker rule or column mapping. Bytes live in memory only: after a reload the user drops the file again.
 import { workspace } from '../db/workspace.svelte';
-import { detectFile, importFiles, importOne, type Detected, type ImportProgress } from '../import/pipeline';
+import { detectFile, importFiles, importOne, pendingSummary, resolvePending, type Detected, type ImportProgress } from '../import/pipeline';
 import { findPreset } from '../import/tabular/presets';
 import { sniffTabular } from '../import/tabular/preview';
-import { isTabularReport, type FileReport, type InputFile, type MappingPreset, type Speaker } from '../import/types';
+import { isTabularReport, type FileReport, type InputFile, type MappingPreset, type PendingTranscripts, type Speaker } from '../import/types';
 import type { SpeakerRule } from '../import/transcripts';
 import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
@@ -20,7 +20,8 @@ export interface ImportEntry {
 	isTabular: boolean;
 }
 
-export type ImportPhase = 'idle' | 'reading' | 'importing' | 'done' | 'error';
+/** 'asking': transcripts for calls that already have one from another file wait for replace/skip. */
+export type ImportPhase = 'idle' | 'reading' | 'importing' | 'asking' | 'done' | 'error';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -38,11 +39,13 @@ export class ImportSession {
 	busy = $state.raw<ReadonlySet<string>>(new Set());
 	/** The last import's files, for the "import finished" line. */
 	lastBatch = $state.raw<string[]>([]);
+	/** What the 'asking' phase asks about. */
+	question = $state.raw<PendingTranscripts | null>(null);
 	#files = new Map<string, InputFile>();
 	#nextId = 1;
 
 	get isRunning(): boolean {
-		return this.phase === 'reading' || this.phase === 'importing';
+		return this.phase === 'reading' || this.phase === 'importing' || this.phase === 'asking';
 	}
 
 	file(id: string): InputFile | null {
@@ -79,7 +82,8 @@ export class ImportSession {
 			const result = await importFiles(db, files, {
 				presets,
 				onProgress: (p) => (this.progress = p),
-				onRecording: keepRecordings(db, recordingsState.store)
+				onRecording: keepRecordings(db, recordingsState.store),
+				onExisting: 'ask'
 			});
 			// The pipeline skips OS junk files, so reports are matched back to their files by name.
 			const byName = new Map<string, InputFile[]>();
@@ -92,7 +96,33 @@ export class ImportSession {
 			});
 			this.entries = [...added, ...this.entries];
 			this.lastBatch = added.map((e) => e.id);
-			await this.#afterImport(added.map((e) => e.report.file));
+			await this.#finish(result.pending ?? null);
+		} catch (e) {
+			this.fail(e);
+		}
+	}
+
+	/** Asks about held transcripts, or finishes (scoring) when there are none. */
+	async #finish(pending: PendingTranscripts | null): Promise<void> {
+		if (pending) {
+			this.question = pending;
+			this.phase = 'asking';
+			return;
+		}
+		await this.#afterImport();
+		this.phase = 'done';
+	}
+
+	/** The user's answer to the question: replace those calls' transcripts, or skip them. */
+	async answer(decision: 'replace' | 'skip'): Promise<void> {
+		if (this.phase !== 'asking') return;
+		this.phase = 'importing';
+		try {
+			const db = await workspace.db();
+			const settled = await resolvePending(db, decision, this.entries.map((e) => e.report));
+			this.entries = this.entries.map((e, i) => (settled[i] === e.report ? e : { ...e, report: settled[i] }));
+			this.question = null;
+			await this.#afterImport();
 			this.phase = 'done';
 		} catch (e) {
 			this.fail(e);
@@ -123,9 +153,10 @@ export class ImportSession {
 		try {
 			const db = await workspace.db();
 			const { detected, opts, presetName } = plan(file);
-			const report = await importOne(db, file, detected, { ...opts, onRecording: keepRecordings(db, recordingsState.store) });
+			const report = await importOne(db, file, detected, { ...opts, onRecording: keepRecordings(db, recordingsState.store), onExisting: 'ask' });
 			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
-			await this.#afterImport([report.file]);
+			await db.checkpoint();
+			await this.#finish(await pendingSummary(db, [report]));
 			return report;
 		} catch (e) {
 			this.fail(e);
@@ -137,16 +168,18 @@ export class ImportSession {
 		}
 	}
 
-	async #afterImport(files: string[]): Promise<void> {
+	async #afterImport(): Promise<void> {
 		const db = await workspace.db();
 		await db.checkpoint();
 		await workspace.refresh();
 		void recordingsState.refreshUsage();
-		// Scoring runs in the DuckDB worker after the import is reported; scoringState shows its progress and error.
-		scoringState.scoreNew(files).catch(() => undefined);
+		// Scoring runs in the DuckDB worker after the import is reported; it scores the calls the import marked
+		// (scoring/dirty.ts) and scoringState shows its progress and error.
+		scoringState.scoreNew().catch(() => undefined);
 	}
 
 	clear(): void {
+		if (this.phase === 'asking') return;
 		this.entries = [];
 		this.lastBatch = [];
 		this.#files.clear();

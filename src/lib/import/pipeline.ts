@@ -4,8 +4,21 @@
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
-import { recordIssues } from './issues-store';
-import { emptyReport, isTabularReport, type FileKind, type FileReport, type ImportIssue, type ImportReport, type InputFile, type MappingPreset, type Speaker } from './types';
+import { appendIssues, recordIssues } from './issues-store';
+import {
+	emptyReport,
+	isTabularReport,
+	type FileKind,
+	type FileReport,
+	type ImportIssue,
+	type ImportReport,
+	type InputFile,
+	type MappingPreset,
+	type OnExisting,
+	type PendingTranscripts,
+	type Speaker
+} from './types';
+import { discardPendingSegments, pendingFiles, resolvePendingSegments, settlePending } from './transcripts/commit-segments';
 import { errorText, issue } from './reasons';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
@@ -47,6 +60,12 @@ export interface ImportOptions {
 	onProgress?: (p: ImportProgress) => void;
 	/** Called after a recording's metadata loaded, e.g. to keep its bytes in browser storage. */
 	onRecording?: (file: InputFile, report: FileReport) => Promise<void>;
+	/**
+	 * Transcripts for calls whose transcript came from another file: replace them, skip them (default), or hold
+	 * them until resolvePending (the browser asks the user once per import). The same file re-imported always
+	 * replaces its own calls.
+	 */
+	onExisting?: OnExisting;
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -74,6 +93,7 @@ export function detectFile(file: InputFile): Detected {
 
 const ORDER: Record<FileKind, number> = { call_log: 0, complaints: 1, transcript: 2, recording: 3, unknown: 4 };
 
+/** Writes the file's line in import_files (replacing an earlier one) and, when asked, its issues. */
 async function book(db: Db, report: FileReport, writeIssues: boolean): Promise<void> {
 	await db.query('DELETE FROM import_files WHERE file = ?', [report.file]);
 	await bulkInsert(
@@ -92,12 +112,12 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 		switch (detected.kind) {
 			case 'call_log':
 			case 'complaints':
-				report = await importTabular(db, file, { presets: opts.presets, preset: opts.preset });
+				report = await importTabular(db, file, { presets: opts.presets, preset: opts.preset, onExisting: opts.onExisting });
 				break;
 			case 'transcript':
 				report = detected.format === 'csv' || detected.format === 'tsv'
-					? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript' })
-					: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides });
+					? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript', onExisting: opts.onExisting })
+					: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides, onExisting: opts.onExisting });
 				break;
 			case 'recording':
 				report = await importRecording(db, file);
@@ -121,6 +141,8 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 /** Imports files in dependency order and returns one report per file, in the order given. */
 export async function importFiles(db: Db, files: InputFile[], opts: ImportOptions = {}): Promise<ImportReport> {
 	await ensureSchema(db);
+	// A question nobody answered (the page was left) does not carry over into this import.
+	await discardPendingSegments(db);
 	const wanted = files.filter((f) => !JUNK.test(f.name));
 	const plan = wanted.map((file, index) => ({ file, index, detected: detectFile(file) }));
 	plan.sort((a, b) => ORDER[a.detected.kind] - ORDER[b.detected.kind] || a.index - b.index);
@@ -134,5 +156,42 @@ export async function importFiles(db: Db, files: InputFile[], opts: ImportOption
 	if (plan.some((p) => p.detected.kind === 'call_log')) await rematchRecordings(db);
 	opts.onProgress?.({ done, total: plan.length, file: plan.at(-1)?.file.name ?? '' });
 	await db.checkpoint();
-	return { files: reports };
+	return { files: reports, pending: await pendingSummary(db, reports) };
+}
+
+/** What waits for the user's decision after an import with onExisting 'ask' (null when nothing does). */
+export async function pendingSummary(db: Db, reports: readonly FileReport[]): Promise<PendingTranscripts | null> {
+	const files = await pendingFiles(db);
+	if (files.length === 0) return null;
+	const from = new Map<string | null, number>();
+	for (const r of reports)
+		if (r.existing?.decision === 'pending') for (const f of r.existing.from) from.set(f.file, (from.get(f.file) ?? 0) + f.calls);
+	return {
+		calls: files.reduce((s, f) => s + f.calls, 0),
+		files: files.map((f) => ({ file: f.file, calls: f.calls })),
+		from: [...from].map(([file, calls]) => ({ file, calls })).sort((a, b) => b.calls - a.calls)
+	};
+}
+
+/**
+ * Applies the user's answer to the held transcripts: replace those calls' transcripts or skip them. Returns the
+ * reports with their rows and lines updated (and booked again in import_files / import_errors).
+ */
+export async function resolvePending(db: Db, decision: 'replace' | 'skip', reports: readonly FileReport[]): Promise<FileReport[]> {
+	await resolvePendingSegments(db, decision);
+	const out: FileReport[] = [];
+	for (const r of reports) {
+		if (r.existing?.decision !== 'pending') {
+			out.push(r);
+			continue;
+		}
+		const next: FileReport = { ...r, errors: [...r.errors], warnings: [...r.warnings], existing: { ...r.existing } };
+		const [nErrors, nWarnings] = [next.errors.length, next.warnings.length];
+		settlePending(next, decision);
+		await book(db, next, false);
+		await appendIssues(db, next.file, next.errors.slice(nErrors), next.warnings.slice(nWarnings));
+		out.push(next);
+	}
+	await db.checkpoint();
+	return out;
 }

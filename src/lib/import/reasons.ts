@@ -37,7 +37,7 @@ export const REASON_CODES = [
 	'file_no_turns', 'dialogue_no_turns', 'not_a_turn', 'dialogue_not_a_turn', 'json_turn_empty_text',
 	'json_turn_only_noise', 'dialogue_turn_empty_text', 'dialogue_turn_only_noise', 'no_dialogues', 'transcribe_no_speakers', 'transcribe_empty_segment', 'transcribe_no_words',
 	// any transcript
-	'no_segments', 'unknown_speaker_attributed', 'first_speaker_agent', 'replaced_calls', 'replaced_calls_unknown_file',
+	'no_segments', 'unknown_speaker_attributed', 'first_speaker_agent', 'replaced_calls', 'replaced_calls_unknown_file', 'kept_existing_transcripts',
 	// recordings
 	'not_audio_file', 'not_audio_file_ext', 'audio_empty', 'audio_unreadable', 'audio_no_duration', 'audio_no_channels',
 	'wav_bad_pcm_bits', 'wav_bad_float_bits', 'wav_unsupported_tag', 'wav_no_riff', 'wav_too_short', 'wav_not_wave',

@@ -42,10 +42,40 @@ export interface FileReport {
 	speaker_rule?: string;
 	/** Recordings: what the header says, and the call the file was matched to. */
 	audio?: { call_id: string; duration_s: number; channels: number; sample_rate: number; codec: string; channel_map: string };
+	/** Transcripts and recordings: calls rows this file created because no call log had them (calls.origin). */
+	calls_created?: number;
+	/** Transcripts: calls that already had a transcript from another file, and what became of them. */
+	existing?: ExistingTranscripts;
+}
+
+/** What a transcript import does with calls whose transcript came from another file. */
+export type OnExisting = 'replace' | 'skip' | 'ask';
+
+export interface ExistingTranscripts {
+	/** replaced / skipped (kept the earlier transcript) / pending: held until the user decides (browser) */
+	decision: 'replaced' | 'skipped' | 'pending';
+	calls: number;
+	/** this file's segments of those calls */
+	segments: number;
+	/** where their earlier transcripts came from (null: a file nobody recorded) */
+	from: { file: string | null; calls: number }[];
+	/** the first of those call ids, for the report */
+	call_ids: string[];
 }
 
 export interface ImportReport {
 	files: FileReport[];
+	/** Transcripts held for the user's decision (onExisting 'ask'); null or absent when none. */
+	pending?: PendingTranscripts | null;
+}
+
+/** The question an 'ask' import leaves: how many calls, from which files, already transcribed by which files. */
+export interface PendingTranscripts {
+	calls: number;
+	/** the imported files holding those calls */
+	files: { file: string; calls: number }[];
+	/** the files their current transcripts came from (null: unknown) */
+	from: { file: string | null; calls: number }[];
 }
 
 /** A saved column mapping, applied automatically to files whose header row matches `headers`. */
@@ -74,6 +104,30 @@ export function emptyReport(file: string, kind: FileKind = 'unknown'): FileRepor
 		columns_recognised: [],
 		columns_ignored: []
 	};
+}
+
+export type FileStatus = 'ok' | 'partial' | 'failed' | 'skipped' | 'pending';
+
+/**
+ * How a file went, for its card and the import summary: failed (nothing loaded and an error, or not a data file),
+ * skipped (nothing loaded because every call kept its earlier transcript), pending (calls wait for a decision),
+ * partial (some rows not loaded), ok.
+ */
+export function fileStatus(r: FileReport): FileStatus {
+	if (r.existing?.decision === 'pending') return 'pending';
+	// Rows the parser rejected do not make a skipped file failed; a whole-file error does.
+	const onlySkipped = r.existing?.decision === 'skipped' && r.errors.every((e) => e.code === 'kept_existing_transcripts' || e.line !== null);
+	if (r.rows_loaded === 0 && onlySkipped) return 'skipped';
+	if (r.kind === 'unknown' || (r.rows_loaded === 0 && r.errors.length > 0)) return 'failed';
+	if (r.rows_rejected > 0) return 'partial';
+	return 'ok';
+}
+
+/** Files per status, for a summary line. */
+export function statusCounts(reports: readonly FileReport[]): Record<FileStatus, number> {
+	const out: Record<FileStatus, number> = { ok: 0, partial: 0, failed: 0, skipped: 0, pending: 0 };
+	for (const r of reports) out[fileStatus(r)]++;
+	return out;
 }
 
 /** A report from the CSV/TSV importer, whatever kind it guessed: such a file can be re-mapped by hand. */

@@ -68,16 +68,59 @@ describe('importRecording', () => {
 		]);
 	});
 
-	it('loads a recording whose call is not loaded yet with a warning, and moves it once the call log arrives', async () => {
+	it('makes a recording whose call is not loaded its own call, and moves it to the call a call log names later', async () => {
 		const report = await importRecording(db, { name: 'Z-77_caller.wav', bytes: wav(1, 8000, 1) });
-		expect(report.rows_loaded).toBe(1);
-		expect(report.warnings).toMatchObject([{ line: null, reason: 'no call with id Z-77 in the loaded call logs yet' }]);
-		await db.query(`INSERT INTO calls (call_id) VALUES ('Z-77')`);
-		expect(await rematchRecordings(db)).toBe(0); // already keyed Z-77: nothing to move
+		expect(report).toMatchObject({ rows_loaded: 1, calls_created: 1 });
+		expect(report.warnings).toMatchObject([{ line: null, code: 'no_call_yet', params: { id: 'Z-77' } }]);
+		const call = async (id: string) => (await db.query('SELECT call_id, channel, origin, source_file FROM calls WHERE call_id = ?', [id])).rows;
+		expect(await call('Z-77')).toEqual([{ call_id: 'Z-77', channel: 'phone', origin: 'recording', source_file: 'Z-77_caller.wav' }]);
+		// The other half of the pair joins the same call, whatever else its name holds.
+		const pair = await importRecording(db, { name: 'Z-77_agent_8k.wav', bytes: wav(1, 8000, 1) });
+		expect([pair.audio?.call_id, pair.audio?.channel_map, pair.calls_created ?? 0]).toEqual(['Z-77', 'agent', 0]);
+		expect(await rematchRecordings(db)).toBe(0); // no call log names them: nothing moves
+
 		await importRecording(db, { name: 'x_C20260803-999999.wav', bytes: wav(1, 8000, 1) });
+		expect(await call('x_C20260803-999999')).toHaveLength(1);
 		await db.query(`INSERT INTO calls (call_id) VALUES ('C20260803-999999')`);
 		expect(await rematchRecordings(db)).toBe(1);
-		expect((await rows(db)).map((r) => r.call_id)).toEqual(['Z-77', 'C20260803-999999']);
+		expect((await rows(db)).map((r) => r.call_id)).toEqual(['Z-77', 'Z-77', 'C20260803-999999']);
+		// The call only that recording made is gone; the moved recording's call is marked for re-scoring.
+		expect(await call('x_C20260803-999999')).toEqual([]);
+		const dirty = (await db.query<{ call_id: string }>('SELECT DISTINCT call_id FROM score_dirty ORDER BY 1')).rows.map((r) => r.call_id);
+		expect(dirty).toContain('C20260803-999999');
+	});
+
+	it('keeps a derived stereo file and the mono pair it was made from apart, in either import order', async () => {
+		const files = ['DERIVED_lca_40_UTC_stereo_ch1agent_ch2caller_8k.wav', 'lca_40_UTC_agent_8k_mono.wav', 'lca_40_UTC_caller_8k_mono.wav'];
+		for (const order of [files, [...files].reverse()]) {
+			await db.query('DELETE FROM recordings; DELETE FROM calls');
+			for (const name of order) await importRecording(db, { name, bytes: wav(name.includes('stereo') ? 2 : 1, 8000, 1) });
+			const got = (await db.query<{ call_id: string; channel_map: string }>('SELECT call_id, channel_map FROM recordings ORDER BY file')).rows;
+			expect(got.map((r) => [r.call_id, r.channel_map])).toEqual([
+				['DERIVED_lca_40_UTC', 'agent,customer'],
+				['lca_40_UTC', 'agent'],
+				['lca_40_UTC', 'customer']
+			]);
+		}
+	});
+
+	it('joins a transcript’s call by its key, but never by a plain word taken from a transcript’s file name', async () => {
+		await db.query(`INSERT INTO calls (call_id, origin) VALUES ('sample', 'transcript'), ('pyannote_2spk', 'transcript')`);
+		await importRecording(db, { name: 'azure_zhcn_sample_mono16k.wav', bytes: wav(1, 8000, 1) });
+		await importRecording(db, { name: 'pyannote_2spk_mono16k.wav', bytes: wav(1, 8000, 1) });
+		const sample = await importRecording(db, { name: 'sample_agent.wav', bytes: wav(1, 8000, 1) });
+		expect([sample.audio?.call_id, sample.calls_created ?? 0]).toEqual(['sample', 0]);
+		expect((await rows(db)).map((r) => [r.file, r.call_id])).toEqual([
+			['azure_zhcn_sample_mono16k.wav', 'azure_zhcn_sample_mono16k'],
+			['pyannote_2spk_mono16k.wav', 'pyannote_2spk'],
+			['sample_agent.wav', 'sample']
+		]);
+	});
+
+	it('takes a start time and agent from a PCA-style name for the call it creates', async () => {
+		await importRecording(db, { name: 'pca_Auto0_GUID_000_AGENT_ChrisL_DT_2025-02-19T06-01-22_Mono.wav', bytes: wav(1, 8000, 1) });
+		const { rows: calls } = await db.query("SELECT call_id, agent_id, CAST(started_at AS VARCHAR) AS started_at FROM calls WHERE origin = 'recording'");
+		expect(calls).toEqual([{ call_id: 'pca_Auto0_GUID_000_AGENT_ChrisL_DT_2025-02-19T06-01-22', agent_id: 'ChrisL', started_at: '2025-02-19 06:01:22' }]);
 	});
 
 	it('rejects a corrupt file with the reason and inserts nothing', async () => {

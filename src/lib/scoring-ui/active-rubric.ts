@@ -25,8 +25,6 @@ export interface RubricVersion extends RubricRef {
 }
 
 const ACTIVE_KEY = 'active_rubric';
-/** Temp table holding the call_ids scoreNew scores (scoreCalls' onlyCallsTable). */
-export const UNSCORED_TABLE = 'cqa_unscored';
 
 export async function readActiveRef(db: Db): Promise<RubricRef | null> {
 	const { rows } = await db.query<{ value: string | null }>('SELECT value FROM app_settings WHERE key = ?', [ACTIVE_KEY]);
@@ -71,34 +69,6 @@ export async function resolveActive(db: Db): Promise<Rubric> {
 	await saveRubricIfMissing(db, rubric);
 	await writeActiveRef(db, rubric);
 	return rubric;
-}
-
-/**
- * Fills temp table UNSCORED_TABLE with the calls to (re)score for `ref` and returns how many there are: those
- * without a score for it, plus those whose rows came (or changed) with one of `files` (a call log, transcript,
- * recording or complaints file imported after the call was scored).
- */
-export async function collectUnscored(db: Db, ref: RubricRef, files: string[] = []): Promise<number> {
-	const marks = files.map(() => '?').join(', ');
-	const touched = files.length
-		? `OR c.source_file IN (${marks})
-			OR c.call_id IN (SELECT call_id FROM segments WHERE source_file IN (${marks}))
-			OR c.call_id IN (SELECT call_id FROM recordings WHERE file IN (${marks}))
-			OR c.call_id IN (SELECT call_id FROM complaints WHERE call_id IS NOT NULL AND source_file IN (${marks}))`
-		: '';
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ${UNSCORED_TABLE} AS
-		SELECT call_id FROM calls c
-		WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ?)
-		${touched}`,
-		[ref.id, ref.version, ...files, ...files, ...files, ...files]
-	);
-	const { rows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${UNSCORED_TABLE}`);
-	return Number(rows[0]?.n ?? 0);
-}
-
-export async function dropUnscored(db: Db): Promise<void> {
-	await db.query(`DROP TABLE IF EXISTS ${UNSCORED_TABLE}`);
 }
 
 /** How many calls exist and how many of them have a score for `ref`. */

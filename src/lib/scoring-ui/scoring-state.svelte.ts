@@ -1,22 +1,13 @@
 // The active rubric as the UI sees it and the scoring runs it starts: load, activate a (new) version, score the
-// calls an import brought. Views `$effect` on `revision` to re-read scores. The SQL lives in active-rubric.ts
-// and scoring/score.ts; every run goes through one queue because scoring uses shared temp tables (cqa_*).
+// calls whose data changed (scoring/dirty.ts: the persisted marks every import leaves). Views `$effect` on `revision`
+// to re-read scores. The SQL lives in active-rubric.ts and scoring/; every run goes through one queue because scoring
+// uses shared temp tables (cqa_*).
 import type { Db } from '../db/types';
 import { workspace } from '../db/workspace.svelte';
 import { locale, t } from '../i18n/i18n.svelte';
 import type { Rubric } from '../scoring/rubric';
-import { scoreCalls } from '../scoring/score';
-import {
-	collectUnscored,
-	dropUnscored,
-	listVersions,
-	resolveActive,
-	saveRubricIfMissing,
-	scoredCounts,
-	writeActiveRef,
-	UNSCORED_TABLE,
-	type RubricVersion
-} from './active-rubric';
+import { scoreAll, scorePending } from '../scoring/dirty';
+import { listVersions, resolveActive, saveRubricIfMissing, scoredCounts, writeActiveRef, type RubricVersion } from './active-rubric';
 
 export type ScoringStatus = 'idle' | 'scoring' | 'error';
 
@@ -68,30 +59,23 @@ export class ScoringState {
 			await writeActiveRef(db, rubric);
 			this.active = rubric;
 			this.pending = this.calls || (await scoredCounts(db, rubric)).calls;
-			await scoreCalls(db, rubric);
+			await scoreAll(db, rubric);
 			await db.checkpoint();
 			await this.#count(db, rubric);
 		});
 	}
 
 	/**
-	 * Scores the calls that have no score for the active version yet, and those whose rows came with one of
-	 * `files` (after an import: a transcript for calls scored without one changes their findings).
+	 * Scores the calls that have no score for the active version yet and those whose data changed since they were
+	 * scored (after an import: a transcript for a call scored without one changes its findings). The marks are in
+	 * the workspace, so a reload in the middle leaves them for the next run (ensureStarted).
 	 */
-	scoreNew(files: string[] = []): Promise<void> {
+	scoreNew(): Promise<void> {
 		return this.#enqueue(async (db) => {
 			const rubric = this.active ?? (await resolveActive(db));
 			this.active = rubric;
-			const n = await collectUnscored(db, rubric, files);
-			if (n > 0) {
-				this.pending = n;
-				try {
-					await scoreCalls(db, rubric, { onlyCallsTable: UNSCORED_TABLE });
-				} finally {
-					await dropUnscored(db);
-				}
-				await db.checkpoint();
-			}
+			const n = await scorePending(db, rubric, (count) => (this.pending = count));
+			if (n > 0) await db.checkpoint();
 			await this.#count(db, rubric);
 		});
 	}
@@ -102,15 +86,15 @@ export class ScoringState {
 			const rubric = this.active ?? (await resolveActive(db));
 			this.active = rubric;
 			this.pending = (await scoredCounts(db, rubric)).calls;
-			await scoreCalls(db, rubric);
+			await scoreAll(db, rubric);
 			await db.checkpoint();
 			await this.#count(db, rubric);
 		});
 	}
 
 	/**
-	 * Once per page load, when the workspace is open: read the active rubric and score whatever is unscored
-	 * (data loaded before, or a scoring run cut short by a reload).
+	 * Once per page load, when the workspace is open: read the active rubric and score whatever is unscored or
+	 * marked dirty (data loaded before, or a scoring run cut short by a reload).
 	 */
 	ensureStarted(): void {
 		if (this.#isStarted) return;

@@ -7,7 +7,8 @@ import { clearCalls, seedCalls, type TestCall } from '../scoring/test-calls';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { validateRubric, type Rubric } from '../scoring/rubric';
-import { collectUnscored, listVersions, readActiveRef, resolveActive, writeActiveRef } from './active-rubric';
+import { listVersions, readActiveRef, resolveActive, writeActiveRef } from './active-rubric';
+import { collectPending, dropPending, markDirtyIds } from '../scoring/dirty';
 import { ScoringState } from './scoring-state.svelte';
 
 let db: Db;
@@ -70,7 +71,7 @@ describe('active rubric', () => {
 });
 
 describe('scoreNew', () => {
-	it('scores only the calls without a score for the active version, plus calls a new file touched', async () => {
+	it('scores only the calls without a score for the active version, plus calls whose data changed', async () => {
 		const state = new ScoringState(async () => db);
 		await seedCalls(db, [GREETED]);
 		await state.scoreNew();
@@ -79,7 +80,8 @@ describe('scoreNew', () => {
 
 		await seedCalls(db, [UNGREETED]);
 		const active = state.active!;
-		expect(await collectUnscored(db, active)).toBe(1);
+		expect(await collectPending(db, active)).toBe(1);
+		await dropPending(db);
 		await state.scoreNew();
 		expect(await scoreRows()).toEqual([
 			{ call_id: 'g1', rubric_version: 1 },
@@ -90,10 +92,19 @@ describe('scoreNew', () => {
 		expect(state.calls).toBe(2);
 		expect(state.scored).toBe(2);
 
-		// A transcript file imported later for an already-scored call: that call is scored again.
-		await db.query("UPDATE segments SET source_file = 'late.csv' WHERE call_id = 'n1'");
-		expect(await collectUnscored(db, active, ['late.csv'])).toBe(1);
-		expect(await collectUnscored(db, active, ['other.csv'])).toBe(0);
+		// Data that changed for an already-scored call (an importer marks it): that call, and only it, is scored again.
+		expect(await collectPending(db, active)).toBe(0);
+		await dropPending(db);
+		const n1Before = await db.query<{ scored_at: string }>("SELECT CAST(scored_at AS VARCHAR) AS scored_at FROM scores WHERE call_id = 'n1'");
+		await markDirtyIds(db, ['n1', 'not-a-call']);
+		expect(await collectPending(db, active)).toBe(1);
+		await dropPending(db);
+		await state.scoreNew();
+		const rescored = await db.query<{ call_id: string; scored_at: string }>('SELECT call_id, CAST(scored_at AS VARCHAR) AS scored_at FROM scores ORDER BY call_id');
+		expect(rescored.rows[0].scored_at).toBe(first.rows[0].scored_at);
+		expect(rescored.rows[1].scored_at).not.toBe(n1Before.rows[0].scored_at);
+		// The marks are consumed (and the one for a call that does not exist is dropped).
+		expect((await db.query<{ n: number }>('SELECT count(*) AS n FROM score_dirty')).rows[0].n).toBe(0);
 	});
 
 	it('records the greeting failure with its evidence', async () => {

@@ -46,16 +46,39 @@ export function appliesSql(a: AppliesWhen | undefined): string {
 	return parts.length ? parts.join(' AND ') : 'true';
 }
 
+/** Rules that read the turns' times (or voice activity): an untimed chat transcript gives them nothing. */
+function readsTimes(item: Item): boolean {
+	const r = item.rule;
+	return r.kind === 'interruption' || r.kind === 'speech_rate' || (r.kind === 'response_time' && r.measure !== 'ring');
+}
+
+/** Why an item that applies has no result: the data its rule reads is missing (code, English). */
+function missingSql(item: Item): { code: string; english: string } {
+	const timed = readsTimes(item);
+	return {
+		code: `CASE WHEN NOT c.has_transcript${timed ? ' AND NOT c.has_va' : ''} THEN ${codeSql('no_transcript')}
+			${timed ? `WHEN NOT c.is_timed AND NOT c.has_va THEN ${codeSql('no_times')}` : ''} ELSE ${codeSql('no_data')} END`,
+		english: `CASE WHEN NOT c.has_transcript${timed ? ' AND NOT c.has_va' : ''} THEN 'no transcript to check'
+			${timed ? `WHEN NOT c.is_timed AND NOT c.has_va THEN 'the transcript has no times'` : ''} ELSE 'the call lacks the data this check reads' END`
+	};
+}
+
+/** The rule said something about the call: a result, or evidence for its n/a (e.g. abandoned, manual). */
+const HAS_OWN = `(r.evidence_code IS NOT NULL OR coalesce(r.result, 'na') <> 'na')`;
+
 function itemSql(item: Item, rubric: Rubric): string {
+	const missing = missingSql(item);
 	return `INSERT INTO cqa_res
 SELECT c.call_id, ${sqlString(item.id)},
 	CASE WHEN NOT (${appliesSql(item.applies_when)}) THEN 'na' ELSE coalesce(r.result, 'na') END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.seq END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.start_s END,
 	CASE WHEN ${appliesSql(item.applies_when)} THEN r.end_s END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence ELSE 'does not apply to this call' END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence_code ELSE ${codeSql('not_applicable')} END,
-	CASE WHEN ${appliesSql(item.applies_when)} THEN r.evidence_params ELSE '{}' END
+	CASE WHEN NOT (${appliesSql(item.applies_when)}) THEN 'does not apply to this call' WHEN ${HAS_OWN} THEN r.evidence
+		ELSE ${missing.english} END,
+	CASE WHEN NOT (${appliesSql(item.applies_when)}) THEN ${codeSql('not_applicable')} WHEN ${HAS_OWN} THEN r.evidence_code
+		ELSE ${missing.code} END,
+	CASE WHEN ${appliesSql(item.applies_when)} AND ${HAS_OWN} THEN r.evidence_params ELSE '{}' END
 FROM cqa_call c LEFT JOIN (
 ${ruleSql(item.rule, rubric)}
 ) r ON r.call_id = c.call_id`;

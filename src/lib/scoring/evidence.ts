@@ -11,6 +11,8 @@
 export const EVIDENCE_CODES = [
 	// any rule
 	'list', 'not_applicable', 'manual',
+	// an item that applies but has nothing to read (n/a with the reason)
+	'no_transcript', 'no_times', 'no_data',
 	// phrase_required
 	'no_turn', 'no_agent_turn', 'no_customer_turn', 'phrase_found', 'phrase_close', 'phrase_accepted', 'phrase_near', 'phrase_missing',
 	// phrase_banned

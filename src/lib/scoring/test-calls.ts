@@ -46,7 +46,7 @@ export async function seedCalls(db: Db, calls: TestCall[]): Promise<void> {
 
 export async function clearCalls(db: Db): Promise<void> {
 	await ensureSchema(db);
-	for (const t of ['calls', 'segments', 'voice_activity', 'complaints', 'findings', 'scores', 'rubrics']) await db.query(`DELETE FROM ${t}`);
+	for (const t of ['calls', 'segments', 'voice_activity', 'complaints', 'findings', 'scores', 'rubrics', 'score_dirty']) await db.query(`DELETE FROM ${t}`);
 }
 
 export function oneItemRubric(item: Record<string, unknown>, extra: Record<string, unknown> = {}): Rubric {

@@ -52,7 +52,7 @@ export class SampleImport {
 			void recordingsState.refreshUsage();
 			this.status = 'done';
 			// Scoring runs in the DuckDB worker; scoringState shows its progress and error.
-			scoringState.scoreNew(report.files.map((f) => f.file)).catch(() => undefined);
+			scoringState.scoreNew().catch(() => undefined);
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 			this.status = 'error';

@@ -2,6 +2,8 @@
 // segments), with a per-row reject reason and a list of warnings. Pure strings: no Db, no I/O.
 import type { TabularKind } from './fields';
 import { SQL_ISSUE_REASON, sqlIssue, type ReasonCode } from '../reasons';
+import { markDirtySql } from '../../scoring/dirty';
+import { isPlaceholderSql } from '../call-rows';
 
 export interface MappedColumn {
 	/** Header as written in the file (used in messages). */
@@ -336,16 +338,31 @@ const TARGET: Record<TabularKind, { table: string; columns: string[] }> = {
 };
 
 /**
- * Statements that move the accepted rows of `out` into the canonical table. Calls and complaints replace
- * rows with the same id (a corrected export re-imported wins); segments replace every segment of the calls
- * the file holds, so re-importing a transcript does not double it.
+ * Statements that move the accepted rows of `out` into the canonical table (segments: see
+ * transcripts/commit-segments.ts) and mark the calls they touch for re-scoring. Calls and complaints replace rows with
+ * the same id (a corrected export re-imported wins); a call row that a transcript or recording created (no call log
+ * had it) is filled in instead: the call log's values win, the row's own values stay where the log has none.
  */
-export function buildInsertSql(kind: TabularKind, out: string): string[] {
-	const { table, columns } = TARGET[kind];
-	const cols = columns.join(', ');
-	const insert = `${kind === 'transcript' ? 'INSERT' : 'INSERT OR REPLACE'} INTO ${table} (${cols}) SELECT ${cols} FROM ${out} WHERE reject_reason IS NULL`;
-	if (kind !== 'transcript') return [insert];
-	return [`DELETE FROM segments WHERE call_id IN (SELECT DISTINCT call_id FROM ${out} WHERE reject_reason IS NULL)`, insert];
+export function buildInsertSql(kind: Exclude<TabularKind, 'transcript'>, out: string): string[] {
+	const accepted = `SELECT * FROM ${out} WHERE reject_reason IS NULL`;
+	if (kind === 'complaints') {
+		const cols = COMPLAINT_COLUMNS.join(', ');
+		return [
+			// The calls a re-imported complaint pointed at before, and the ones it points at now.
+			markDirtySql(`SELECT call_id FROM complaints WHERE complaint_id IN (SELECT complaint_id FROM (${accepted}))`),
+			`INSERT OR REPLACE INTO complaints (${cols}) SELECT ${cols} FROM ${out} WHERE reject_reason IS NULL`,
+			markDirtySql(`SELECT call_id FROM (${accepted})`)
+		];
+	}
+	const own = new Set(['call_id', 'source_file', 'source_line']);
+	const values = CALL_COLUMNS.map((c) => (own.has(c) ? `o.${c}` : `coalesce(o.${c}, p.${c})`)).join(', ');
+	return [
+		`INSERT OR REPLACE INTO calls (${CALL_COLUMNS.join(', ')}, origin)
+		SELECT ${values}, 'call_log' FROM ${out} o
+		LEFT JOIN calls p ON p.call_id = o.call_id AND ${isPlaceholderSql('p')}
+		WHERE o.reject_reason IS NULL`,
+		markDirtySql(`SELECT call_id FROM (${accepted})`)
+	];
 }
 
 /** import_errors rows for the rejects and warnings of `out` (file name bound as the first parameter). */

@@ -1,10 +1,12 @@
 // Imports one CSV/TSV file (call log, complaints or transcript segments) into its canonical table: decode,
 // sniff, map, bulk-read with DuckDB's read_csv, normalise in SQL, and account for every row in the report.
+// Segments go through transcripts/commit-segments.ts like every other transcript format.
 import type { Db } from '../../db/types';
 import { ensureSchema } from '../../db/schema';
 import { bulkInsert } from '../../db/bulk';
 import { appendIssues } from '../issues-store';
-import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset } from '../types';
+import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset, type OnExisting } from '../types';
+import { applyCommit, commitSegments, SEGMENT_COLUMNS } from '../transcripts/commit-segments';
 import { encodingLabel } from '../encoding';
 import { issue, parseSqlIssue } from '../reasons';
 import { guessKind, guessMapping, type TabularKind } from './fields';
@@ -18,6 +20,8 @@ export interface ImportTabularOptions {
 	presets?: MappingPreset[];
 	preset?: MappingPreset;
 	kind?: TabularKind;
+	/** Transcripts: what to do with calls whose transcript came from another file (default skip). */
+	onExisting?: OnExisting;
 }
 
 let importCounter = 0;
@@ -131,7 +135,11 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 
 		await db.query(buildNormaliseSql(kind, { stage: t.stage, lines: t.lines, lineOffset, out: t.out, columns, file: file.name, dateFormat: preset?.options?.dateFormat }));
 		await db.query('DELETE FROM import_errors WHERE file = ?', [file.name]);
-		for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
+		const commit =
+			kind === 'transcript'
+				? await commitSegments(db, `(SELECT ${SEGMENT_COLUMNS.join(', ')} FROM ${t.out} WHERE reject_reason IS NULL)`, file.name, opts.onExisting ?? 'skip')
+				: null;
+		if (kind !== 'transcript') for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
 		await db.query(buildIssuesSql(t.out), [file.name, file.name]);
 		await appendIssues(db, file.name, readerIssues, fileWarnings);
 
@@ -154,6 +162,11 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 			)
 		).rows.map((r) => parseSqlIssue(r.line, r.tagged));
 		report.warnings = [...fileWarnings, ...sqlWarnings];
+		if (commit) {
+			const [nErrors, nWarnings] = [report.errors.length, report.warnings.length];
+			applyCommit(report, commit);
+			await appendIssues(db, file.name, report.errors.slice(nErrors), report.warnings.slice(nWarnings));
+		}
 		return report;
 	} finally {
 		for (const table of [t.stage, t.lines, t.out, t.rejects, t.scans]) await db.query(`DROP TABLE IF EXISTS ${table}`);

@@ -19,10 +19,22 @@ describe('importTranscript', () => {
 			{ call_id: 'c1', seq: 0, speaker: 'agent', speaker_label: 'Agent', start_s: 1, end_s: 2, text: 'Hello, "welcome"', source_file: 'calls/c1.vtt' },
 			{ call_id: 'c1', seq: 1, speaker: 'customer', speaker_label: 'Customer', start_s: 2.5, end_s: 3, text: 'Hi', source_file: 'calls/c1.vtt' }
 		]);
-		// Same call from another file, speakers overridden: replaces, says so.
-		const r2 = await importTranscript(db, { name: 'c1.json', bytes: enc('[{"speaker": "A", "text": "only"}]') }, { overrides: { A: 'agent' } });
+		// Same call from another file: skipped by default (the earlier transcript stays, the report says why)…
+		const other = { name: 'c1.json', bytes: enc('[{"speaker": "A", "text": "only"}]') };
+		const skipped = await importTranscript(db, other, { overrides: { A: 'agent' } });
+		expect(skipped).toMatchObject({ rows_total: 1, rows_loaded: 0, rows_rejected: 1, existing: { decision: 'skipped', calls: 1, segments: 1, from: [{ file: 'calls/c1.vtt', calls: 1 }], call_ids: ['c1'] } });
+		expect(skipped.errors).toMatchObject([{ line: null, code: 'kept_existing_transcripts', params: { n: 1, file: 'calls/c1.vtt', ids: 'c1' } }]);
+		expect((await q()).rows).toHaveLength(2);
+		// …replaced when asked to, and the report says so.
+		const r2 = await importTranscript(db, other, { overrides: { A: 'agent' }, onExisting: 'replace' });
+		expect(r2).toMatchObject({ rows_loaded: 1, rows_rejected: 0, existing: { decision: 'replaced' } });
 		expect(r2.warnings.map((w) => w.reason)).toContain('replaced the segments of 1 call(s) loaded earlier from calls/c1.vtt (same call ids)');
 		expect((await q()).rows).toEqual([{ call_id: 'c1', seq: 0, speaker: 'agent', speaker_label: 'A', start_s: null, end_s: null, text: 'only', source_file: 'c1.json' }]);
+		// The same file again replaces its own call without asking.
+		const again = await importTranscript(db, { name: 'c1.json', bytes: enc('[{"speaker": "A", "text": "again"}]') }, { overrides: { A: 'agent' } });
+		expect(again).toMatchObject({ rows_loaded: 1, rows_rejected: 0 });
+		expect(again.existing).toBeUndefined();
+		expect((await q()).rows.map((r) => r.text)).toEqual(['again']);
 		await db.close();
 	});
 

@@ -1,21 +1,24 @@
-// Loads one transcript file into `segments`: decode, parse, map speakers, replace the calls' earlier
-// segments, and fill the file report. Writing import_files/import_errors is the pipeline's job.
+// Loads one transcript file into `segments`: decode, parse, map speakers, commit the segments (commit-segments.ts:
+// calls with a transcript from another file are replaced, skipped or held as the caller says; calls without a
+// calls row get one) and fill the file report. Writing import_files/import_errors is the pipeline's job.
 import { bulkInsert } from '../../db/bulk';
 import { ensureSchema } from '../../db/schema';
 import { decodeBytes } from '../encoding';
 import type { Db } from '../../db/types';
-import { emptyReport, type FileReport, type InputFile, type Speaker } from '../types';
+import { emptyReport, type FileReport, type InputFile, type OnExisting, type Speaker } from '../types';
+import type { CallHint } from '../call-rows';
+import { applyCommit, commitSegments, SEGMENT_COLUMNS } from './commit-segments';
 import { issue } from '../reasons';
 import { parseTranscript } from './sniff';
 import { mapSpeakers, type SpeakerRule } from './speakers';
 import { UNKNOWN_SPEAKER } from './types';
 
-const SEGMENT_COLUMNS = ['call_id', 'seq', 'speaker', 'speaker_label', 'start_s', 'end_s', 'text', 'source_file'];
+let counter = 0;
 
 export async function importTranscript(
 	db: Db,
 	file: InputFile,
-	opts: { rule?: SpeakerRule; overrides?: Record<string, Speaker> } = {}
+	opts: { rule?: SpeakerRule; overrides?: Record<string, Speaker>; onExisting?: OnExisting } = {}
 ): Promise<FileReport> {
 	const report = emptyReport(file.name, 'transcript');
 	const { text, encoding } = decodeBytes(file.bytes);
@@ -53,25 +56,17 @@ export async function importTranscript(
 
 	const rows = segments.map((s) => [s.call_id, s.seq, roleOf.get(s.speaker_label) ?? 'customer', s.speaker_label, s.start_s, s.end_s, s.text, file.name]);
 	await ensureSchema(db);
-	const ids = parsed.calls.map((c) => c.call_id);
-	for (let i = 0; i < ids.length; i += 500) {
-		const chunk = ids.slice(i, i + 500);
-		const inList = `call_id IN (${chunk.map(() => '?').join(', ')})`;
-		// Re-importing a file replaces its calls silently; another file holding the same call ids is worth
-		// saying (e.g. two subtitle files named sample.vtt / sample.srt, or a translation with the same ids).
-		const { rows: clash } = await db.query<{ source_file: string; n: number }>(
-			`SELECT source_file, count(DISTINCT call_id) AS n FROM segments WHERE ${inList} AND source_file IS DISTINCT FROM ? GROUP BY source_file`,
-			[...chunk, file.name]
-		);
-		for (const c of clash)
-			report.warnings.push(
-				c.source_file === null
-					? issue(null, 'replaced_calls_unknown_file', `replaced the segments of ${c.n} call(s) loaded earlier from an unknown file (same call ids)`, { n: Number(c.n) })
-					: issue(null, 'replaced_calls', `replaced the segments of ${c.n} call(s) loaded earlier from ${c.source_file} (same call ids)`, { n: Number(c.n), file: c.source_file })
-			);
-		await db.query(`DELETE FROM segments WHERE ${inList}`, chunk);
+	const stage = `cqa_transcript_${Date.now().toString(36)}_${counter++}`;
+	await db.query(`CREATE TEMP TABLE ${stage} AS SELECT ${SEGMENT_COLUMNS.join(', ')} FROM segments LIMIT 0`);
+	try {
+		await bulkInsert(db, stage, SEGMENT_COLUMNS, rows);
+		const hints: CallHint[] = parsed.calls
+			.filter((c) => c.started_at || c.channel)
+			.map((c) => ({ call_id: c.call_id, started_at: c.started_at ?? null, channel: c.channel ?? null }));
+		report.rows_rejected = Math.max(0, parsed.rows_total - rows.length);
+		applyCommit(report, await commitSegments(db, stage, file.name, opts.onExisting ?? 'skip', hints));
+	} finally {
+		await db.query(`DROP TABLE IF EXISTS ${stage}`);
 	}
-	report.rows_loaded = await bulkInsert(db, 'segments', SEGMENT_COLUMNS, rows);
-	report.rows_rejected = Math.max(0, parsed.rows_total - report.rows_loaded);
 	return report;
 }

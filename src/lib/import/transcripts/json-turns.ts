@@ -3,7 +3,7 @@
 // are {speaker|role|sender…, text|content|utterances…, times?}, [speaker, text] pairs, or MobileCS
 // {"[SPEAKER 1]": …, "[SPEAKER 2]": …} pairs. Vendor formats with their own shape live in their own files.
 import { tidy } from './cue-text';
-import { CallCollector, fileStem, type ParsedTranscript } from './types';
+import { CallCollector, fileStem, utcTimestamp, type ParsedTranscript } from './types';
 import type { JsonSource } from './json-source';
 import type { ImportIssue } from '../types';
 import { issue } from '../reasons';
@@ -29,6 +29,8 @@ interface Turn {
 	end: number | null;
 	channel: string | null;
 	line: number | null;
+	/** Epoch ms at which the call started, when the turn says (Harper Valley: start_timestamp_ms − start_ms). */
+	callStartMs: number | null;
 }
 
 function num(v: unknown): number | null {
@@ -68,20 +70,22 @@ function timesOf(o: Obj): { start: number | null; end: number | null } {
 function turnsOf(x: unknown, src: JsonSource): Turn[] | null {
 	const line = typeof x === 'object' && x !== null ? (src.lines.get(x) ?? null) : null;
 	if (Array.isArray(x)) {
-		if (x.length >= 2 && typeof x[0] === 'string' && typeof x[1] === 'string') return [{ label: x[0], text: x[1], start: null, end: null, channel: null, line }];
+		if (x.length >= 2 && typeof x[0] === 'string' && typeof x[1] === 'string') return [{ label: x[0], text: x[1], start: null, end: null, channel: null, line, callStartMs: null }];
 		return null;
 	}
 	if (!isObj(x)) return null;
 	const pairKeys = Object.keys(x).filter((k) => PAIR_KEY.test(k));
 	if (pairKeys.length > 0 && pairKeys.every((k) => typeof x[k] === 'string' || x[k] == null))
-		return pairKeys.map((k) => ({ label: k, text: String(x[k] ?? ''), start: null, end: null, channel: null, line }));
+		return pairKeys.map((k) => ({ label: k, text: String(x[k] ?? ''), start: null, end: null, channel: null, line, callStartMs: null }));
 	const sk = SPEAKER_KEYS.find((k) => typeof x[k] === 'string' || typeof x[k] === 'number');
 	if (!sk) return null;
 	let text: string | null = null;
 	for (const k of TEXT_KEYS) if ((text = textOf(x[k])) !== null) break;
 	if (text === null) return null;
 	const channel = x.channel_index ?? x.channel;
-	return [{ label: String(x[sk]), text, ...timesOf(x), channel: typeof channel === 'number' || typeof channel === 'string' ? String(channel) : null, line }];
+	const wallMs = num(x.start_timestamp_ms);
+	const callStartMs = wallMs !== null ? wallMs - (num(x.start_ms) ?? 0) : null;
+	return [{ label: String(x[sk]), text, ...timesOf(x), channel: typeof channel === 'number' || typeof channel === 'string' ? String(channel) : null, line, callStartMs }];
 }
 
 function isTurnList(v: unknown, src: JsonSource): v is unknown[] {
@@ -155,6 +159,7 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 			);
 			return;
 		}
+		let callStartMs: number | null = null;
 		d.turns.forEach((raw, ti) => {
 			const turns = turnsOf(raw, src);
 			if (!turns) {
@@ -165,6 +170,7 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 			}
 			for (const t of turns) {
 				total++;
+				if (t.callStartMs !== null) callStartMs = Math.min(callStartMs ?? t.callStartMs, t.callStartMs);
 				const hadNoise = NOISE.test(t.text);
 				NOISE.lastIndex = 0;
 				const text = tidy(t.text.replace(NOISE, ' '));
@@ -181,6 +187,7 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 				out.add(callId, { speaker_label: t.label, channel: t.channel, start_s: t.start, end_s: t.end, text, line: t.line });
 			}
 		});
+		if (callStartMs !== null) out.describe(callId, { started_at: utcTimestamp(callStartMs) });
 	});
 	if (dialogues.length === 0) errors.push(issue(null, 'no_dialogues', 'no dialogues or turns found'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: total };

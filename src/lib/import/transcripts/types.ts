@@ -20,6 +20,10 @@ export interface ParsedSegment {
 export interface ParsedCall {
 	call_id: string;
 	segments: ParsedSegment[];
+	/** When the file says when the call started: 'YYYY-MM-DD HH:MM:SS[.fff]', UTC for epoch/`Z` times. */
+	started_at?: string | null;
+	/** When the format says the channel (Contact Lens VOICE/CHAT); otherwise it follows from the turns' times. */
+	channel?: 'phone' | 'chat' | null;
 }
 
 export interface ParsedTranscript {
@@ -46,9 +50,21 @@ export function rejectedFile(format: string, issue: ImportIssue): ParsedTranscri
 	return { format, calls: [], errors: [issue], warnings: [], rows_total: 0 };
 }
 
+/** An epoch in milliseconds as 'YYYY-MM-DD HH:MM:SS.fff' (UTC), or null when it is not a plausible time. */
+export function utcTimestamp(ms: number): string | null {
+	if (!Number.isFinite(ms) || ms < Date.UTC(1990, 0, 1) || ms > Date.UTC(2100, 0, 1)) return null;
+	return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
 /** Collects segments per call in source order and numbers them. */
 export class CallCollector {
 	#calls = new Map<string, ParsedSegment[]>();
+	#facts = new Map<string, Pick<ParsedCall, 'started_at' | 'channel'>>();
+
+	/** What the file says about the call itself (start time, channel). */
+	describe(callId: string, facts: Pick<ParsedCall, 'started_at' | 'channel'>): void {
+		this.#facts.set(callId, { ...this.#facts.get(callId), ...facts });
+	}
 
 	add(callId: string, s: Omit<ParsedSegment, 'call_id' | 'seq'>): void {
 		let list = this.#calls.get(callId);
@@ -58,6 +74,6 @@ export class CallCollector {
 
 	/** Calls in first-seen order; a call whose every turn was rejected is left out. */
 	calls(): ParsedCall[] {
-		return [...this.#calls].map(([call_id, segments]) => ({ call_id, segments }));
+		return [...this.#calls].map(([call_id, segments]) => ({ call_id, segments, ...this.#facts.get(call_id) }));
 	}
 }
