@@ -7,7 +7,7 @@ import { validateRubric, type Rubric } from '../scoring/rubric';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { guessLanguage } from '../scoring/language';
-import { saveRubricIfMissing } from '../scoring/rubrics-table';
+import { saveRubricIfMissing, syncRubricItems } from '../scoring/rubrics-table';
 
 export { saveRubricIfMissing };
 
@@ -64,6 +64,8 @@ export async function defaultRubric(db: Db): Promise<Rubric> {
 /** The active rubric; when none is set (or it is gone), the default one is saved and made active. */
 export async function resolveActive(db: Db): Promise<Rubric> {
 	await ensureSchema(db);
+	// Versions saved before rubric_items existed get their rows, so their reviews can be scored in SQL.
+	await syncRubricItems(db);
 	const ref = await readActiveRef(db);
 	const saved = ref ? await loadRubric(db, ref) : null;
 	if (saved) return saved;

@@ -5,6 +5,7 @@ import type { AppliesWhen, Item, Rubric } from './rubric';
 import { NORM_MACRO_SQL, sqlString } from './normalize';
 import { ruleSql } from './rules-sql';
 import { codeSql } from './evidence';
+import { scoreRuleSql } from './qa-score';
 
 export interface SourceTables {
 	calls: string;
@@ -137,17 +138,14 @@ ORDER BY call_id`);
 }
 
 /**
- * Per call score from cqa_res + cqa_items: 100 × earned / possible over applicable items; any critical fail
- * → 0; NULL when nothing applies; passed = score ≥ pass mark.
+ * Per call score from cqa_res + cqa_items by the scoring rule (qa-score.ts scoreRuleSql, which the reviewed score
+ * shares): 100 × earned / possible over applicable items; any critical fail → 0; NULL when nothing applies;
+ * passed = score ≥ pass mark.
  */
 export function scoreSelectSql(rubric: Rubric): string {
+	const rule = scoreRuleSql('r.result', 'i.weight', 'i.critical');
 	return `SELECT call_id, score, score >= ${rubric.pass_mark} AS passed, critical_failed FROM (
-	SELECT r.call_id,
-		coalesce(bool_or(r.result = 'fail' AND i.critical), false) AS critical_failed,
-		CASE WHEN bool_or(r.result = 'fail' AND i.critical) THEN 0.0
-			WHEN sum(i.weight) FILTER (WHERE r.result <> 'na') > 0
-			THEN 100.0 * coalesce(sum(i.weight) FILTER (WHERE r.result = 'pass'), 0) / sum(i.weight) FILTER (WHERE r.result <> 'na')
-		END AS score
+	SELECT r.call_id, ${rule.criticalFailed} AS critical_failed, ${rule.score} AS score
 	FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
 	GROUP BY r.call_id
 )`;
