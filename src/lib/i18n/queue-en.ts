@@ -22,7 +22,7 @@ export const QUEUE_EN: Record<keyof typeof QUEUE_ZH, string> = {
 	'queue.plan.saved': 'Plan saved',
 	'queue.draw': 'Save and draw',
 	'queue.drawing': 'Drawing…',
-	'queue.drawn': 'Drew {added} new calls; {total} in the queue.',
+	'queue.drawn': 'Drew {added, plural, one {# new call} other {# new calls}}; {total} in the queue.',
 	'queue.drawnNone': 'No new calls to draw: every call the plan selects is already queued or reviewed.',
 	'queue.waitScoring': 'Drawing by critical fails waits for scoring to finish ({progress})',
 	'queue.clear': 'Clear queue',
