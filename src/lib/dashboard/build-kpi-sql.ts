@@ -33,7 +33,7 @@ export interface KpiCounts {
 	handled: number;
 	surveyed: number;
 	scored: number;
-	/** scored calls whose QA score is a submitted review's (0 with the "automatic only" source) */
+	/** scored calls with a submitted review under the version (their QA score is the reviewed one unless "automatic only") */
 	reviewed: number;
 	complaints: number;
 	/** answered calls with a ring time */

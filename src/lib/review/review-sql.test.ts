@@ -169,7 +169,7 @@ describe('score with overrides (SQL)', () => {
 		expect(await qa('call_qa_scores')).toEqual({ score: 75, is_reviewed: false }); // a draft does not count
 		await submitReview(db, KEY, 'A');
 		expect(await qa('call_qa_scores')).toEqual({ score: 100, is_reviewed: true });
-		expect(await qa('automatic_qa_scores')).toEqual({ score: 75, is_reviewed: false });
+		expect(await qa('automatic_qa_scores')).toEqual({ score: 75, is_reviewed: true });
 		// Under version 4 (its own findings and score) the version 3 review does not count.
 		await insertRubric(db, rubricOf(4));
 		await scoreC1(db, 4);

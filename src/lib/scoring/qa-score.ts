@@ -27,7 +27,9 @@ export function setQaSourceParam(params: URLSearchParams, source: QaSource): URL
 
 /**
  * The relation to read QA scores from. Columns: call_id, rubric_id, rubric_version, score (0..100, NULL when no item
- * applies), passed, critical_failed, is_reviewed (the score is a submitted review's).
+ * applies), passed, critical_failed, is_reviewed (a review of the call under that version was submitted: in
+ * call_qa_scores its score is then the reviewed one; automatic_qa_scores keeps the automatic score and still says so,
+ * so "automatic only" can tell how many reviewed calls it leaves out).
  */
 export function qaScoresRelation(source: QaSource = 'reviewed'): string {
 	return source === 'automatic' ? 'automatic_qa_scores' : 'call_qa_scores';
@@ -82,5 +84,8 @@ FROM scores s
 LEFT JOIN review_scores rs ON rs.call_id = s.call_id AND rs.rubric_id = s.rubric_id AND rs.rubric_version = s.rubric_version
 	AND rs.status = 'submitted';
 CREATE OR REPLACE VIEW automatic_qa_scores AS
-SELECT call_id, rubric_id, rubric_version, score, passed, critical_failed, false AS is_reviewed FROM scores;
+SELECT s.call_id, s.rubric_id, s.rubric_version, s.score, s.passed, s.critical_failed,
+	EXISTS (SELECT 1 FROM reviews r WHERE r.call_id = s.call_id AND r.rubric_id = s.rubric_id AND r.rubric_version = s.rubric_version
+		AND r.status = 'submitted') AS is_reviewed
+FROM scores s;
 `;
