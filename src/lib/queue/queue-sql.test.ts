@@ -182,7 +182,6 @@ describe('working through the queue', () => {
 		await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES (?, 'r', 2, 'x', 'fail', 0, 1)`, [ids[1]]);
 		await db.query(`INSERT INTO review_items VALUES (?, 'r', 2, 'x', 'pass', '复听', now()::TIMESTAMP)`, [ids[1]]);
 		await submitReview(db, key(ids[1]), 'x');
-		await db.query('DELETE FROM rubric_items; DELETE FROM findings; DELETE FROM review_items');
 		const all = await listQueue(db, { page: 1, rubric: R });
 		expect(all.total).toBe(4);
 		expect(all.rows.map((r) => r.call_id)).toEqual(ids);
@@ -190,6 +189,7 @@ describe('working through the queue', () => {
 		const open = await listQueue(db, { page: 1, isOpenOnly: true, rubric: R });
 		expect(open.rows.map((r) => r.call_id)).toEqual([ids[0], ids[2], ids[3]]);
 		expect(open.rows[1].position).toBe(3);
+		await db.query('DELETE FROM rubric_items; DELETE FROM findings; DELETE FROM review_items');
 	});
 
 	it('counts a call reviewed under an older rubric version as not yet reviewed under the active one, and says so', async () => {
