@@ -48,7 +48,7 @@ export async function clickFirstFindingRegion(page: Page): Promise<string> {
 	await visible(page.locator(`.checklist li.focused[data-item="${itemId}"]`));
 	await page.waitForFunction((id) => {
 		const r = document.querySelector(`.checklist li[data-item="${CSS.escape(id)}"]`)?.getBoundingClientRect();
-		return !!r && r.top >= 48 && r.bottom <= window.innerHeight;
+		return !!r && r.top >= 48 && r.bottom <= window.innerHeight + 1;
 	}, itemId);
 	return itemId;
 }

@@ -1,6 +1,7 @@
 // The keyboard shortcuts valid on the page now, for the shell's "?" help (ShortcutHelp.svelte): components that
 // handle keys register what they handle while they are mounted (useShortcuts), so the help lists exactly the keys
 // that work where the user is. The keys themselves stay handled by those components.
+import { untrack } from 'svelte';
 import type { MessageKey } from '../i18n/i18n.svelte';
 
 export interface Shortcut {
@@ -19,13 +20,14 @@ class Shortcuts {
 	groups = $state.raw<ShortcutGroup[]>([]);
 	#next = 1;
 
-	/** Adds a group; returns the function that removes it. */
+	/**
+	 * Adds a group; returns the function that removes it. Untracked: an effect that registers must not come to
+	 * depend on the list it changes (it would run again on its own write).
+	 */
 	register(title: MessageKey, items: Shortcut[]): () => void {
 		const id = this.#next++;
-		this.groups = [...this.groups, { id, title, items }];
-		return () => {
-			this.groups = this.groups.filter((g) => g.id !== id);
-		};
+		untrack(() => (this.groups = [...this.groups, { id, title, items }]));
+		return () => untrack(() => (this.groups = this.groups.filter((g) => g.id !== id)));
 	}
 }
 
