@@ -102,4 +102,16 @@ describe('reviewed scores in the KPIs', () => {
 		const board = await queryLeaderboard(db, { period: SEPTEMBER, rubric: REF, minCallsPerMonth: 1 });
 		expect(board.rows.find((r) => r.id === 'B')!.current.values.qaAvg).toBe(75);
 	});
+
+	it('follows a re-score: the reviewed score is computed from the call\'s current automatic results', async () => {
+		const key = { call_id: 'B2', rubric_id: REF.id, rubric_version: REF.version };
+		const qa = async () => (await db.query<{ score: number }>(`SELECT score FROM call_qa_scores WHERE call_id = 'B2'`)).rows[0].score;
+		await setOverride(db, key, 'attitude', 'pass', '态度好');
+		await submitReview(db, key, '质检员甲');
+		expect(await qa()).toBe(50); // the greeting still fails automatically
+		// A corrected transcript arrives and the call is scored again: the greeting now passes, and the review follows.
+		await db.query(`UPDATE segments SET text = '您好，请讲' WHERE call_id = 'B2' AND seq = 1`);
+		await scoreCalls(db, RUBRIC);
+		expect(await qa()).toBe(100);
+	});
 });

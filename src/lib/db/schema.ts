@@ -20,6 +20,7 @@ export const CANONICAL_TABLES = [
 	'app_settings',
 	'reviews',
 	'review_items',
+	'review_findings',
 	'review_comments',
 	'review_plans',
 	'review_queue'
@@ -185,6 +186,15 @@ CREATE TABLE IF NOT EXISTS review_items (
 	reason VARCHAR NOT NULL,
 	updated_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (call_id, rubric_id, rubric_version, item_id)
+);
+-- The automatic results (findings) of reviewed calls, copied so the reviewed score (scoring/qa-score.ts) never joins
+-- all findings; rewritten with the findings and when a review appears.
+CREATE TABLE IF NOT EXISTS review_findings (
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	item_id VARCHAR NOT NULL,
+	result VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS review_comments (
 	comment_id VARCHAR PRIMARY KEY,

@@ -3,6 +3,7 @@
 // from one under an older rubric version, and submitting it. SQL functions taking a Db; every write is followed by db.checkpoint()
 // before it resolves, so the UI says "saved" only once the change is on disk (DESIGN §8). No Svelte here.
 import type { Db } from '../db/types';
+import { reviewFindingsRefreshSql } from '../scoring/qa-score';
 
 export type Result = 'pass' | 'fail' | 'na';
 export const RESULTS: readonly Result[] = ['pass', 'fail', 'na'];
@@ -93,9 +94,13 @@ async function status(db: Db, key: ReviewKey): Promise<ReviewRow['status'] | nul
 	return rows[0]?.status ?? null;
 }
 
-/** The review row exists (as a draft) and its updated_at moves; refuses when it is already submitted. */
+/**
+ * The review row exists (as a draft) and its updated_at moves; refuses when it is already submitted. A new review
+ * gets a copy of the call's automatic results (review_findings), which its score is computed from.
+ */
 async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
-	if ((await status(db, key)) === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
+	const before = await status(db, key);
+	if (before === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
 	await db.query(
 		`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, updated_at)
 		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW})
@@ -103,6 +108,7 @@ async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)
 	);
+	if (before === null) for (const sql of reviewFindingsRefreshSql('r.call_id = ? AND r.rubric_id = ? AND r.rubric_version = ?')) await db.query(sql, keyParams(key));
 }
 
 /** Replace the automatic result of one item; a reason is required. */

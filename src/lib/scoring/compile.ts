@@ -5,7 +5,7 @@ import type { AppliesWhen, Item, Rubric } from './rubric';
 import { NORM_MACRO_SQL, sqlString } from './normalize';
 import { ruleSql } from './rules-sql';
 import { codeSql } from './evidence';
-import { scoreRuleSql } from './qa-score';
+import { reviewFindingsRefreshSql, scoreRuleSql } from './qa-score';
 
 export interface SourceTables {
 	calls: string;
@@ -130,6 +130,8 @@ SELECT r.call_id, ${rid}, ${ver}, r.item_id, r.result,
 	r.start_s, r.end_s, r.seq, r.evidence, r.evidence_code, r.evidence_params
 FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
 ORDER BY r.call_id, i.ordinal`);
+	// Reviewed calls among them: their reviews read the new automatic results (qa-score.ts review_findings).
+	sql.push(...reviewFindingsRefreshSql(`r.call_id IN (SELECT call_id FROM cqa_call) AND r.rubric_id = ${rid} AND r.rubric_version = ${ver}`));
 	sql.push(`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
 	sql.push(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed, scored_at)
 SELECT call_id, ${rid}, ${ver}, score, passed, critical_failed, current_timestamp FROM (${scoreSelectSql(rubric)})

@@ -4,8 +4,11 @@
 //   review_scores        a review's score by the scoring rule over those results (drafts included)
 //   call_qa_scores       per call and rubric version: the submitted review's score where one exists, else the automatic one
 //   automatic_qa_scores  the same columns from the automatic scores only ("automatic only")
-// Views, not stored copies, so a review or a re-score can never leave a stale number behind. Item weights and pass
-// marks come from rubric_items / rubrics.pass_mark (rubrics-table.ts fills them). No Svelte, no DOM.
+// Views, so a review or a re-score never leaves a stale number behind. Item weights and pass marks come from
+// rubric_items / rubrics.pass_mark (rubrics-table.ts fills them). The automatic results of reviewed calls are read
+// from review_findings, a copy of their findings kept current where findings and reviews are written (compile.ts
+// after scoring, review-sql.ts and review-exchange/ when a review appears): joining all findings (16 rows a call)
+// on every KPI query cost more than the KPI itself at 200k calls. No Svelte, no DOM.
 
 /** Which score the KPIs read: the reviewed score where a submitted review exists (default), or the automatic one. */
 export type QaSource = 'reviewed' | 'automatic';
@@ -63,7 +66,7 @@ SELECT r.call_id, r.rubric_id, r.rubric_version, r.status, i.item_id, i.ordinal,
 	CASE WHEN coalesce(o.override_result, f.result) IN ('pass', 'fail') THEN i.weight END AS max_points
 FROM reviews r
 JOIN rubric_items i ON i.rubric_id = r.rubric_id AND i.rubric_version = r.rubric_version
-LEFT JOIN findings f ON f.call_id = r.call_id AND f.rubric_id = r.rubric_id AND f.rubric_version = r.rubric_version AND f.item_id = i.item_id
+LEFT JOIN review_findings f ON f.call_id = r.call_id AND f.rubric_id = r.rubric_id AND f.rubric_version = r.rubric_version AND f.item_id = i.item_id
 LEFT JOIN review_items o ON o.call_id = r.call_id AND o.rubric_id = r.rubric_id AND o.rubric_version = r.rubric_version AND o.item_id = i.item_id;
 CREATE OR REPLACE VIEW review_scores AS
 SELECT call_id, rubric_id, rubric_version, status, score, score >= pass_mark AS passed, critical_failed FROM (
@@ -89,3 +92,24 @@ SELECT s.call_id, s.rubric_id, s.rubric_version, s.score, s.passed, s.critical_f
 		AND r.status = 'submitted') AS is_reviewed
 FROM scores s;
 `;
+
+/**
+ * The statements that re-copy into review_findings the automatic results (findings) of the reviews matching `where`,
+ * a condition on reviews aliased `r` (its `?` parameters are bound once per statement). Run after findings of
+ * reviewed calls are rewritten and when reviews appear.
+ */
+export function reviewFindingsRefreshSql(where: string): string[] {
+	return [
+		`DELETE FROM review_findings WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.call_id = review_findings.call_id
+			AND r.rubric_id = review_findings.rubric_id AND r.rubric_version = review_findings.rubric_version AND (${where}))`,
+		`INSERT INTO review_findings (call_id, rubric_id, rubric_version, item_id, result)
+		SELECT f.call_id, f.rubric_id, f.rubric_version, f.item_id, f.result
+		FROM findings f JOIN reviews r ON r.call_id = f.call_id AND r.rubric_id = f.rubric_id AND r.rubric_version = f.rubric_version
+		WHERE ${where}`
+	];
+}
+
+/** Copies the findings of reviews that have none in review_findings yet (workspaces from before it existed, or a review whose call was scored later). */
+export const REVIEW_FINDINGS_BACKFILL_SQL = reviewFindingsRefreshSql(
+	`NOT EXISTS (SELECT 1 FROM review_findings x WHERE x.call_id = r.call_id AND x.rubric_id = r.rubric_id AND x.rubric_version = r.rubric_version)`
+);
