@@ -122,20 +122,30 @@ SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOI
 
 	if (opts.write === false) return { sql };
 
-	sql.push(`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
-	sql.push(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params)
+	// Findings, the reviewed calls' copy of them (qa-score.ts review_findings) and scores are each replaced in one
+	// request, so a page reading between two scoring statements never sees a call's findings half written or a
+	// review computed from findings that are gone.
+	sql.push(
+		[
+			`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`,
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params)
 SELECT r.call_id, ${rid}, ${ver}, r.item_id, r.result,
 	CASE r.result WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0 END,
 	CASE WHEN r.result <> 'na' THEN i.weight END,
 	r.start_s, r.end_s, r.seq, r.evidence, r.evidence_code, r.evidence_params
 FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
-ORDER BY r.call_id, i.ordinal`);
-	// Reviewed calls among them: their reviews read the new automatic results (qa-score.ts review_findings).
-	sql.push(...reviewFindingsRefreshSql(`r.call_id IN (SELECT call_id FROM cqa_call) AND r.rubric_id = ${rid} AND r.rubric_version = ${ver}`));
-	sql.push(`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
-	sql.push(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed, scored_at)
+ORDER BY r.call_id, i.ordinal`,
+			...reviewFindingsRefreshSql(`r.call_id IN (SELECT call_id FROM cqa_call) AND r.rubric_id = ${rid} AND r.rubric_version = ${ver}`)
+		].join(';\n')
+	);
+	sql.push(
+		[
+			`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`,
+			`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed, scored_at)
 SELECT call_id, ${rid}, ${ver}, score, passed, critical_failed, current_timestamp FROM (${scoreSelectSql(rubric)})
-ORDER BY call_id`);
+ORDER BY call_id`
+		].join(';\n')
+	);
 	return { sql };
 }
 
