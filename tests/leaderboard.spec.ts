@@ -94,7 +94,20 @@ describe('leaderboard', () => {
 		expect(agentLine[5]).toBe(String(truth.calls));
 		expect(agentLine[lines[0].split(',').indexOf('解决率')]).toBe((truth.resolution * 100).toFixed(1));
 
+		// The quarter view: the sample covers 2026-08-01..10-31, so no quarter is complete; it opens the one the data
+		// covers most (Q3, two months), says it is partial, and quotes the minimum it applies (3 × 30 a month).
+		await page.getByRole('button', { name: '季度', exact: true }).click();
+		await page.waitForURL(/period=2026-Q3/);
+		await visible(page.getByTestId('lb-partial').getByText('2026-Q3 的数据只覆盖 2026-08-01 至 2026-09-30（92 天中的 61 天）', { exact: false }), 60_000);
+		const quarterLine = await visible(page.getByTestId('lb-ranked').getByText(/^\d+ 名参与排名，\d+ 名通话量不足（本期至少 90 通 = 每月 30 通 × 3 个月）$/));
+		// (Q4, which holds one month of data, ranked 3 of the 24 agents against the same minimum.)
+		expect(Number((/^(\d+)/.exec(await quarterLine.innerText()) ?? [])[1])).toBeGreaterThanOrEqual(15);
+		await page.getByRole('button', { name: '月度', exact: true }).click();
+		await page.waitForURL(/period=2026-09/);
+		await visible(page.getByTestId('lb-ranked').getByText(/（本期至少 30 通 = 每月 30 通 × 1 个月）$/), 60_000);
+
 		// The agent's page: KPI cards, trend charts, weakest items against the team and the calls behind them.
+		await page.waitForFunction(() => !document.querySelector('.table-wrap.stale'));
 		await row.locator('td.who a').click();
 		await page.waitForURL(new RegExp(`/agents/${AGENT}\\?period=2026-09`));
 		await visible(page.getByRole('heading', { name: /郭海燕/ }), 60_000);
@@ -121,5 +134,5 @@ describe('leaderboard', () => {
 
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
-	});
+	}, 600_000);
 });

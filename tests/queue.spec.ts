@@ -1,9 +1,12 @@
 // The inspector's day from the review queue: draw the queue by a sampling plan, open a sampled call from it,
 // play, follow a finding, override an item with a reason, comment, submit, go on with "next call in the queue"
-// (button, then the N key), and after a browser restart the progress and the review are as they were left.
+// (button, then the N key) without the previous call's checklist ever standing beside the new transcript, and
+// after a browser restart the progress and the review are as they were left. Then a new rubric version becomes
+// active: the call page still shows the review, named as made under version 1, and re-reviews it under version 2
+// from its corrections; the queue counts version 2 and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { clickFirstFindingRegion, playBriefly, visible } from './ui';
+import { clickFirstFindingRegion, mixedCallMoments, playBriefly, visible, watchMixedCalls } from './ui';
 
 const CALL = 'C20260803-000093'; // has a stereo recording in the sample
 
@@ -46,9 +49,10 @@ describe('review queue', () => {
 
 		const wave = await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
 		expect(await wave.locator('.lane').allInnerTexts()).toEqual(['坐席', '客户']);
-		// The help overlay lists the queue's shortcut.
+		// The player's help overlay lists the queue's shortcut (and the shell's own help stays closed here).
 		await page.keyboard.press('?');
 		await visible(page.getByRole('dialog', { name: '键盘快捷键' }).getByText('打开队列中的下一通'));
+		expect(await page.getByTestId('shortcut-help').count()).toBe(0);
 		await page.keyboard.press('Escape');
 
 		await playBriefly(page);
@@ -73,13 +77,17 @@ describe('review queue', () => {
 		await visible(panel.getByText(/^已于 .* 提交，得分/));
 		await visible(strip.getByText(`已复核 1 / ${total}`));
 
-		// "Next call in the queue" right where the review was submitted.
+		// "Next call in the queue" right where the review was submitted; at no moment does the page show this call's
+		// checklist beside the next call's transcript.
+		await watchMixedCalls(page);
 		await panel.getByRole('button', { name: /下一通/ }).click();
 		await page.waitForURL((u) => u.pathname.startsWith('/calls/') && !u.pathname.endsWith(CALL) && u.searchParams.get('queue') === 'default');
 		const second = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 		await visible(page.getByRole('heading', { name: `通话 ${second}` }));
 		await visible(strip.getByText(`已复核 1 / ${total}`));
 		await visible(page.locator('[data-testid="review-status"]', { hasText: '草稿' }), 60_000);
+		await visible(page.locator(`[data-testid="checklist-panel"][data-call="${second}"]`), 60_000);
+		expect(await mixedCallMoments(page)).toEqual([]);
 
 		// The N key does the same.
 		await page.keyboard.press('n');
@@ -108,5 +116,53 @@ describe('review queue', () => {
 		await visible(again.locator(`.checklist li[data-item="${itemId}"]`).getByText('理由：复听录音后确认自动判定有误'));
 		await visible(again.getByTestId('queue-strip').getByText(`已复核 1 / ${total}`));
 		expect(session.pageErrors).toEqual([]);
-	});
+
+		// The ? help exists on every page: on the queue page it lists the keys valid everywhere.
+		await again.goto(`${session.baseUrl}/queue`);
+		await visible(again.getByTestId('queue-progress'), 60_000);
+		await again.keyboard.press('?');
+		const help = again.getByTestId('shortcut-help');
+		await visible(help.getByText('所有页面'));
+		await visible(help.getByText('显示 / 隐藏快捷键说明'));
+		await again.keyboard.press('Escape');
+		await help.waitFor({ state: 'detached' });
+
+		// A new rubric version becomes active (one more banned phrase) and every call is re-scored under it.
+		await again.goto(`${session.baseUrl}/rubrics`);
+		await again.getByRole('button', { name: '服务禁语', exact: true }).click({ timeout: 60_000 });
+		const banned = again.getByLabel('禁语（每行一个）');
+		await banned.fill((await banned.inputValue()) + '\n您自己查');
+		await again.getByRole('button', { name: '保存为新版本' }).click();
+		await visible(again.getByText('已保存为第 2 版。'));
+		await again.getByRole('button', { name: '设为当前并重新评分' }).click();
+		await visible(again.getByText(/第 2 版已设为当前评分标准/), 300_000);
+
+		// The queue counts reviews under version 2 and says so; the call reviewed under version 1 is listed as such.
+		await again.goto(`${session.baseUrl}/queue`);
+		await visible(again.getByTestId('queue-progress').getByText(`已复核 0 / ${total}`), 60_000);
+		await visible(again.getByTestId('queue-progress-version').getByText('按评分标准第 2 版计（当前启用）；另有 1 通只在旧版本下复核过，未计入'));
+		const row3 = again.getByTestId('queue-row').filter({ hasText: CALL });
+		await visible(row3.getByText('第 1 版已复核 · 待按当前版复核'));
+
+		// The call page shows the version 1 review, named as such, not an empty draft.
+		await row3.getByRole('link', { name: CALL }).click();
+		const notice = again.getByTestId('review-version-notice');
+		await visible(notice.getByText('这份复核是按评分标准第 1 版做的（当前启用第 2 版）。'), 60_000);
+		const v1 = again.locator('[data-testid="review-panel"][data-version="1"]');
+		await visible(v1.getByText(/^已于 .* 提交，得分 .*（按第 1 版）$/));
+		expect(await v1.locator('[data-testid="review-score"]').innerText()).toBe(score);
+		await visible(again.locator(`.checklist li[data-item="${itemId}"]`).getByText('理由：复听录音后确认自动判定有误'));
+
+		// Re-review under version 2, starting from the version 1 corrections of the items that still exist.
+		await notice.getByRole('button', { name: '按第 2 版重新复核' }).click();
+		await again.waitForURL((u) => u.searchParams.get('v') === '2');
+		const v2 = again.locator('[data-testid="review-panel"][data-version="2"]');
+		await visible(v2.getByText('草稿（尚未提交；按第 2 版）'), 60_000);
+		await visible(again.locator(`.checklist li[data-item="${itemId}"]`).getByText('理由：复听录音后确认自动判定有误'));
+		await v2.getByRole('button', { name: '提交复核' }).click();
+		await visible(v2.getByText(/^已于 .* 提交，得分 .*（按第 2 版）$/));
+		await visible(again.getByTestId('queue-strip').getByText(`已复核 1 / ${total}`));
+		expect(session.pageErrors).toEqual([]);
+		expect(session.foreignRequests).toEqual([]);
+	}, 900_000);
 });

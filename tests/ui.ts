@@ -37,12 +37,19 @@ export async function playBriefly(page: Page): Promise<void> {
 	await page.getByRole('button', { name: '暂停', exact: true }).click();
 }
 
-/** Clicks the first finding's region on the waveform, waits until its checklist item is highlighted, returns its item id. */
+/**
+ * Clicks the first finding's region on the waveform, waits until its checklist item is highlighted and scrolled
+ * into the window (below the sticky header), returns its item id.
+ */
 export async function clickFirstFindingRegion(page: Page): Promise<string> {
 	const region = await visible(page.locator('[part~="region"]'), 60_000);
 	const itemId = ((await region.getAttribute('part')) ?? '').split(' ')[1];
 	await region.click();
 	await visible(page.locator(`.checklist li.focused[data-item="${itemId}"]`));
+	await page.waitForFunction((id) => {
+		const r = document.querySelector(`.checklist li[data-item="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+		return !!r && r.top >= 48 && r.bottom <= window.innerHeight + 1;
+	}, itemId);
 	return itemId;
 }
 
@@ -88,4 +95,25 @@ export async function loadSample(page: Page, baseUrl: string): Promise<void> {
 	await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
 	await visible(page.getByText(/示例数据已载入/), 120_000);
 	await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 180_000);
+}
+
+/**
+ * Records, from now on, every moment the call page shows one call's checklist beside another call's transcript;
+ * mixedCallMoments() returns them.
+ */
+export async function watchMixedCalls(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __mixed: string[] };
+		w.__mixed = [];
+		const check = () => {
+			const t = document.querySelector('[data-testid="transcript-panel"]')?.getAttribute('data-call');
+			const c = document.querySelector('[data-testid="checklist-panel"]')?.getAttribute('data-call');
+			if (t && c && t !== c) w.__mixed.push(`${t} beside ${c}`);
+		};
+		new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+	});
+}
+
+export async function mixedCallMoments(page: Page): Promise<string[]> {
+	return page.evaluate(() => (window as unknown as { __mixed: string[] }).__mixed);
 }

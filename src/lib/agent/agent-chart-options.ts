@@ -17,7 +17,10 @@ export interface AgentTrendLabels {
 
 const AXIS: Record<TrendMetric, { min?: number; max?: number }> = { qa_avg: { max: 100 }, csat_mean: { min: 1, max: 5 }, aht: {} };
 
-/** `periodFrom`: first day of the selected period; weeks starting on or after its week are shaded. */
+/**
+ * `periodFrom`: first day of the selected period; weeks starting on or after its week are shaded. A week without a
+ * value (no scored, surveyed or timed call) is a gap in the line, not a 0.
+ */
 export function buildAgentTrendOption(points: TrendPoint[], metric: TrendMetric, periodFrom: string, labels: AgentTrendLabels): ChartOption {
 	const weeks = [...new Set(points.map((p) => p.week))].sort();
 	const at = (who: 'agent' | 'team') => weeks.map((w) => points.find((p) => p.week === w && p.who === who)?.[metric] ?? null);
@@ -43,12 +46,12 @@ export function buildAgentTrendOption(points: TrendPoint[], metric: TrendMetric,
 				name: labels.agent,
 				type: 'line',
 				data: at('agent'),
-				connectNulls: true,
+				connectNulls: false,
 				symbolSize: 6,
 				lineStyle: { width: 2.5 },
 				markArea: weeks.length ? { silent: true, itemStyle: { color: 'rgba(31, 95, 191, 0.06)' }, data: [[{ xAxis: weeks[firstIdx] }, { xAxis: weeks[weeks.length - 1] }]] } : undefined
 			},
-			{ name: labels.team, type: 'line', data: at('team'), connectNulls: true, symbolSize: 4, lineStyle: { type: 'dashed', width: 1.5 } }
+			{ name: labels.team, type: 'line', data: at('team'), connectNulls: false, symbolSize: 4, lineStyle: { type: 'dashed', width: 1.5 } }
 		]
 	};
 }

@@ -3,6 +3,9 @@
 // Every query is bounded (weeks, items, LIMITs). Pure SQL builders over Db; no DOM.
 import type { Db, Param } from '../db/types';
 import { dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
+import { HANDLE_S_SQL } from '../dashboard/build-kpi-sql';
+import { agentKeySql } from '../leaderboard/build-leaderboard-sql';
+import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 
 type Rubric = { id: string; version: number } | null | undefined;
 type Dims = Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
@@ -15,6 +18,8 @@ export interface AgentScope {
 	to: string;
 	dims?: Dims;
 	rubric?: Rubric;
+	/** which QA score (scoring/qa-score.ts): reviewed where reviewed (default) or automatic only */
+	qaSource?: QaSource;
 	/** where the weekly trend starts (e.g. the previous period's first day); default `from` */
 	trendFrom?: string;
 }
@@ -47,12 +52,12 @@ export function buildAgentTrendSql(s: AgentScope): { sql: string; params: Param[
 	const measures = `count(*) AS calls, avg(score) AS qa_avg, avg(csat) AS csat_mean, avg(handle_s) FILTER (WHERE NOT is_abandoned) AS aht`;
 	return {
 		sql: `WITH w AS (
-			SELECT date_trunc('week', c.started_at) AS wk, c.agent_id = ? AS is_agent, c.team = ? AS is_team, sc.score, c.csat,
+			SELECT date_trunc('week', c.started_at) AS wk, ${agentKeySql('c')} = ? AS is_agent, c.team = ? AS is_team, sc.score, c.csat,
 				c.abandoned IS TRUE AS is_abandoned,
-				coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) AS handle_s
+				${HANDLE_S_SQL} AS handle_s
 			FROM calls c
-			LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
-			WHERE ${w.sql} AND (c.agent_id = ? OR c.team = ?)
+			LEFT JOIN ${qaScoresRelation(s.qaSource)} sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
+			WHERE ${w.sql} AND (${agentKeySql('c')} = ? OR c.team = ?)
 		)
 		SELECT strftime(wk, '%Y-%m-%d') AS week, who, calls, qa_avg, csat_mean, aht FROM (
 			SELECT wk, 'agent' AS who, ${measures} FROM w WHERE is_agent GROUP BY wk
@@ -81,9 +86,9 @@ export function buildWeakItemsSql(s: AgentScope): { sql: string; params: Param[]
 	const w = callsIn(s);
 	return {
 		sql: `WITH r AS (
-			SELECT f.item_id, c.agent_id = ? AS is_agent, c.team = ? AS is_team, f.result
+			SELECT f.item_id, ${agentKeySql('c')} = ? AS is_agent, c.team = ? AS is_team, f.result
 			FROM calls c JOIN findings f ON f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ?
-			WHERE ${w.sql} AND (c.agent_id = ? OR c.team = ?) AND f.result <> 'na'
+			WHERE ${w.sql} AND (${agentKeySql('c')} = ? OR c.team = ?) AND f.result <> 'na'
 		),
 		g AS (
 			SELECT item_id,
@@ -127,8 +132,8 @@ export function buildFailedCallsSql(s: AgentScope, itemIds: string[]): { sql: st
 				row_number() OVER (PARTITION BY f.item_id ORDER BY sc.score NULLS LAST, c.started_at DESC, c.call_id) AS n
 			FROM calls c
 			JOIN findings f ON f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.result = 'fail'
-			LEFT JOIN scores sc ON sc.call_id = c.call_id AND sc.rubric_id = f.rubric_id AND sc.rubric_version = f.rubric_version
-			WHERE ${w.sql} AND c.agent_id = ? AND f.item_id IN (${marks})
+			LEFT JOIN ${qaScoresRelation(s.qaSource)} sc ON sc.call_id = c.call_id AND sc.rubric_id = f.rubric_id AND sc.rubric_version = f.rubric_version
+			WHERE ${w.sql} AND ${agentKeySql('c')} = ? AND f.item_id IN (${marks})
 		) WHERE n <= ${CALLS_PER_ITEM} ORDER BY item_id, n`,
 		params: [s.rubric?.id ?? '', s.rubric?.version ?? -1, ...w.params, s.agentId, ...itemIds]
 	};

@@ -3,6 +3,7 @@
 import type { Db, Param } from '../db/types';
 import { DEFAULT_SL_THRESHOLD_S } from './build-kpi-sql';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, periodDays, type DashboardFilter } from './filter';
+import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 
 export type Grain = 'day' | 'week' | 'month';
 export const GRAINS: Grain[] = ['day', 'week', 'month'];
@@ -32,7 +33,9 @@ export interface TrendRow {
 	/** last day of the bucket within the period */
 	bucket_end: string;
 	volume: number;
+	/** null when the bucket's answered calls have no ring time: the chart leaves a gap */
 	service_level: number | null;
+	/** null when no call of the bucket was surveyed */
 	csat_mean: number | null;
 }
 
@@ -50,7 +53,7 @@ export function buildTrendSql(filter: DashboardFilter, grain: Grain, slThreshold
 		FROM (
 			SELECT date_trunc('${GRAIN_SQL[grain]}', c.started_at) AS b,
 				count(*) AS volume,
-				count(*) FILTER (WHERE c.abandoned IS NOT TRUE AND c.ring_s <= ?)::DOUBLE / nullif(count(*) FILTER (WHERE c.abandoned IS NOT TRUE), 0) AS service_level,
+				count(*) FILTER (WHERE c.abandoned IS NOT TRUE AND c.ring_s <= ?)::DOUBLE / nullif(count(c.ring_s) FILTER (WHERE c.abandoned IS NOT TRUE), 0) AS service_level,
 				avg(c.csat) AS csat_mean
 			FROM calls c WHERE ${w.sql}
 			GROUP BY b
@@ -65,11 +68,11 @@ export interface ScoreBinRow {
 	calls: number;
 }
 
-export function buildQaDistributionSql(filter: DashboardFilter, rubric: Rubric): Sql {
+export function buildQaDistributionSql(filter: DashboardFilter, rubric: Rubric, qaSource: QaSource = 'reviewed'): Sql {
 	const w = callsIn(filter);
 	return {
 		sql: `SELECT least(floor(s.score / 10), 9)::INTEGER AS bin, count(*) AS calls
-		FROM calls c JOIN scores s ON s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ?
+		FROM calls c JOIN ${qaScoresRelation(qaSource)} s ON s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ?
 		WHERE s.score IS NOT NULL AND ${w.sql}
 		GROUP BY bin ORDER BY bin`,
 		params: [rubric?.id ?? '', rubric?.version ?? -1, ...w.params]
@@ -176,10 +179,17 @@ const numeric = <T>(rows: T[], keys: (keyof T)[]): T[] =>
 		return o;
 	});
 
-export async function queryCharts(db: Db, filter: DashboardFilter, grain: Grain, rubric: Rubric, slThresholdS?: number): Promise<DashboardCharts> {
+export async function queryCharts(
+	db: Db,
+	filter: DashboardFilter,
+	grain: Grain,
+	rubric: Rubric,
+	slThresholdS?: number,
+	qaSource: QaSource = 'reviewed'
+): Promise<DashboardCharts> {
 	const run = async <T>(q: Sql) => (await db.query<T>(q.sql, q.params)).rows;
 	const trend = await run<TrendRow>(buildTrendSql(filter, grain, slThresholdS));
-	const scoreBins = await run<ScoreBinRow>(buildQaDistributionSql(filter, rubric));
+	const scoreBins = await run<ScoreBinRow>(buildQaDistributionSql(filter, rubric, qaSource));
 	const items = await run<ItemFailureRow>(buildItemFailureSql(filter, rubric));
 	const heat = await run<HeatCellRow>(buildHeatmapSql(filter));
 	const complaints = await run<ComplaintCellRow>(buildComplaintsSql(filter));

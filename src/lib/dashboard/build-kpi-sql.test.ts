@@ -92,19 +92,23 @@ function expected(f: DashboardFilter, from: string, to: string): KpiValues {
 		return true;
 	});
 	const closed = comps.filter((k) => k.resolved_at != null);
+	// Rates over the calls whose input is known: a KPI without any is null (no data), never 0.
+	const timed = handled.filter((c) => c.ring_s != null);
+	const flagged = handled.filter((c) => c.resolved != null);
+	const withHandle = handled.filter((c) => c.talk_s != null || c.hold_s != null || c.wrap_s != null);
 	return {
-		volume: inPeriod.length,
-		serviceLevel: share(handled.filter((c) => c.ring_s != null && c.ring_s <= 15).length, handled.length),
-		asa: mean(handled.filter((c) => c.ring_s != null).map((c) => c.ring_s as number)),
-		abandonment: share(inPeriod.filter((c) => c.abandoned === true).length, inPeriod.length),
-		aht: mean(handled.map((c) => (c.talk_s ?? 0) + (c.hold_s ?? 0) + (c.wrap_s ?? 0))),
-		resolution: share(handled.filter((c) => c.resolved === true).length, handled.length),
-		fcr: share(handled.filter((c) => c.resolved === true && !hasRepeat(c)).length, handled.length),
+		volume: inPeriod.length === 0 ? null : inPeriod.length,
+		serviceLevel: share(timed.filter((c) => (c.ring_s as number) <= 15).length, timed.length),
+		asa: mean(timed.map((c) => c.ring_s as number)),
+		abandonment: share(inPeriod.filter((c) => c.abandoned === true).length, inPeriod.filter((c) => c.abandoned != null).length),
+		aht: mean(withHandle.map((c) => (c.talk_s ?? 0) + (c.hold_s ?? 0) + (c.wrap_s ?? 0))),
+		resolution: share(flagged.filter((c) => c.resolved === true).length, flagged.length),
+		fcr: share(flagged.filter((c) => c.resolved === true && !hasRepeat(c)).length, flagged.length),
 		csatMean: mean(surveyed.map((c) => c.csat as number)),
 		csatPct: share(surveyed.filter((c) => (c.csat as number) >= 4).length, surveyed.length),
 		qaAvg: mean(scored.filter((s) => s.score != null).map((s) => s.score as number)),
 		qaPass: share(scored.filter((s) => s.passed === true).length, scored.filter((s) => s.passed != null).length),
-		complaintRate: inPeriod.length === 0 ? null : (100 * comps.length) / inPeriod.length,
+		complaintRate: inPeriod.length === 0 || complaints.length === 0 ? null : (100 * comps.length) / inPeriod.length,
 		complaintSla: share(comps.filter((k) => k.resolved_at != null && k.due_at != null && ms(k.resolved_at) <= ms(k.due_at)).length, comps.filter((k) => k.due_at != null).length),
 		followUp: share(closed.filter((k) => k.followed_up_at != null).length, closed.length)
 	};
@@ -162,9 +166,10 @@ describe('dashboard KPIs on the sample contact centre', () => {
 		expect(r.current.values.serviceLevel).toBeCloseTo(handled.filter((c) => (c.ring_s ?? Infinity) <= 30).length / handled.length, 9);
 	});
 
-	it('gives empty periods zero volume and no rates, and no QA without a rubric', async () => {
+	it('gives empty periods no volume and no rates (no data, not zero), and no QA without a rubric', async () => {
 		const r = await queryKpis(db, { from: '2030-01-01', to: '2030-01-31' });
-		expect(r.current.values.volume).toBe(0);
+		expect(r.current.values.volume).toBeNull();
+		expect(r.current.counts.offered).toBe(0);
 		expect(r.current.values.serviceLevel).toBeNull();
 		expect(r.current.values.complaintRate).toBeNull();
 		const noRubric = await queryKpis(db, { from: '2026-09-01', to: '2026-09-30' });

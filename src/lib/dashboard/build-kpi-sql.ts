@@ -2,6 +2,7 @@
 // parameterised query, plus their written definitions (KPI_DEFINITIONS) that the dashboard's help shows.
 // Charts have their own builders (build-chart-sql.ts); this module only owns the headline numbers.
 import type { Db, Param } from '../db/types';
+import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from './filter';
 
 export const DEFAULT_SL_THRESHOLD_S = 15;
@@ -26,13 +27,28 @@ export type KpiKey =
 
 export type KpiValues = Record<KpiKey, number | null>;
 
-/** Counts behind the rates, so the UI can say "of how many". */
+/** Counts behind the rates, so the UI can say "of how many" and why a KPI has no value (kpi-missing.ts). */
 export interface KpiCounts {
 	offered: number;
 	handled: number;
 	surveyed: number;
 	scored: number;
+	/** scored calls with a submitted review under the version (their QA score is the reviewed one unless "automatic only") */
+	reviewed: number;
 	complaints: number;
+	/** answered calls with a ring time */
+	ringKnown: number;
+	/** calls whose abandoned flag is known */
+	abandonKnown: number;
+	/** handled calls with a talk, hold or wrap time */
+	handleKnown: number;
+	/** handled calls whose resolved flag is known */
+	resolvedKnown: number;
+	/** the period's complaints with a deadline, and those closed */
+	complaintsWithDue: number;
+	complaintsClosed: number;
+	/** the workspace holds complaint records at all (else the complaint rate is unknown, not 0) */
+	hasComplaintData: boolean;
 }
 
 export interface KpiPeriod {
@@ -50,6 +66,8 @@ export interface KpiResult {
 export interface KpiOptions {
 	/** rubric version whose scores give the QA KPIs; none: QA KPIs are null */
 	rubric?: { id: string; version: number } | null;
+	/** reviewed scores where reviewed (default) or the automatic ones only (scoring/qa-score.ts) */
+	qaSource?: QaSource;
 	slThresholdS?: number;
 }
 
@@ -82,8 +100,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		isUpGood: true,
 		label: { zh: '服务水平', en: 'Service level' },
 		definition: {
-			zh: '已接通话中振铃时长 ≤ {threshold} 秒的占比（已接 = 未放弃）。',
-			en: 'Share of answered calls (not abandoned) whose ring time was ≤ {threshold} s.'
+			zh: '有振铃时长的已接通话中，振铃时长 ≤ {threshold} 秒的占比（已接 = 未放弃）。没有振铃时长数据时显示“—”。',
+			en: 'Share of the answered calls (not abandoned) with a ring time whose ring time was ≤ {threshold} s. “—” when there are no ring times.'
 		}
 	},
 	{
@@ -98,7 +116,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		format: 'share',
 		isUpGood: false,
 		label: { zh: '放弃率', en: 'Abandonment' },
-		definition: { zh: '放弃的通话数 ÷ 来电量。', en: 'Abandoned calls ÷ offered calls.' }
+		definition: { zh: '放弃的通话数 ÷ 标明是否放弃的通话数。', en: 'Abandoned calls ÷ the calls whose abandoned flag is known.' }
 	},
 	{
 		key: 'aht',
@@ -106,8 +124,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		isUpGood: false,
 		label: { zh: '平均处理时长', en: 'AHT' },
 		definition: {
-			zh: '已处理（未放弃）通话的 通话 + 保持 + 话后处理 时长的平均值（秒）。',
-			en: 'Mean of talk + hold + wrap-up time over handled (not abandoned) calls, in seconds.'
+			zh: '已处理（未放弃）通话的 通话 + 保持 + 话后处理 时长的平均值（秒）；三项都没有的通话不计。',
+			en: 'Mean of talk + hold + wrap-up time over handled (not abandoned) calls, in seconds; calls with none of the three are left out.'
 		}
 	},
 	{
@@ -115,7 +133,10 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		format: 'share',
 		isUpGood: true,
 		label: { zh: '解决率', en: 'Resolution rate' },
-		definition: { zh: '已解决的通话 ÷ 已处理（未放弃）通话。', en: 'Resolved calls ÷ handled (not abandoned) calls.' }
+		definition: {
+			zh: '已解决的通话 ÷ 标明是否解决的已处理（未放弃）通话。没有解决标记时显示“—”。',
+			en: 'Resolved calls ÷ handled (not abandoned) calls whose resolved flag is known. “—” when there is no resolved flag.'
+		}
 	},
 	{
 		key: 'fcr',
@@ -123,8 +144,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		isUpGood: true,
 		label: { zh: '首次解决率', en: 'FCR' },
 		definition: {
-			zh: '已处理通话中，已解决且同一客户在之后 7 天内（含第 7 天）没有其他通话的占比。没有客户ID的通话无法查重，按无再次来电计。',
-			en: 'Share of handled calls that were resolved and after which the same customer had no other call within 7 days. Calls without a customer ID cannot be matched and count as no repeat.'
+			zh: '标明是否解决的已处理通话中，已解决且同一客户在之后 7 天内（含第 7 天）没有其他通话的占比。没有客户ID的通话无法查重，按无再次来电计。',
+			en: 'Share of the handled calls with a known resolved flag that were resolved and after which the same customer had no other call within 7 days. Calls without a customer ID cannot be matched and count as no repeat.'
 		}
 	},
 	{
@@ -147,8 +168,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		isUpGood: true,
 		label: { zh: '质检均分', en: 'QA score' },
 		definition: {
-			zh: '期间内通话在当前评分标准版本下的平均得分（0–100；没有适用检查项的通话不计）。',
-			en: 'Mean score (0–100) of the period’s calls under the active rubric version (calls with no applicable item excluded).'
+			zh: '期间内通话在当前评分标准版本下的平均质检得分（0–100；没有适用检查项的通话不计）。质检得分：该版本下已提交人工复核的通话取复核得分，其余取自动评分；选“仅自动评分”时全部取自动评分。',
+			en: 'Mean QA score (0–100) of the period’s calls under the active rubric version (calls with no applicable item excluded). QA score: the reviewed score where a review under that version was submitted, the automatic score elsewhere; “automatic only” uses the automatic score for every call.'
 		}
 	},
 	{
@@ -157,8 +178,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		isUpGood: true,
 		label: { zh: '质检合格率', en: 'QA pass rate' },
 		definition: {
-			zh: '在当前评分标准版本下已评分的通话中合格的占比。',
-			en: 'Share of the calls scored under the active rubric version that passed.'
+			zh: '在当前评分标准版本下已评分的通话中，质检得分合格的占比（质检得分的取法同质检均分）。',
+			en: 'Share of the calls scored under the active rubric version whose QA score passed (QA score as for the QA score KPI).'
 		}
 	},
 	{
@@ -167,8 +188,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 		isUpGood: false,
 		label: { zh: '投诉率', en: 'Complaint rate' },
 		definition: {
-			zh: '期间内受理的投诉数 ÷ 来电量 × 100（每百通）。按班组/队列/渠道筛选时，只计关联通话符合筛选的投诉；未关联通话的投诉按其坐席所在班组计入班组筛选。',
-			en: 'Complaints received in the period per 100 offered calls. With a team/queue/channel filter, only complaints whose linked call matches count; a complaint with no linked call counts for its agent’s team.'
+			zh: '期间内受理的投诉数 ÷ 来电量 × 100（每百通）。按班组/队列/渠道筛选时，只计关联通话符合筛选的投诉；未关联通话的投诉按其坐席所在班组计入班组筛选。工作区没有任何投诉记录时显示“—”。',
+			en: 'Complaints received in the period per 100 offered calls. With a team/queue/channel filter, only complaints whose linked call matches count; a complaint with no linked call counts for its agent’s team. “—” when the workspace holds no complaint records.'
 		}
 	},
 	{
@@ -196,35 +217,54 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
 export const KPI_KEYS: KpiKey[] = KPI_DEFINITIONS.map((d) => d.key);
 
 /**
- * Every KPI (DESIGN §6) from per-period sums: the CTEs k_calls (offered, handled, within_sl, asa, abandoned, aht,
- * resolved, fcr, surveyed, csat_mean, satisfied), k_qa (scored, qa_avg, passed) and k_comp (complaints, with_due,
- * on_time, closed, followed_up) over the periods p. Shared by the raw query here and the rollup query
- * (rollup-sql.ts), so the formulas exist once.
+ * Every KPI (DESIGN §6) from per-period sums: the CTEs k_calls (offered, handled, within_sl, ring_n, asa, abandoned,
+ * abandon_n, aht, handle_n, resolved, resolved_n, fcr, surveyed, csat_mean, satisfied), k_qa (scored, reviewed,
+ * qa_avg, passed), k_comp (complaints, with_due, on_time, closed, followed_up) and k_has (has_data: any complaint
+ * records) over the periods p. A rate whose input is unknown for the period is NULL, never 0 (no data is not zero).
+ * Shared by the raw query here and the rollup query (rollup-sql.ts), so the formulas exist once.
  */
 export const KPI_FROM_SUMS_SQL = `SELECT p.period,
 		coalesce(kc.offered, 0) AS offered,
 		coalesce(kc.handled, 0) AS handled,
 		coalesce(kc.surveyed, 0) AS surveyed,
 		coalesce(kq.scored, 0) AS scored,
+		coalesce(kq.reviewed, 0) AS reviewed,
 		coalesce(km.complaints, 0) AS complaints,
-		kc.offered AS volume,
-		kc.within_sl::DOUBLE / nullif(kc.handled, 0) AS service_level,
+		coalesce(kc.ring_n, 0) AS ring_n,
+		coalesce(kc.abandon_n, 0) AS abandon_n,
+		coalesce(kc.handle_n, 0) AS handle_n,
+		coalesce(kc.resolved_n, 0) AS resolved_n,
+		coalesce(km.with_due, 0) AS with_due,
+		coalesce(km.closed, 0) AS closed,
+		(SELECT has_data FROM k_has) AS has_complaint_data,
+		nullif(kc.offered, 0) AS volume,
+		kc.within_sl::DOUBLE / nullif(kc.ring_n, 0) AS service_level,
 		kc.asa,
-		kc.abandoned::DOUBLE / nullif(kc.offered, 0) AS abandonment,
+		kc.abandoned::DOUBLE / nullif(kc.abandon_n, 0) AS abandonment,
 		kc.aht,
-		kc.resolved::DOUBLE / nullif(kc.handled, 0) AS resolution,
-		kc.fcr::DOUBLE / nullif(kc.handled, 0) AS fcr,
+		kc.resolved::DOUBLE / nullif(kc.resolved_n, 0) AS resolution,
+		kc.fcr::DOUBLE / nullif(kc.resolved_n, 0) AS fcr,
 		kc.csat_mean,
 		kc.satisfied::DOUBLE / nullif(kc.surveyed, 0) AS csat_pct,
 		kq.qa_avg,
 		kq.passed::DOUBLE / nullif(kq.scored, 0) AS qa_pass,
-		100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) AS complaint_rate,
+		CASE WHEN (SELECT has_data FROM k_has) THEN 100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) END AS complaint_rate,
 		km.on_time::DOUBLE / nullif(km.with_due, 0) AS complaint_sla,
 		km.followed_up::DOUBLE / nullif(km.closed, 0) AS follow_up
 	FROM p
 	LEFT JOIN k_calls kc ON kc.period = p.period
 	LEFT JOIN k_qa kq ON kq.period = p.period
 	LEFT JOIN k_comp km ON km.period = p.period`;
+
+/** k_has of KPI_FROM_SUMS_SQL: whether the workspace holds complaint records at all. */
+export const HAS_COMPLAINT_DATA_CTE = `k_has AS (SELECT count(*) > 0 AS has_data FROM complaints)`;
+
+/**
+ * A call's handle time (talk + hold + wrap, each missing part as 0) over calls aliased `c`; NULL when all three are
+ * missing, so a call log without durations gives no AHT rather than 0 s.
+ */
+export const HANDLE_S_SQL = `CASE WHEN c.talk_s IS NULL AND c.hold_s IS NULL AND c.wrap_s IS NULL THEN NULL
+			ELSE coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) END`;
 
 /** The one KPI query: rows 'current' and 'previous'. Pure; every user value is a `?` parameter. */
 export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { sql: string; params: Param[] } {
@@ -238,9 +278,9 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 		VALUES ('current', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP)), ('previous', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))
 	),
 	f AS (
-		SELECT p.period, c.call_id, c.ring_s, c.resolved, c.csat,
+		SELECT p.period, c.call_id, c.ring_s, c.resolved, c.csat, c.abandoned,
 			c.abandoned IS TRUE AS is_abandoned,
-			coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) AS handle_s,
+			${HANDLE_S_SQL} AS handle_s,
 			c.customer_id IS NOT NULL AND EXISTS (
 				SELECT 1 FROM calls n WHERE n.customer_id = c.customer_id AND n.call_id <> c.call_id
 					AND n.started_at > c.started_at AND n.started_at <= c.started_at + INTERVAL ${FCR_WINDOW_DAYS} DAY
@@ -253,10 +293,14 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 			count(*) AS offered,
 			count(*) FILTER (WHERE NOT is_abandoned) AS handled,
 			count(*) FILTER (WHERE is_abandoned) AS abandoned,
+			count(abandoned) AS abandon_n,
 			count(*) FILTER (WHERE NOT is_abandoned AND ring_s <= ?) AS within_sl,
+			count(ring_s) FILTER (WHERE NOT is_abandoned) AS ring_n,
 			avg(ring_s) FILTER (WHERE NOT is_abandoned) AS asa,
 			avg(handle_s) FILTER (WHERE NOT is_abandoned) AS aht,
+			count(handle_s) FILTER (WHERE NOT is_abandoned) AS handle_n,
 			count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved,
+			count(resolved) FILTER (WHERE NOT is_abandoned) AS resolved_n,
 			count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE AND NOT has_repeat) AS fcr,
 			count(csat) AS surveyed,
 			avg(csat) AS csat_mean,
@@ -264,8 +308,9 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 		FROM f GROUP BY period
 	),
 	k_qa AS (
-		SELECT f.period, avg(s.score) AS qa_avg, count(s.passed) AS scored, count(*) FILTER (WHERE s.passed) AS passed
-		FROM f JOIN scores s ON s.call_id = f.call_id AND s.rubric_id = ? AND s.rubric_version = ?
+		SELECT f.period, avg(s.score) AS qa_avg, count(s.passed) AS scored, count(*) FILTER (WHERE s.passed) AS passed,
+			count(*) FILTER (WHERE s.is_reviewed) AS reviewed
+		FROM f JOIN ${qaScoresRelation(opts.qaSource)} s ON s.call_id = f.call_id AND s.rubric_id = ? AND s.rubric_version = ?
 		GROUP BY f.period
 	),
 	k_comp AS (
@@ -279,7 +324,8 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 		LEFT JOIN calls lc ON lc.call_id = k.call_id
 		WHERE ${comp.sql}
 		GROUP BY p.period
-	)
+	),
+	${HAS_COMPLAINT_DATA_CTE}
 	${KPI_FROM_SUMS_SQL}`;
 	const params: Param[] = [
 		...periodBounds(filter.from, filter.to),
@@ -300,7 +346,15 @@ export interface KpiRow {
 	handled: number;
 	surveyed: number;
 	scored: number;
+	reviewed: number;
 	complaints: number;
+	ring_n: number;
+	abandon_n: number;
+	handle_n: number;
+	resolved_n: number;
+	with_due: number;
+	closed: number;
+	has_complaint_data: boolean;
 	volume: number | null;
 	service_level: number | null;
 	asa: number | null;
@@ -328,10 +382,18 @@ function toPeriod(r: KpiRow | undefined, from: string, to: string): KpiPeriod {
 			handled: Number(r?.handled ?? 0),
 			surveyed: Number(r?.surveyed ?? 0),
 			scored: Number(r?.scored ?? 0),
-			complaints: Number(r?.complaints ?? 0)
+			reviewed: Number(r?.reviewed ?? 0),
+			complaints: Number(r?.complaints ?? 0),
+			ringKnown: Number(r?.ring_n ?? 0),
+			abandonKnown: Number(r?.abandon_n ?? 0),
+			handleKnown: Number(r?.handle_n ?? 0),
+			resolvedKnown: Number(r?.resolved_n ?? 0),
+			complaintsWithDue: Number(r?.with_due ?? 0),
+			complaintsClosed: Number(r?.closed ?? 0),
+			hasComplaintData: r?.has_complaint_data === true
 		},
 		values: {
-			volume: Number(r?.offered ?? 0),
+			volume: num(r?.volume),
 			serviceLevel: num(r?.service_level),
 			asa: num(r?.asa),
 			abandonment: num(r?.abandonment),

@@ -31,6 +31,8 @@ describe('overview chart options', () => {
 		expect(series(option).map((s) => s.type)).toEqual(['bar', 'line', 'line']);
 		expect(series(option)[0].data).toEqual([40, 55]);
 		expect(series(option)[1].data).toEqual([0.8, null]);
+		// A day without ring times or surveys is a gap in the lines, not a drop to 0 bridged over.
+		expect(series(option).slice(1).map((s) => (s as { connectNulls?: boolean }).connectNulls)).toEqual([false, false]);
 		expect(svg).toContain('2026-09-02');
 		expect(svg).toContain('来电量');
 		expect(hasTooltip(option) && hasExport(option)).toBe(true);

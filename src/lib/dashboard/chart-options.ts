@@ -20,6 +20,7 @@ export interface TrendLabels {
 	save: string;
 }
 
+/** A bucket without ring times or surveys has no service level or CSAT: the lines leave a gap there, never dip to 0. */
 export function buildTrendOption(rows: TrendRow[], labels: TrendLabels): ChartOption {
 	return {
 		color: COLORS,
@@ -45,8 +46,8 @@ export function buildTrendOption(rows: TrendRow[], labels: TrendLabels): ChartOp
 		],
 		series: [
 			{ name: labels.volume, type: 'bar', data: rows.map((r) => r.volume), cursor: 'pointer' },
-			{ name: labels.serviceLevel, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.service_level), connectNulls: true, symbolSize: 5 },
-			{ name: labels.csat, type: 'line', yAxisIndex: 2, data: rows.map((r) => r.csat_mean), connectNulls: true, symbolSize: 5 }
+			{ name: labels.serviceLevel, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.service_level), connectNulls: false, symbolSize: 5 },
+			{ name: labels.csat, type: 'line', yAxisIndex: 2, data: rows.map((r) => r.csat_mean), connectNulls: false, symbolSize: 5 }
 		]
 	};
 }

@@ -15,6 +15,7 @@ import {
 	type TrendRow
 } from './build-chart-sql';
 import { previousPeriod, type DashboardFilter } from './filter';
+import type { QaSource } from '../scoring/qa-score';
 
 const DAY_MS = 86_400_000;
 
@@ -37,11 +38,14 @@ export interface CubeCallRow extends Dated {
 	offered: number;
 	handled: number;
 	abandoned: number;
+	abandon_n: number;
 	within_sl: number;
 	ring_n: number;
 	ring_sum: number | null;
+	handle_n: number;
 	handle_sum: number | null;
 	resolved: number;
+	resolved_n: number;
 	fcr: number;
 	surveyed: number;
 	csat_sum: number | null;
@@ -57,11 +61,14 @@ export interface CubeHourRow extends Dated {
 	offered: number;
 }
 export interface CubeQaRow extends Dated {
+	/** which QA score the row sums (scoring/qa-score.ts) */
+	source: QaSource;
 	bin: number | null;
 	scored_n: number;
 	score_sum: number | null;
 	passed_n: number;
 	passed: number;
+	reviewed_n: number;
 }
 export interface CubeItemRow extends Dated {
 	item_id: string;
@@ -87,6 +94,8 @@ export interface RollupRows {
 	qa: CubeQaRow[];
 	items: CubeItemRow[];
 	complaints: CubeComplaintRow[];
+	/** the workspace holds complaint records at all (else the complaint rate is unknown) */
+	hasComplaintData: boolean;
 }
 
 const share = (n: number, d: number): number | null => (d === 0 ? null : n / d);
@@ -113,32 +122,36 @@ function sumWhere<T extends Dated>(rows: T[], from: number, to: number, keep: (r
 	return n;
 }
 
-function kpiRow(rows: RollupRows, f: DashboardFilter, period: 'current' | 'previous', from: string, to: string): KpiRow {
+function kpiRow(rows: RollupRows, f: DashboardFilter, source: QaSource, period: 'current' | 'previous', from: string, to: string): KpiRow {
 	const d0 = epochDay(from);
 	const d1 = epochDay(to);
 	const keep = matcher(f);
-	const c = { offered: 0, handled: 0, abandoned: 0, within_sl: 0, ring_n: 0, ring_sum: 0, handle_sum: 0, resolved: 0, fcr: 0, surveyed: 0, csat_sum: 0, satisfied: 0 };
+	const c = { offered: 0, handled: 0, abandoned: 0, abandon_n: 0, within_sl: 0, ring_n: 0, ring_sum: 0, handle_n: 0, handle_sum: 0, resolved: 0, resolved_n: 0, fcr: 0, surveyed: 0, csat_sum: 0, satisfied: 0 };
 	const hasCalls =
 		sumWhere(rows.calls, d0, d1, keep, (r) => {
 			c.offered += r.offered;
 			c.handled += r.handled;
 			c.abandoned += r.abandoned;
+			c.abandon_n += r.abandon_n;
 			c.within_sl += r.within_sl;
 			c.ring_n += r.ring_n;
 			c.ring_sum += r.ring_sum ?? 0;
+			c.handle_n += r.handle_n;
 			c.handle_sum += r.handle_sum ?? 0;
 			c.resolved += r.resolved;
+			c.resolved_n += r.resolved_n;
 			c.fcr += r.fcr;
 			c.surveyed += r.surveyed;
 			c.csat_sum += r.csat_sum ?? 0;
 			c.satisfied += r.satisfied;
 		}) > 0;
-	const q = { scored_n: 0, score_sum: 0, passed_n: 0, passed: 0 };
-	sumWhere(rows.qa, d0, d1, keep, (r) => {
+	const q = { scored_n: 0, score_sum: 0, passed_n: 0, passed: 0, reviewed_n: 0 };
+	sumWhere(rows.qa, d0, d1, (r) => r.source === source && keep(r), (r) => {
 		q.scored_n += r.scored_n;
 		q.score_sum += r.score_sum ?? 0;
 		q.passed_n += r.passed_n;
 		q.passed += r.passed;
+		q.reviewed_n += r.reviewed_n;
 	});
 	const k = { complaints: 0, with_due: 0, on_time: 0, closed: 0, followed_up: 0 };
 	sumWhere(rows.complaints, d0, d1, complaintMatcher(f), (r) => {
@@ -154,28 +167,36 @@ function kpiRow(rows: RollupRows, f: DashboardFilter, period: 'current' | 'previ
 		handled: c.handled,
 		surveyed: c.surveyed,
 		scored: q.passed_n,
+		reviewed: q.reviewed_n,
 		complaints: k.complaints,
-		volume: hasCalls ? c.offered : null,
-		service_level: share(c.within_sl, c.handled),
+		ring_n: c.ring_n,
+		abandon_n: c.abandon_n,
+		handle_n: c.handle_n,
+		resolved_n: c.resolved_n,
+		with_due: k.with_due,
+		closed: k.closed,
+		has_complaint_data: rows.hasComplaintData,
+		volume: hasCalls && c.offered > 0 ? c.offered : null,
+		service_level: share(c.within_sl, c.ring_n),
 		asa: share(c.ring_sum, c.ring_n),
-		abandonment: share(c.abandoned, c.offered),
-		aht: share(c.handle_sum, c.handled),
-		resolution: share(c.resolved, c.handled),
-		fcr: share(c.fcr, c.handled),
+		abandonment: share(c.abandoned, c.abandon_n),
+		aht: share(c.handle_sum, c.handle_n),
+		resolution: share(c.resolved, c.resolved_n),
+		fcr: share(c.fcr, c.resolved_n),
 		csat_mean: share(c.csat_sum, c.surveyed),
 		csat_pct: share(c.satisfied, c.surveyed),
 		qa_avg: share(q.score_sum, q.scored_n),
 		qa_pass: share(q.passed, q.passed_n),
-		complaint_rate: share(100 * k.complaints, c.offered),
+		complaint_rate: rows.hasComplaintData ? share(100 * k.complaints, c.offered) : null,
 		complaint_sla: share(k.on_time, k.with_due),
 		follow_up: share(k.followed_up, k.closed)
 	};
 }
 
-/** The KPIs of buildKpiSql, summed from the rollups. */
-export function cubeKpis(rows: RollupRows, f: DashboardFilter): KpiResult {
+/** The KPIs of buildKpiSql, summed from the rollups; QA KPIs from the rows of `source`. */
+export function cubeKpis(rows: RollupRows, f: DashboardFilter, source: QaSource = 'reviewed'): KpiResult {
 	const prev = previousPeriod(f.from, f.to);
-	return kpiResultFromRows([kpiRow(rows, f, 'current', f.from, f.to), kpiRow(rows, f, 'previous', prev.from, prev.to)], f);
+	return kpiResultFromRows([kpiRow(rows, f, source, 'current', f.from, f.to), kpiRow(rows, f, source, 'previous', prev.from, prev.to)], f);
 }
 
 /** First day of the grain's bucket holding `day` (DuckDB date_trunc: ISO weeks start on Monday). */
@@ -197,20 +218,20 @@ function bucketLast(start: number, grain: Grain): number {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every overview chart of build-chart-sql.ts, summed from the rollups. */
-export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain): DashboardCharts {
+export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain, source: QaSource = 'reviewed'): DashboardCharts {
 	const d0 = epochDay(f.from);
 	const d1 = epochDay(f.to);
 	const keep = matcher(f);
 
-	const buckets = new Map<number, { volume: number; within: number; handled: number; csat: number; surveyed: number }>();
+	const buckets = new Map<number, { volume: number; within: number; ringKnown: number; csat: number; surveyed: number }>();
 	const csat = [0, 0, 0, 0, 0];
 	sumWhere(rows.calls, d0, d1, keep, (r) => {
 		const b = bucketStart(r.day, grain);
 		let t = buckets.get(b);
-		if (!t) buckets.set(b, (t = { volume: 0, within: 0, handled: 0, csat: 0, surveyed: 0 }));
+		if (!t) buckets.set(b, (t = { volume: 0, within: 0, ringKnown: 0, csat: 0, surveyed: 0 }));
 		t.volume += r.offered;
 		t.within += r.within_sl;
-		t.handled += r.handled;
+		t.ringKnown += r.ring_n;
 		t.csat += r.csat_sum ?? 0;
 		t.surveyed += r.surveyed;
 		csat[0] += r.csat_1;
@@ -226,12 +247,12 @@ export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain): 
 			bucket: isoDate(Math.max(b, d0)),
 			bucket_end: isoDate(Math.min(bucketLast(b, grain), d1)),
 			volume: t.volume,
-			service_level: share(t.within, t.handled),
+			service_level: share(t.within, t.ringKnown),
 			csat_mean: share(t.csat, t.surveyed)
 		}));
 
 	const bins = new Map<number, number>();
-	sumWhere(rows.qa, d0, d1, keep, (r) => {
+	sumWhere(rows.qa, d0, d1, (r) => r.source === source && keep(r), (r) => {
 		if (r.bin != null) bins.set(r.bin, (bins.get(r.bin) ?? 0) + r.scored_n);
 	});
 

@@ -5,7 +5,18 @@
 // fingerprint of the source tables changes (ensureRollup); the raw builders in build-kpi-sql.ts and
 // build-chart-sql.ts stay the definitions and the fallback.
 import type { Db, Param } from '../db/types';
-import { DEFAULT_SL_THRESHOLD_S, FCR_WINDOW_DAYS, KPI_FROM_SUMS_SQL, kpiResultFromRows, type KpiOptions, type KpiResult, type KpiRow } from './build-kpi-sql';
+import {
+	DEFAULT_SL_THRESHOLD_S,
+	FCR_WINDOW_DAYS,
+	HANDLE_S_SQL,
+	HAS_COMPLAINT_DATA_CTE,
+	KPI_FROM_SUMS_SQL,
+	kpiResultFromRows,
+	type KpiOptions,
+	type KpiResult,
+	type KpiRow
+} from './build-kpi-sql';
+import { QA_SOURCES, qaScoresRelation, type QaSource } from '../scoring/qa-score';
 import {
 	COMPLAINT_CATEGORY_LIMIT,
 	PARETO_LIMIT,
@@ -23,22 +34,42 @@ import { previousPeriod, type DashboardFilter } from './filter';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 type Rubric = { id: string; version: number } | null | undefined;
 type Sql = { sql: string; params: Param[] };
 
-/** The statements that rebuild every rollup from calls, scores, findings and complaints (one transaction). */
+const CALLS_ROLLUP_COLUMNS = `day, team, queue, channel, offered, handled, abandoned, abandon_n, within_sl, ring_n, ring_sum, handle_n, handle_sum,
+	resolved, resolved_n, fcr, surveyed, csat_sum, satisfied, csat_1, csat_2, csat_3, csat_4, csat_5`;
+
+/**
+ * The statements that rebuild the QA score rollup from the QA score views (scoring/qa-score.ts): one set of rows per
+ * score source, so the "automatic only" toggle is a filter, not a rebuild. Rebuilt alone when only reviews changed.
+ */
+export function buildQaRollupSql(): string {
+	const key = `c.started_at::DATE AS day, c.team, c.queue, c.channel`;
+	const perSource = QA_SOURCES.map(
+		(source) => `INSERT INTO dash_qa_rollup (source, rubric_id, rubric_version, day, team, queue, channel, bin, scored_n, score_sum, passed_n, passed, reviewed_n)
+	SELECT '${source}', s.rubric_id, s.rubric_version, ${key},
+		CASE WHEN s.score IS NOT NULL THEN least(floor(s.score / 10), 9)::INTEGER END AS bin,
+		count(s.score) AS scored_n, sum(s.score) AS score_sum, count(s.passed) AS passed_n, count(*) FILTER (WHERE s.passed) AS passed,
+		count(*) FILTER (WHERE s.is_reviewed) AS reviewed_n
+	FROM calls c JOIN ${qaScoresRelation(source)} s ON s.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;`
+	);
+	return `DELETE FROM dash_qa_rollup;\n\t${perSource.join('\n\t')}`;
+}
+
+/** The statements that rebuild every rollup from calls, scores, reviews, findings and complaints (one transaction). */
 export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 	const thr = Number(slThresholdS);
 	if (!Number.isFinite(thr)) throw new Error('service-level threshold must be a number');
 	const key = `c.started_at::DATE AS day, c.team, c.queue, c.channel`;
 	return `BEGIN TRANSACTION;
 	DELETE FROM dash_calls_rollup;
-	INSERT INTO dash_calls_rollup
+	INSERT INTO dash_calls_rollup (${CALLS_ROLLUP_COLUMNS})
 	WITH c AS (
 		SELECT c.*, c.abandoned IS TRUE AS is_abandoned,
-			coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) AS handle_s,
+			${HANDLE_S_SQL} AS handle_s,
 			-- Another call of the same customer within ${FCR_WINDOW_DAYS} days after this one (as build-kpi-sql's EXISTS).
 			c.customer_id IS NOT NULL AND count(*) OVER (PARTITION BY c.customer_id ORDER BY c.started_at
 				RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND INTERVAL ${FCR_WINDOW_DAYS} DAY FOLLOWING) > 0 AS has_repeat
@@ -48,11 +79,14 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 		count(*) AS offered,
 		count(*) FILTER (WHERE NOT is_abandoned) AS handled,
 		count(*) FILTER (WHERE is_abandoned) AS abandoned,
+		count(abandoned) AS abandon_n,
 		count(*) FILTER (WHERE NOT is_abandoned AND ring_s <= ${thr}) AS within_sl,
 		count(ring_s) FILTER (WHERE NOT is_abandoned) AS ring_n,
 		sum(ring_s) FILTER (WHERE NOT is_abandoned) AS ring_sum,
+		count(handle_s) FILTER (WHERE NOT is_abandoned) AS handle_n,
 		sum(handle_s) FILTER (WHERE NOT is_abandoned) AS handle_sum,
 		count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved,
+		count(resolved) FILTER (WHERE NOT is_abandoned) AS resolved_n,
 		count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE AND NOT has_repeat) AS fcr,
 		count(csat) AS surveyed,
 		sum(csat) AS csat_sum,
@@ -66,12 +100,7 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 	DELETE FROM dash_hour_rollup;
 	INSERT INTO dash_hour_rollup
 	SELECT ${key}, hour(c.started_at)::INTEGER AS hour, count(*) AS offered FROM calls c WHERE c.started_at IS NOT NULL GROUP BY ALL;
-	DELETE FROM dash_qa_rollup;
-	INSERT INTO dash_qa_rollup
-	SELECT s.rubric_id, s.rubric_version, ${key},
-		CASE WHEN s.score IS NOT NULL THEN least(floor(s.score / 10), 9)::INTEGER END AS bin,
-		count(s.score) AS scored_n, sum(s.score) AS score_sum, count(s.passed) AS passed_n, count(*) FILTER (WHERE s.passed) AS passed
-	FROM calls c JOIN scores s ON s.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;
+	${buildQaRollupSql()}
 	DELETE FROM dash_item_rollup;
 	INSERT INTO dash_item_rollup
 	SELECT f.rubric_id, f.rubric_version, ${key}, f.item_id,
@@ -96,15 +125,19 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 }
 
 /**
- * What the rollups were built from: row counts, the latest scoring and import, the definitions' version and
- * the service-level threshold. Imports book every file in import_files and scoring stamps scored_at, so any
- * write the app makes changes it.
+ * What the rollups were built from, in two parts joined by '#': the data (row counts, the latest scoring and import,
+ * the definitions' version, the service-level threshold) and the reviews (submitted reviews and their overrides,
+ * which move QA scores). Imports book every file in import_files, scoring stamps scored_at and every review write
+ * stamps updated_at, so any write the app makes changes one of them.
  */
 export async function rollupFingerprint(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S): Promise<string> {
-	const { rows } = await db.query<{ fp: string }>(`SELECT concat_ws('|',
+	const { rows } = await db.query<{ fp: string; rv: string }>(`SELECT concat_ws('|',
 		(SELECT count(*) FROM calls), (SELECT count(*) FROM scores), (SELECT count(*) FROM findings), (SELECT count(*) FROM complaints),
-		(SELECT max(scored_at) FROM scores), (SELECT count(*) FROM import_files), (SELECT max(imported_at) FROM import_files)) AS fp`);
-	return `v${ROLLUP_VERSION}|sl${slThresholdS}|${rows[0]?.fp ?? ''}`;
+		(SELECT max(scored_at) FROM scores), (SELECT count(*) FROM import_files), (SELECT max(imported_at) FROM import_files)) AS fp,
+		concat_ws('|', (SELECT count(*) FROM reviews), (SELECT count(*) FILTER (WHERE status = 'submitted') FROM reviews),
+			(SELECT max(updated_at) FROM reviews), (SELECT count(*) FROM review_items), (SELECT max(updated_at) FROM review_items),
+			(SELECT count(*) FROM rubric_items)) AS rv`);
+	return `v${ROLLUP_VERSION}|sl${slThresholdS}|${rows[0]?.fp ?? ''}#${rows[0]?.rv ?? ''}`;
 }
 
 const building = new WeakMap<Db, Promise<boolean>>();
@@ -119,9 +152,12 @@ export function ensureRollup(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S): Pro
 	const run = (async () => {
 		const fp = await rollupFingerprint(db, slThresholdS);
 		const { rows } = await db.query<{ fingerprint: string }>('SELECT fingerprint FROM dash_rollup_state');
-		if (rows[0]?.fingerprint === fp) return false;
+		const built = rows[0]?.fingerprint ?? null;
+		if (built === fp) return false;
+		// Only the reviews changed (an inspector submitted or reopened one): only the QA rows depend on them.
+		const isReviewsOnly = built != null && built.split('#')[0] === fp.split('#')[0];
 		try {
-			await db.query(buildRollupSql(slThresholdS));
+			await db.query(isReviewsOnly ? `BEGIN TRANSACTION; ${buildQaRollupSql()} COMMIT;` : buildRollupSql(slThresholdS));
 		} catch (e) {
 			await db.query('ROLLBACK').catch(() => undefined);
 			throw e;
@@ -182,29 +218,33 @@ export function buildKpiRollupSql(filter: DashboardFilter, opts: KpiOptions = {}
 		VALUES ('current', CAST(? AS DATE), CAST(? AS DATE)), ('previous', CAST(? AS DATE), CAST(? AS DATE))
 	),
 	k_calls AS (
-		SELECT p.period, sum(offered) AS offered, sum(handled) AS handled, sum(abandoned) AS abandoned, sum(within_sl) AS within_sl,
-			sum(ring_sum) / nullif(sum(ring_n), 0) AS asa, sum(handle_sum) / nullif(sum(handled), 0) AS aht,
-			sum(resolved) AS resolved, sum(fcr) AS fcr, sum(surveyed) AS surveyed,
+		SELECT p.period, sum(offered) AS offered, sum(handled) AS handled, sum(abandoned) AS abandoned, sum(abandon_n) AS abandon_n,
+			sum(within_sl) AS within_sl, sum(ring_n) AS ring_n,
+			sum(ring_sum) / nullif(sum(ring_n), 0) AS asa, sum(handle_sum) / nullif(sum(handle_n), 0) AS aht, sum(handle_n) AS handle_n,
+			sum(resolved) AS resolved, sum(resolved_n) AS resolved_n, sum(fcr) AS fcr, sum(surveyed) AS surveyed,
 			sum(csat_sum)::DOUBLE / nullif(sum(surveyed), 0) AS csat_mean, sum(satisfied) AS satisfied
 		FROM dash_calls_rollup r JOIN p ON r.day BETWEEN p.d0 AND p.d1
 		WHERE ${dims.sql} GROUP BY p.period
 	),
 	k_qa AS (
-		SELECT p.period, sum(score_sum) / nullif(sum(scored_n), 0) AS qa_avg, sum(passed_n) AS scored, sum(passed) AS passed
+		SELECT p.period, sum(score_sum) / nullif(sum(scored_n), 0) AS qa_avg, sum(passed_n) AS scored, sum(passed) AS passed,
+			sum(reviewed_n) AS reviewed
 		FROM dash_qa_rollup r JOIN p ON r.day BETWEEN p.d0 AND p.d1
-		WHERE r.rubric_id = ? AND r.rubric_version = ? AND ${dims.sql} GROUP BY p.period
+		WHERE r.source = ? AND r.rubric_id = ? AND r.rubric_version = ? AND ${dims.sql} GROUP BY p.period
 	),
 	k_comp AS (
 		SELECT p.period, sum(complaints) AS complaints, sum(with_due) AS with_due, sum(on_time) AS on_time,
 			sum(closed) AS closed, sum(followed_up) AS followed_up
 		FROM dash_complaint_rollup k JOIN p ON k.day BETWEEN p.d0 AND p.d1
 		WHERE ${comp.sql} GROUP BY p.period
-	)
+	),
+	${HAS_COMPLAINT_DATA_CTE}
 	${KPI_FROM_SUMS_SQL}`;
 	const params: Param[] = [
 		...days(filter.from, filter.to),
 		...days(prev.from, prev.to),
 		...dims.params,
+		opts.qaSource ?? 'reviewed',
 		opts.rubric?.id ?? '',
 		opts.rubric?.version ?? -1,
 		...dims.params,
@@ -221,7 +261,7 @@ export async function queryKpisFromRollup(db: Db, filter: DashboardFilter, opts:
 const GRAIN_STEP: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 7 DAY', month: 'INTERVAL 1 MONTH' };
 
 /** Every overview chart of build-chart-sql.ts over the rollups, one statement each. */
-export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubric: Rubric): Record<keyof DashboardCharts, Sql> {
+export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubric: Rubric, qaSource: QaSource = 'reviewed'): Record<keyof DashboardCharts, Sql> {
 	const dims = rollupDims(filter);
 	const where = { sql: `${inDays('r')} AND ${dims.sql}`, params: [...days(filter.from, filter.to), ...dims.params] };
 	const rub: Param[] = [rubric?.id ?? '', rubric?.version ?? -1];
@@ -234,7 +274,7 @@ export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubri
 				volume, service_level, csat_mean
 			FROM (
 				SELECT date_trunc('${grain}', r.day)::TIMESTAMP AS b, sum(offered) AS volume,
-					sum(within_sl)::DOUBLE / nullif(sum(handled), 0) AS service_level,
+					sum(within_sl)::DOUBLE / nullif(sum(ring_n), 0) AS service_level,
 					sum(csat_sum)::DOUBLE / nullif(sum(surveyed), 0) AS csat_mean
 				FROM dash_calls_rollup r WHERE ${where.sql} GROUP BY b
 			) ORDER BY b LIMIT 400`,
@@ -242,8 +282,8 @@ export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubri
 		},
 		scoreBins: {
 			sql: `SELECT bin, sum(scored_n) AS calls FROM dash_qa_rollup r
-				WHERE r.rubric_id = ? AND r.rubric_version = ? AND bin IS NOT NULL AND ${where.sql} GROUP BY bin ORDER BY bin`,
-			params: [...rub, ...where.params]
+				WHERE r.source = ? AND r.rubric_id = ? AND r.rubric_version = ? AND bin IS NOT NULL AND ${where.sql} GROUP BY bin ORDER BY bin`,
+			params: [qaSource, ...rub, ...where.params]
 		},
 		items: {
 			sql: `SELECT item_id, sum(applied) AS applied, sum(failed) AS failed, sum(failed)::DOUBLE / nullif(sum(applied), 0) AS fail_rate
@@ -276,8 +316,8 @@ export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubri
 	};
 }
 
-export async function queryChartsFromRollup(db: Db, filter: DashboardFilter, grain: Grain, rubric: Rubric): Promise<DashboardCharts> {
-	const q = buildChartRollupSql(filter, grain, rubric);
+export async function queryChartsFromRollup(db: Db, filter: DashboardFilter, grain: Grain, rubric: Rubric, qaSource: QaSource = 'reviewed'): Promise<DashboardCharts> {
+	const q = buildChartRollupSql(filter, grain, rubric, qaSource);
 	const run = async <T>(s: Sql) => (await db.query<T>(s.sql, s.params)).rows;
 	const [trend, scoreBins, items, heat, complaints, csat] = await Promise.all([
 		run<TrendRow>(q.trend),
@@ -308,7 +348,7 @@ const STRING_COLUMNS = new Set(['bucket', 'bucket_end', 'item_id', 'category']);
  */
 export function buildDashboardRollupSql(filter: DashboardFilter, grain: Grain, rubric: Rubric, opts: KpiOptions = {}): Sql {
 	const kpi = buildKpiRollupSql(filter, { ...opts, rubric });
-	const charts = buildChartRollupSql(filter, grain, rubric);
+	const charts = buildChartRollupSql(filter, grain, rubric, opts.qaSource);
 	const ctes = CHARTS.map((name) => `chart_${name} AS (${charts[name].sql})`);
 	const lists = CHARTS.map((name) => {
 		const { columns, order } = CHART_COLUMNS[name];
@@ -350,8 +390,8 @@ export const MAX_CUBE_ROWS = 500_000;
 const DAY = `date_diff('day', DATE '1970-01-01', day)::INTEGER AS day`;
 
 /**
- * Every rollup row, with QA and item rows of one rubric version, for rollup-cube.ts; null when there are more
- * than `maxRows` (the caller then queries the rollups per filter).
+ * Every rollup row, with QA rows (both score sources) and item rows of one rubric version, for rollup-cube.ts; null
+ * when there are more than `maxRows` (the caller then queries the rollups per filter).
  */
 export async function loadRollupRows(db: Db, rubric: Rubric, maxRows = MAX_CUBE_ROWS): Promise<RollupRows | null> {
 	const rub: Param[] = [rubric?.id ?? '', rubric?.version ?? -1];
@@ -366,7 +406,7 @@ export async function loadRollupRows(db: Db, rubric: Rubric, maxRows = MAX_CUBE_
 	const calls = await db.query<CubeCallRow>(`SELECT ${DAY}, ${dims}, * EXCLUDE (day, team, queue, channel) FROM dash_calls_rollup`);
 	const hours = await db.query<CubeHourRow>(`SELECT ${DAY}, ${dims}, hour, offered FROM dash_hour_rollup`);
 	const qa = await db.query<CubeQaRow>(
-		`SELECT ${DAY}, ${dims}, bin, scored_n, score_sum, passed_n, passed FROM dash_qa_rollup WHERE rubric_id = ? AND rubric_version = ?`,
+		`SELECT ${DAY}, ${dims}, source, bin, scored_n, score_sum, passed_n, passed, reviewed_n FROM dash_qa_rollup WHERE rubric_id = ? AND rubric_version = ?`,
 		rub
 	);
 	const items = await db.query<CubeItemRow>(
@@ -374,5 +414,6 @@ export async function loadRollupRows(db: Db, rubric: Rubric, maxRows = MAX_CUBE_
 		rub
 	);
 	const complaints = await db.query<CubeComplaintRow>(`SELECT ${DAY}, * EXCLUDE (day) FROM dash_complaint_rollup`);
-	return { calls: calls.rows, hours: hours.rows, qa: qa.rows, items: items.rows, complaints: complaints.rows };
+	const has = await db.query<{ has_data: boolean }>(`WITH ${HAS_COMPLAINT_DATA_CTE} SELECT has_data FROM k_has`);
+	return { calls: calls.rows, hours: hours.rows, qa: qa.rows, items: items.rows, complaints: complaints.rows, hasComplaintData: has.rows[0]?.has_data === true };
 }

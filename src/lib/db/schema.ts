@@ -1,6 +1,7 @@
 // The canonical tables of DESIGN §4 and the import bookkeeping tables. Plain SQL strings so the
 // browser, the CLI and the tests create exactly the same schema. Times are seconds (DOUBLE).
 import type { Db } from './types';
+import { QA_SCORE_VIEWS_SQL } from '../scoring/qa-score';
 
 export const SCHEMA_VERSION = 1;
 
@@ -13,11 +14,13 @@ export const CANONICAL_TABLES = [
 	'import_files',
 	'import_errors',
 	'rubrics',
+	'rubric_items',
 	'findings',
 	'scores',
 	'app_settings',
 	'reviews',
 	'review_items',
+	'review_findings',
 	'review_comments',
 	'review_plans',
 	'review_queue'
@@ -121,6 +124,19 @@ CREATE TABLE IF NOT EXISTS rubrics (
 	saved_at TIMESTAMP DEFAULT current_timestamp,
 	PRIMARY KEY (rubric_id, version)
 );
+-- Each saved rubric version's pass mark and items (weight, critical) as rows, so SQL can apply the scoring rule to
+-- reviewed results (scoring/qa-score.ts); filled from the JSON when a version is saved (scoring/rubrics-table.ts).
+ALTER TABLE rubrics ADD COLUMN IF NOT EXISTS pass_mark DOUBLE;
+CREATE TABLE IF NOT EXISTS rubric_items (
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	item_id VARCHAR NOT NULL,
+	ordinal INTEGER NOT NULL,
+	weight DOUBLE NOT NULL,
+	critical BOOLEAN NOT NULL,
+	kind VARCHAR,               -- the rule kind (manual items are judged by the inspector only)
+	PRIMARY KEY (rubric_id, rubric_version, item_id)
+);
 CREATE TABLE IF NOT EXISTS findings (
 	call_id VARCHAR NOT NULL,
 	rubric_id VARCHAR NOT NULL,
@@ -173,6 +189,15 @@ CREATE TABLE IF NOT EXISTS review_items (
 	reason VARCHAR NOT NULL,
 	updated_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (call_id, rubric_id, rubric_version, item_id)
+);
+-- The automatic results (findings) of reviewed calls, copied so the reviewed score (scoring/qa-score.ts) never joins
+-- all findings; rewritten with the findings and when a review appears.
+CREATE TABLE IF NOT EXISTS review_findings (
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	item_id VARCHAR NOT NULL,
+	result VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS review_comments (
 	comment_id VARCHAR PRIMARY KEY,
@@ -286,6 +311,13 @@ CREATE TABLE IF NOT EXISTS dash_qa_rollup (
 	bin INTEGER,                -- score bin 0..9, NULL for calls scored without a score
 	scored_n BIGINT, score_sum DOUBLE, passed_n BIGINT, passed BIGINT
 );
+-- Rollup columns added later (older workspaces get them; the rollup version bump rebuilds the rows): the counts of
+-- calls whose input is known, so a KPI without data is NULL rather than 0, and the QA rows per score source.
+ALTER TABLE dash_calls_rollup ADD COLUMN IF NOT EXISTS abandon_n BIGINT;
+ALTER TABLE dash_calls_rollup ADD COLUMN IF NOT EXISTS handle_n BIGINT;
+ALTER TABLE dash_calls_rollup ADD COLUMN IF NOT EXISTS resolved_n BIGINT;
+ALTER TABLE dash_qa_rollup ADD COLUMN IF NOT EXISTS source VARCHAR; -- reviewed | automatic (scoring/qa-score.ts)
+ALTER TABLE dash_qa_rollup ADD COLUMN IF NOT EXISTS reviewed_n BIGINT;
 CREATE TABLE IF NOT EXISTS dash_item_rollup (
 	rubric_id VARCHAR, rubric_version INTEGER, day DATE, team VARCHAR, queue VARCHAR, channel VARCHAR,
 	item_id VARCHAR, applied BIGINT, failed BIGINT
@@ -298,7 +330,8 @@ CREATE TABLE IF NOT EXISTS dash_complaint_rollup (
 );
 `;
 
-/** Creates every canonical table that does not exist yet. Safe to call on every start. */
+/** Creates every canonical table that does not exist yet, and (re)defines the QA score views. Safe to call on every start. */
 export async function ensureSchema(db: Db): Promise<void> {
 	await db.query(SCHEMA_SQL);
+	await db.query(QA_SCORE_VIEWS_SQL);
 }

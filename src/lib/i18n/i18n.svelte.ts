@@ -2,6 +2,7 @@
 // Owns message lookup and number/date formatting; the catalogues themselves are zh.ts and en.ts.
 import { en } from './en';
 import { zh, type MessageKey } from './zh';
+import { formatMessage } from './format-message';
 
 export type Lang = 'zh' | 'en';
 export type { MessageKey };
@@ -41,12 +42,8 @@ export class Locale {
 		if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[this.lang];
 	}
 
-	/** The message for `key` in the current language, `{name}` placeholders filled from `params`. */
-	t = (key: MessageKey, params?: MessageParams): string => {
-		const text = CATALOGUES[this.lang][key] ?? zh[key] ?? key;
-		if (!params) return text;
-		return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-	};
+	/** The message for `key` in the current language, placeholders and plural choices filled from `params` (format-message.ts). */
+	t = (key: MessageKey, params?: MessageParams): string => formatMessage(CATALOGUES[this.lang][key] ?? zh[key] ?? key, params, HTML_LANG[this.lang]);
 
 	/** Integer/decimal in the current language's grouping. */
 	num = (n: number | null | undefined, digits = 0): string =>

@@ -35,7 +35,9 @@ export const LEADERBOARD_ZH = {
 	'lb.empty': '该期间没有坐席通话。',
 	'lb.noData': '还没有通话数据。先载入示例或导入通话记录。',
 	'lb.loading': '正在计算排行榜…',
-	'lb.rankedCount': '{ranked} 名参与排名，{unranked} 名通话量不足（每月至少 {min} 通）',
+	'lb.rankedCount': '{ranked} 名参与排名，{unranked} 名通话量不足（本期至少 {min} 通 = 每月 {perMonth} 通 × {months} 个月）',
+	'lb.partial': '{period} 的数据只覆盖 {from} 至 {to}（{days} 天中的 {covered} 天），是不完整的一期；排名与指标按已有数据计算，最低通话量仍按整期计。',
+	'lb.partialNone': '{period} 没有通话数据。',
 	'lb.howComposite': '综合指数如何计算',
 	'lb.compositeHelp':
 		'每项参与加权的指标先在本期参与排名的对象中换算为 0–100 分：最好者 100、最差者 0，中间按比例（平均处理时长、投诉率越低越好）；综合指数是这些分数按权重的加权平均，缺少某项数值时按其余指标的权重计算。显示值相同（保留一位小数）的名次并列。',

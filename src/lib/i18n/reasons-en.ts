@@ -13,7 +13,7 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.unknown_tabular_kind': 'could not tell whether this is a call log, complaints or transcript from its headers ({headers}); choose the kind and map the columns',
 	'reason.generated_complaint_ids': 'no complaint id column: ids were generated as "{file}#<line>"',
 	'reason.unreadable_row': 'unreadable row: {detail}',
-	'reason.line_numbers_off': 'line numbers may be off: DuckDB read {staged} rows where {expected} were expected',
+	'reason.line_numbers_off': 'line numbers may be off: DuckDB read {staged, plural, one {# row} other {# rows}} where {expected} were expected',
 	'reason.empty_call_id': '{column}: empty call id',
 	'reason.empty_complaint_id': '{column}: empty complaint id',
 	'reason.empty_text_cell': '{column}: empty text',
@@ -48,10 +48,10 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 		'Azure batch transcription output is not supported; export the conversation as WebVTT, or as JSON turns [{"speaker": "...", "start": s, "end": s, "text": "..."}], and import that',
 	'reason.harper_metadata':
 		'Harper Valley call metadata (agent and caller names, arrival/hang-up times, task, surveys), not a transcript: import the matching *.transcript.json for the conversation',
-	'reason.json_complaints_list': 'JSON complaints list ({n} items with {keys}), not a transcript: use the complaints CSV export',
+	'reason.json_complaints_list': 'JSON complaints list ({n, plural, one {# item} other {# items}} with {keys}), not a transcript: use the complaints CSV export',
 	'reason.json_empty_list': 'empty JSON list: no turns',
-	'reason.json_list_of_objects': `JSON list of {n} objects with {keys}: not a transcript (${TURN_SHAPES})`,
-	'reason.json_list_of_values': `JSON list of {n} {type} values: not a transcript (${TURN_SHAPES})`,
+	'reason.json_list_of_objects': `JSON list of {n, plural, one {# object} other {# objects}} with {keys}: not a transcript (${TURN_SHAPES})`,
+	'reason.json_list_of_values': `JSON list of {n} {type} {n, plural, one {value} other {values}}: not a transcript (${TURN_SHAPES})`,
 	'reason.json_object_unknown':
 		'JSON object with {keys}: not a transcript format we know (expected turns {speaker, text, start?, end?}, dialogues {id, turns: […]}, Amazon Transcribe or Contact Lens output)',
 	'reason.json_single_value': 'JSON holds a single value, not a transcript',

@@ -3,8 +3,8 @@ import type { SCORING_ZH } from './scoring-zh';
 
 export const SCORING_EN: Record<keyof typeof SCORING_ZH, string> = {
 	'scoring.loading': 'Reading the rubric…',
-	'scoring.scoring': 'Scoring… {n} calls',
-	'scoring.scored': '{n} calls scored',
+	'scoring.scoring': 'Scoring… {n, plural, one {# call} other {# calls}}',
+	'scoring.scored': '{n, plural, one {# call} other {# calls}} scored',
 	'scoring.error': 'Scoring failed: {message}',
 	'scoring.badge': 'Scores',
 	'scoring.rubric': 'Rubric: {name} v{version}',
@@ -41,7 +41,7 @@ export const SCORING_EN: Record<keyof typeof SCORING_ZH, string> = {
 	'call.play': 'Play recording',
 	'call.transcript': 'Transcript',
 	'call.noTranscript': 'This call has no transcript.',
-	'call.moreSegments': 'Long transcript: only the first {n} turns are shown.',
+	'call.moreSegments': 'Long transcript: only the first {n, plural, one {turn is} other {# turns are}} shown.',
 	'call.numbers.masked': 'Customer numbers are masked (phone, ID card, bank card)',
 	'call.numbers.revealed': 'Showing full numbers',
 	'call.numbers.reveal': 'Reveal numbers',
@@ -68,6 +68,6 @@ export const SCORING_EN: Record<keyof typeof SCORING_ZH, string> = {
 	'start.items.title': 'Checklist items',
 	'start.items.hint': 'Fail rate of each item under the active rubric. Click one to see the calls that failed it.',
 	'start.items.failRate': 'Fail rate',
-	'start.items.counts': '{fail} / {applied} calls',
+	'start.items.counts': '{fail} / {applied, plural, one {# call} other {# calls}}',
 	'start.items.empty': 'No scores yet.'
 };

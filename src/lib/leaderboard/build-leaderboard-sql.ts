@@ -3,7 +3,8 @@
 // before. One parameterised query; the formulas are those of dashboard/build-kpi-sql.ts, per agent instead of
 // per filter (build-leaderboard-sql.test.ts checks the team rows against queryKpis). No Svelte, no DOM.
 import type { Db, Param } from '../db/types';
-import { FCR_WINDOW_DAYS, KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../dashboard/build-kpi-sql';
+import { FCR_WINDOW_DAYS, HANDLE_S_SQL, HAS_COMPLAINT_DATA_CTE, KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../dashboard/build-kpi-sql';
+import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
 import { previousOf, type Period } from './period';
 
@@ -23,6 +24,12 @@ export const DEFAULT_MIN_CALLS_PER_MONTH = 30;
 
 export type Grouping = 'agent' | 'team';
 
+/**
+ * Who an agent is in SQL over calls aliased `alias`: the agent id, or the name for call logs that name agents
+ * without an id (as the calls list's agent filter, calls-sql.ts).
+ */
+export const agentKeySql = (alias = 'c') => `coalesce(${alias}.agent_id, ${alias}.agent_name)`;
+
 export type LeaderValues = Record<LeaderKey, number | null>;
 
 export interface LeaderPeriodRow {
@@ -31,6 +38,8 @@ export interface LeaderPeriodRow {
 	calls: number;
 	surveyed: number;
 	scored: number;
+	/** scored calls whose QA score is a submitted review's */
+	reviewed: number;
 	complaints: number;
 	/** 0..100; null when the agent is not ranked or has no value for any weighted KPI */
 	composite: number | null;
@@ -40,7 +49,7 @@ export interface LeaderPeriodRow {
 }
 
 export interface LeaderRow {
-	/** agent_id, or the team name */
+	/** the agent key (agentKeySql: id, or name without one), or the team name */
 	id: string;
 	name: string;
 	/** the agent's team in the period (the one most of its calls were in); the team itself for teams */
@@ -58,6 +67,8 @@ export interface LeaderboardQuery {
 	dims?: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
 	grouping?: Grouping;
 	rubric?: { id: string; version: number } | null;
+	/** reviewed scores where reviewed (default) or the automatic ones only (scoring/qa-score.ts) */
+	qaSource?: QaSource;
 	weights?: Weights;
 	minCallsPerMonth?: number;
 }
@@ -67,6 +78,8 @@ export interface Leaderboard {
 	previous: Period;
 	/** the minimum number of calls in this period (per month × months) */
 	minCalls: number;
+	/** the workspace holds complaint records (else the complaint rate is unknown, not 0) */
+	hasComplaintData: boolean;
 	rows: LeaderRow[];
 }
 
@@ -95,7 +108,7 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	const prev = previousOf(q.period);
 	const dims = dimensionWhere(q.dims ?? {}, 'c');
 	const comp = complaintDimensionWhere(q.dims ?? {});
-	const entity = grouping === 'agent' ? 'c.agent_id' : 'c.team';
+	const entity = grouping === 'agent' ? agentKeySql('c') : 'c.team';
 	// A complaint counts for the agent it names; for a team, through its linked call, else its agent's team(s)
 	// (the same rule as the dashboard's team filter, complaintDimensionWhere).
 	const compEntity = grouping === 'agent' ? 'k.agent_id' : 'coalesce(lc.team, ag.team)';
@@ -117,7 +130,7 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	f AS (
 		SELECT p.period, ${entity} AS entity_id, c.agent_name, c.team, c.call_id, c.resolved, c.csat,
 			c.abandoned IS TRUE AS is_abandoned,
-			coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) AS handle_s,
+			${HANDLE_S_SQL} AS handle_s,
 			c.customer_id IS NOT NULL AND EXISTS (
 				SELECT 1 FROM calls n WHERE n.customer_id = c.customer_id AND n.call_id <> c.call_id
 					AND n.started_at > c.started_at AND n.started_at <= c.started_at + INTERVAL ${FCR_WINDOW_DAYS} DAY
@@ -133,6 +146,7 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 			count(*) FILTER (WHERE NOT is_abandoned) AS handled,
 			avg(handle_s) FILTER (WHERE NOT is_abandoned) AS aht,
 			count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved,
+			count(resolved) FILTER (WHERE NOT is_abandoned) AS resolved_n,
 			count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE AND NOT has_repeat) AS fcr,
 			count(csat) AS surveyed,
 			avg(csat) AS csat_mean,
@@ -140,8 +154,9 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 		FROM f GROUP BY period, entity_id
 	),
 	k_qa AS (
-		SELECT f.period, f.entity_id, avg(s.score) AS qa_avg, count(s.passed) AS scored, count(*) FILTER (WHERE s.passed) AS passed
-		FROM f JOIN scores s ON s.call_id = f.call_id AND s.rubric_id = ? AND s.rubric_version = ?
+		SELECT f.period, f.entity_id, avg(s.score) AS qa_avg, count(s.passed) AS scored, count(*) FILTER (WHERE s.passed) AS passed,
+			count(*) FILTER (WHERE s.is_reviewed) AS reviewed
+		FROM f JOIN ${qaScoresRelation(q.qaSource)} s ON s.call_id = f.call_id AND s.rubric_id = ? AND s.rubric_version = ?
 		GROUP BY f.period, f.entity_id
 	),
 	k_comp AS (
@@ -152,19 +167,22 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 		WHERE ${comp.sql}
 		GROUP BY ALL
 	),
+	${HAS_COMPLAINT_DATA_CTE},
 	v AS (
+		-- The dashboard's formulas (build-kpi-sql KPI_FROM_SUMS_SQL) per row: a rate without input data is NULL.
 		SELECT kc.period, kc.entity_id, kc.name, kc.team, kc.offered, kc.surveyed,
 			coalesce(kq.scored, 0) AS scored,
+			coalesce(kq.reviewed, 0) AS reviewed,
 			coalesce(km.complaints, 0) AS complaints,
 			kc.offered AS volume,
 			kc.aht,
-			kc.resolved::DOUBLE / nullif(kc.handled, 0) AS resolution,
-			kc.fcr::DOUBLE / nullif(kc.handled, 0) AS fcr,
+			kc.resolved::DOUBLE / nullif(kc.resolved_n, 0) AS resolution,
+			kc.fcr::DOUBLE / nullif(kc.resolved_n, 0) AS fcr,
 			kc.csat_mean,
 			kc.satisfied::DOUBLE / nullif(kc.surveyed, 0) AS csat_pct,
 			kq.qa_avg,
 			kq.passed::DOUBLE / nullif(kq.scored, 0) AS qa_pass,
-			100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) AS complaint_rate,
+			CASE WHEN (SELECT has_data FROM k_has) THEN 100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) END AS complaint_rate,
 			kc.offered >= ? AS is_ranked
 		FROM k_calls kc
 		LEFT JOIN k_qa kq ON kq.period = kc.period AND kq.entity_id = kc.entity_id
@@ -178,8 +196,9 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 		SELECT n.*, CASE WHEN is_ranked THEN (${num}) / nullif(${den}, 0) END AS composite
 		FROM n
 	)
-	SELECT period, entity_id, name, team, offered, surveyed, scored, complaints,
+	SELECT period, entity_id, name, team, offered, surveyed, scored, reviewed, complaints,
 		volume, aht, resolution, fcr, csat_mean, csat_pct, qa_avg, qa_pass, complaint_rate, is_ranked, composite,
+		(SELECT has_data FROM k_has) AS has_complaint_data,
 		CASE WHEN composite IS NOT NULL
 			THEN rank() OVER (PARTITION BY period, composite IS NOT NULL ORDER BY round(composite, 1) DESC) END AS rank
 	FROM c
@@ -206,6 +225,7 @@ interface Raw {
 	offered: number;
 	surveyed: number;
 	scored: number;
+	reviewed: number;
 	complaints: number;
 	volume: number;
 	aht: number | null;
@@ -219,6 +239,7 @@ interface Raw {
 	is_ranked: boolean;
 	composite: number | null;
 	rank: number | null;
+	has_complaint_data: boolean;
 }
 
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
@@ -230,6 +251,7 @@ function toPeriodRow(r: Raw): LeaderPeriodRow {
 		calls: Number(r.offered),
 		surveyed: Number(r.surveyed),
 		scored: Number(r.scored),
+		reviewed: Number(r.reviewed),
 		complaints: Number(r.complaints),
 		composite: num(r.composite),
 		rank: num(r.rank),
@@ -255,5 +277,11 @@ export async function queryLeaderboard(db: Db, q: LeaderboardQuery): Promise<Lea
 				rankChange: current.rank != null && previous?.rank != null ? previous.rank - current.rank : null
 			};
 		});
-	return { period: q.period, previous: previousOf(q.period), minCalls: minCallsFor(q.period, q.minCallsPerMonth ?? DEFAULT_MIN_CALLS_PER_MONTH), rows: out };
+	return {
+		period: q.period,
+		previous: previousOf(q.period),
+		minCalls: minCallsFor(q.period, q.minCallsPerMonth ?? DEFAULT_MIN_CALLS_PER_MONTH),
+		hasComplaintData: rows.length > 0 ? rows[0].has_complaint_data === true : false,
+		rows: out
+	};
 }

@@ -9,7 +9,7 @@ const row = (id: string, name: string, rank: number | null, composite: number | 
 	id,
 	name,
 	team: '售后组',
-	current: { values: values(over), calls: 40, surveyed: 10, scored: 40, complaints: 1, composite, rank, isRanked: rank != null },
+	current: { values: values(over), calls: 40, surveyed: 10, scored: 40, reviewed: 0, complaints: 1, composite, rank, isRanked: rank != null },
 	previous: null,
 	rankChange
 });

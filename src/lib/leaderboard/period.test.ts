@@ -1,6 +1,6 @@
 // Monthly and quarterly appraisal periods: their days and the period before (calendar months, not "30 days").
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodOf, periodsBetween, previousOf } from './period';
+import { coverageOf, latestCompletePeriod, parsePeriod, periodOf, periodsBetween, previousOf } from './period';
 
 describe('appraisal periods', () => {
 	it.each([
@@ -25,5 +25,22 @@ describe('appraisal periods', () => {
 		expect(periodOf('month', '2026-08-15').key).toBe('2026-08');
 		expect(periodsBetween('month', '2026-08-01', '2026-10-31').map((p) => p.key)).toEqual(['2026-10', '2026-09', '2026-08']);
 		expect(periodsBetween('quarter', '2026-08-01', '2026-10-31').map((p) => p.key)).toEqual(['2026-Q4', '2026-Q3']);
+	});
+
+	// The sample runs 2026-08-01..10-31: every month is complete, no quarter is; Q3 holds two of its months, Q4 one.
+	it.each([
+		['month', { first: '2026-08-01', last: '2026-10-31' }, '2026-10'],
+		['month', { first: '2026-08-01', last: '2026-10-12' }, '2026-09'],
+		['quarter', { first: '2026-08-01', last: '2026-10-31' }, '2026-Q3'],
+		['quarter', { first: '2026-01-01', last: '2026-10-31' }, '2026-Q3'],
+		['quarter', { first: '2026-07-01', last: '2026-12-20' }, '2026-Q4'],
+		['month', { first: '2021-01-01', last: '2021-01-09' }, '2021-01']
+	] as const)('by default shows the latest %s the data covers completely enough (%j → %s)', (kind, range, key) => {
+		expect(latestCompletePeriod(kind, range).key).toBe(key);
+	});
+
+	it('says how much of a period the data covers', () => {
+		expect(coverageOf(parsePeriod('2026-Q3')!, { first: '2026-08-01', last: '2026-10-31' })).toEqual({ days: 92, covered: 61, from: '2026-08-01', to: '2026-09-30' });
+		expect(coverageOf(parsePeriod('2026-Q1')!, { first: '2026-08-01', last: '2026-10-31' }).covered).toBe(0);
 	});
 });

@@ -1,6 +1,6 @@
 // The appraisal periods of the leaderboard (月度/季度评优): a calendar month 'YYYY-MM' or quarter 'YYYY-Qn', its
 // days, the period before it (previous month / previous quarter, not "the same number of days") and its URL form.
-import { addDays } from '../dashboard/filter';
+import { addDays, periodDays } from '../dashboard/filter';
 
 export type PeriodKind = 'month' | 'quarter';
 
@@ -60,4 +60,39 @@ export function periodsBetween(kind: PeriodKind, first: string, last: string): P
 		p = previousOf(p);
 	}
 	return out;
+}
+
+/** How much of a period the data covers: its days, the days within the data's first..last day, and that span. */
+export interface Coverage {
+	days: number;
+	covered: number;
+	/** first and last covered day, null when none */
+	from: string | null;
+	to: string | null;
+}
+
+export function coverageOf(p: Period, range: { first: string; last: string } | null): Coverage {
+	const days = periodDays(p.from, p.to);
+	if (!range) return { days, covered: 0, from: null, to: null };
+	const from = p.from > range.first ? p.from : range.first;
+	const to = p.to < range.last ? p.to : range.last;
+	return from > to ? { days, covered: 0, from: null, to: null } : { days, covered: periodDays(from, to), from, to };
+}
+
+/** A period whose data covers at least this share of its days counts as complete enough to show by default. */
+export const COMPLETE_ENOUGH = 0.8;
+
+/**
+ * The period of `kind` a page shows when its URL names none: the latest one the data covers completely enough
+ * (a quarter of which the data holds one month ranks few agents against a three-month minimum); when none is, the
+ * one the data covers most (the latest of equals). Today's month or quarter when there is no data.
+ */
+export function latestCompletePeriod(kind: PeriodKind, range: { first: string; last: string } | null): Period {
+	if (!range) return periodOf(kind, new Date().toISOString().slice(0, 10));
+	const all = periodsBetween(kind, range.first, range.last);
+	const share = (p: Period) => {
+		const c = coverageOf(p, range);
+		return c.covered / c.days;
+	};
+	return all.find((p) => share(p) >= COMPLETE_ENOUGH) ?? all.reduce((best, p) => (share(p) > share(best) ? p : best), all[0]);
 }

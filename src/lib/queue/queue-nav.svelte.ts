@@ -2,7 +2,7 @@
 // and moving on to the next call not yet reviewed. One instance per call page. Browser only.
 import { goto } from '$app/navigation';
 import { workspace } from '../db/workspace.svelte';
-import { nextInQueue, queuePlace, queueProgress, type QueuePlace, type QueueProgress } from './queue-sql';
+import { nextInQueue, queuePlace, queueProgress, type QueuePlace, type QueueProgress, type RubricRef } from './queue-sql';
 
 /** The call page of `callId` as opened from the queue of `planId`. */
 export function queueCallHref(callId: string, planId: string): string {
@@ -18,16 +18,19 @@ export class QueueNav {
 	error = $state<string | null>(null);
 	readonly planId: string;
 	#callId: string | null = null;
+	/** the rubric version whose reviews count as done (the active one) */
+	#rubric: RubricRef | null = null;
 
 	constructor(planId: string) {
 		this.planId = planId;
 	}
 
-	async refresh(callId: string): Promise<void> {
+	async refresh(callId: string, rubric: RubricRef | null): Promise<void> {
 		this.#callId = callId;
+		this.#rubric = rubric ? { id: rubric.id, version: rubric.version } : null;
 		try {
 			const db = await workspace.db();
-			const [place, progress] = await Promise.all([queuePlace(db, callId, this.planId), queueProgress(db, this.planId)]);
+			const [place, progress] = await Promise.all([queuePlace(db, callId, this.planId), queueProgress(db, this.planId, this.#rubric)]);
 			if (this.#callId !== callId) return;
 			this.place = place;
 			this.progress = progress;
@@ -38,13 +41,13 @@ export class QueueNav {
 		}
 	}
 
-	/** Opens the next queued call without a submitted review (after this one, wrapping round). */
+	/** Opens the next queued call not yet reviewed under the active version (after this one, wrapping round). */
 	async next(): Promise<void> {
 		const from = this.#callId;
 		if (this.isMoving) return;
 		this.isMoving = true;
 		try {
-			const id = await nextInQueue(await workspace.db(), from, this.planId);
+			const id = await nextInQueue(await workspace.db(), from, this.planId, this.#rubric);
 			if (!id) {
 				this.isDone = true;
 				return;

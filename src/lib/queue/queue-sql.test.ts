@@ -140,7 +140,7 @@ describe('drawing the queue', () => {
 	});
 
 	it('leaves out calls already reviewed', async () => {
-		await submitReview(db, { call_id: 'C-1-0-03', rubric_id: 'r', rubric_version: 2 }, 'x', 90);
+		await submitReview(db, { call_id: 'C-1-0-03', rubric_id: 'r', rubric_version: 2 }, 'x');
 		await drawQueue(db, plan({ per_agent_week: 0, csat_max: 2 }), R);
 		expect((await queued()).has('C-1-0-03')).toBe(false);
 		expect((await queued()).has('C-1-0-04')).toBe(true);
@@ -156,42 +156,63 @@ describe('working through the queue', () => {
 	it('counts progress as calls with a submitted review, and moves to the next open call', async () => {
 		const ids = [...(await queued()).keys()];
 		expect(ids).toHaveLength(4);
-		expect(await queueProgress(db)).toEqual({ reviewed: 0, total: 4 });
+		expect(await queueProgress(db)).toEqual({ reviewed: 0, total: 4, version: null, reviewedElsewhere: 0 });
 		expect(await nextInQueue(db, null)).toBe(ids[0]);
 		expect(await queuePlace(db, ids[1])).toEqual({ position: 2, total: 4 });
 		expect(await queuePlace(db, 'nope')).toBeNull();
 
-		await submitReview(db, key(ids[0]), 'x', 80);
-		expect(await queueProgress(db)).toEqual({ reviewed: 1, total: 4 });
+		await submitReview(db, key(ids[0]), 'x');
+		expect(await queueProgress(db)).toEqual({ reviewed: 1, total: 4, version: null, reviewedElsewhere: 0 });
 		expect(await nextInQueue(db, ids[0])).toBe(ids[1]);
 		// A draft does not count as reviewed.
 		await db.query(`INSERT INTO reviews (call_id, rubric_id, rubric_version, status, updated_at) VALUES (?, 'r', 2, 'draft', now()::TIMESTAMP)`, [ids[1]]);
-		expect(await queueProgress(db)).toEqual({ reviewed: 1, total: 4 });
+		expect(await queueProgress(db)).toEqual({ reviewed: 1, total: 4, version: null, reviewedElsewhere: 0 });
 		// From the last call it wraps to the first open one; never the call itself.
 		expect(await nextInQueue(db, ids[3])).toBe(ids[1]);
-		await submitReview(db, key(ids[1]), 'x', 80);
-		await submitReview(db, key(ids[2]), 'x', 80);
+		await submitReview(db, key(ids[1]), 'x');
+		await submitReview(db, key(ids[2]), 'x');
 		expect(await nextInQueue(db, ids[3])).toBeNull();
 		expect(await nextInQueue(db, ids[2])).toBe(ids[3]);
 	});
 
 	it('lists a page in queue order with review state, optionally only open calls', async () => {
 		const ids = [...(await queued()).keys()];
-		await submitReview(db, key(ids[1]), 'x', 75);
+		// Version 2 of rubric r has one item; the call's finding fails it and the review passes it: 100.
+		await db.query(`INSERT INTO rubric_items VALUES ('r', 2, 'x', 1, 1, false, 'manual')`);
+		await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES (?, 'r', 2, 'x', 'fail', 0, 1)`, [ids[1]]);
+		await db.query(`INSERT INTO review_items VALUES (?, 'r', 2, 'x', 'pass', '复听', now()::TIMESTAMP)`, [ids[1]]);
+		await submitReview(db, key(ids[1]), 'x');
 		const all = await listQueue(db, { page: 1, rubric: R });
 		expect(all.total).toBe(4);
 		expect(all.rows.map((r) => r.call_id)).toEqual(ids);
-		expect(all.rows[1]).toMatchObject({ position: 2, review_status: 'submitted', review_score: 75, reasons: ['sample'] });
+		expect(all.rows[1]).toMatchObject({ position: 2, review_status: 'submitted', review_score: 100, reasons: ['sample'] });
 		const open = await listQueue(db, { page: 1, isOpenOnly: true, rubric: R });
 		expect(open.rows.map((r) => r.call_id)).toEqual([ids[0], ids[2], ids[3]]);
 		expect(open.rows[1].position).toBe(3);
+		await db.query('DELETE FROM rubric_items; DELETE FROM findings; DELETE FROM review_items');
+	});
+
+	it('counts a call reviewed under an older rubric version as not yet reviewed under the active one, and says so', async () => {
+		const ids = [...(await queued()).keys()];
+		await submitReview(db, { ...key(ids[0]), rubric_version: 1 }, 'x');
+		await submitReview(db, key(ids[1]), 'x');
+		expect(await queueProgress(db, DEFAULT_PLAN.plan_id, R)).toEqual({ reviewed: 1, total: 4, version: 2, reviewedElsewhere: 1 });
+		expect(await nextInQueue(db, null, DEFAULT_PLAN.plan_id, R)).toBe(ids[0]);
+		const list = await listQueue(db, { page: 1, rubric: R });
+		expect(list.rows.map((r) => [r.review_status, r.other_version])).toEqual([
+			[null, 1],
+			['submitted', null],
+			[null, null],
+			[null, null]
+		]);
+		expect((await listQueue(db, { page: 1, rubric: R, isOpenOnly: true })).rows.map((r) => r.call_id)).toEqual([ids[0], ids[2], ids[3]]);
 	});
 
 	it('is emptied by clearing, keeping the reviews', async () => {
 		const ids = [...(await queued()).keys()];
-		await submitReview(db, key(ids[0]), 'x', 75);
+		await submitReview(db, key(ids[0]), 'x');
 		await clearQueue(db);
-		expect(await queueProgress(db)).toEqual({ reviewed: 0, total: 0 });
+		expect(await queueProgress(db)).toEqual({ reviewed: 0, total: 0, version: null, reviewedElsewhere: 0 });
 		const { rows } = await db.query('SELECT * FROM reviews');
 		expect(rows).toHaveLength(1);
 	});

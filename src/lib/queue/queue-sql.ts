@@ -164,20 +164,44 @@ export async function clearQueue(db: Db, planId = DEFAULT_PLAN_ID): Promise<void
 	await db.checkpoint();
 }
 
-const REVIEWED = (alias: string) => `EXISTS (SELECT 1 FROM reviews r WHERE r.call_id = ${alias}.call_id AND r.status = 'submitted')`;
-
-export interface QueueProgress {
-	reviewed: number;
-	total: number;
+/**
+ * "Reviewed" counts under one rubric version: a call is reviewed when a review of it under that version was
+ * submitted (a review under an older version is shown as such, and the call waits to be reviewed under the active
+ * one). Without a version (no active rubric yet): a submitted review under any version. Returns the condition on
+ * the queue row `alias` and its parameters.
+ */
+function reviewed(alias: string, rubric: RubricRef | null | undefined): { sql: string; params: Param[] } {
+	const base = `SELECT 1 FROM reviews r WHERE r.call_id = ${alias}.call_id AND r.status = 'submitted'`;
+	return rubric
+		? { sql: `EXISTS (${base} AND r.rubric_id = ? AND r.rubric_version = ?)`, params: [rubric.id, rubric.version] }
+		: { sql: `EXISTS (${base})`, params: [] };
 }
 
-/** Reviewed = a review of the call was submitted (under any rubric version). */
-export async function queueProgress(db: Db, planId = DEFAULT_PLAN_ID): Promise<QueueProgress> {
-	const { rows } = await db.query<QueueProgress>(
-		`SELECT count(*) FILTER (WHERE ${REVIEWED('q')}) AS reviewed, count(*) AS total FROM review_queue q WHERE q.plan_id = ?`,
-		[planId]
+export interface QueueProgress {
+	/** calls with a submitted review under the version counted */
+	reviewed: number;
+	total: number;
+	/** the rubric version counted; null: any version */
+	version: number | null;
+	/** calls reviewed only under other versions of the rubric (not counted as reviewed) */
+	reviewedElsewhere: number;
+}
+
+/** Reviewed = a review of the call was submitted under `rubric` (the active version); see reviewed(). */
+export async function queueProgress(db: Db, planId = DEFAULT_PLAN_ID, rubric: RubricRef | null = null): Promise<QueueProgress> {
+	const done = reviewed('q', rubric);
+	const elsewhere = `NOT ${done.sql} AND EXISTS (SELECT 1 FROM reviews o WHERE o.call_id = q.call_id AND o.status = 'submitted')`;
+	const { rows } = await db.query<{ reviewed: number; total: number; elsewhere: number }>(
+		`SELECT count(*) FILTER (WHERE ${done.sql}) AS reviewed, count(*) AS total, count(*) FILTER (WHERE ${elsewhere}) AS elsewhere
+		FROM review_queue q WHERE q.plan_id = ?`,
+		[...done.params, ...done.params, planId]
 	);
-	return { reviewed: Number(rows[0]?.reviewed ?? 0), total: Number(rows[0]?.total ?? 0) };
+	return {
+		reviewed: Number(rows[0]?.reviewed ?? 0),
+		total: Number(rows[0]?.total ?? 0),
+		version: rubric?.version ?? null,
+		reviewedElsewhere: rubric ? Number(rows[0]?.elsewhere ?? 0) : 0
+	};
 }
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -195,8 +219,12 @@ export interface QueueRow {
 	/** automatic score under the rubric version asked for */
 	score: number | null;
 	passed: boolean | null;
+	/** the review under the rubric version asked for */
 	review_status: 'draft' | 'submitted' | null;
+	/** its score by the scoring rule (review_scores) */
 	review_score: number | null;
+	/** the newest other version of the rubric the call has a submitted review under, when none under this one */
+	other_version: number | null;
 }
 
 export interface QueuePage {
@@ -217,23 +245,36 @@ export interface QueueQuery {
 /** One page of the queue in queue order; `page` is 1-based and clamped. */
 export async function listQueue(db: Db, q: QueueQuery): Promise<QueuePage> {
 	const planId = q.planId ?? DEFAULT_PLAN_ID;
-	const open = q.isOpenOnly ? `AND NOT ${REVIEWED('q')}` : '';
-	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM review_queue q WHERE q.plan_id = ? ${open}`, [planId]);
+	const done = reviewed('q', q.rubric);
+	const open = q.isOpenOnly ? `AND NOT ${done.sql}` : '';
+	const openParams = q.isOpenOnly ? done.params : [];
+	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM review_queue q WHERE q.plan_id = ? ${open}`, [planId, ...openParams]);
 	const total = Number(countRows[0]?.n ?? 0);
 	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
 	const page = Math.min(Math.max(1, Math.floor(q.page) || 1), pages);
+	const rid = q.rubric?.id ?? '';
+	const ver = q.rubric?.version ?? -1;
 	const { rows } = await db.query<QueueRow>(
 		`SELECT q.position, q.call_id, q.reasons, strftime(c.started_at, '%Y-%m-%d %H:%M') AS started_at,
 			c.agent_id, c.agent_name, c.team, c.csat, sc.score, sc.passed,
-			(SELECT max(r.status) FROM reviews r WHERE r.call_id = q.call_id) AS review_status,
-			(SELECT max(r.score) FROM reviews r WHERE r.call_id = q.call_id AND r.status = 'submitted') AS review_score
+			r.status AS review_status, rs.score AS review_score,
+			CASE WHEN r.status IS DISTINCT FROM 'submitted' THEN
+				(SELECT max(o.rubric_version) FROM reviews o WHERE o.call_id = q.call_id AND o.rubric_id = ? AND o.status = 'submitted')
+			END AS other_version
 		FROM (SELECT * FROM review_queue q WHERE q.plan_id = ? ${open} ORDER BY q.position LIMIT ${QUEUE_PAGE_SIZE} OFFSET ?) q
 		LEFT JOIN calls c USING (call_id)
 		LEFT JOIN scores sc ON sc.call_id = q.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
+		LEFT JOIN reviews r ON r.call_id = q.call_id AND r.rubric_id = ? AND r.rubric_version = ?
+		LEFT JOIN review_scores rs ON rs.call_id = q.call_id AND rs.rubric_id = ? AND rs.rubric_version = ?
 		ORDER BY q.position`,
-		[planId, (page - 1) * QUEUE_PAGE_SIZE, q.rubric?.id ?? '', q.rubric?.version ?? -1]
+		[rid, planId, ...openParams, (page - 1) * QUEUE_PAGE_SIZE, rid, ver, rid, ver, rid, ver]
 	);
-	return { rows: rows.map((r) => ({ ...r, position: Number(r.position) })), total, page, pages };
+	return {
+		rows: rows.map((r) => ({ ...r, position: Number(r.position), other_version: r.other_version == null ? null : Number(r.other_version) })),
+		total,
+		page,
+		pages
+	};
 }
 
 export interface QueuePlace {
@@ -253,16 +294,18 @@ export async function queuePlace(db: Db, callId: string, planId = DEFAULT_PLAN_I
 }
 
 /**
- * The next queued call without a submitted review after `afterCallId` in queue order, wrapping to the start;
- * never `afterCallId` itself. Null when every other queued call is reviewed. Without `afterCallId`: the first.
+ * The next queued call not yet reviewed (under `rubric`, see reviewed()) after `afterCallId` in queue order,
+ * wrapping to the start; never `afterCallId` itself. Null when every other queued call is reviewed. Without
+ * `afterCallId`: the first.
  */
-export async function nextInQueue(db: Db, afterCallId: string | null, planId = DEFAULT_PLAN_ID): Promise<string | null> {
+export async function nextInQueue(db: Db, afterCallId: string | null, planId = DEFAULT_PLAN_ID, rubric: RubricRef | null = null): Promise<string | null> {
+	const done = reviewed('q', rubric);
 	const { rows } = await db.query<{ call_id: string }>(
 		`SELECT q.call_id FROM review_queue q
-		WHERE q.plan_id = ? AND q.call_id IS DISTINCT FROM ? AND NOT ${REVIEWED('q')}
+		WHERE q.plan_id = ? AND q.call_id IS DISTINCT FROM ? AND NOT ${done.sql}
 		ORDER BY q.position <= coalesce((SELECT position FROM review_queue WHERE plan_id = ? AND call_id = ?), 0), q.position
 		LIMIT 1`,
-		[planId, afterCallId, planId, afterCallId]
+		[planId, afterCallId, ...done.params, planId, afterCallId]
 	);
 	return rows[0]?.call_id ?? null;
 }

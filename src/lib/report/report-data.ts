@@ -8,6 +8,7 @@ import type { DashboardFilter } from '../dashboard/filter';
 import { queryLeaderboard, type Leaderboard } from '../leaderboard/build-leaderboard-sql';
 import { previousOf, type Period } from '../leaderboard/period';
 import type { ManagerSettings } from '../leaderboard/settings';
+import type { QaSource } from '../scoring/qa-score';
 
 export interface ReportData {
 	current: KpiPeriod;
@@ -22,15 +23,16 @@ export interface ReportQuery {
 	period: Period;
 	dims: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
 	rubric: { id: string; version: number } | null;
+	/** reviewed scores where reviewed (default) or automatic only, as on the dashboard and leaderboard */
+	qaSource?: QaSource;
 	settings: ManagerSettings;
 }
-
 
 
 export async function queryReport(db: Db, q: ReportQuery): Promise<ReportData> {
 	const prev = previousOf(q.period);
 	const filter: DashboardFilter = { from: q.period.from, to: q.period.to, ...q.dims };
-	const opts = { rubric: q.rubric, slThresholdS: q.settings.slThresholdS };
+	const opts = { rubric: q.rubric, qaSource: q.qaSource, slThresholdS: q.settings.slThresholdS };
 	const current = (await queryKpis(db, filter, opts)).current;
 	const previous = (await queryKpis(db, { ...filter, from: prev.from, to: prev.to }, opts)).current;
 	const trendSql = buildTrendSql(filter, q.period.kind === 'month' ? 'day' : 'week', q.settings.slThresholdS);
@@ -51,6 +53,7 @@ export async function queryReport(db: Db, q: ReportQuery): Promise<ReportData> {
 		period: q.period,
 		dims: q.dims,
 		rubric: q.rubric,
+		qaSource: q.qaSource,
 		weights: q.settings.weights,
 		minCallsPerMonth: q.settings.minCallsPerMonth
 	});

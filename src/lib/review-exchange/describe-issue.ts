@@ -10,5 +10,9 @@ export function describeExchangeIssue(issue: ExchangeIssue, t: T): { where: stri
 	const kind = ['int', 'number', 'time', 'text'].includes(issue.detail ?? '') ? t(`xchg.kind.${issue.detail}` as MessageKey) : (issue.detail ?? '');
 	const params = { column: issue.column ?? '', value: issue.value ?? '', detail: kind };
 	if (issue.code === 'unreadable' && issue.detail === 'empty') return { where, what: t('xchg.issue.empty') };
+	if (issue.code === 'foreign_file') {
+		const kind = ['coaching_session', 'rubric'].includes(issue.detail ?? '') ? issue.detail : 'json';
+		return { where, what: t(`xchg.issue.foreign.${kind}` as MessageKey) };
+	}
 	return { where, what: t(`xchg.issue.${issue.code}` as MessageKey, params) };
 }

@@ -4,6 +4,7 @@
 // paged list of reviews; the inspector's name. Plain SQL over a Db; every write ends with db.checkpoint().
 // The file formats themselves are csv.ts / parquet.ts.
 import type { Db, Param } from '../db/types';
+import { REVIEW_FINDINGS_BACKFILL_SQL } from '../scoring/qa-score';
 import { bulkInsert } from '../db/bulk';
 import type { ExchangeIssue, ExchangeRecord } from './records';
 
@@ -262,7 +263,9 @@ export async function importRecords(db: Db, file: string, records: readonly Exch
 					WHEN m.call_id = x.call_id AND m.text = x.text AND m.at_s IS NOT DISTINCT FROM x.at_s THEN 'same' ELSE 'differs' END AS kind
 				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
 			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
-				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`
+				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`,
+			// The new reviews' calls' automatic results, which their scores are computed from (scoring/qa-score.ts).
+			...REVIEW_FINDINGS_BACKFILL_SQL
 		]);
 		const { rows: differs } = await db.query<{ comment_id: string }>(`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`);
 		for (const d of differs) issues.push({ file, row: null, severity: 'warning', code: 'comment_differs', value: d.comment_id });

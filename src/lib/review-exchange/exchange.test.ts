@@ -34,12 +34,18 @@ async function freshDb(): Promise<{ db: Db; checkpoints: () => number }> {
 	return { db: { ...inner, checkpoint: async () => void n++ }, checkpoints: () => n };
 }
 
-/** A submitted review of C1 with an override, and comments full of formula-like text. */
+/**
+ * A submitted review of C1 with an override, and comments full of formula-like text. C1 is scored under a rubric of
+ * two items (greeting 35, closing 5) that both failed; the review passes the greeting: 35 of 40 = 87.5.
+ */
 async function makeReview(db: Db, inspector = '质检员甲'): Promise<void> {
+	await db.query(`INSERT INTO rubric_items VALUES ('default-zh', 1, 'greeting', 1, 35, false, 'phrase_required'), ('default-zh', 1, 'closing', 2, 5, false, 'phrase_required')`);
+	await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES
+		('C1', 'default-zh', 1, 'greeting', 'fail', 0, 35), ('C1', 'default-zh', 1, 'closing', 'fail', 0, 5)`);
 	await setInspectorName(db, inspector);
 	await setOverride(db, KEY, 'greeting', 'pass', '=SUM(A1) 复听后确认有问候');
 	for (const [i, text] of TRICKY.entries()) await addComment(db, 'C1', i * 1.5, text, `cm-${i}`);
-	await submitReview(db, KEY, '', 87.5);
+	await submitReview(db, KEY, '');
 }
 
 describe('formula neutralisation', () => {

@@ -73,7 +73,8 @@ export interface ExchangeIssue {
 		| 'duplicate'
 		| 'orphan_override'
 		| 'unknown_call'
-		| 'comment_differs';
+		| 'comment_differs'
+		| 'foreign_file';
 	column?: string;
 	value?: string;
 	detail?: string;

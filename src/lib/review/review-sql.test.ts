@@ -4,7 +4,23 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { addComment, clearOverride, deleteComment, loadReview, reopenReview, reviewScore, setOverride, submitReview, ReviewError, type Result } from './review-sql';
+import { validateRubric } from '../scoring/rubric';
+import { insertRubric } from '../scoring/rubrics-table';
+import {
+	addComment,
+	clearOverride,
+	deleteComment,
+	listCallReviews,
+	loadReview,
+	reopenReview,
+	reviewedItems,
+	reviewedScore,
+	setOverride,
+	startReviewFrom,
+	submitReview,
+	ReviewError,
+	type Result
+} from './review-sql';
 
 const KEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 3 };
 
@@ -58,9 +74,9 @@ describe('review store', () => {
 
 	it('submits the score and freezes the review until it is reopened', async () => {
 		await setOverride(db, KEY, 'closing', 'fail', '没有结束语');
-		await submitReview(db, KEY, ' 质检员A ', 75);
+		await submitReview(db, KEY, ' 质检员A ');
 		const r = await loadReview(db, KEY);
-		expect(r.review).toMatchObject({ status: 'submitted', inspector: '质检员A', score: 75 });
+		expect(r.review).toMatchObject({ status: 'submitted', inspector: '质检员A' });
 		expect(r.review?.submitted_at).toMatch(/^\d{4}-/);
 		await expect(setOverride(db, KEY, 'closing', 'pass', '听错了')).rejects.toMatchObject({ code: 'submitted' });
 
@@ -70,31 +86,138 @@ describe('review store', () => {
 	});
 });
 
-describe('score with overrides', () => {
-	const items = [
-		{ id: 'greeting', weight: 10, critical: false },
-		{ id: 'banned', weight: 20, critical: true },
-		{ id: 'courtesy', weight: 10, critical: false },
-		{ id: 'manual', weight: 10, critical: false }
-	];
-	const auto = new Map<string, Result>([
-		['greeting', 'fail'],
-		['banned', 'pass'],
-		['courtesy', 'pass'],
-		['manual', 'na']
-	]);
+// The reviewed score comes from the one SQL definition (scoring/qa-score.ts), by the same rule as the automatic score.
+const ITEMS = [
+	{ id: 'greeting', weight: 10, critical: false, kind: 'phrase_required' },
+	{ id: 'banned', weight: 20, critical: true, kind: 'phrase_banned' },
+	{ id: 'courtesy', weight: 10, critical: false, kind: 'courtesy' },
+	{ id: 'manual', weight: 10, critical: false, kind: 'manual' }
+];
+const RULES: Record<string, Record<string, unknown>> = {
+	phrase_required: { kind: 'phrase_required', phrases: ['您好'] },
+	phrase_banned: { kind: 'phrase_banned', phrases: ['不会处理'] },
+	courtesy: { kind: 'courtesy', phrases: ['请'], min_count: 1 },
+	manual: { kind: 'manual' }
+};
+function rubricOf(version: number, items = ITEMS) {
+	return validateRubric({
+		id: 'default-zh',
+		version,
+		name: 'test',
+		language: 'zh',
+		pass_mark: 80,
+		items: items.map((it) => ({ id: it.id, label: { zh: it.id, en: it.id }, weight: it.weight, critical: it.critical, rule: RULES[it.kind] }))
+	});
+}
+const AUTO: [string, Result][] = [
+	['greeting', 'fail'],
+	['banned', 'pass'],
+	['courtesy', 'pass'],
+	['manual', 'na']
+];
+
+/** Findings and the automatic score (75: 30 of 40 points, the manual item n/a) of call C1 under `version`. */
+async function scoreC1(db: Db, version: number, results: [string, Result][] = AUTO): Promise<void> {
+	const w = new Map(ITEMS.map((i) => [i.id, i.weight]));
+	for (const [item, result] of results)
+		await db.query(
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES ('C1', 'default-zh', ?, ?, ?, ?, ?)`,
+			[version, item, result, result === 'pass' ? w.get(item)! : result === 'fail' ? 0 : null, result === 'na' ? null : w.get(item)!]
+		);
+	await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed) VALUES ('C1', 'default-zh', ?, 75, false, false)`, [version]);
+}
+
+describe('score with overrides (SQL)', () => {
+	let db: Db;
+	beforeEach(async () => {
+		db = await createNodeWasmDb();
+		await ensureSchema(db);
+		await insertRubric(db, rubricOf(3));
+		await scoreC1(db, 3);
+	});
+
 	const cases: [string, [string, Result][], number | null, boolean | null][] = [
 		['automatic results only (N/A excluded)', [], 75, false],
 		['an override to pass raises the score to the pass mark', [['greeting', 'pass']], 100, true],
+		['a manual item judged by the inspector counts', [['manual', 'pass']], 80, true],
 		['an N/A item overridden to fail counts', [['manual', 'fail']], 60, false],
 		['an override to N/A leaves the item out', [['greeting', 'na']], 100, true],
 		['a critical item overridden to fail zeroes the call', [['banned', 'fail'], ['greeting', 'pass']], 0, false],
 		['nothing applies → no score', [['greeting', 'na'], ['banned', 'na'], ['courtesy', 'na']], null, null]
 	];
-	it.each(cases)('%s', (_name, overrides, score, passed) => {
-		const s = reviewScore(items, auto, new Map(overrides), 80);
-		expect(s.score).toBe(score);
-		expect(s.passed).toBe(passed);
-		expect(s.critical_failed).toBe(overrides.some(([id, r]) => id === 'banned' && r === 'fail'));
+	it.each(cases)('%s', async (_name, overrides, score, passed) => {
+		for (const [item, result] of overrides) await setOverride(db, KEY, item, result, '复听');
+		const s = await reviewedScore(db, KEY);
+		expect(s?.score ?? null).toBe(score);
+		expect(s?.passed ?? null).toBe(passed);
+		expect(s?.critical_failed).toBe(overrides.some(([id, r]) => id === 'banned' && r === 'fail'));
+	});
+
+	it('is the automatic score while the call has no review, and records the reviewed score at submit', async () => {
+		expect(await reviewedScore(db, KEY)).toEqual({ score: 75, passed: false, critical_failed: false });
+		expect(await reviewedItems(db, KEY)).toEqual([]);
+		await setOverride(db, KEY, 'manual', 'pass', '态度亲切');
+		expect(await reviewedItems(db, KEY)).toContainEqual({ item_id: 'manual', auto_result: 'na', override_result: 'pass', result: 'pass', points: 10, max_points: 10 });
+		await submitReview(db, KEY, '质检员A');
+		expect((await loadReview(db, KEY)).review?.score).toBe(80);
+	});
+
+	it('moves the call\'s QA score only once the review is submitted, and only for its rubric version', async () => {
+		const qa = async (table: string) =>
+			(await db.query<{ score: number; is_reviewed: boolean }>(`SELECT score, is_reviewed FROM ${table} WHERE call_id = 'C1' AND rubric_version = 3`)).rows[0];
+		await setOverride(db, KEY, 'greeting', 'pass', '有问候');
+		expect(await qa('call_qa_scores')).toEqual({ score: 75, is_reviewed: false }); // a draft does not count
+		await submitReview(db, KEY, 'A');
+		expect(await qa('call_qa_scores')).toEqual({ score: 100, is_reviewed: true });
+		expect(await qa('automatic_qa_scores')).toEqual({ score: 75, is_reviewed: true });
+		// Under version 4 (its own findings and score) the version 3 review does not count.
+		await insertRubric(db, rubricOf(4));
+		await scoreC1(db, 4);
+		const v4 = (await db.query<{ score: number; is_reviewed: boolean }>(`SELECT score, is_reviewed FROM call_qa_scores WHERE rubric_version = 4`)).rows;
+		expect(v4).toEqual([{ score: 75, is_reviewed: false }]);
+	});
+});
+
+describe('reviews across rubric versions', () => {
+	let db: Db;
+	const V1 = { ...KEY, rubric_version: 1 };
+	const V2 = { ...KEY, rubric_version: 2 };
+	beforeEach(async () => {
+		db = await createNodeWasmDb();
+		await ensureSchema(db);
+		await insertRubric(db, rubricOf(1));
+		// Version 2 drops the courtesy item.
+		await insertRubric(db, rubricOf(2, ITEMS.filter((i) => i.id !== 'courtesy')));
+		await scoreC1(db, 1);
+		await scoreC1(db, 2, AUTO.filter(([id]) => id !== 'courtesy'));
+	});
+
+	it('lists the call\'s review under each version, newest first, with its score', async () => {
+		await setOverride(db, V1, 'greeting', 'pass', '有问候');
+		await submitReview(db, V1, '质检员A');
+		expect(await listCallReviews(db, 'C1', 'default-zh')).toMatchObject([{ rubric_version: 1, status: 'submitted', inspector: '质检员A', score: 100, overrides: 1 }]);
+		await setOverride(db, V2, 'manual', 'fail', '态度差');
+		expect((await listCallReviews(db, 'C1', 'default-zh')).map((r) => [r.rubric_version, r.status])).toEqual([
+			[2, 'draft'],
+			[1, 'submitted']
+		]);
+	});
+
+	it('starts the re-review under v2 from the v1 overrides of the items v2 still has, keeping v2\'s own', async () => {
+		await setOverride(db, V1, 'greeting', 'pass', '有问候');
+		await setOverride(db, V1, 'courtesy', 'fail', '没有礼貌用语');
+		await setOverride(db, V1, 'manual', 'pass', 'v1 判定');
+		await submitReview(db, V1, '质检员A');
+		await setOverride(db, V2, 'manual', 'fail', 'v2 已判定');
+		expect(await startReviewFrom(db, V1, V2)).toEqual({ copied: 1, dropped: 1 });
+		const v2 = await loadReview(db, V2);
+		expect(v2.review?.status).toBe('draft');
+		expect(v2.overrides.map((o) => [o.item_id, o.override_result, o.reason])).toEqual([
+			['greeting', 'pass', '有问候'],
+			['manual', 'fail', 'v2 已判定']
+		]);
+		// The v1 review is untouched.
+		expect((await loadReview(db, V1)).overrides).toHaveLength(3);
+		expect((await loadReview(db, V1)).review?.status).toBe('submitted');
 	});
 });

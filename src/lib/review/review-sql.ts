@@ -1,7 +1,9 @@
 // An inspector's review of one call: item overrides with a reason, timestamped comments, the score with the
-// overrides applied, and submitting it. SQL functions taking a Db; every write is followed by db.checkpoint()
+// overrides applied (read from the SQL definition in scoring/qa-score.ts, never computed here), starting a review
+// from one under an older rubric version, and submitting it. SQL functions taking a Db; every write is followed by db.checkpoint()
 // before it resolves, so the UI says "saved" only once the change is on disk (DESIGN §8). No Svelte here.
 import type { Db } from '../db/types';
+import { reviewFindingsRefreshSql } from '../scoring/qa-score';
 
 export type Result = 'pass' | 'fail' | 'na';
 export const RESULTS: readonly Result[] = ['pass', 'fail', 'na'];
@@ -92,9 +94,13 @@ async function status(db: Db, key: ReviewKey): Promise<ReviewRow['status'] | nul
 	return rows[0]?.status ?? null;
 }
 
-/** The review row exists (as a draft) and its updated_at moves; refuses when it is already submitted. */
+/**
+ * The review row exists (as a draft) and its updated_at moves; refuses when it is already submitted. A new review
+ * gets a copy of the call's automatic results (review_findings), which its score is computed from.
+ */
 async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
-	if ((await status(db, key)) === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
+	const before = await status(db, key);
+	if (before === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
 	await db.query(
 		`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, updated_at)
 		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW})
@@ -102,6 +108,7 @@ async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)
 	);
+	if (before === null) for (const sql of reviewFindingsRefreshSql('r.call_id = ? AND r.rubric_id = ? AND r.rubric_version = ?')) await db.query(sql, keyParams(key));
 }
 
 /** Replace the automatic result of one item; a reason is required. */
@@ -142,13 +149,19 @@ export async function deleteComment(db: Db, commentId: string): Promise<void> {
 	await db.checkpoint();
 }
 
-/** Submit with the score as shown (overrides applied); it stays frozen until the review is reopened. */
-export async function submitReview(db: Db, key: ReviewKey, inspector: string, score: number | null): Promise<void> {
+/**
+ * Submit: the review stops changing until it is reopened, and from now on the call's QA score is the reviewed one
+ * (call_qa_scores). The score at this moment is recorded in reviews.score, which review files carry to other
+ * workspaces; the screens compute it live from the findings and overrides (review_scores).
+ */
+export async function submitReview(db: Db, key: ReviewKey, inspector: string): Promise<void> {
 	await touchDraft(db, key);
 	await db.query(
-		`UPDATE reviews SET status = 'submitted', inspector = coalesce(?, inspector), score = ?, submitted_at = ${NOW}, updated_at = ${NOW}
+		`UPDATE reviews SET status = 'submitted', inspector = coalesce(?, inspector),
+			score = (SELECT s.score FROM review_scores s WHERE s.call_id = reviews.call_id AND s.rubric_id = reviews.rubric_id AND s.rubric_version = reviews.rubric_version),
+			submitted_at = ${NOW}, updated_at = ${NOW}
 		WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?`,
-		[inspector.trim() || null, score, ...keyParams(key)]
+		[inspector.trim() || null, ...keyParams(key)]
 	);
 	await db.checkpoint();
 }
@@ -162,34 +175,96 @@ export async function reopenReview(db: Db, key: ReviewKey): Promise<void> {
 	await db.checkpoint();
 }
 
-export interface ScoredItem {
-	id: string;
-	weight: number;
-	critical: boolean;
-}
-
 export interface ReviewScore {
 	score: number | null;
 	passed: boolean | null;
 	critical_failed: boolean;
 }
 
+/** One checklist item as the review judges it (scoring/qa-score.ts review_item_results). */
+export interface ReviewedItem {
+	item_id: string;
+	auto_result: Result | null;
+	/** the inspector's result, when the item is overridden */
+	override_result: Result | null;
+	result: Result | null;
+	points: number | null;
+	max_points: number | null;
+}
+
 /**
- * The call's score with overrides applied, by the rubric's maths (DESIGN §5, scoring/compile.ts scoreSelectSql):
- * 100 × earned / possible over applicable items (N/A excluded); any critical fail → 0; passed = score ≥ pass mark.
- * Items without a finding and without an override do not count (the scorer left them out).
+ * The call's score with the review's overrides applied, by the one SQL definition of the scoring rule
+ * (review_scores, scoring/qa-score.ts); the automatic score while the call has no review yet. Null when the call
+ * has no score for this version.
  */
-export function reviewScore(items: ScoredItem[], results: Map<string, Result>, overrides: Map<string, Result>, passMark: number): ReviewScore {
-	let earned = 0;
-	let possible = 0;
-	let criticalFailed = false;
-	for (const it of items) {
-		const r = overrides.get(it.id) ?? results.get(it.id);
-		if (!r || r === 'na') continue;
-		possible += it.weight;
-		if (r === 'pass') earned += it.weight;
-		else if (it.critical) criticalFailed = true;
-	}
-	const score = criticalFailed ? 0 : possible > 0 ? (100 * earned) / possible : null;
-	return { score, passed: score == null ? null : score >= passMark, critical_failed: criticalFailed };
+export async function reviewedScore(db: Db, key: ReviewKey): Promise<ReviewScore | null> {
+	const { rows } = await db.query<ReviewScore>(
+		`SELECT score, passed, critical_failed FROM review_scores WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?
+		UNION ALL
+		SELECT score, passed, critical_failed FROM scores s WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?
+			AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.call_id = s.call_id AND r.rubric_id = s.rubric_id AND r.rubric_version = s.rubric_version)
+		LIMIT 1`,
+		[...keyParams(key), ...keyParams(key)]
+	);
+	const r = rows[0];
+	return r ? { score: r.score ?? null, passed: r.passed ?? null, critical_failed: r.critical_failed === true } : null;
+}
+
+/** Each item of the review with its reviewed result and points; empty while the call has no review. */
+export async function reviewedItems(db: Db, key: ReviewKey): Promise<ReviewedItem[]> {
+	const { rows } = await db.query<ReviewedItem>(
+		`SELECT item_id, auto_result, override_result, result, points, max_points FROM review_item_results
+		WHERE call_id = ? AND rubric_id = ? AND rubric_version = ? ORDER BY ordinal`,
+		keyParams(key)
+	);
+	return rows;
+}
+
+/** A review of the call under one version of a rubric, with its score by the scoring rule. */
+export interface VersionReview {
+	rubric_version: number;
+	inspector: string | null;
+	status: ReviewRow['status'];
+	submitted_at: string | null;
+	score: number | null;
+	overrides: number;
+}
+
+/** The call's reviews under every version of `rubricId`, newest version first. */
+export async function listCallReviews(db: Db, callId: string, rubricId: string): Promise<VersionReview[]> {
+	const { rows } = await db.query<VersionReview>(
+		`SELECT r.rubric_version, r.inspector, r.status, strftime(r.submitted_at, '%Y-%m-%d %H:%M:%S') AS submitted_at, s.score,
+			(SELECT count(*) FROM review_items o WHERE o.call_id = r.call_id AND o.rubric_id = r.rubric_id AND o.rubric_version = r.rubric_version) AS overrides
+		FROM reviews r LEFT JOIN review_scores s USING (call_id, rubric_id, rubric_version)
+		WHERE r.call_id = ? AND r.rubric_id = ? ORDER BY r.rubric_version DESC`,
+		[callId, rubricId]
+	);
+	return rows.map((r) => ({ ...r, rubric_version: Number(r.rubric_version), overrides: Number(r.overrides) }));
+}
+
+/**
+ * Starts (or continues) the review of `to` from the review of `from` (an older rubric version): a draft of `to`
+ * with `from`'s overrides of the items `to` still has, unless `to` already overrides them. Returns how many were
+ * taken over and how many were left behind because the item is gone.
+ */
+export async function startReviewFrom(db: Db, from: ReviewKey, to: ReviewKey): Promise<{ copied: number; dropped: number }> {
+	await touchDraft(db, to);
+	const { rows } = await db.query<{ copied: number; dropped: number }>(
+		`SELECT count(*) FILTER (WHERE i.item_id IS NOT NULL AND t.item_id IS NULL) AS copied, count(*) FILTER (WHERE i.item_id IS NULL) AS dropped
+		FROM review_items o
+		LEFT JOIN rubric_items i ON i.rubric_id = ? AND i.rubric_version = ? AND i.item_id = o.item_id
+		LEFT JOIN review_items t ON t.call_id = o.call_id AND t.rubric_id = ? AND t.rubric_version = ? AND t.item_id = o.item_id
+		WHERE o.call_id = ? AND o.rubric_id = ? AND o.rubric_version = ?`,
+		[to.rubric_id, to.rubric_version, to.rubric_id, to.rubric_version, ...keyParams(from)]
+	);
+	await db.query(
+		`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
+		SELECT ?, ?, ?, o.item_id, o.override_result, o.reason, ${NOW}
+		FROM review_items o JOIN rubric_items i ON i.rubric_id = ? AND i.rubric_version = ? AND i.item_id = o.item_id
+		WHERE o.call_id = ? AND o.rubric_id = ? AND o.rubric_version = ?
+		ON CONFLICT (call_id, rubric_id, rubric_version, item_id) DO NOTHING`,
+		[...keyParams(to), to.rubric_id, to.rubric_version, ...keyParams(from)]
+	);
+	await db.checkpoint();
+	return { copied: Number(rows[0]?.copied ?? 0), dropped: Number(rows[0]?.dropped ?? 0) };
 }

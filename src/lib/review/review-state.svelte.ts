@@ -1,15 +1,52 @@
-// The open call's review as the page shows it: loads it, sends every change through review-sql.ts (which
-// checkpoints) and says "saved" only after that resolves. One instance per call page. Browser only.
+// The open call's review as the page shows it: loads it with its score by the SQL scoring rule (review-sql.ts →
+// scoring/qa-score.ts), sends every change through review-sql.ts (which checkpoints), re-reads what was saved and
+// says "saved" only after that resolves. One instance per call page. Browser only.
 import { workspace } from '../db/workspace.svelte';
-import { addComment, clearOverride, deleteComment, loadReview, reopenReview, setOverride, submitReview, type Override, type Result, type ReviewComment, type ReviewKey, type ReviewRow } from './review-sql';
+import {
+	addComment,
+	clearOverride,
+	deleteComment,
+	loadReview,
+	reopenReview,
+	reviewedItems,
+	reviewedScore,
+	setOverride,
+	startReviewFrom,
+	submitReview,
+	type Override,
+	type Result,
+	type ReviewComment,
+	type ReviewedItem,
+	type ReviewKey,
+	type ReviewRow,
+	type ReviewScore
+} from './review-sql';
+import type { Db } from '../db/types';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+
+interface Snapshot {
+	review: ReviewRow | null;
+	overrides: Override[];
+	comments: ReviewComment[];
+	score: ReviewScore | null;
+	items: ReviewedItem[];
+}
+
+async function read(db: Db, key: ReviewKey): Promise<Snapshot> {
+	const [r, score, items] = await Promise.all([loadReview(db, key), reviewedScore(db, key), reviewedItems(db, key)]);
+	return { ...r, score, items };
+}
 
 export class ReviewState {
 	key = $state.raw<ReviewKey | null>(null);
 	review = $state.raw<ReviewRow | null>(null);
 	overrides = $state.raw<Map<string, Override>>(new Map());
 	comments = $state.raw<ReviewComment[]>([]);
+	/** the score with the overrides applied (the automatic score while there is no review); null: not scored */
+	score = $state.raw<ReviewScore | null>(null);
+	/** each item's reviewed result and points, by item id (empty while there is no review) */
+	items = $state.raw<Map<string, ReviewedItem>>(new Map());
 	isLoaded = $state(false);
 	save = $state<SaveStatus>('idle');
 	error = $state<string | null>(null);
@@ -22,15 +59,14 @@ export class ReviewState {
 	async load(key: ReviewKey): Promise<void> {
 		// Another call (the queue's "next"): never show the previous call's review while this one loads. A plain
 		// field, not `key`: load() runs inside the page's $effect, which must not come to depend on what it writes.
-		if (this.#callId !== key.call_id) this.#apply(null, [], []);
+		if (this.#callId !== key.call_id) this.#apply({ review: null, overrides: [], comments: [], score: null, items: [] });
 		this.#callId = key.call_id;
 		this.key = key;
 		this.isLoaded = false;
 		try {
-			const db = await workspace.db();
-			const r = await loadReview(db, key);
+			const snap = await read(await workspace.db(), key);
 			if (this.key !== key) return;
-			this.#apply(r.review, r.overrides, r.comments);
+			this.#apply(snap);
 			this.error = null;
 		} catch (e) {
 			if (this.key === key) this.error = e instanceof Error ? e.message : String(e);
@@ -55,22 +91,39 @@ export class ReviewState {
 		return this.#write((db) => deleteComment(db, commentId));
 	}
 
-	submit(inspector: string, score: number | null): Promise<boolean> {
-		return this.#write((db, key) => submitReview(db, key, inspector, score));
+	submit(inspector: string): Promise<boolean> {
+		return this.#write((db, key) => submitReview(db, key, inspector));
 	}
 
 	reopen(): Promise<boolean> {
 		return this.#write((db, key) => reopenReview(db, key));
 	}
 
-	#apply(review: ReviewRow | null, overrides: Override[], comments: ReviewComment[]) {
-		this.review = review;
-		this.overrides = new Map(overrides.map((o) => [o.item_id, o]));
-		this.comments = comments;
+	/** Starts the review of `to` from this call's review under `from` (see startReviewFrom); resolves when saved. */
+	async startFrom(from: ReviewKey, to: ReviewKey): Promise<boolean> {
+		this.save = 'saving';
+		this.error = null;
+		try {
+			await startReviewFrom(await workspace.db(), from, to);
+			this.save = 'saved';
+			return true;
+		} catch (e) {
+			this.save = 'error';
+			this.error = e instanceof Error ? e.message : String(e);
+			return false;
+		}
+	}
+
+	#apply(s: Snapshot) {
+		this.review = s.review;
+		this.overrides = new Map(s.overrides.map((o) => [o.item_id, o]));
+		this.comments = s.comments;
+		this.score = s.score;
+		this.items = new Map(s.items.map((i) => [i.item_id, i]));
 	}
 
 	/** Write, then re-read what the database now holds, so the screen shows exactly what was saved. */
-	async #write(work: (db: Awaited<ReturnType<typeof workspace.db>>, key: ReviewKey) => Promise<void>): Promise<boolean> {
+	async #write(work: (db: Db, key: ReviewKey) => Promise<void>): Promise<boolean> {
 		const key = this.key;
 		if (!key) return false;
 		this.save = 'saving';
@@ -78,8 +131,8 @@ export class ReviewState {
 		try {
 			const db = await workspace.db();
 			await work(db, key);
-			const r = await loadReview(db, key);
-			if (this.key === key) this.#apply(r.review, r.overrides, r.comments);
+			const snap = await read(db, key);
+			if (this.key === key) this.#apply(snap);
 			this.save = 'saved';
 			return true;
 		} catch (e) {

@@ -7,7 +7,8 @@ import { validateRubric, type Rubric } from '../scoring/rubric';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { guessLanguage } from '../scoring/language';
-import { saveRubricIfMissing } from '../scoring/rubrics-table';
+import { saveRubricIfMissing, syncRubricItems } from '../scoring/rubrics-table';
+import { REVIEW_FINDINGS_BACKFILL_SQL } from '../scoring/qa-score';
 
 export { saveRubricIfMissing };
 
@@ -62,6 +63,10 @@ export async function defaultRubric(db: Db): Promise<Rubric> {
 /** The active rubric; when none is set (or it is gone), the default one is saved and made active. */
 export async function resolveActive(db: Db): Promise<Rubric> {
 	await ensureSchema(db);
+	// Versions saved before rubric_items existed get their rows, and reviews made before review_findings existed get
+	// their calls' automatic results, so their scores can be computed in SQL (scoring/qa-score.ts).
+	await syncRubricItems(db);
+	for (const sql of REVIEW_FINDINGS_BACKFILL_SQL) await db.query(sql);
 	const ref = await readActiveRef(db);
 	const saved = ref ? await loadRubric(db, ref) : null;
 	if (saved) return saved;

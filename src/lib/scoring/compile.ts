@@ -5,6 +5,7 @@ import type { AppliesWhen, Item, Rubric } from './rubric';
 import { NORM_MACRO_SQL, sqlString } from './normalize';
 import { ruleSql } from './rules-sql';
 import { codeSql } from './evidence';
+import { reviewFindingsRefreshSql, scoreRuleSql } from './qa-score';
 
 export interface SourceTables {
 	calls: string;
@@ -144,33 +145,42 @@ SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOI
 
 	if (opts.write === false) return { sql };
 
-	sql.push(`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
-	sql.push(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params)
+	// Findings, the reviewed calls' copy of them (qa-score.ts review_findings) and scores are each replaced in one
+	// request, so a page reading between two scoring statements never sees a call's findings half written or a
+	// review computed from findings that are gone.
+	sql.push(
+		[
+			`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`,
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params)
 SELECT r.call_id, ${rid}, ${ver}, r.item_id, r.result,
 	CASE r.result WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0 END,
 	CASE WHEN r.result <> 'na' THEN i.weight END,
 	r.start_s, r.end_s, r.seq, r.evidence, r.evidence_code, r.evidence_params
 FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
-ORDER BY r.call_id, i.ordinal`);
-	sql.push(`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`);
-	sql.push(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed, scored_at)
+ORDER BY r.call_id, i.ordinal`,
+			...reviewFindingsRefreshSql(`r.call_id IN (SELECT call_id FROM cqa_call) AND r.rubric_id = ${rid} AND r.rubric_version = ${ver}`)
+		].join(';\n')
+	);
+	sql.push(
+		[
+			`DELETE FROM scores WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`,
+			`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed, scored_at)
 SELECT call_id, ${rid}, ${ver}, score, passed, critical_failed, current_timestamp FROM (${scoreSelectSql(rubric)})
-ORDER BY call_id`);
+ORDER BY call_id`
+		].join(';\n')
+	);
 	return { sql };
 }
 
 /**
- * Per call score from cqa_res + cqa_items: 100 × earned / possible over applicable items; any critical fail
- * → 0; NULL when nothing applies; passed = score ≥ pass mark.
+ * Per call score from cqa_res + cqa_items by the scoring rule (qa-score.ts scoreRuleSql, which the reviewed score
+ * shares): 100 × earned / possible over applicable items; any critical fail → 0; NULL when nothing applies;
+ * passed = score ≥ pass mark.
  */
 export function scoreSelectSql(rubric: Rubric): string {
+	const rule = scoreRuleSql('r.result', 'i.weight', 'i.critical');
 	return `SELECT call_id, score, score >= ${rubric.pass_mark} AS passed, critical_failed FROM (
-	SELECT r.call_id,
-		coalesce(bool_or(r.result = 'fail' AND i.critical), false) AS critical_failed,
-		CASE WHEN bool_or(r.result = 'fail' AND i.critical) THEN 0.0
-			WHEN sum(i.weight) FILTER (WHERE r.result <> 'na') > 0
-			THEN 100.0 * coalesce(sum(i.weight) FILTER (WHERE r.result = 'pass'), 0) / sum(i.weight) FILTER (WHERE r.result <> 'na')
-		END AS score
+	SELECT r.call_id, ${rule.criticalFailed} AS critical_failed, ${rule.score} AS score
 	FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
 	GROUP BY r.call_id
 )`;
