@@ -1,5 +1,5 @@
 // Prints the voice-activity accuracy on the sample recordings (the numbers sample-accuracy.test.ts checks):
-//   npx tsx src/lib/voice/sample-accuracy.mts
+//   npx tsx src/lib/voice/print-sample-accuracy.mts
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import { sampleAccuracy } from './sample-accuracy';
