@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
 	'kind.complaints': 'Complaints',
 	'kind.transcript': 'Transcript',
 	'kind.recording': 'Recording',
+	'kind.voice_activity': 'Voice activity',
 	'kind.unknown': 'Not importable',
 
 	'role.agent': 'Agent',

@@ -54,6 +54,7 @@ export const zh = {
 	'kind.complaints': '投诉记录',
 	'kind.transcript': '转写文本',
 	'kind.recording': '录音',
+	'kind.voice_activity': '语音活动',
 	'kind.unknown': '无法导入',
 
 	'role.agent': '坐席',

@@ -84,14 +84,15 @@ export async function collectUnscored(db: Db, ref: RubricRef, files: string[] = 
 		? `OR c.source_file IN (${marks})
 			OR c.call_id IN (SELECT call_id FROM segments WHERE source_file IN (${marks}))
 			OR c.call_id IN (SELECT call_id FROM recordings WHERE file IN (${marks}))
-			OR c.call_id IN (SELECT call_id FROM complaints WHERE call_id IS NOT NULL AND source_file IN (${marks}))`
+			OR c.call_id IN (SELECT call_id FROM complaints WHERE call_id IS NOT NULL AND source_file IN (${marks}))
+			OR c.call_id IN (SELECT call_id FROM voice_analysis WHERE source = 'rttm' AND files IN (${marks}))`
 		: '';
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${UNSCORED_TABLE} AS
 		SELECT call_id FROM calls c
 		WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ?)
 		${touched}`,
-		[ref.id, ref.version, ...files, ...files, ...files, ...files]
+		[ref.id, ref.version, ...files, ...files, ...files, ...files, ...files]
 	);
 	const { rows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${UNSCORED_TABLE}`);
 	return Number(rows[0]?.n ?? 0);
