@@ -12,6 +12,7 @@ import { LEADERBOARD_EN } from './leaderboard-en';
 import { QUEUE_EN } from './queue-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
 
+import { VOICE_EN } from './voice-en';
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
 	...DASHBOARD_EN,
@@ -219,4 +220,5 @@ export const en: Record<MessageKey, string> = {
 	...LEADERBOARD_EN,
 	...QUEUE_EN,
 	...CALLS_FILTER_EN,
+	...VOICE_EN,
 };

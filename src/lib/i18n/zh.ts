@@ -12,6 +12,7 @@ import { LEADERBOARD_ZH } from './leaderboard-zh';
 import { QUEUE_ZH } from './queue-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
 
+import { VOICE_ZH } from './voice-zh';
 export const zh = {
 	...SCORING_ZH,
 	...DASHBOARD_ZH,
@@ -219,6 +220,7 @@ export const zh = {
 	...LEADERBOARD_ZH,
 	...QUEUE_ZH,
 	...CALLS_FILTER_ZH,
+	...VOICE_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

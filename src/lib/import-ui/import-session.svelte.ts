@@ -11,6 +11,7 @@ import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { keepRecordings } from './keep-recording';
+import { analyseImported } from '../voice/voice-batch.svelte';
 
 export interface ImportEntry {
 	id: string;
@@ -93,6 +94,7 @@ export class ImportSession {
 			this.entries = [...added, ...this.entries];
 			this.lastBatch = added.map((e) => e.id);
 			await this.#afterImport(added.map((e) => e.report.file));
+			void analyseImported(added.map((e) => e.report));
 			this.phase = 'done';
 		} catch (e) {
 			this.fail(e);
@@ -126,6 +128,7 @@ export class ImportSession {
 			const report = await importOne(db, file, detected, { ...opts, onRecording: keepRecordings(db, recordingsState.store) });
 			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
 			await this.#afterImport([report.file]);
+			void analyseImported([report]);
 			return report;
 		} catch (e) {
 			this.fail(e);

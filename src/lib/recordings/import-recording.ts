@@ -78,7 +78,8 @@ export async function importRecording(db: Db, file: InputFile): Promise<FileRepo
 	const previous = await db.query<{ stored_in: string | null }>('SELECT stored_in FROM recordings WHERE file = ? LIMIT 1', [file.name]);
 	const storedIn = previous.rows[0]?.stored_in ?? 'none';
 	await db.query('DELETE FROM recordings WHERE file = ?', [file.name]);
-	const channelMap = defaultChannelMap(info.channels, file.name);
+	const setting = await db.query<{ value: string | null }>(`SELECT value FROM app_settings WHERE key = 'agent_channel'`);
+	const channelMap = defaultChannelMap(info.channels, file.name, setting.rows[0]?.value === 'right' ? 'right' : 'left');
 	report.audio = { call_id: match.call_id, duration_s: info.duration_s, channels: info.channels, sample_rate: info.sample_rate, codec: info.codec, channel_map: channelMap };
 	await db.query(INSERT_SQL, [
 		match.call_id,

@@ -131,13 +131,15 @@ export function callIdFromFileName(fileName: string, knownCallIds?: ReadonlySet<
 
 /**
  * Which channel holds whom, as stored in recordings.channel_map: 'agent,customer' for stereo (channel 1
- * agent, the usual contact-centre layout) unless the name says otherwise (`ch1caller_ch2agent`); 'mixed' for
+ * agent, the usual contact-centre layout, or the centre's setting `agentChannel`) unless the name says
+ * otherwise (`ch1caller_ch2agent`); 'mixed' for
  * mono, or 'agent' / 'customer' when the name says the file holds one side only.
  */
-export function defaultChannelMap(channels: number, name: string): string {
+export function defaultChannelMap(channels: number, name: string, agentChannel: 'left' | 'right' = 'left'): string {
 	const hint = roleHintFromFileName(name);
 	if (channels <= 1) return hint?.kind === 'file' ? hint.role : 'mixed';
-	const roles: string[] = hint?.kind === 'channels' && hint.roles.length <= channels ? [...hint.roles] : ['agent', 'customer'];
+	const fallback = agentChannel === 'right' ? ['customer', 'agent'] : ['agent', 'customer'];
+	const roles: string[] = hint?.kind === 'channels' && hint.roles.length <= channels ? [...hint.roles] : fallback;
 	while (roles.length < channels) roles.push('other');
 	return roles.slice(0, channels).join(',');
 }

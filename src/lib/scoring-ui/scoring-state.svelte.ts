@@ -6,6 +6,7 @@ import { workspace } from '../db/workspace.svelte';
 import { locale, t } from '../i18n/i18n.svelte';
 import type { Rubric } from '../scoring/rubric';
 import { scoreCalls } from '../scoring/score';
+import { bulkInsert } from '../db/bulk';
 import {
 	collectUnscored,
 	dropUnscored,
@@ -85,6 +86,26 @@ export class ScoringState {
 			const n = await collectUnscored(db, rubric, files);
 			if (n > 0) {
 				this.pending = n;
+				try {
+					await scoreCalls(db, rubric, { onlyCallsTable: UNSCORED_TABLE });
+				} finally {
+					await dropUnscored(db);
+				}
+				await db.checkpoint();
+			}
+			await this.#count(db, rubric);
+		});
+	}
+
+	/** Re-scores the listed calls with the active version (their voice activity or recordings changed). */
+	rescoreCalls(callIds: string[]): Promise<void> {
+		return this.#enqueue(async (db) => {
+			const rubric = this.active ?? (await resolveActive(db));
+			this.active = rubric;
+			if (callIds.length > 0) {
+				this.pending = callIds.length;
+				await db.query(`CREATE OR REPLACE TEMP TABLE ${UNSCORED_TABLE} (call_id VARCHAR)`);
+				await bulkInsert(db, UNSCORED_TABLE, ['call_id'], callIds.map((id) => [id]));
 				try {
 					await scoreCalls(db, rubric, { onlyCallsTable: UNSCORED_TABLE });
 				} finally {

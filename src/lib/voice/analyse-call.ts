@@ -30,7 +30,12 @@ export async function analyseCall(db: Db, callId: string, getFile: FileGetter, r
 		await saveAnalysis(db, rec, spans);
 		return { call_id: callId, status, detail };
 	};
-	if (plan.kind === 'mono') return finish('mono', plan.reason === 'one_side' ? 'one side only: the other side of the call is not loaded' : 'both sides on one channel');
+	if (plan.kind === 'mono') {
+		// An RTTM file (diarisation) says who spoke when on a mono recording: keep it rather than mark the call mono.
+		const { rows: kept } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM voice_analysis WHERE call_id = ? AND source = 'rttm'`, [callId]);
+		if (Number(kept[0].n) > 0) return { call_id: callId, status: 'done', detail: 'voice activity from an RTTM file kept' };
+		return finish('mono', plan.reason === 'one_side' ? 'one side only: the other side of the call is not loaded' : 'both sides on one channel');
+	}
 
 	const files: NamedBlob[] = [];
 	for (const name of plan.files) {

@@ -110,8 +110,8 @@ async function* opus(blob: Blob): AsyncGenerator<Decoded> {
 		}
 	};
 	try {
-		for await (const bytes of slices(blob)) yield* decode(parser.parseChunk(bytes) as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
-		yield* decode(parser.flush() as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
+		for await (const bytes of slices(blob)) yield* decode(parser.parseChunk(bytes) as unknown as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
+		yield* decode(parser.flush() as unknown as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
 	} finally {
 		(dec as { free(): void } | null)?.free();
 	}
