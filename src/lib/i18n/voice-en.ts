@@ -37,6 +37,7 @@ export const VOICE_EN: Record<keyof typeof VOICE_ZH, string> = {
 	'voice.overlapTitle': '{who}: from {at}, {dur}',
 	'player.drawing': 'Ready to play; drawing the waveform ({at} read so far)…',
 	'player.noWaveform': 'No waveform: {reason}. The recording still plays.',
+	'batch.pill': 'Analysing recordings {done} / {total}',
 	'batch.title': 'Recording analysis (voice activity)',
 	'batch.lead': 'Works out from every dual-channel recording (or pair of mono recordings) when the agent and when the customer speak: for scoring interruptions, dead air and reply latency, and for talk shares. It runs in the background, can be cancelled at any time and resumes where it stopped.',
 	'batch.counts': '{recorded} calls with recordings: {done} analysed, {mono} mono, {failed} failed, {pending} waiting',

@@ -36,6 +36,7 @@ export const VOICE_ZH = {
 	'voice.overlapTitle': '{who}：{at} 起，{dur}',
 	'player.drawing': '可以播放了；正在计算波形（已读到 {at}）…',
 	'player.noWaveform': '没有波形：{reason}。录音仍可播放。',
+	'batch.pill': '分析录音 {done} / {total}',
 	'batch.title': '录音分析（语音活动）',
 	'batch.lead': '从每段双声道录音（或一对单声道录音）算出坐席和客户各自何时说话，用于抢话、冷场和回复间隔的评分以及通话时长占比。分析在后台进行，可随时取消，下次从中断处继续。',
 	'batch.counts': '有录音的通话 {recorded} 通：已分析 {done}，单声道 {mono}，失败 {failed}，待分析 {pending}',

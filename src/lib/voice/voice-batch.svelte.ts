@@ -33,6 +33,7 @@ export class VoiceBatch {
 	revision = $state(0);
 	#abort: AbortController | null = null;
 	#running: Promise<void> | null = null;
+	#isStarted = false;
 
 	get isRunning(): boolean {
 		return this.status === 'running';
@@ -53,6 +54,23 @@ export class VoiceBatch {
 		const next = (this.#running ?? Promise.resolve()).then(() => this.#run(callIds));
 		this.#running = next.catch(() => undefined);
 		return next;
+	}
+
+	/**
+	 * Once per page load, when the workspace is open: resume the analysis of recorded calls that have none (an
+	 * import's analysis cut short by a reload). Waits while a remembered folder needs its permission click.
+	 */
+	ensureStarted(): void {
+		if (this.#isStarted) return;
+		this.#isStarted = true;
+		void (async () => {
+			await recordingsState.start();
+			if (recordingsState.needsPermission) {
+				this.#isStarted = false;
+				return;
+			}
+			await this.runPending();
+		})().catch(() => undefined);
 	}
 
 	cancel(): void {
