@@ -57,6 +57,8 @@ export const VOICE_EN: Record<keyof typeof VOICE_ZH, string> = {
 	'calls.col.agentShare': 'Agent share',
 	'calls.col.overlaps': 'Overlaps',
 	'calls.col.silence': 'Longest silence',
+	'calls.col.overlapsHint': 'Times the agent talked over the customer / times both spoke at once (from the recording)',
+	'calls.audio.failed': 'could not be analysed',
 	'calls.audio.mono': 'mono',
 	'calls.audio.none': 'not analysed',
 	'agent.audio.title': 'From recordings',

@@ -56,6 +56,8 @@ export const VOICE_ZH = {
 	'calls.col.agentShare': '坐席占比',
 	'calls.col.overlaps': '抢话',
 	'calls.col.silence': '最长静默',
+	'calls.col.overlapsHint': '坐席抢话次数 / 双方同时说话次数（来自录音）',
+	'calls.audio.failed': '未能分析',
 	'calls.audio.mono': '单声道',
 	'calls.audio.none': '未分析',
 	'agent.audio.title': '录音指标',
