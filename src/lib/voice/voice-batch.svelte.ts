@@ -101,6 +101,8 @@ export class VoiceBatch {
 			for (const callId of callIds) {
 				if (abort.signal.aborted) break;
 				this.current = callId;
+				const started = performance.now();
+				let audio_s = 0;
 				const outcome = await analyseCall(
 					db,
 					callId,
@@ -108,6 +110,7 @@ export class VoiceBatch {
 					async (files, signal) => {
 						const result = await analyseInWorker(files, { withActivity: true, signal });
 						this.audio_s += result.duration_s;
+						audio_s = result.duration_s;
 						void writePeaks(files.map((f) => f.blob as File), result.peaks);
 						return result;
 					},
@@ -118,6 +121,8 @@ export class VoiceBatch {
 				});
 				if (abort.signal.aborted) break;
 				await db.checkpoint();
+				// For bench/browser-audio.js: how long each call's analysis took, from the start to saved.
+				performance.mark('callqa:voice-analysed', { detail: { call_id: callId, ms: performance.now() - started, audio_s, status: outcome?.status ?? null } });
 				this.done++;
 				if (outcome && outcome.status !== 'done' && outcome.status !== 'mono') {
 					this.failed++;
