@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Mp3Encoder } from '@breezystack/lamejs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyse } from './analyse';
+import { analyse, thin } from './analyse';
 import { analyseFiles } from './analyse-files';
 import { canDecode, openPcm } from './pcm-source';
 import { wavBytes } from './test-audio';
@@ -79,5 +79,15 @@ describe('peaks', () => {
 			expect(a.duration_s).toBeGreaterThan(19.9);
 			expectHalves(a.peaks.channels, 200);
 		});
+	});
+});
+
+describe('thin', () => {
+	it.each([
+		{ peaks: [0.1, 0.5, 0.2, 0.9, 0.3], max: 10, want: [0.1, 0.5, 0.2, 0.9, 0.3] },
+		{ peaks: [0.1, 0.5, 0.2, 0.9, 0.3], max: 3, want: [0.5, 0.9, 0.3] },
+		{ peaks: [0.1, 0.5, 0.2, 0.9, 0.3], max: 2, want: [0.5, 0.9] }
+	])('keeps the loudest of each group: $peaks → at most $max', ({ peaks, max, want }) => {
+		expect([...thin(Float32Array.from(peaks), max)].map((v) => Math.round(v * 10) / 10)).toEqual(want);
 	});
 });

@@ -11,9 +11,29 @@ export interface Peaks {
 
 /** Buckets per second of audio: enough for the deepest zoom the player offers (200 px/s draws ~1 bucket per px). */
 export const PEAKS_PER_SECOND = 200;
+/**
+ * Most buckets a channel keeps: a long recording's peaks are thinned to this (a 1-hour call: 33 a second), so the
+ * waveform draws at once and the cache stays small; the deepest zoom then shows a bucket every few pixels.
+ */
+export const MAX_PEAKS = 120_000;
+
+/** Max-pools `peaks` down to at most `max` buckets. */
+export function thin(peaks: Float32Array, max: number): Float32Array {
+	if (peaks.length <= max) return peaks;
+	const k = Math.ceil(peaks.length / max);
+	const out = new Float32Array(Math.ceil(peaks.length / k));
+	for (let i = 0; i < out.length; i++) {
+		let m = 0;
+		for (let j = i * k, end = Math.min(peaks.length, j + k); j < end; j++) if (peaks[j] > m) m = peaks[j];
+		out[i] = m;
+	}
+	return out;
+}
 
 export interface AnalyseOptions {
 	peaksPerSecond?: number;
+	/** thin a channel's peaks to at most this many buckets (default MAX_PEAKS) */
+	maxPeaks?: number;
 	/** one classifier per channel; omit for peaks only */
 	classifiers?: SpeechClassifier[];
 	vad?: Partial<VadSettings>;
@@ -75,18 +95,21 @@ export async function analyse(sources: PcmSource | PcmSource[], opts: AnalyseOpt
 				g.ensure(lastBucket + 1);
 				const data = g.data;
 				const x = chunk[c] ?? chunk[0];
+				// Bucket by bucket: a tight max |x| loop over each bucket's samples of this chunk.
+				let i = 0;
 				let b = Math.floor(done / width);
-				let next = (b + 1) * width;
 				let max = data[b];
-				for (let i = 0; i < n; i++) {
-					if (done + i >= next) {
+				while (i < n) {
+					const end = Math.min(n, Math.ceil((b + 1) * width) - done);
+					for (; i < end; i++) {
+						const v = x[i] < 0 ? -x[i] : x[i];
+						if (v > max) max = v;
+					}
+					if (i < n) {
 						data[b] = max;
-						b = Math.floor((done + i) / width);
-						next = (b + 1) * width;
+						b++;
 						max = data[b];
 					}
-					const v = x[i] < 0 ? -x[i] : x[i];
-					if (v > max) max = v;
 				}
 				data[b] = max;
 				g.length = Math.max(g.length, lastBucket + 1);
@@ -102,8 +125,9 @@ export async function analyse(sources: PcmSource | PcmSource[], opts: AnalyseOpt
 		duration_s = Math.max(duration_s, done / src.sampleRate);
 	}
 	const buckets = Math.max(1, Math.ceil(duration_s * perSecond - 1e-6));
+	const channels = peaks.map((g) => (g.data.length >= buckets ? g.data.slice(0, buckets) : Float32Array.from({ length: buckets }, (_, i) => g.data[i] ?? 0)));
 	return {
-		peaks: { channels: peaks.map((g) => (g.data.length >= buckets ? g.data.slice(0, buckets) : Float32Array.from({ length: buckets }, (_, i) => g.data[i] ?? 0))), duration_s },
+		peaks: { channels: channels.map((c) => thin(c, opts.maxPeaks ?? MAX_PEAKS)), duration_s },
 		activity: vad ? vad.finish() : null,
 		sample_rate: list[0]?.sampleRate ?? 0,
 		channels: peaks.length,
