@@ -97,6 +97,11 @@ export class ScoringState {
 		});
 	}
 
+	/** Resolves when every scoring run queued so far has finished (background work waits for it). */
+	whenIdle(): Promise<void> {
+		return this.#queue.then(() => undefined);
+	}
+
 	/** Re-scores the listed calls with the active version (their voice activity or recordings changed). */
 	rescoreCalls(callIds: string[]): Promise<void> {
 		return this.#enqueue(async (db) => {

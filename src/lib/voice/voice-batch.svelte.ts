@@ -82,6 +82,8 @@ export class VoiceBatch {
 			await this.refreshCounts();
 			return;
 		}
+		// Scoring a fresh import first: both want the two cores, and scores are what the user waits for.
+		await scoringState.whenIdle();
 		const abort = new AbortController();
 		this.#abort = abort;
 		this.status = 'running';
@@ -120,7 +122,6 @@ export class VoiceBatch {
 					throw e;
 				});
 				if (abort.signal.aborted) break;
-				await db.checkpoint();
 				// For bench/browser-audio.js: how long each call's analysis took, from the start to saved.
 				performance.mark('callqa:voice-analysed', { detail: { call_id: callId, ms: performance.now() - started, audio_s, status: outcome?.status ?? null } });
 				this.done++;
@@ -130,6 +131,7 @@ export class VoiceBatch {
 				}
 				toScore.push(callId);
 				this.revision++;
+				// Re-scoring checkpoints (persists) what was analysed so far; a reload loses at most this group.
 				if (toScore.length >= RESCORE_EVERY) flush();
 			}
 			this.status = abort.signal.aborted ? 'cancelled' : 'done';
