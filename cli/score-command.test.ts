@@ -171,3 +171,33 @@ describe('callqa rubric', () => {
 		expect((await callqa('rubric', '--validate', path.join(dir, 'not-json.json'))).code).toBe(2);
 	});
 });
+
+describe('callqa score with recordings', () => {
+	let recDir: string;
+	let recRun: Run;
+	beforeAll(async () => {
+		const { conversation, telephoneLine, wavBytes } = await import('../src/lib/voice/test-audio');
+		recDir = await mkdtemp(path.join(tmpdir(), 'callqa-score-rec-'));
+		await mkdir(path.join(recDir, 'in'));
+		await writeFile(path.join(recDir, 'in', 'calls.csv'), csv([CALLS[0], ['REC1', 'A1', '电话', '呼入', '2026/08/03 10:00:00', '5', '0:00:30', '业务咨询']]));
+		// No transcript: the customer speaks 4.5–9 s and the agent starts at 7 s and goes on to 12 s.
+		const channels = conversation([{ side: 0, start_s: 1, end_s: 4 }, { side: 1, start_s: 4.5, end_s: 9 }, { side: 0, start_s: 7, end_s: 12 }, { side: 1, start_s: 13, end_s: 16 }], 8000, 20);
+		await writeFile(path.join(recDir, 'in', 'REC1.wav'), wavBytes(telephoneLine(channels, 8000, -50, -20), 8000));
+		recRun = await callqa('score', path.join(recDir, 'in'), '--out', path.join(recDir, 'out'));
+	}, 60_000);
+	afterAll(async () => {
+		if (recDir) await rm(recDir, { recursive: true, force: true });
+	});
+
+	it('computes voice activity from the WAV and scores the recorded call without a transcript from it', async () => {
+		expect(recRun.code).toBe(0);
+		expect(recRun.stdout).toMatch(/Voice activity: 1 recorded call\(s\): 1 analysed, 0 mono/);
+		const { rows } = await readCsv(path.join(recDir, 'out', 'findings.csv'));
+		const result = (item: string) => rows.find((r) => r.call_id === 'REC1' && r.item_id === item);
+		expect(result('interruption')).toMatchObject({ result: 'fail' });
+		expect(result('interruption')?.evidence).toMatch(/overlap 2\.\d s.*from audio/);
+		expect(result('greeting')?.result).toBe('na');
+		expect(existsSync(path.join(recDir, 'out', 'voice_activity.parquet'))).toBe(true);
+		expect(existsSync(path.join(recDir, 'out', 'voice_analysis.parquet'))).toBe(true);
+	});
+});

@@ -13,14 +13,17 @@ import { ON_EXISTING_HELP, REPORT_FILE, displayWidth, fit, formatSummary, import
 import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
 import { SCORE_FILES, writeScoreFiles } from './score-export';
+import { analyseRecordings, exportVoiceTables, formatVoiceRun } from './voice-run';
 
 
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
                    [--on-existing replace|skip]
 
-Imports the files exactly as \`callqa import\` does, then scores every call against a rubric with the
-same SQL the dashboard runs, and writes the findings and scores. A transcript or recording whose call is in
-no call log is a call too (created by the import, in calls.parquet), scored without the call-log fields.
+Imports the files exactly as \`callqa import\` does, computes voice activity from the recordings given
+(WAV, MP3, Ogg Opus/Vorbis, FLAC; who spoke when on each channel, as the app does), then scores every call
+against a rubric with the same SQL the dashboard runs, and writes the findings and scores. A transcript or
+recording whose call is in no call log is a call too (created by the import, in calls.parquet), scored
+without the call-log fields.
 
 Options:
   -o, --out <dir>         Directory for the results (created when missing). Required.
@@ -31,7 +34,8 @@ Options:
 ${ON_EXISTING_HELP}
   -h, --help              Show this help.
 
-Writes everything \`callqa import\` writes (<table>.parquet, ${REPORT_FILE}) plus
+Writes everything \`callqa import\` writes (<table>.parquet, ${REPORT_FILE}, with voice_activity and
+voice_analysis from the recordings) plus
   findings.csv / findings.parquet   call_id, item_id, result, points, max_points, start_s, end_s, evidence
   scores.csv / scores.parquet       call_id, score, passed, rubric_version
 CSV files are UTF-8 with a BOM; a text cell starting with = + - @, TAB or CR is prefixed with ' so a
@@ -101,6 +105,12 @@ async function run(args: string[]): Promise<number> {
 					`the transcripts' letters, ${guess.language === 'zh' ? '≥' : '<'} ${ZH_HAN_SHARE * 100} %)\n`
 			);
 		}
+		const tVoice0 = performance.now();
+		const voice = await analyseRecordings(db);
+		await exportVoiceTables(db, opts.out);
+		const tVoice = performance.now() - tVoice0;
+		process.stdout.write(formatVoiceRun(voice));
+
 		const tScore0 = performance.now();
 		// The same run as the browser's after an import: every call without a score for this version, and every
 		// call whose data the import changed (scoring/dirty.ts). In a fresh run that is every call.
@@ -111,7 +121,7 @@ async function run(args: string[]): Promise<number> {
 
 		process.stdout.write(`\n${await itemTable(db, rubric)}\n\n${await distribution(db, rubric)}\n\n`);
 		process.stdout.write(
-			`Timings: import ${seconds(tImport - t0)} (read, import, table Parquet, report), rubric choice ${seconds(tScore0 - tImport)}, ` +
+			`Timings: import ${seconds(tImport - t0)} (read, import, table Parquet, report), voice activity ${seconds(tVoice)}, rubric choice ${seconds(tScore0 - tImport - tVoice)}, ` +
 				`score ${seconds(tScore - tScore0)} (${calls} calls), write findings/scores ${seconds(tWrite - tScore)}, total ${seconds(tWrite - t0)}\n`
 		);
 		process.stdout.write(`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${SCORE_FILES.join(', ')} to ${opts.out}\n`);

@@ -4,7 +4,9 @@
 // folder, runs `callqa score` on it (import + score, the same SQL the browser runs), prints the timings, peak RSS
 // and the native figures the browser budget is compared with, then the same files through the app in Chromium.
 // dashboard: bench/browser-dashboard.js, filter changes on a 1M-call overview in Chromium (≤ 150 ms p95).
-// Both by default. See bench/README.md.
+// audio: bench/generate-audio.ts + bench/browser-audio.js, a 1-hour stereo WAV and MP3 (time to waveform, time to
+// voice activity) and a batch's voice-activity throughput, in Chromium and in the CLI.
+// All by default. See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ const { values } = parseArgs({
 		only: { type: 'string' }
 	}
 });
-if (values.only && !['scale', 'dashboard'].includes(values.only)) throw new Error('--only scale or --only dashboard');
+if (values.only && !['scale', 'dashboard', 'audio'].includes(values.only)) throw new Error('--only scale, --only dashboard or --only audio');
 const calls = Number(values.calls);
 const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-'));
 const out = path.join(dir, 'out');
@@ -47,6 +49,29 @@ function dashboardBench() {
 	// Its progress and figures go straight to the terminal; it fails (exit ≠ 0) only when it could not measure.
 	const r = spawnSync(process.execPath, ['bench/browser-dashboard.js'], { cwd: ROOT, stdio: 'inherit' });
 	if (r.status !== 0) throw new Error(`bench/browser-dashboard.js exited ${r.status}`);
+}
+
+function audioBench() {
+	// The generated audio is kept in --dir when given (generating the MP3 takes a few minutes), else a temp folder.
+	const audioDir = values.dir ? path.join(values.dir, 'audio') : mkdtempSync(path.join(tmpdir(), 'callqa-bench-audio-'));
+	try {
+		const gen = spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate-audio.ts', audioDir], { cwd: ROOT, stdio: 'inherit' });
+		if (gen.status !== 0) throw new Error('bench/generate-audio.ts failed');
+		ensureBuild();
+		const r = spawnSync(process.execPath, ['bench/browser-audio.js', audioDir], { cwd: ROOT, stdio: 'inherit' });
+		if (r.status !== 0) throw new Error(`bench/browser-audio.js exited ${r.status}`);
+		// The same batch through the CLI (native Node, in-process analysis): its voice-activity line.
+		const cli = run(process.execPath, [path.join(ROOT, 'bin', 'callqa.js'), 'score', path.join(audioDir, 'calls.csv'), path.join(audioDir, 'batch'), '--out', path.join(audioDir, 'out')]);
+		console.log('CLI (callqa score, Node): ' + (/Voice activity: .*/.exec(cli.stdout)?.[0] ?? '(no voice activity line)'));
+	} finally {
+		if (!values.dir) rmSync(audioDir, { recursive: true, force: true });
+	}
+}
+
+if (values.only === 'audio') {
+	if (!values.dir) rmSync(dir, { recursive: true, force: true });
+	audioBench();
+	process.exit(0);
 }
 
 if (values.only === 'dashboard') {
@@ -98,4 +123,7 @@ try {
 } finally {
 	if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
 }
-if (values.only !== 'scale') dashboardBench();
+if (values.only !== 'scale') {
+	dashboardBench();
+	audioBench();
+}

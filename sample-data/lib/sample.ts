@@ -1,4 +1,5 @@
 /** generateSample(seed): the pure core. Builds every table and the text of every text output, in memory. */
+import { audioTruth } from './audio-truth';
 import { Rng } from './random';
 import { makeAgents, TEAMS, type Agent } from './agents';
 import { makeCalls, fmtHms, fmtTime, DAYS, START_DATE, type Call } from './calls';
@@ -138,6 +139,9 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 	lines.push(agents.map((a) => JSON.stringify({ id: a.id, name: a.name, team: a.team, archetype: a.archetype, profile: Object.fromEntries(Object.entries(a.profile).map(([k, v]) => [k, Math.round(v * 1000) / 1000])) })).join(',\n'));
 	lines.push(`],`);
 	lines.push(`"recordings": ${JSON.stringify(recordings.map((r) => r.callId))},`);
+	lines.push(`"recording_audio": {`);
+	lines.push(recordings.map((r) => `${JSON.stringify(r.callId)}: ${JSON.stringify(audioTruth(r))}`).join(',\n'));
+	lines.push(`},`);
 	lines.push(`"calls": {`);
 	const entries = [...truth.entries()].map(([id, items]) => `${JSON.stringify(id)}: ${JSON.stringify(items)}`);
 	lines.push(entries.join(',\n'));

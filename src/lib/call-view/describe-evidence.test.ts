@@ -70,7 +70,14 @@ const CALLS: TestCall[] = [
 	{ id: 'rude', category: '投诉', ring_s: 3, turns: [
 		['agent', 0, 2, '您好'], ['customer', 2.5, 9, '我要投诉你们的宽带一直断线'], ['agent', 8, 9.5, '嗯嗯'],
 		['agent', 10, 13, '这个不知道，你自己看着办，请稍等'], ['customer', 23, 25, '喂还在吗'], ['agent', 25.5, 28, '我保证今天一定修好']
-	], va: [['customer', 2.5, 9], ['agent', 5, 7.5], ['agent', 8, 9.5], ['customer', 24.5, 27], ['agent', 25.5, 28]] },
+	], va: [['customer', 2.5, 9], ['agent', 5, 7.5], ['agent', 8, 9.5], ['agent', 10, 13], ['customer', 24.5, 27], ['agent', 25.5, 28]] },
+	// A silence after a hold phrase, from the transcript only.
+	{ id: 'held', turns: [['agent', 0, 3, '好的，请稍等，我这边核实一下。'], ['agent', 12.4, 14, '感谢您的耐心等待']] },
+	// Voice activity and a transcript: a silence without a hold phrase.
+	{ id: 'quiet', turns: [['agent', 0, 3, '您看一下手机有没有收到短信'], ['customer', 11.6, 13, '收到了']], va: [['agent', 0, 3], ['customer', 11.6, 13]] },
+	// A recording without a transcript: the agent takes the floor, a long silence, a late reply.
+	{ id: 'audio_only', va: [['agent', 0, 3], ['customer', 3.5, 9], ['agent', 8, 12], ['customer', 21, 23], ['agent', 30, 31]] },
+	{ id: 'audio_smooth', va: [['agent', 0, 3], ['customer', 3.5, 9], ['agent', 9.5, 12]] },
 	{ id: 'agent_only', turns: [['agent', 0, 1, '您好']] },
 	// Issue 11: a slip in the closing, a question that only looks like one, a harmless 不知道.
 	{ id: 'slip', turns: [['agent', 0, 2, '您好，这里是华信通信'], ['agent', 2.5, 4, '还要什么可以帮您']] },
@@ -153,7 +160,12 @@ describe('evidence of scored calls', () => {
 		['bad', 'speech_rate', '第 3 句语速每分钟 700 字（3.0 秒 35 字），不在 120–330 字之间', 'seq 3: 700 chars/min (35 chars in 3.0 s) outside 120–330'],
 		['bad', 'pii_disclosure', '第 3 句说出银行卡号 622************0123', '银行卡号 622************0123 in seq 3'],
 		['customer_only', 'greeting', '规定范围内没有坐席发言', 'no agent turn in the window'],
-		['bad', 'identity_check', '不适用于此通话', 'does not apply to this call']
+		['bad', 'identity_check', '不适用于此通话', 'does not apply to this call'],
+		['audio_only', 'interruption', '抢话 1 次，最多允许 0 次；8.0 秒处与客户重叠 1.0 秒，客户停下后客服仍在说（无对应转写）；来自录音', '1 interruption(s), max 0; at 8.0 s: overlap 1.0 s, the agent went on after the customer stopped (no transcript turn); from audio'],
+		['audio_only', 'dead_air', '12.0 秒处静默 9.0 秒（来自录音；没有转写，无法判断是否为保持等待）', 'gap 9.0 s at 12.0 s (from audio; no transcript, so whether it was a hold cannot be known)'],
+		['audio_only', 'reply_latency', '23.0 秒处客户说完后 7.0 秒才回复（来自录音）', 'reply 7.0 s after the customer stopped at 23.0 s (from audio)'],
+		['rude', 'dead_air', '13.0 秒处静默 11.5 秒，第 4 句已请客户稍候，不计（来自录音）', 'gap 11.5 s at 13.0 s after a hold phrase in seq 4: excused (from audio)'],
+		['audio_smooth', 'dead_air', '没有 8 秒及以上的静默（来自录音）', 'no silence ≥ 8 s (from audio)']
 	])('%s %s reads "%s"', (callId, itemId, zhText, enText) => {
 		const r = rows.find((x) => x.call_id === callId && x.item_id === itemId)!;
 		expect(describeEvidence(r, tr(zh))).toBe(zhText);

@@ -30,6 +30,13 @@ export interface CallRow {
 	failed_items: number | null;
 	/** what created the row: 'transcript' / 'recording' when no call log has the call (else 'call_log' or null) */
 	origin: string | null;
+	/** voice analysis of the recording (voice/): done | mono | failed | unsupported; null when not analysed */
+	audio_status: string | null;
+	/** the agent's share of the talk time, 0..1, and overlaps the agent started / all, longest silence (s) */
+	agent_share: number | null;
+	agent_over_n: number | null;
+	overlap_n: number | null;
+	longest_silence_s: number | null;
 }
 
 export interface CallsQuery {
@@ -246,19 +253,28 @@ export async function listCalls(db: Db, opts: CallsQuery): Promise<CallsPage> {
 		seg AS (SELECT DISTINCT call_id FROM segments WHERE call_id IN (SELECT call_id FROM pg)),
 		rec AS (SELECT call_id, min(file) AS file FROM recordings WHERE call_id IN (SELECT call_id FROM pg) GROUP BY call_id),
 		fail AS (SELECT call_id, count(*) AS n FROM findings
-			WHERE rubric_id = ? AND rubric_version = ? AND result = 'fail' AND call_id IN (SELECT call_id FROM pg) GROUP BY call_id)
+			WHERE rubric_id = ? AND rubric_version = ? AND result = 'fail' AND call_id IN (SELECT call_id FROM pg) GROUP BY call_id),
+		va AS (SELECT * FROM voice_analysis WHERE call_id IN (SELECT call_id FROM pg))
 		SELECT c.call_id, strftime(c.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, c.agent_id, c.agent_name, c.team, c.channel,
 			c.ring_s, c.talk_s, c.resolved, c.csat, c.origin,
 			seg.call_id IS NOT NULL AS has_transcript, rec.call_id IS NOT NULL AS has_recording, rec.file AS recording_file,
-			sc.score, sc.passed, CASE WHEN sc.call_id IS NOT NULL THEN coalesce(fail.n, 0) END AS failed_items
+			sc.score, sc.passed, CASE WHEN sc.call_id IS NOT NULL THEN coalesce(fail.n, 0) END AS failed_items,
+			va.status AS audio_status, va.agent_talk_s / nullif(va.agent_talk_s + va.customer_talk_s, 0) AS agent_share,
+			va.agent_over_n, va.overlap_n, va.longest_silence_s
 		FROM pc c
 		LEFT JOIN psc sc ON sc.call_id = c.call_id
 		LEFT JOIN seg ON seg.call_id = c.call_id LEFT JOIN rec ON rec.call_id = c.call_id LEFT JOIN fail ON fail.call_id = c.call_id
+		LEFT JOIN va ON va.call_id = c.call_id
 		ORDER BY ${order}`,
 		[...(isScoreSort ? [rid, ver] : []), ...w.params, (page - 1) * PAGE_SIZE, rid, ver, rid, ver]
 	);
 	return {
-		rows: rows.map((r) => ({ ...r, failed_items: r.failed_items == null ? null : Number(r.failed_items) })),
+		rows: rows.map((r) => ({
+			...r,
+			failed_items: r.failed_items == null ? null : Number(r.failed_items),
+			agent_over_n: r.agent_over_n == null ? null : Number(r.agent_over_n),
+			overlap_n: r.overlap_n == null ? null : Number(r.overlap_n)
+		})),
 		total: Number(total),
 		page,
 		pages

@@ -10,6 +10,7 @@ export const CANONICAL_TABLES = [
 	'segments',
 	'recordings',
 	'voice_activity',
+	'voice_analysis',
 	'complaints',
 	'import_files',
 	'import_errors',
@@ -79,6 +80,28 @@ CREATE TABLE IF NOT EXISTS voice_activity (
 	speaker VARCHAR NOT NULL,
 	start_s DOUBLE NOT NULL,
 	end_s DOUBLE NOT NULL
+);
+-- Voice activity (src/lib/voice/): one row per call that was analysed from its recording(s) or given an RTTM file,
+-- with the per-call audio figures computed from voice_activity (NULL when the recording is mono: no per-speaker
+-- figures are made up). status: done | mono | failed | unsupported.
+CREATE TABLE IF NOT EXISTS voice_analysis (
+	call_id VARCHAR PRIMARY KEY,
+	source VARCHAR NOT NULL,    -- audio | rttm
+	files VARCHAR,              -- the recording(s) or RTTM file it came from
+	status VARCHAR NOT NULL,
+	detail VARCHAR,             -- why it failed / what was skipped
+	analysed_at TIMESTAMP NOT NULL,
+	duration_s DOUBLE,
+	agent_talk_s DOUBLE,
+	customer_talk_s DOUBLE,
+	overlap_n INTEGER,          -- both sides speaking ≥ 0.3 s
+	overlap_s DOUBLE,
+	agent_over_n INTEGER,       -- overlaps the agent started (agent talked over the customer)
+	customer_over_n INTEGER,
+	longest_silence_s DOUBLE,   -- nobody speaking, between the first and the last speech
+	reply_n INTEGER,            -- customer → agent turn changes
+	reply_avg_s DOUBLE,
+	reply_max_s DOUBLE
 );
 CREATE TABLE IF NOT EXISTS complaints (
 	complaint_id VARCHAR PRIMARY KEY,

@@ -14,6 +14,7 @@ import { ACCURACY_EN } from './accuracy-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
 import { INGEST_EN } from './ingest-en';
 
+import { VOICE_EN } from './voice-en';
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
 	...DASHBOARD_EN,
@@ -68,6 +69,7 @@ export const en: Record<MessageKey, string> = {
 	'kind.complaints': 'Complaints',
 	'kind.transcript': 'Transcript',
 	'kind.recording': 'Recording',
+	'kind.voice_activity': 'Voice activity',
 	'kind.unknown': 'Not importable',
 
 	'role.agent': 'Agent',
@@ -234,4 +236,5 @@ export const en: Record<MessageKey, string> = {
 	...ACCURACY_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
+	...VOICE_EN,
 };

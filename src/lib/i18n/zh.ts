@@ -14,6 +14,7 @@ import { ACCURACY_ZH } from './accuracy-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
 import { INGEST_ZH } from './ingest-zh';
 
+import { VOICE_ZH } from './voice-zh';
 export const zh = {
 	...SCORING_ZH,
 	...DASHBOARD_ZH,
@@ -68,6 +69,7 @@ export const zh = {
 	'kind.complaints': '投诉记录',
 	'kind.transcript': '转写文本',
 	'kind.recording': '录音',
+	'kind.voice_activity': '语音活动',
 	'kind.unknown': '无法导入',
 
 	'role.agent': '坐席',
@@ -234,6 +236,7 @@ export const zh = {
 	...ACCURACY_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
+	...VOICE_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -11,6 +11,7 @@ import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { keepRecordings } from './keep-recording';
+import { analyseImported } from '../voice/voice-batch.svelte';
 
 export interface ImportEntry {
 	id: string;
@@ -97,6 +98,7 @@ export class ImportSession {
 			this.entries = [...added, ...this.entries];
 			this.lastBatch = added.map((e) => e.id);
 			await this.#finish(result.pending ?? null);
+			void analyseImported(added.map((e) => e.report));
 		} catch (e) {
 			this.fail(e);
 		}
@@ -157,6 +159,7 @@ export class ImportSession {
 			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
 			await db.checkpoint();
 			await this.#finish(await pendingSummary(db, [report]));
+			void analyseImported([report]);
 			return report;
 		} catch (e) {
 			this.fail(e);

@@ -28,6 +28,7 @@ import { findPreset } from './tabular/presets';
 import { describeJsonIssue, importTranscript, sniffTranscript, type SpeakerRule } from './transcripts';
 import { importRecording, rematchRecordings } from '../recordings/import-recording';
 import { sniffAudio } from '../recordings/audio-info';
+import { importRttm } from '../voice/rttm';
 
 export interface Detected {
 	kind: FileKind;
@@ -81,6 +82,8 @@ export function detectFile(file: InputFile): Detected {
 	// A JSON document can only be recognised whole; line formats from their first lines.
 	if (isJson && file.bytes.length > SNIFF_BYTES) head = decodeBytes(file.bytes).text;
 	const transcript = sniffTranscript(file.name, head);
+	// RTTM: speaker turns without words, imported as voice activity (voice/rttm.ts).
+	if (transcript === 'rttm') return { kind: 'voice_activity', format: 'rttm' };
 	if (transcript) return { kind: 'transcript', format: transcript };
 	if (isJson) return unknownFile('json', describeJsonIssue(file.name, head));
 	if (looksTabular(file.name, file.bytes)) {
@@ -91,7 +94,7 @@ export function detectFile(file: InputFile): Detected {
 	return unknownFile(null, issue(null, 'unknown_file', 'not a call log, complaint list, transcript or recording this product reads'));
 }
 
-const ORDER: Record<FileKind, number> = { call_log: 0, complaints: 1, transcript: 2, recording: 3, unknown: 4 };
+const ORDER: Record<FileKind, number> = { call_log: 0, complaints: 1, transcript: 2, recording: 3, voice_activity: 4, unknown: 5 };
 
 /** Writes the file's line in import_files (replacing an earlier one) and, when asked, its issues. */
 async function book(db: Db, report: FileReport, writeIssues: boolean): Promise<void> {
@@ -122,6 +125,9 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 			case 'recording':
 				report = await importRecording(db, file);
 				if (report.rows_loaded > 0 && opts.onRecording) await opts.onRecording(file, report);
+				break;
+			case 'voice_activity':
+				report = await importRttm(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides });
 				break;
 			default:
 				report = emptyReport(file.name, 'unknown');

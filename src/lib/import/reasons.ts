@@ -31,7 +31,9 @@ export const REASON_CODES = [
 	'no_cues', 'vtt_not_webvtt', 'vtt_header_only', 'vtt_missing_timeframe', 'vtt_invalid_timeframe', 'vtt_second_timing',
 	'vtt_ends_before_start', 'empty_text', 'vtt_unclosed_voice', 'srt_not_srt', 'srt_missing_timeframe_cue',
 	'srt_missing_timeframe_text', 'srt_invalid_timeframe', 'srt_dot_millis', 'srt_no_caption', 'stm_empty_file',
-	'stm_bad_line', 'stm_ignored_segment', 'rttm_unsupported',
+	'stm_bad_line', 'stm_ignored_segment',
+	// RTTM (voice activity)
+	'rttm_bad_line', 'rttm_no_turns', 'rttm_not_transcript', 'rttm_skipped_lines', 'rttm_first_speaker',
 	// JSON transcripts
 	'turn_empty_text', 'turn_no_speaker', 'turn_no_offset', 'chat_events_skipped', 'no_turns_in_transcript',
 	'file_no_turns', 'dialogue_no_turns', 'not_a_turn', 'dialogue_not_a_turn', 'json_turn_empty_text',
@@ -43,7 +45,9 @@ export const REASON_CODES = [
 	'wav_bad_pcm_bits', 'wav_bad_float_bits', 'wav_unsupported_tag', 'wav_no_riff', 'wav_too_short', 'wav_not_wave',
 	'wav_fmt_too_small', 'wav_fmt_cut', 'wav_extensible_too_small', 'wav_bad_chunk_id', 'wav_chunk_cut', 'wav_no_fmt',
 	'wav_no_data', 'wav_zero_channels', 'wav_zero_rate', 'wav_zero_block', 'wav_empty_data', 'wav_unknown_length',
-	'wav_block_size_fixed', 'wav_truncated', 'wav_not_playable', 'no_call_yet', 'audio_not_kept', 'storage_full'
+	'wav_block_size_fixed', 'wav_truncated', 'wav_not_playable', 'no_call_yet', 'audio_not_kept', 'storage_full',
+	// decoding recordings for a waveform and voice activity
+	'audio_no_samples', 'audio_no_decoder', 'audio_no_decoder_wav'
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -1,7 +1,7 @@
 // Types shared by every importer: the input file, the per-file report (DESIGN §4: nothing is dropped
 // silently), and the column mapping that presets store. Plain TypeScript, no DOM.
 
-export type FileKind = 'call_log' | 'complaints' | 'transcript' | 'recording' | 'unknown';
+export type FileKind = 'call_log' | 'complaints' | 'transcript' | 'recording' | 'voice_activity' | 'unknown';
 export type Speaker = 'agent' | 'customer' | 'system';
 
 /** A file handed to an importer: the browser reads File objects into this, the CLI reads paths. */

@@ -100,7 +100,8 @@ export async function importRecording(db: Db, file: InputFile): Promise<FileRepo
 		report.calls_created = 1;
 		report.warnings.push(issue(null, 'no_call_yet', `no call with id ${match.call_id} in the loaded call logs yet: the recording is listed as its own call until a call log names it`, { id: match.call_id }));
 	}
-	const channelMap = defaultChannelMap(info.channels, file.name);
+	const setting = await db.query<{ value: string | null }>(`SELECT value FROM app_settings WHERE key = 'agent_channel'`);
+	const channelMap = defaultChannelMap(info.channels, file.name, setting.rows[0]?.value === 'right' ? 'right' : 'left');
 	report.audio = { call_id: match.call_id, duration_s: info.duration_s, channels: info.channels, sample_rate: info.sample_rate, codec: info.codec, channel_map: channelMap };
 	await db.query(INSERT_SQL, [
 		match.call_id,

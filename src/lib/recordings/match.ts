@@ -29,7 +29,7 @@ const ROLE_WORDS: Record<string, Role> = {
 
 /** Tokens that describe the audio, not the call: they may follow a role word at the end of a name. */
 // Bare numbers are not technical: they are usually part of the call id (`C20260803-000123`).
-const TECHNICAL = /^(mono|stereo|\d+(k|khz|hz)|8000|11025|16000|22050|32000|44100|48000|\d+bit|pcm|ulaw|alaw|left|right|ch\d|channel\d?|track\d?)$/i;
+const TECHNICAL = /^(mono|stereo|(mono|stereo)?\d+(k|khz|hz)|8000|11025|16000|22050|32000|44100|48000|\d+bit|pcm|ulaw|alaw|left|right|ch\d|channel\d?|track\d?)$/i;
 const CHANNEL_ROLE = /^ch(?:annel)?(\d)(agent|agt|caller|customer|cust|client)$/i;
 
 function tokens(stem: string): string[] {
@@ -131,13 +131,15 @@ export function callIdFromFileName(fileName: string, knownCallIds?: ReadonlySet<
 
 /**
  * Which channel holds whom, as stored in recordings.channel_map: 'agent,customer' for stereo (channel 1
- * agent, the usual contact-centre layout) unless the name says otherwise (`ch1caller_ch2agent`); 'mixed' for
+ * agent, the usual contact-centre layout, or the centre's setting `agentChannel`) unless the name says
+ * otherwise (`ch1caller_ch2agent`); 'mixed' for
  * mono, or 'agent' / 'customer' when the name says the file holds one side only.
  */
-export function defaultChannelMap(channels: number, name: string): string {
+export function defaultChannelMap(channels: number, name: string, agentChannel: 'left' | 'right' = 'left'): string {
 	const hint = roleHintFromFileName(name);
 	if (channels <= 1) return hint?.kind === 'file' ? hint.role : 'mixed';
-	const roles: string[] = hint?.kind === 'channels' && hint.roles.length <= channels ? [...hint.roles] : ['agent', 'customer'];
+	const fallback = agentChannel === 'right' ? ['customer', 'agent'] : ['agent', 'customer'];
+	const roles: string[] = hint?.kind === 'channels' && hint.roles.length <= channels ? [...hint.roles] : fallback;
 	while (roles.length < channels) roles.push('other');
 	return roles.slice(0, channels).join(',');
 }

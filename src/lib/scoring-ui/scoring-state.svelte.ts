@@ -6,7 +6,7 @@ import type { Db } from '../db/types';
 import { workspace } from '../db/workspace.svelte';
 import { locale, t } from '../i18n/i18n.svelte';
 import type { Rubric } from '../scoring/rubric';
-import { scoreAll, scorePending } from '../scoring/dirty';
+import { markDirtyIds, scoreAll, scorePending } from '../scoring/dirty';
 import { listVersions, resolveActive, saveRubricIfMissing, scoredCounts, writeActiveRef, type RubricVersion } from './active-rubric';
 
 export type ScoringStatus = 'idle' | 'scoring' | 'error';
@@ -74,6 +74,23 @@ export class ScoringState {
 		return this.#enqueue(async (db) => {
 			const rubric = this.active ?? (await resolveActive(db));
 			this.active = rubric;
+			const n = await scorePending(db, rubric, (count) => (this.pending = count));
+			if (n > 0) await db.checkpoint();
+			await this.#count(db, rubric);
+		});
+	}
+
+	/** Resolves when every scoring run queued so far has finished (background work waits for it). */
+	whenIdle(): Promise<void> {
+		return this.#queue.then(() => undefined);
+	}
+
+	/** Re-scores the listed calls with the active version (their voice activity or recordings changed). */
+	rescoreCalls(callIds: string[]): Promise<void> {
+		return this.#enqueue(async (db) => {
+			const rubric = this.active ?? (await resolveActive(db));
+			this.active = rubric;
+			await markDirtyIds(db, callIds);
 			const n = await scorePending(db, rubric, (count) => (this.pending = count));
 			if (n > 0) await db.checkpoint();
 			await this.#count(db, rubric);

@@ -122,7 +122,7 @@ SELECT c.call_id, c.channel, c.direction, c.category,
 FROM ${src.calls} c
 LEFT JOIN (SELECT call_id, count(*) AS n, bool_and(start_s IS NOT NULL AND end_s IS NOT NULL) AS is_timed,
 		min(start_s) AS t0, max(end_s) AS t1 FROM ${src.segments} GROUP BY call_id) s ON s.call_id = c.call_id
-LEFT JOIN (SELECT call_id, count(*) AS n FROM ${src.voice_activity} GROUP BY call_id) v ON v.call_id = c.call_id
+LEFT JOIN (SELECT call_id, count(*) AS n FROM ${src.voice_activity} WHERE speaker IN ('agent', 'customer') GROUP BY call_id) v ON v.call_id = c.call_id
 ${scope}`);
 
 	// Segments of those calls with their normalised text, length and turn numbers, once.
@@ -135,7 +135,8 @@ SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s
 FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT *, cqa_norm(text) AS n0 FROM ${src.segments})) s JOIN cqa_call c ON c.call_id = s.call_id`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
-SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id`);
+SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id
+WHERE v.speaker IN ('agent', 'customer')`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR, evidence_code VARCHAR, evidence_params VARCHAR)`);
 	for (const item of rubric.items) sql.push(itemSql(item, rubric));

@@ -19,9 +19,11 @@ export const EVIDENCE_CODES = [
 	'banned_none', 'banned_in_seq', 'banned_excused',
 	// interruption
 	'interruption_count', 'interruption_count_complaint', 'interruption_event', 'interruption_event_va', 'interruption_event_va_untied',
-	'interruption_ignored',
+	'interruption_ignored', 'from_audio',
 	// response_time
 	'abandoned', 'ring_ok', 'ring_over', 'reply_late', 'reply_ok', 'silence_gap', 'silence_gap_hold', 'silence_none',
+	// response_time from voice activity (the recording)
+	'reply_late_va', 'reply_ok_va', 'silence_gap_va', 'silence_gap_va_hold', 'silence_gap_va_unknown', 'silence_none_va',
 	// courtesy
 	'courtesy_ok', 'courtesy_low', 'courtesy_words', 'courtesy_word',
 	// speech_rate

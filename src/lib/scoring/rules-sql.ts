@@ -45,6 +45,9 @@ function interruption(r: InterruptionRule): string {
 	FROM cqa_va va JOIN cqa_va vc ON vc.call_id = va.call_id AND vc.speaker = 'customer' AND vc.start_s < va.start_s AND va.start_s < vc.end_s
 	LEFT JOIN cqa_seg seg ON seg.call_id = va.call_id AND seg.speaker = 'agent' AND va.start_s BETWEEN seg.start_s - 0.5 AND seg.end_s
 	WHERE va.speaker = 'agent'
+		-- Without words (no transcript turn there) a backchannel cannot be told by its length in characters; the
+		-- audio says it instead: a backchannel ends inside the customer's speech, an interruption takes the floor.
+		AND (seg.seq IS NOT NULL OR va.end_s > vc.end_s)
 ), judged AS (
 	SELECT ev.*, ${ms('overlap_s')} >= ${r.min_overlap_s}
 		AND (chars IS NULL OR chars >= ${r.min_chars})
@@ -60,7 +63,8 @@ function interruption(r: InterruptionRule): string {
 		count(*) FILTER (WHERE NOT counts) AS n_ignored,
 		arg_min(seq, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS seq, min(start_s) FILTER (WHERE counts) AS start_s,
 		arg_min(end_s, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS end_s,
-		string_agg(format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) || CASE WHEN src = 'voice activity' THEN ' (voice activity)' ELSE '' END, '; ' ORDER BY start_s, seq) FILTER (WHERE counts) AS ev,
+		string_agg(CASE WHEN src = 'voice activity' AND seq IS NULL THEN format('at {:.1f} s: overlap {:.1f} s, the agent went on after the customer stopped (no transcript turn)', start_s, overlap_s)
+			ELSE format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) END, '; ' ORDER BY start_s, seq) FILTER (WHERE counts) AS ev,
 		string_agg(${partSql(`CASE WHEN src <> 'voice activity' THEN ${codeSql('interruption_event')} WHEN seq IS NULL THEN ${codeSql('interruption_event_va_untied')} ELSE ${codeSql('interruption_event_va')} END`, {
 			seq: `coalesce(seq::VARCHAR, '?')`,
 			at: `format('{:.1f}', start_s)`,
@@ -73,7 +77,8 @@ SELECT c.call_id,
 	CASE WHEN coalesce(p.n, 0) > CASE WHEN c.is_complaint THEN ${r.max_count_complaint} ELSE ${r.max_count} END THEN 'fail' ELSE 'pass' END AS result,
 	p.seq, p.start_s, p.end_s,
 	coalesce(p.n, 0) || ' interruption(s), max ' || CASE WHEN c.is_complaint THEN ${r.max_count_complaint} || ' (complaint call)' ELSE ${r.max_count}::VARCHAR END
-		|| coalesce(': ' || p.ev, '') || CASE WHEN p.n_ignored > 0 THEN '; ' || p.n_ignored || ' backchannel/short overlap(s) ignored' ELSE '' END AS evidence,
+		|| coalesce(': ' || p.ev, '') || CASE WHEN p.n_ignored > 0 THEN '; ' || p.n_ignored || ' backchannel/short overlap(s) ignored' ELSE '' END
+		|| CASE WHEN c.has_va THEN '; from audio' ELSE '' END AS evidence,
 	${codeSql('list')} AS evidence_code,
 	${listParamsSql(`concat_ws(',',
 		${partSql(`CASE WHEN c.is_complaint THEN ${codeSql('interruption_count_complaint')} ELSE ${codeSql('interruption_count')} END`, {
@@ -81,7 +86,8 @@ SELECT c.call_id,
 			max: `CASE WHEN c.is_complaint THEN ${r.max_count_complaint} ELSE ${r.max_count} END`
 		})},
 		p.parts,
-		CASE WHEN p.n_ignored > 0 THEN ${partSql(codeSql('interruption_ignored'), { n: 'p.n_ignored' })} END)`)} AS evidence_params
+		CASE WHEN p.n_ignored > 0 THEN ${partSql(codeSql('interruption_ignored'), { n: 'p.n_ignored' })} END,
+		CASE WHEN c.has_va THEN ${partSql(codeSql('from_audio'), {})} END)`)} AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
 WHERE c.is_timed OR c.has_va`;
 }
@@ -99,63 +105,93 @@ function ring(r: ResponseTimeRule): string {
 FROM cqa_call c`;
 }
 
+/** Voice activity in time order with the latest end so far and whose span ended last (a turn change or a gap). */
+const VA_ORDERED = `SELECT v.call_id, v.speaker, v.start_s, v.end_s,
+		max(v.end_s) OVER w AS prev_end, arg_max(v.speaker, v.end_s) OVER w AS prev_speaker
+	FROM cqa_va v WINDOW w AS (PARTITION BY v.call_id ORDER BY v.start_s, v.end_s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
+
 function reply(r: ResponseTimeRule): string {
 	const max = r.max_reply_s ?? 5;
+	// From the transcript's turn times, or — where the call has voice activity — from the audio: the agent's
+	// speech starting after the customer's stopped with nobody speaking in between.
 	return `WITH s AS (
 	SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s,
 		lag(s.speaker) OVER w AS prev_speaker, lag(s.end_s) OVER w AS prev_end, lag(s.seq) OVER w AS prev_seq
-	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed
+	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed AND NOT c.has_va
 	WINDOW w AS (PARTITION BY s.call_id ORDER BY s.start_s, s.seq)
 ), ev AS (
-	SELECT *, start_s - prev_end AS gap FROM s
+	SELECT call_id, seq, prev_seq, start_s, prev_end, start_s - prev_end AS gap, false AS is_va FROM s
 	WHERE speaker = 'agent' AND prev_speaker = 'customer' AND start_s >= prev_end AND ${ms('start_s - prev_end')} >= ${max}
+	UNION ALL
+	SELECT call_id, NULL, NULL, start_s, prev_end, start_s - prev_end, true FROM (${VA_ORDERED})
+	WHERE speaker = 'agent' AND prev_speaker = 'customer' AND start_s > prev_end AND ${ms('start_s - prev_end')} >= ${max}
 ), per_call AS (
-	SELECT call_id, count(*) AS n, arg_max(seq, [gap, -seq]) AS seq, arg_max(prev_end, [gap, -seq]) AS start_s, arg_max(start_s, [gap, -seq]) AS end_s,
-		string_agg(format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq), '; ' ORDER BY start_s, seq) AS ev,
-		string_agg(${partSql(codeSql('reply_late'), { gap: `format('{:.1f}', gap)`, after: 'prev_seq', seq: 'seq', max: sqlString(String(max)) })}, ',' ORDER BY start_s, seq) AS parts
+	SELECT call_id, count(*) AS n, arg_max(seq, [gap, -start_s]) AS seq, arg_max(prev_end, [gap, -start_s]) AS start_s, arg_max(start_s, [gap, -start_s]) AS end_s,
+		string_agg(CASE WHEN is_va THEN format('reply {:.1f} s at {:.1f} s (from audio)', gap, prev_end) ELSE format('reply {:.1f} s after seq {} (seq {})', gap, prev_seq, seq) END, '; ' ORDER BY start_s) AS ev,
+		string_agg(CASE WHEN is_va THEN ${partSql(codeSql('reply_late_va'), { gap: `format('{:.1f}', gap)`, at: `format('{:.1f}', prev_end)`, max: sqlString(String(max)) })}
+			ELSE ${partSql(codeSql('reply_late'), { gap: `format('{:.1f}', gap)`, after: 'prev_seq', seq: 'seq', max: sqlString(String(max)) })} END, ',' ORDER BY start_s) AS parts
 	FROM ev GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN p.n > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
-	coalesce(p.ev || ' ≥ ${max} s', 'every reply < ${max} s') AS evidence,
-	CASE WHEN p.call_id IS NULL THEN ${codeSql('reply_ok')} ELSE ${codeSql('list')} END AS evidence_code,
+	coalesce(p.ev || ' ≥ ${max} s', 'every reply < ${max} s' || CASE WHEN c.has_va THEN ' (from audio)' ELSE '' END) AS evidence,
+	CASE WHEN p.call_id IS NOT NULL THEN ${codeSql('list')} WHEN c.has_va THEN ${codeSql('reply_ok_va')} ELSE ${codeSql('reply_ok')} END AS evidence_code,
 	coalesce(${listParamsSql('p.parts')}, ${jsonObjectSql({ max: sqlString(String(max)) })}) AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
-WHERE c.is_timed`;
+WHERE c.is_timed OR c.has_va`;
 }
 
 function silence(r: ResponseTimeRule): string {
 	const max = r.max_silence_s ?? 8;
 	const holds = (r.hold_phrases ?? []).map((h) => [sqlString(h)]);
 	// A gap is measured from the latest end so far (overlapping turns cover each other) to the next start; the
-	// turn that ended last before it decides whether it is a hold (an agent turn with a hold phrase).
+	// turn that ended last before it decides whether it is a hold (an agent turn with a hold phrase). Where the
+	// call has voice activity the gaps come from the audio, and a hold phrase needs words: the transcript's agent
+	// turn ending within 3 s of the silence's start excuses it; without a transcript a hold cannot be known.
 	return `WITH hold AS (
 	SELECT cqa_normf(raw) AS np FROM ${values(holds, ['raw'])}
 ), s AS (
 	SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.norm, s.ord,
 		max(s.end_s) OVER w AS prev_end,
 		arg_max(s.ord, s.end_s * 100000 + s.ord) OVER w AS prev_ord
-	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed
+	FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id AND c.is_timed AND NOT c.has_va
 	WINDOW w AS (PARTITION BY s.call_id ORDER BY s.ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ), gaps AS (
 	SELECT s.call_id, s.start_s - s.prev_end AS gap, s.prev_end, s.start_s, p.seq AS after_seq,
-		p.speaker = 'agent' AND EXISTS (SELECT 1 FROM hold h WHERE h.np <> '' AND contains(p.norm, h.np)) AS after_hold
+		p.speaker = 'agent' AND EXISTS (SELECT 1 FROM hold h WHERE h.np <> '' AND contains(p.norm, h.np)) AS after_hold, 'transcript' AS src
 	FROM s JOIN cqa_seg p ON p.call_id = s.call_id AND p.ord = s.prev_ord
 	WHERE ${ms('s.start_s - s.prev_end')} >= ${max}
+	UNION ALL
+	SELECT g.call_id, g.gap, g.prev_end, g.start_s, h.seq, h.seq IS NOT NULL, CASE WHEN c.has_transcript THEN 'audio' ELSE 'audio_no_words' END
+	FROM (SELECT call_id, start_s - prev_end AS gap, prev_end, start_s FROM (${VA_ORDERED}) WHERE start_s > prev_end AND ${ms('start_s - prev_end')} >= ${max}) g
+	JOIN cqa_call c ON c.call_id = g.call_id
+	LEFT JOIN LATERAL (
+		SELECT min(p.seq) AS seq FROM cqa_seg p
+		WHERE p.call_id = g.call_id AND p.speaker = 'agent' AND abs(p.end_s - g.prev_end) <= 3
+			AND EXISTS (SELECT 1 FROM hold h WHERE h.np <> '' AND contains(p.norm, h.np))
+	) h ON true
 ), per_call AS (
 	SELECT call_id, count(*) FILTER (WHERE NOT after_hold) AS n,
 		arg_max(after_seq, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS seq,
 		arg_max(prev_end, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS start_s,
 		arg_max(start_s, [gap, -start_s]) FILTER (WHERE NOT after_hold) AS end_s,
-		string_agg(format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END, '; ' ORDER BY prev_end, start_s) AS ev,
-		string_agg(${partSql(`CASE WHEN after_hold THEN ${codeSql('silence_gap_hold')} ELSE ${codeSql('silence_gap')} END`, { gap: `format('{:.1f}', gap)`, after: 'after_seq' })}, ',' ORDER BY prev_end, start_s) AS parts
+		string_agg(CASE src
+			WHEN 'transcript' THEN format('gap {:.1f} s after seq {}', gap, after_seq) || CASE WHEN after_hold THEN ' (after a hold phrase: excused)' ELSE '' END
+			WHEN 'audio' THEN format('gap {:.1f} s at {:.1f} s', gap, prev_end) || CASE WHEN after_hold THEN format(' after a hold phrase in seq {}: excused', after_seq) ELSE '' END || ' (from audio)'
+			ELSE format('gap {:.1f} s at {:.1f} s (from audio; no transcript, so whether it was a hold cannot be known)', gap, prev_end) END, '; ' ORDER BY prev_end, start_s) AS ev,
+		string_agg(CASE src
+			WHEN 'transcript' THEN ${partSql(`CASE WHEN after_hold THEN ${codeSql('silence_gap_hold')} ELSE ${codeSql('silence_gap')} END`, { gap: `format('{:.1f}', gap)`, after: 'after_seq' })}
+			ELSE ${partSql(
+				`CASE WHEN after_hold THEN ${codeSql('silence_gap_va_hold')} WHEN src = 'audio' THEN ${codeSql('silence_gap_va')} ELSE ${codeSql('silence_gap_va_unknown')} END`,
+				{ gap: `format('{:.1f}', gap)`, at: `format('{:.1f}', prev_end)`, after: 'after_seq' }
+			)} END, ',' ORDER BY prev_end, start_s) AS parts
 	FROM gaps GROUP BY call_id
 )
 SELECT c.call_id, CASE WHEN coalesce(p.n, 0) > 0 THEN 'fail' ELSE 'pass' END AS result, p.seq, p.start_s, p.end_s,
-	coalesce(p.ev, 'no silence ≥ ${max} s') AS evidence,
-	CASE WHEN p.call_id IS NULL THEN ${codeSql('silence_none')} ELSE ${codeSql('list')} END AS evidence_code,
+	coalesce(p.ev, 'no silence ≥ ${max} s' || CASE WHEN c.has_va THEN ' (from audio)' ELSE '' END) AS evidence,
+	CASE WHEN p.call_id IS NOT NULL THEN ${codeSql('list')} WHEN c.has_va THEN ${codeSql('silence_none_va')} ELSE ${codeSql('silence_none')} END AS evidence_code,
 	coalesce(${listParamsSql('p.parts')}, ${jsonObjectSql({ max: sqlString(String(max)) })}) AS evidence_params
 FROM cqa_call c LEFT JOIN per_call p ON p.call_id = c.call_id
-WHERE c.is_timed`;
+WHERE c.is_timed OR c.has_va`;
 }
 
 function courtesy(r: CourtesyRule, rubric: Rubric): string {

@@ -127,9 +127,18 @@ describe('interruption', () => {
 				turns: [rant, ['agent', 20.2, 23, '您先听我说一下处理流程']],
 				call: { va: [['customer', 10, 20], ['agent', 18.5, 23]] },
 				expected: 'fail',
-				evidence: 'voice activity'
+				evidence: 'from audio'
 			},
 			{ name: 'voice activity: no overlap', turns: [rant, ['agent', 18.5, 23, '您先听我说一下处理流程']], call: { va: [['customer', 10, 18], ['agent', 18.5, 23]] }, expected: 'pass' }
+		]));
+
+	it('scores a recorded call without a transcript from its audio: taking the floor counts, a backchannel inside the customer\'s speech does not', () =>
+		check(rule, [
+			{ name: 'agent starts 2 s before the customer stops and goes on', turns: [], call: { va: [['customer', 10, 20], ['agent', 18, 24]] }, expected: 'fail', evidence: 'the agent went on after the customer stopped (no transcript turn); from audio' },
+			{ name: 'a 1.5 s backchannel inside the customer\'s speech', turns: [], call: { va: [['customer', 10, 20], ['agent', 14, 15.5]] }, expected: 'pass' },
+			{ name: 'overlap 0.6 s', turns: [], call: { va: [['customer', 10, 20], ['agent', 19.4, 24]] }, expected: 'pass' },
+			{ name: 'mono: no voice activity, no transcript', turns: [], call: { va: [] }, expected: 'na' },
+			{ name: 'voice activity of unknown speakers only', turns: [], call: { va: [['mixed', 0, 10]] }, expected: 'na' }
 		]));
 });
 
@@ -158,6 +167,45 @@ describe('response_time', () => {
 			{ name: '7.2 s', turns: [['customer', 0, 3, '喂？还在吗？'], ['agent', 10.2, 12, '在的']], expected: 'fail', evidence: 'reply 7.2 s after seq 1' },
 			{ name: '4.9 s', turns: [['customer', 0, 3, '你好'], ['agent', 7.9, 9, '您好']], expected: 'pass' },
 			{ name: 'agent → agent', turns: [['agent', 0, 3, '请稍等'], ['agent', 30, 33, '感谢您的耐心等待']], expected: 'pass' }
+		]));
+
+	it('reply latency from the audio where the call has voice activity (its times, not the transcript\'s)', () =>
+		check(item('reply_latency'), [
+			{
+				name: 'transcript says 1 s, audio says 6 s',
+				turns: [['customer', 0, 3, '喂？还在吗？'], ['agent', 4, 6, '在的']],
+				call: { va: [['customer', 0.2, 3], ['agent', 9, 10]] },
+				expected: 'fail',
+				evidence: 'reply 6.0 s at 3.0 s (from audio)'
+			},
+			{ name: 'no transcript, prompt replies', turns: [], call: { va: [['customer', 0, 3], ['agent', 4, 6], ['customer', 6.5, 8], ['agent', 9, 10]] }, expected: 'pass', evidence: '(from audio)' },
+			{ name: 'no transcript, agent → agent after a pause', turns: [], call: { va: [['agent', 0, 3], ['agent', 20, 22]] }, expected: 'pass' }
+		]));
+
+	it('dead air from the audio: a transcript\'s 请稍等 excuses it; without a transcript a hold cannot be known', () =>
+		check(item('dead_air'), [
+			{
+				name: 'silence after 请稍等',
+				turns: [['agent', 0, 3, '好的，请稍等，我这边核实一下。'], ['agent', 12.4, 14, '感谢您的耐心等待']],
+				call: { va: [['agent', 0.3, 3.2], ['agent', 12.5, 14]] },
+				expected: 'pass',
+				evidence: 'after a hold phrase in seq 1: excused (from audio)'
+			},
+			{
+				name: 'silence without a hold phrase',
+				turns: [['agent', 0, 3, '您看一下手机有没有收到短信'], ['customer', 11.6, 13, '收到了']],
+				call: { va: [['agent', 0, 3], ['customer', 11.6, 13]] },
+				expected: 'fail',
+				evidence: 'gap 8.6 s at 3.0 s (from audio)'
+			},
+			{
+				name: 'no transcript',
+				turns: [],
+				call: { va: [['agent', 0, 3], ['agent', 12.4, 14]] },
+				expected: 'fail',
+				evidence: 'no transcript, so whether it was a hold cannot be known'
+			},
+			{ name: 'no transcript, no silence', turns: [], call: { va: [['agent', 0, 3], ['customer', 4, 9]] }, expected: 'pass', evidence: 'no silence ≥ 8 s (from audio)' }
 		]));
 });
 

@@ -6,6 +6,7 @@ import { importFiles, type ImportProgress } from '../import/pipeline';
 import { fetchSampleFiles } from '../import/sample';
 import type { FileReport } from '../import/types';
 import { keepRecordings } from '../import-ui/keep-recording';
+import { analyseImported } from '../voice/voice-batch.svelte';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { listPresets } from '../mapping/presets-store';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
@@ -53,6 +54,7 @@ export class SampleImport {
 			this.status = 'done';
 			// Scoring runs in the DuckDB worker; scoringState shows its progress and error.
 			scoringState.scoreNew().catch(() => undefined);
+			void analyseImported(report.files);
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 			this.status = 'error';

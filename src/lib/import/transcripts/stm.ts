@@ -1,5 +1,5 @@
 // NIST STM (time-aligned reference transcript: `file channel speaker start end [<labels>] text`) → segments,
-// and recognition of RTTM (diarization without text), which is rejected: it has no words to score.
+// and recognition of RTTM (diarization without text), which the pipeline imports as voice activity (voice/rttm.ts).
 // STM: https://github.com/usnistgov/SCTK/blob/master/doc/infmts.htm#L74 ; RTTM: NIST RT-09 eval plan.
 import { splitLines } from './cue-text';
 import { CallCollector, fileStem, rejectedFile, type ParsedTranscript } from './types';
@@ -25,8 +25,9 @@ export function isStm(text: string): boolean {
 	return lines.length > 0 && !isRttm(text) && lines.every((l) => STM_LINE.test(l.text));
 }
 
+/** RTTM given to the transcript importer: it has no words; the import pipeline reads it as voice activity instead. */
 export function parseRttm(): ParsedTranscript {
-	return rejectedFile('rttm', issue(null, 'rttm_unsupported', 'RTTM holds speaker turns without text; importing it as voice activity is not supported yet'));
+	return rejectedFile('rttm', issue(null, 'rttm_not_transcript', 'RTTM holds speaker turns without words: it is imported as voice activity, not as a transcript'));
 }
 
 export function parseStm(name: string, text: string): ParsedTranscript {
