@@ -17,7 +17,8 @@ export interface VoiceRun {
 	ms: number;
 }
 
-export async function analyseRecordings(db: Db): Promise<VoiceRun> {
+/** `locate` maps a recording's name in the workspace to its path on disk (the CLI stores the path itself). */
+export async function analyseRecordings(db: Db, locate: (name: string) => string = (name) => name): Promise<VoiceRun> {
 	const t0 = performance.now();
 	const { rows } = await db.query<{ call_id: string }>('SELECT DISTINCT call_id FROM recordings ORDER BY call_id');
 	const out: VoiceRun = { calls: rows.length, done: 0, mono: 0, failed: [], audio_s: 0, ms: 0 };
@@ -25,7 +26,7 @@ export async function analyseRecordings(db: Db): Promise<VoiceRun> {
 		const outcome = await analyseCall(
 			db,
 			call_id,
-			(name) => openAsBlob(name).catch(() => null),
+			(name) => openAsBlob(locate(name)).catch(() => null),
 			async (files) => {
 				const a = await analyseFiles(files, { withActivity: true });
 				out.audio_s += a.duration_s;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNativeDb } from '../cli/native-db';
 import { listFiles } from '../cli/import-run';
+import { analyseRecordings } from '../cli/voice-run';
 import { detectFile, importFiles } from '../src/lib/import/pipeline';
 import { fileStatus, type FileReport, type InputFile } from '../src/lib/import/types';
 import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
@@ -29,6 +30,8 @@ for (const p of await listFiles('external-calls', [root])) {
 	else inputs.push(file);
 }
 const { files } = await importFiles(db, inputs, { onExisting });
+// Voice activity from the recordings, as `callqa score` does: a recording-only call is scored from its audio.
+await analyseRecordings(db, (name) => path.join(root, name));
 for (const rubric of [DEFAULT_RUBRIC_ZH, DEFAULT_RUBRIC_EN]) await scoreCalls(db, rubric);
 
 interface CallScore {
