@@ -6,6 +6,7 @@ import { createNodeWasmDb } from '../db/node-wasm';
 import type { Db } from '../db/types';
 import { en } from '../i18n/en';
 import { zh, type MessageKey } from '../i18n/zh';
+import { formatMessage, placeholderNames } from '../i18n/format-message';
 import { compileRubric } from '../scoring/compile';
 import { DEFAULT_RUBRIC_ZH_JSON } from '../scoring/default-rubric-zh';
 import { EVIDENCE_CODES } from '../scoring/evidence';
@@ -15,8 +16,8 @@ import { describeEvidence, type EvidenceOf } from './describe-evidence';
 
 /** t() over one catalogue, as the UI's locale does it. */
 const tr = (cat: Record<MessageKey, string>) => (key: MessageKey, params?: Record<string, string | number>) =>
-	cat[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
-const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+	formatMessage(cat[key], params, cat === zh ? 'zh' : 'en');
+const placeholders = placeholderNames;
 /** Keys describeEvidence joins and quotes lists with: not codes. */
 const GLUE = ['quote', 'list_sep', 'part_sep'];
 

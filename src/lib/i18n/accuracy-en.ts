@@ -32,7 +32,7 @@ export const ACCURACY_EN: Record<keyof typeof ACCURACY_ZH, string> = {
 	'nm.lead': 'In the calls that failed a required phrase, the agent turn that came closest, grouped by its normalised form and sorted by how many calls it would flip. "Accept" adds the turn to the item\'s accepted phrasings (saved as a new rubric version); "Dismiss" hides it from now on.',
 	'nm.item': 'Item',
 	'nm.noItems': 'The active rubric has no required-phrase item.',
-	'nm.stats': '{failing} calls failed, {withTurn} of them with a comparable turn',
+	'nm.stats': '{failing, plural, one {# call} other {# calls}} failed, {withTurn} of them with a comparable turn',
 	'nm.empty': 'No near misses: no call failed this item, or every form has been handled.',
 	'nm.col.said': 'What the agent said (example)',
 	'nm.col.calls': 'Calls it would flip',

@@ -35,3 +35,9 @@ export function formatMessage(text: string, params: Record<string, string | numb
 		: text;
 	return withPlurals.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/** The parameter names a message takes: `{name}` and the counts of its plural blocks (not their branch texts). */
+export function placeholderNames(text: string): Set<string> {
+	const flat = text.replace(PLURAL_RE, (_whole, name: string) => `{${name}}`);
+	return new Set([...flat.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+}

@@ -37,7 +37,7 @@ export const LEADERBOARD_EN: Record<keyof typeof LEADERBOARD_ZH, string> = {
 	'lb.noData': "No calls yet. Load the sample or import a call log first.",
 	'lb.loading': "Computing the leaderboard…",
 	'lb.rankedCount': "{ranked} ranked, {unranked} with too few calls (at least {min, plural, one {# call} other {# calls}} this period: {perMonth} a month × {months, plural, one {# month} other {# months}})",
-	'lb.partial': 'The data covers only {from} to {to} of {period} ({covered} of {days} days): a partial period. Ranks and KPIs use the data there is; the minimum calls are still those of the whole period.',
+	'lb.partial': 'The data covers only {from} to {to} of {period} ({covered} of {days, plural, one {# day} other {# days}}): a partial period. Ranks and KPIs use the data there is; the minimum calls are still those of the whole period.',
 	'lb.partialNone': 'No call data in {period}.',
 	'lb.howComposite': "How the composite is computed",
 	'lb.compositeHelp': "Each weighted KPI is first scaled 0–100 among the ranked rows of the period: the best gets 100, the worst 0, the rest in proportion (lower AHT and complaint rate are better). The composite is the weighted mean of these scores; a missing KPI is left out and the other weights count. Equal composites as shown (one decimal) share a rank.",

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { zh, type MessageKey } from '../i18n/zh';
+import { formatMessage, placeholderNames } from '../i18n/format-message';
 import { REASON_CODES, parseSqlIssue } from '../import/reasons';
 import type { ImportIssue } from '../import/types';
 import { describeIssue } from './describe-issue';
 
 /** t() over one catalogue, as the UI's locale does it. */
 const tr = (cat: Record<MessageKey, string>) => (key: MessageKey, params?: Record<string, string | number>) =>
-	cat[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
-const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+	formatMessage(cat[key], params, cat === zh ? 'zh' : 'en');
+const placeholders = placeholderNames;
 
 describe('import reasons in the interface language', () => {
 	it.each(REASON_CODES)('reason.%s has a Chinese and an English text', (code) => {

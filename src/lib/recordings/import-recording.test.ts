@@ -111,7 +111,7 @@ describe('importRecording', () => {
 		const sample = await importRecording(db, { name: 'sample_agent.wav', bytes: wav(1, 8000, 1) });
 		expect([sample.audio?.call_id, sample.calls_created ?? 0]).toEqual(['sample', 0]);
 		expect((await rows(db)).map((r) => [r.file, r.call_id])).toEqual([
-			['azure_zhcn_sample_mono16k.wav', 'azure_zhcn_sample_mono16k'],
+			['azure_zhcn_sample_mono16k.wav', 'azure_zhcn_sample'], // its own call: the key drops the mono16k suffix, never 'sample'
 			['pyannote_2spk_mono16k.wav', 'pyannote_2spk'],
 			['sample_agent.wav', 'sample']
 		]);
