@@ -94,4 +94,22 @@ describe('importing good and broken files', () => {
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
 	});
+
+	it('shows every report when headers repeat or are empty (Excel’s trailing ,,), and the next import’s too', async () => {
+		const { page } = session;
+		await page.getByRole('link', { name: '导入', exact: true }).click();
+		await visible(page.getByRole('heading', { name: '导入文件' }));
+		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
+			{ name: 'repeated-headers.csv', mimeType: 'text/csv', buffer: utf8('通话ID,坐席姓名,备注,备注,,\r\nR1,张三,a,b,,\r\n') },
+			{ name: 'unknown-headers.csv', mimeType: 'text/csv', buffer: utf8('foo,bar,,\r\n1,2,,\r\n') }
+		]);
+		await visible(reportCard(page, 'repeated-headers.csv'), 60_000);
+		await visible(reportCard(page, 'unknown-headers.csv'));
+		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
+			{ name: 'later.csv', mimeType: 'text/csv', buffer: utf8('通话ID,坐席姓名\r\nR2,李四\r\n') }
+		]);
+		await visible(reportCard(page, 'later.csv'), 60_000);
+		expect(await reportCard(page, 'repeated-headers.csv').count()).toBe(1);
+		expect(session.pageErrors).toEqual([]);
+	});
 });
