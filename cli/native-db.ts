@@ -138,7 +138,7 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 		return p;
 	};
 
-	// @duckdb/node-api runs statements of one connection concurrently; serialise them as the browser does.
+	// Statements run one at a time in call order and a transaction holds the connection (serial.ts), as in the browser.
 	const serial = serialConnection(async <T = Row>(sql: string, params: Param[]): Promise<QueryResult<T>> => {
 		const reader = params.length === 0
 			? await conn.runAndReadAll(sql)

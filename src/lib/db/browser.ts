@@ -5,7 +5,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Db, Param, QueryResult, Row } from './types';
+import type { Db, Param, Row } from './types';
 import { arrowToResult } from './arrow-rows';
 import { serialConnection } from './serial';
 import { NO_NETWORK_SQL } from './settings';
