@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Db } from '../src/lib/db/types';
 import { CANONICAL_TABLES } from '../src/lib/db/schema';
+import { sqlString } from '../src/lib/db/sql';
 import { importFiles } from '../src/lib/import/pipeline';
 import { validatePreset } from '../src/lib/import/tabular/presets';
 import { emptyReport, statusCounts, type FileReport, type InputFile, type MappingPreset } from '../src/lib/import/types';
@@ -132,7 +133,7 @@ async function exportTables(db: Db, out: string): Promise<Record<string, number>
 
 /** A file path as a SQL string literal. */
 export function sqlPath(file: string): string {
-	return `'${path.resolve(file).replaceAll("'", "''")}'`;
+	return sqlString(path.resolve(file));
 }
 
 /** Terminal columns a string takes: CJK and other wide characters count two. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../src/lib/import/types';
+import { sqlString } from '../src/lib/db/sql';
 import { createNativeDb } from './native-db';
 import { callqa, type Run } from './spawn-cli';
 
@@ -43,7 +44,7 @@ let replaced: Run;
 async function table<T>(file: string, sql: string): Promise<T[]> {
 	const db = await createNativeDb();
 	try {
-		return (await db.query<T>(sql.replace('$FILE', `'${file.replaceAll("'", "''")}'`))).rows;
+		return (await db.query<T>(sql.replace('$FILE', sqlString(file)))).rows;
 	} finally {
 		await db.close();
 	}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/lib/db/types';
 import type { FileReport } from '../src/lib/import/types';
+import { sqlString } from '../src/lib/db/sql';
 import { createNativeDb } from './native-db';
 import { callqa } from './spawn-cli';
 
@@ -56,7 +57,7 @@ afterAll(async () => {
 });
 
 async function parquetCount(file: string): Promise<number> {
-	const { rows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM read_parquet('${file.replaceAll("'", "''")}')`);
+	const { rows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM read_parquet(${sqlString(file)})`);
 	return rows[0].n;
 }
 

@@ -28,6 +28,8 @@ import {
 import type { Column, Db, Param, QueryResult, Row } from '../src/lib/db/types';
 import { formatDate, formatTimestamp } from '../src/lib/db/arrow-rows';
 import { NO_NETWORK_SQL } from '../src/lib/db/settings';
+import { serialConnection } from '../src/lib/db/serial';
+import { sqlString } from '../src/lib/db/sql';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -125,7 +127,7 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 	await conn.run(NO_NETWORK_SQL);
 	// Importers read registered files by bare name (read_csv('cqa_import_1.csv')); DuckDB looks
 	// relative paths up in file_search_path. https://duckdb.org/docs/stable/configuration/overview
-	await conn.run(`SET file_search_path = '${files.replaceAll("'", "''")}'`);
+	await conn.run(`SET file_search_path = ${sqlString(files)}`);
 	// Naive timestamps cast from current_timestamp should read as UTC, as in duckdb-wasm (no ICU zone).
 	await conn.run(`SET TimeZone = 'UTC'`).catch(() => {});
 	let closed = false;
@@ -136,22 +138,26 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 		return p;
 	};
 
+	// Statements run one at a time in call order and a transaction holds the connection (serial.ts), as in the browser.
+	const serial = serialConnection(async <T = Row>(sql: string, params: Param[]): Promise<QueryResult<T>> => {
+		const reader = params.length === 0
+			? await conn.runAndReadAll(sql)
+			: await conn.runAndReadAll(sql, params, paramTypes(params));
+		const names = reader.columnNames();
+		const columns: Column[] = reader.columnTypes().map((t, i) => ({ name: names[i], type: typeName(t) }));
+		const raw = reader.getRows();
+		const rows: Row[] = new Array(raw.length);
+		for (let r = 0; r < raw.length; r++) {
+			const row: Row = {};
+			for (let c = 0; c < names.length; c++) row[names[c]] = convert(raw[r][c]);
+			rows[r] = row;
+		}
+		return { rows: rows as T[], columns };
+	});
 	return {
-		async query<T = Row>(sql: string, params: Param[] = []): Promise<QueryResult<T>> {
-			const reader = params.length === 0
-				? await conn.runAndReadAll(sql)
-				: await conn.runAndReadAll(sql, params, paramTypes(params));
-			const names = reader.columnNames();
-			const columns: Column[] = reader.columnTypes().map((t, i) => ({ name: names[i], type: typeName(t) }));
-			const raw = reader.getRows();
-			const rows: Row[] = new Array(raw.length);
-			for (let r = 0; r < raw.length; r++) {
-				const row: Row = {};
-				for (let c = 0; c < names.length; c++) row[names[c]] = convert(raw[r][c]);
-				rows[r] = row;
-			}
-			return { rows: rows as T[], columns };
-		},
+		query: serial.query,
+		batch: serial.batch,
+		transaction: serial.transaction,
 		async registerFile(name: string, data: Uint8Array) {
 			const p = fileFor(name);
 			await mkdir(path.dirname(p), { recursive: true });

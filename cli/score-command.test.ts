@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRubric } from '../src/lib/scoring/rubric';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
+import { sqlString } from '../src/lib/db/sql';
 import { createNativeDb } from './native-db';
 import { callqa, type Run } from './spawn-cli';
 
@@ -119,8 +120,8 @@ describe('callqa score', () => {
 		// The Parquet twin keeps the value as imported: it is data, not a spreadsheet.
 		const db = await createNativeDb();
 		try {
-			const file = path.join(dir, 'out', 'scores.parquet').replaceAll("'", "''");
-			const { rows } = await db.query<{ call_id: string }>(`SELECT call_id FROM '${file}' ORDER BY call_id`);
+			const file = path.join(dir, 'out', 'scores.parquet');
+			const { rows } = await db.query<{ call_id: string }>(`SELECT call_id FROM ${sqlString(file)} ORDER BY call_id`);
 			expect(rows.map((r) => r.call_id)).toContain(FORMULA_ID);
 		} finally {
 			await db.close();

@@ -82,6 +82,19 @@ describe('coaching sessions', () => {
 		]);
 	});
 
+	it('quick reorders and a removal made without waiting land whole, in the order they were made', async () => {
+		const sid = await createSession(db, { title: 's' });
+		const ids = [];
+		for (let i = 0; i < 4; i++) ids.push(await addClip(db, sid, clip({ note: `n${i}` })));
+		const [a, b, c, d] = ids;
+		await Promise.all([reorderClips(db, sid, [d, c, b, a]), removeClip(db, c), reorderClips(db, sid, [b, d, a])]);
+		expect((await listClips(db, sid)).map((x) => [x.clip_id, x.position])).toEqual([
+			[b, 1],
+			[d, 2],
+			[a, 3]
+		]);
+	});
+
 	it('moves by one place and drops onto another clip', () => {
 		expect(moved(['a', 'b', 'c'], 'c', -1)).toEqual(['a', 'c', 'b']);
 		expect(moved(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);

@@ -1,7 +1,8 @@
-// Coaching sessions and their clips: create, list, edit, reorder, remove. SQL over the Db interface; every write
-// is followed by db.checkpoint() before it resolves, so "saved" means on disk (DESIGN §8). Clip audio bytes live
+// Coaching sessions and their clips: create, list, edit, reorder, remove. SQL over the Db interface; a write of
+// several statements is one transaction (two quick reorders never interleave), and every write is followed by
+// db.checkpoint() before it resolves, so "saved" means on disk (DESIGN §8). Clip audio bytes live
 // in OPFS (clip-audio.ts); this module only records their path. No Svelte here.
-import type { Db } from '../db/types';
+import type { Db, Queryable } from '../db/types';
 import type { Line } from './clip-span';
 
 export type ClipLabel = 'good' | 'improve';
@@ -122,9 +123,12 @@ export async function updateSession(db: Db, sessionId: string, patch: { title?: 
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<string[]> {
-	const { rows } = await db.query<{ audio_path: string }>('SELECT audio_path FROM coaching_clips WHERE session_id = ? AND audio_path IS NOT NULL', [sessionId]);
-	await db.query('DELETE FROM coaching_clips WHERE session_id = ?', [sessionId]);
-	await db.query('DELETE FROM coaching_sessions WHERE session_id = ?', [sessionId]);
+	const rows = await db.transaction(async (tx) => {
+		const { rows } = await tx.query<{ audio_path: string }>('SELECT audio_path FROM coaching_clips WHERE session_id = ? AND audio_path IS NOT NULL', [sessionId]);
+		await tx.query('DELETE FROM coaching_clips WHERE session_id = ?', [sessionId]);
+		await tx.query('DELETE FROM coaching_sessions WHERE session_id = ?', [sessionId]);
+		return rows;
+	});
 	await db.checkpoint();
 	return rows.map((r) => r.audio_path);
 }
@@ -144,7 +148,7 @@ function parseJson<T>(raw: string | null, fallback: T): T {
 }
 
 /** A session's clips in their order. */
-export async function listClips(db: Db, sessionId: string): Promise<Clip[]> {
+export async function listClips(db: Queryable, sessionId: string): Promise<Clip[]> {
 	const { rows } = await db.query<ClipRow>(
 		`SELECT clip_id, session_id, position, call_id, agent, team, start_s, end_s, label, item_id, item_label, note, excerpt, audio_path,
 			${TS('created_at')}
@@ -158,57 +162,65 @@ export async function listClips(db: Db, sessionId: string): Promise<Clip[]> {
 export async function addClip(db: Db, sessionId: string, c: NewClip): Promise<string> {
 	if (!CLIP_LABELS.includes(c.label)) throw new CoachingError('bad_label', `unknown clip label ${c.label}`);
 	if (c.start_s != null && (c.end_s == null || !(c.end_s > c.start_s))) throw new CoachingError('bad_span', 'a clip must end after it starts');
-	const { rows } = await db.query<{ n: number; next: number }>(
-		'SELECT (SELECT count(*) FROM coaching_sessions WHERE session_id = ?)::INT AS n, coalesce(max(position), 0)::INT + 1 AS next FROM coaching_clips WHERE session_id = ?',
-		[sessionId, sessionId]
-	);
-	if (!rows[0]?.n) throw new CoachingError('no_session', `no coaching session ${sessionId}`);
 	const id = c.clip_id ?? newId();
-	await db.query(
-		`INSERT INTO coaching_clips (clip_id, session_id, position, call_id, agent, team, start_s, end_s, label, item_id, item_label, note, excerpt, audio_path, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NOW})`,
-		[
-			id,
-			sessionId,
-			rows[0].next,
-			c.call_id,
-			c.agent,
-			c.team,
-			c.start_s,
-			c.end_s,
-			c.label,
-			c.item_id,
-			c.item_label ? JSON.stringify(c.item_label) : null,
-			c.note?.trim() || null,
-			JSON.stringify(c.excerpt),
-			c.audio_path
-		]
-	);
-	await touch(db, sessionId);
+	await db.transaction(async (tx) => {
+		const { rows } = await tx.query<{ n: number; next: number }>(
+			'SELECT (SELECT count(*) FROM coaching_sessions WHERE session_id = ?)::INT AS n, coalesce(max(position), 0)::INT + 1 AS next FROM coaching_clips WHERE session_id = ?',
+			[sessionId, sessionId]
+		);
+		if (!rows[0]?.n) throw new CoachingError('no_session', `no coaching session ${sessionId}`);
+		await tx.query(
+			`INSERT INTO coaching_clips (clip_id, session_id, position, call_id, agent, team, start_s, end_s, label, item_id, item_label, note, excerpt, audio_path, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NOW})`,
+			[
+				id,
+				sessionId,
+				rows[0].next,
+				c.call_id,
+				c.agent,
+				c.team,
+				c.start_s,
+				c.end_s,
+				c.label,
+				c.item_id,
+				c.item_label ? JSON.stringify(c.item_label) : null,
+				c.note?.trim() || null,
+				JSON.stringify(c.excerpt),
+				c.audio_path
+			]
+		);
+		await touch(tx, sessionId);
+	});
 	await db.checkpoint();
 	return id;
 }
 
 export async function updateClip(db: Db, clipId: string, patch: { label?: ClipLabel; note?: string | null }): Promise<void> {
 	if (patch.label !== undefined && !CLIP_LABELS.includes(patch.label)) throw new CoachingError('bad_label', `unknown clip label ${patch.label}`);
-	await db.query(`UPDATE coaching_clips SET label = coalesce(?, label), note = CASE WHEN ? THEN ? ELSE note END WHERE clip_id = ?`, [
-		patch.label ?? null,
-		patch.note !== undefined,
-		patch.note?.trim() || null,
-		clipId
-	]);
-	await touchOf(db, clipId);
+	await db.transaction(async (tx) => {
+		await tx.query(`UPDATE coaching_clips SET label = coalesce(?, label), note = CASE WHEN ? THEN ? ELSE note END WHERE clip_id = ?`, [
+			patch.label ?? null,
+			patch.note !== undefined,
+			patch.note?.trim() || null,
+			clipId
+		]);
+		await touchOf(tx, clipId);
+	});
 	await db.checkpoint();
 }
 
 /** Remove a clip and close the gap in the order; returns its audio path for the caller to delete. */
 export async function removeClip(db: Db, clipId: string): Promise<string | null> {
-	const { rows } = await db.query<{ session_id: string; audio_path: string | null }>('SELECT session_id, audio_path FROM coaching_clips WHERE clip_id = ?', [clipId]);
-	const row = rows[0];
+	const row = await db.transaction(async (tx) => {
+		const { rows } = await tx.query<{ session_id: string; audio_path: string | null }>('SELECT session_id, audio_path FROM coaching_clips WHERE clip_id = ?', [clipId]);
+		const row = rows[0];
+		if (!row) return null;
+		await tx.query('DELETE FROM coaching_clips WHERE clip_id = ?', [clipId]);
+		await renumber(tx, row.session_id, (await listClips(tx, row.session_id)).map((c) => c.clip_id));
+		await touch(tx, row.session_id);
+		return row;
+	});
 	if (!row) return null;
-	await db.query('DELETE FROM coaching_clips WHERE clip_id = ?', [clipId]);
-	await renumber(db, row.session_id, (await listClips(db, row.session_id)).map((c) => c.clip_id));
-	await touch(db, row.session_id);
 	await db.checkpoint();
 	return row.audio_path;
 }
@@ -218,12 +230,14 @@ export async function removeClip(db: Db, clipId: string): Promise<string | null>
  * leaves out keep their relative order after the listed ones, so a stale list never loses a clip.
  */
 export async function reorderClips(db: Db, sessionId: string, order: string[]): Promise<void> {
-	const current = (await listClips(db, sessionId)).map((c) => c.clip_id);
-	const known = new Set(current);
-	const listed = [...new Set(order.filter((id) => known.has(id)))];
-	const rest = current.filter((id) => !listed.includes(id));
-	await renumber(db, sessionId, [...listed, ...rest]);
-	await touch(db, sessionId);
+	await db.transaction(async (tx) => {
+		const current = (await listClips(tx, sessionId)).map((c) => c.clip_id);
+		const known = new Set(current);
+		const listed = [...new Set(order.filter((id) => known.has(id)))];
+		const rest = current.filter((id) => !listed.includes(id));
+		await renumber(tx, sessionId, [...listed, ...rest]);
+		await touch(tx, sessionId);
+	});
 	await db.checkpoint();
 }
 
@@ -244,7 +258,7 @@ export function droppedOn(order: string[], clipId: string, targetId: string): st
 	return moved(order, clipId, to - order.indexOf(clipId));
 }
 
-async function renumber(db: Db, sessionId: string, ids: string[]): Promise<void> {
+async function renumber(db: Queryable, sessionId: string, ids: string[]): Promise<void> {
 	if (ids.length === 0) return;
 	const values = ids.map(() => '(?, ?)').join(', ');
 	await db.query(
@@ -253,10 +267,10 @@ async function renumber(db: Db, sessionId: string, ids: string[]): Promise<void>
 	);
 }
 
-async function touch(db: Db, sessionId: string): Promise<void> {
+async function touch(db: Queryable, sessionId: string): Promise<void> {
 	await db.query(`UPDATE coaching_sessions SET updated_at = ${NOW} WHERE session_id = ?`, [sessionId]);
 }
 
-async function touchOf(db: Db, clipId: string): Promise<void> {
+async function touchOf(db: Queryable, clipId: string): Promise<void> {
 	await db.query(`UPDATE coaching_sessions SET updated_at = ${NOW} WHERE session_id = (SELECT session_id FROM coaching_clips WHERE clip_id = ?)`, [clipId]);
 }

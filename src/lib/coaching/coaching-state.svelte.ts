@@ -196,43 +196,37 @@ export class OpenSession {
 		return exportSession(await workspace.db(), this.#id, readClipAudio);
 	}
 
-	/** Writes run one after another: two quick reorders must not interleave their statements (the second would
-	 *  renumber half-way through the first), and "saved" shows only when the last one is in. */
-	#writes: Promise<unknown> = Promise.resolve();
+	/** Writes in flight. Each is one transaction (coaching-sql.ts), so two quick reorders never interleave their
+	 *  statements and land in the order they were made; "saved" shows only when the last one is in. */
 	#pending = 0;
 
-	#write(work: (db: Awaited<ReturnType<typeof workspace.db>>, id: string) => Promise<void>): Promise<boolean> {
+	async #write(work: (db: Awaited<ReturnType<typeof workspace.db>>, id: string) => Promise<void>): Promise<boolean> {
 		const id = this.#id;
-		if (!id) return Promise.resolve(false);
+		if (!id) return false;
 		this.#pending++;
 		this.save = 'saving';
 		this.error = null;
-		const run = async (): Promise<boolean> => {
-			try {
-				const db = await workspace.db();
-				await work(db, id);
-				// A later write is queued: its optimistic state stays on screen until it has been saved and re-read.
-				if (this.#pending === 1) {
-					const [s, c] = await Promise.all([getSession(db, id), listClips(db, id)]);
-					if (this.#id === id) {
-						this.session = s;
-						this.clips = c;
-					}
-					this.save = 'saved';
+		try {
+			const db = await workspace.db();
+			await work(db, id);
+			// A later write is in flight: its optimistic state stays on screen until it has been saved and re-read.
+			if (this.#pending === 1) {
+				const [s, c] = await Promise.all([getSession(db, id), listClips(db, id)]);
+				if (this.#id === id) {
+					this.session = s;
+					this.clips = c;
 				}
-				void coaching.refresh();
-				return true;
-			} catch (e) {
-				this.save = 'error';
-				this.error = message(e);
-				if (this.#id === id) await this.load(id);
-				return false;
-			} finally {
-				this.#pending--;
+				this.save = 'saved';
 			}
-		};
-		const done = this.#writes.then(run, run);
-		this.#writes = done;
-		return done;
+			void coaching.refresh();
+			return true;
+		} catch (e) {
+			this.save = 'error';
+			this.error = message(e);
+			if (this.#id === id) await this.load(id);
+			return false;
+		} finally {
+			this.#pending--;
+		}
 	}
 }

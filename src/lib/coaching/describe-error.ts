@@ -3,11 +3,12 @@
 import type { MessageKey, MessageParams } from '../i18n/i18n.svelte';
 import { CoachingError } from './coaching-sql';
 import { SessionFileError } from './session-file';
+import { errorMessage } from '../i18n/error-message';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function describeCoachingError(e: unknown, t: Translate): string {
 	if (e instanceof SessionFileError) return t(`coach.fileError.${e.code}`, e.params);
 	if (e instanceof CoachingError) return t(`coach.error.${e.code}`);
-	return e instanceof Error ? e.message : String(e);
+	return errorMessage(e);
 }

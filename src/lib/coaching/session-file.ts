@@ -6,6 +6,7 @@ import type { Db } from '../db/types';
 import { readWavInfo } from '../recordings/wav';
 import { addClip, clipAudioPath, CLIP_LABELS, createSession, getSession, listClips, newId, type ClipLabel, type ItemLabel } from './coaching-sql';
 import type { Line } from './clip-span';
+import { errorMessage } from '../i18n/error-message';
 
 export const SESSION_FILE_FORMAT = 'callqa-session';
 export const SESSION_FILE_VERSION = 1;
@@ -132,7 +133,7 @@ export function parseSessionFile(fileName: string, text: string): SessionFile {
 	try {
 		doc = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (e) {
-		const why = e instanceof Error ? e.message : String(e);
+		const why = errorMessage(e);
 		throw new SessionFileError('not_json', fileName, `not a CallQA session file (it is not JSON: ${why})`, { why });
 	}
 	if (!isObj(doc) || doc.format !== SESSION_FILE_FORMAT) throw new SessionFileError('not_session', fileName, `not a CallQA session file (no "format": "${SESSION_FILE_FORMAT}")`);
@@ -174,7 +175,7 @@ export function parseSessionFile(fileName: string, text: string): SessionFile {
 				bytes = fromBase64(a.base64);
 				readWavInfo(bytes);
 			} catch (e) {
-				const why = e instanceof Error ? e.message : String(e);
+				const why = errorMessage(e);
 				throw bad('audio_not_wav', `the audio is not a playable WAV (${why})`, { why });
 			}
 			audio = { mime: 'audio/wav', base64: a.base64 };

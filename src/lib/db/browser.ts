@@ -5,8 +5,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Db, Param, QueryResult, Row } from './types';
+import type { Db, Param, Row } from './types';
 import { arrowToResult } from './arrow-rows';
+import { serialConnection } from './serial';
 import { NO_NETWORK_SQL } from './settings';
 import { ensureSchema } from './schema';
 
@@ -78,33 +79,28 @@ async function open(): Promise<BrowserDb> {
 
 	// One statement at a time: importers use temp tables across several statements, and a UI query
 	// slipping between them on the same connection is harmless, but a CHECKPOINT in the middle is not.
-	let queue: Promise<unknown> = Promise.resolve();
-	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-		const next = queue.then(fn, fn);
-		queue = next.catch(() => undefined);
-		return next;
-	};
+	const serial = serialConnection(async <T = Row>(sql: string, params: Param[]) => {
+		if (params.length === 0) return arrowToResult<T>(await conn.query(sql));
+		const stmt = await conn.prepare(sql);
+		try {
+			return arrowToResult<T>(await stmt.query(...params));
+		} finally {
+			await stmt.close();
+		}
+	});
 
 	const api: BrowserDb = {
 		isPersistent,
 		version,
-		query<T = Row>(sql: string, params: Param[] = []): Promise<QueryResult<T>> {
-			return serial(async () => {
-				if (params.length === 0) return arrowToResult<T>(await conn.query(sql));
-				const stmt = await conn.prepare(sql);
-				try {
-					return arrowToResult<T>(await stmt.query(...params));
-				} finally {
-					await stmt.close();
-				}
-			});
-		},
+		query: serial.query,
+		batch: serial.batch,
+		transaction: serial.transaction,
 		// duckdb-wasm transfers the buffer to the worker (detaching it), so hand over a copy.
-		registerFile: (name, data) => serial(() => db.registerFileBuffer(name, data.slice())),
-		dropFile: (name) => serial(async () => {
+		registerFile: (name, data) => serial.exclusive(() => db.registerFileBuffer(name, data.slice())),
+		dropFile: (name) => serial.exclusive(async () => {
 			await db.dropFile(name);
 		}),
-		checkpoint: () => serial(async () => {
+		checkpoint: () => serial.exclusive(async () => {
 			if (isPersistent) await conn.query('CHECKPOINT');
 		}),
 		close: async () => {

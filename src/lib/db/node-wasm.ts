@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db, Param, QueryResult, Row } from './types';
 import { arrowToResult } from './arrow-rows';
+import { serialConnection } from './serial';
 import { NO_NETWORK_SQL } from './settings';
 
 const require = createRequire(import.meta.url);
@@ -20,16 +21,19 @@ export async function createNodeWasmDb(): Promise<Db> {
 	await db.instantiate();
 	const conn = db.connect();
 	conn.query(NO_NETWORK_SQL);
+	const serial = serialConnection(async <T = Row>(sql: string, params: Param[]): Promise<QueryResult<T>> => {
+		if (params.length === 0) return arrowToResult<T>(conn.query(sql));
+		const stmt = conn.prepare(sql);
+		try {
+			return arrowToResult<T>(stmt.query(...params));
+		} finally {
+			stmt.close();
+		}
+	});
 	return {
-		async query<T = Row>(sql: string, params: Param[] = []): Promise<QueryResult<T>> {
-			if (params.length === 0) return arrowToResult<T>(conn.query(sql));
-			const stmt = conn.prepare(sql);
-			try {
-				return arrowToResult<T>(stmt.query(...params));
-			} finally {
-				stmt.close();
-			}
-		},
+		query: serial.query,
+		batch: serial.batch,
+		transaction: serial.transaction,
 		async registerFile(name: string, data: Uint8Array) {
 			db.registerFileBuffer(name, data);
 		},

@@ -1,6 +1,7 @@
 // The workspace's lifecycle as the UI sees it: opening, ready, open in another tab, or failed.
 // Pages read `workspace.status` and draw the matching state; only this module calls getDb() first.
 import { getDb, WorkspaceLockedError, type BrowserDb } from './browser';
+import { errorMessage } from '../i18n/error-message';
 
 export type WorkspaceStatus = 'idle' | 'opening' | 'ready' | 'locked' | 'error';
 
@@ -37,7 +38,7 @@ export class Workspace {
 			return this.#db;
 		} catch (e) {
 			this.status = e instanceof WorkspaceLockedError ? 'locked' : 'error';
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			throw e;
 		}
 	}

@@ -12,6 +12,7 @@ import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { keepRecordings } from './keep-recording';
 import { analyseImported } from '../voice/voice-batch.svelte';
+import { errorMessage } from '../i18n/error-message';
 
 export interface ImportEntry {
 	id: string;
@@ -65,7 +66,7 @@ export class ImportSession {
 	}
 
 	fail(e: unknown): void {
-		this.error = e instanceof Error ? e.message : String(e);
+		this.error = errorMessage(e);
 		this.phase = 'error';
 	}
 

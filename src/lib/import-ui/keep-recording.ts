@@ -3,9 +3,10 @@
 // failed import: the metadata is still useful and the file can be re-attached from a folder later.
 import type { Db } from '../db/types';
 import type { FileReport, InputFile } from '../import/types';
-import { errorText, issue, ReasonError } from '../import/reasons';
+import { issue, ReasonError } from '../import/reasons';
 import { setStoredIn } from '../recordings/import-recording';
 import { RecordingStore } from '../recordings/store';
+import { errorMessage } from '../i18n/error-message';
 
 export function keepRecordings(db: Db, store: RecordingStore): (file: InputFile, report: FileReport) => Promise<void> {
 	return async (file, report) => {
@@ -14,8 +15,8 @@ export function keepRecordings(db: Db, store: RecordingStore): (file: InputFile,
 			await store.put(file.name, file.bytes);
 			await setStoredIn(db, file.name, 'opfs');
 		} catch (e) {
-			const reason = `audio not kept in browser storage: ${errorText(e)}`;
-			report.warnings.push(e instanceof ReasonError ? issue(null, e.code, reason, e.params) : issue(null, 'audio_not_kept', reason, { detail: errorText(e) }));
+			const reason = `audio not kept in browser storage: ${errorMessage(e)}`;
+			report.warnings.push(e instanceof ReasonError ? issue(null, e.code, reason, e.params) : issue(null, 'audio_not_kept', reason, { detail: errorMessage(e) }));
 		}
 	};
 }

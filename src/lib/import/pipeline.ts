@@ -19,7 +19,7 @@ import {
 	type Speaker
 } from './types';
 import { discardPendingSegments, pendingFiles, resolvePendingSegments, settlePending } from './transcripts/commit-segments';
-import { errorText, issue } from './reasons';
+import { issue } from './reasons';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
 import { guessKind } from './tabular/fields';
@@ -29,6 +29,7 @@ import { describeJsonIssue, importTranscript, sniffTranscript, type SpeakerRule 
 import { importRecording, rematchRecordings } from '../recordings/import-recording';
 import { sniffAudio } from '../recordings/audio-info';
 import { importRttm } from '../voice/rttm';
+import { errorMessage } from '../i18n/error-message';
 
 export interface Detected {
 	kind: FileKind;
@@ -137,7 +138,7 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 	} catch (e) {
 		report = emptyReport(file.name, detected.kind);
 		report.format = detected.format;
-		report.errors.push(issue(null, 'import_failed', `import failed: ${errorText(e)}`, { detail: errorText(e) }));
+		report.errors.push(issue(null, 'import_failed', `import failed: ${errorMessage(e)}`, { detail: errorMessage(e) }));
 	}
 	// Tabular imports book their own (possibly many) issues in SQL; the others are booked here.
 	await book(db, report, !isTabularReport(report) || report.kind === 'unknown' || report.rows_total === 0);

@@ -2,6 +2,7 @@
 // helpers that attach it. The English `reason` stays the CLI's text and the fallback; the UI localises by
 // code (`reason.<code>` in the i18n catalogues). Plain TypeScript, no DOM.
 import type { ImportIssue } from './types';
+import { errorMessage } from '../i18n/error-message';
 
 /** Every code the importers emit; the i18n test checks each has `reason.<code>` in zh and en. */
 export const REASON_CODES = [
@@ -72,10 +73,8 @@ export class ReasonError extends Error {
 /** The issue for a caught error: its code when it is a ReasonError, else `fallback` with the message as detail. */
 export function issueFromError(e: unknown, line: number | null = null): ImportIssue {
 	if (e instanceof ReasonError) return issue(line, e.code, e.message, e.params);
-	return issue(line, 'import_failed', `import failed: ${errorText(e)}`, { detail: errorText(e) });
+	return issue(line, 'import_failed', `import failed: ${errorMessage(e)}`, { detail: errorMessage(e) });
 }
-
-export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 const US = '\u001f';
 

@@ -2,6 +2,7 @@
 // query, the cancellation when the data changes mid-flight, and the error message.
 import { workspace } from '../db/workspace.svelte';
 import { queryScopeChoices, type ScopeChoices } from './scope';
+import { errorMessage } from '../i18n/error-message';
 
 /** Loads the choices and hands them to onLoad unless cancelled first; returns the cancel function (an effect's cleanup). */
 export function loadScopeChoices(onLoad: (choices: ScopeChoices) => void, onError: (message: string) => void): () => void {
@@ -11,7 +12,7 @@ export function loadScopeChoices(onLoad: (choices: ScopeChoices) => void, onErro
 			const choices = await queryScopeChoices(await workspace.db());
 			if (!cancelled) onLoad(choices);
 		} catch (e) {
-			if (!cancelled) onError(e instanceof Error ? e.message : String(e));
+			if (!cancelled) onError(errorMessage(e));
 		}
 	})();
 	return () => {

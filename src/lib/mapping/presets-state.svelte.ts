@@ -3,6 +3,7 @@
 import { workspace } from '../db/workspace.svelte';
 import type { MappingPreset } from '../import/types';
 import { importPresets, listPresets, removePreset, savePreset, type SavedPreset } from './presets-store';
+import { errorMessage } from '../i18n/error-message';
 
 export class PresetsState {
 	list = $state.raw<SavedPreset[]>([]);
@@ -16,7 +17,7 @@ export class PresetsState {
 			this.error = null;
 			this.status = 'ready';
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			this.status = 'error';
 		}
 	}

@@ -4,6 +4,7 @@
 import type { Db } from '../db/types';
 import type { MappingPreset } from '../import/types';
 import { validatePreset } from '../import/tabular/presets';
+import { errorMessage } from '../i18n/error-message';
 
 export interface SavedPreset extends MappingPreset {
 	saved_at: string | null;
@@ -92,7 +93,7 @@ export function presetsFromJson(text: string): MappingPreset[] {
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		throw new Error(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+		throw new Error(`not valid JSON: ${errorMessage(e)}`);
 	}
 	return (Array.isArray(json) ? json : [json]).map((p) => validatePreset(p));
 }

@@ -3,6 +3,7 @@
 import { goto } from '$app/navigation';
 import { workspace } from '../db/workspace.svelte';
 import { nextInQueue, queuePlace, queueProgress, type QueuePlace, type QueueProgress, type RubricRef } from './queue-sql';
+import { errorMessage } from '../i18n/error-message';
 
 /** The call page of `callId` as opened from the queue of `planId`. */
 export function queueCallHref(callId: string, planId: string): string {
@@ -37,7 +38,7 @@ export class QueueNav {
 			this.isDone = false;
 			this.error = null;
 		} catch (e) {
-			if (this.#callId === callId) this.error = e instanceof Error ? e.message : String(e);
+			if (this.#callId === callId) this.error = errorMessage(e);
 		}
 	}
 
@@ -54,7 +55,7 @@ export class QueueNav {
 			}
 			await goto(queueCallHref(id, this.planId));
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 		} finally {
 			this.isMoving = false;
 		}

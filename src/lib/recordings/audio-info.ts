@@ -3,8 +3,9 @@
 // (lib/core.js) uses no Node APIs; it is loaded on first use (≈235 kB minified) so a WAV-only session
 // never downloads it. Plain TS, no DOM: the CLI and the tests run this same code.
 import { readWavInfo } from './wav';
-import { errorText, ReasonError } from '../import/reasons';
+import { ReasonError } from '../import/reasons';
 import type { ImportIssue } from '../import/types';
+import { errorMessage } from '../i18n/error-message';
 
 export type AudioFormat = 'wav' | 'mp3' | 'aac' | 'ogg' | 'opus' | 'm4a' | 'flac' | 'webm';
 
@@ -125,7 +126,7 @@ export async function readAudioInfo(name: string, bytes: Uint8Array): Promise<Au
 		const { parseBuffer } = await import('music-metadata');
 		meta = await parseBuffer(bytes, { mimeType: MIME[format], size: bytes.length, path: name }, { duration: true, skipCovers: true });
 	} catch (e) {
-		throw new ReasonError('audio_unreadable', `not a readable ${name_} file: ${errorText(e)}`, { format: name_, detail: errorText(e) });
+		throw new ReasonError('audio_unreadable', `not a readable ${name_} file: ${errorMessage(e)}`, { format: name_, detail: errorMessage(e) });
 	}
 	const f = meta.format;
 	if (!f.duration || !Number.isFinite(f.duration) || f.duration <= 0) {

@@ -3,12 +3,13 @@
 // not stored in DuckDB: the browser keeps it (store.ts) and sets stored_in. Plain TS, no DOM.
 import type { Db } from '../db/types';
 import { emptyReport, type FileReport, type InputFile } from '../import/types';
-import { errorText, issue, issueFromError, ReasonError } from '../import/reasons';
+import { issue, issueFromError, ReasonError } from '../import/reasons';
 import { readAudioInfo, sniffAudio } from './audio-info';
 import { baseName, callKeyFromStem, defaultChannelMap, longestContainedId, stemOf } from './match';
 import { agentFromFileName, startedAtFromFileName } from './name-facts';
 import { addCallFromRecording, dropOrphanRecordingCalls } from '../import/call-rows';
 import { markDirtyIds } from '../scoring/dirty';
+import { errorMessage } from '../i18n/error-message';
 
 export type MatchRule = 'call_id = file stem' | 'calls.recording = file name' | 'call id in file name' | 'same call key' | 'file name only';
 
@@ -81,7 +82,7 @@ export async function importRecording(db: Db, file: InputFile): Promise<FileRepo
 		info = await readAudioInfo(file.name, file.bytes);
 	} catch (e) {
 		report.rows_rejected = 1;
-		report.errors.push(e instanceof ReasonError ? issueFromError(e) : issue(null, 'import_failed', errorText(e), { detail: errorText(e) }));
+		report.errors.push(e instanceof ReasonError ? issueFromError(e) : issue(null, 'import_failed', errorMessage(e), { detail: errorMessage(e) }));
 		return report;
 	}
 	report.format = info.format;

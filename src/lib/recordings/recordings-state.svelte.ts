@@ -2,6 +2,7 @@
 // the one permission click, OPFS usage. Thin wrapper over store.ts / folder.ts; no UI here.
 import { RememberedFolders, type RememberedFolder } from './folder';
 import { RecordingStore, type StorageUsage } from './store';
+import { errorMessage } from '../i18n/error-message';
 
 export class RecordingsState {
 	folders = $state.raw<readonly RememberedFolder[]>([]);
@@ -59,7 +60,7 @@ export class RecordingsState {
 		try {
 			await work();
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 		} finally {
 			this.folders = [...this.#folders.folders];
 			this.needsPermission = this.#folders.needsPermission;

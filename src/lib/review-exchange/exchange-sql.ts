@@ -3,7 +3,7 @@
 // kept as conflicts for a decision, comments united by comment_id); the conflicts and their resolution; the
 // paged list of reviews; the inspector's name. Plain SQL over a Db; every write ends with db.checkpoint().
 // The file formats themselves are csv.ts / parquet.ts.
-import type { Db, Param } from '../db/types';
+import type { Db, Param, Statement } from '../db/types';
 import { REVIEW_FINDINGS_BACKFILL_SQL } from '../scoring/qa-score';
 import { bulkInsert } from '../db/bulk';
 import type { ExchangeIssue, ExchangeRecord } from './records';
@@ -245,16 +245,19 @@ export async function importRecords(db: Db, file: string, records: readonly Exch
 				gen_random_uuid()::VARCHAR AS conflict_id
 			FROM theirs t LEFT JOIN mine m ON ${KEY('m', 't')}`);
 
-		await atomically(db, [
+		await db.batch([
 			`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
 				SELECT x.call_id, x.rubric_id, x.rubric_version, x.inspector, x.status, x.score, x.submitted_at, x.updated_at
 				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
 			`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
 				SELECT x.call_id, x.rubric_id, x.rubric_version, x.item_id, x.override_result, x.reason, x.updated_at
 				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
-			`INSERT INTO review_conflicts (conflict_id, call_id, rubric_id, rubric_version, source_file, inspector, status, score, submitted_at, updated_at, imported_at)
-				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ${literal(file)}, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, now()::TIMESTAMP
+			{
+				sql: `INSERT INTO review_conflicts (conflict_id, call_id, rubric_id, rubric_version, source_file, inspector, status, score, submitted_at, updated_at, imported_at)
+				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ?, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, now()::TIMESTAMP
 				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
+				params: [file]
+			},
 			`INSERT INTO review_conflict_items (conflict_id, item_id, override_result, reason, updated_at)
 				SELECT k.conflict_id, x.item_id, x.override_result, x.reason, x.updated_at
 				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
@@ -416,20 +419,24 @@ export function describeDifferences(mine: ReviewVersion | null, theirs: ReviewVe
 
 /** Decides one conflict: 'mine' drops the imported version; 'theirs' replaces the workspace's review and overrides with it. */
 export async function resolveConflict(db: Db, conflictId: string, keep: 'mine' | 'theirs'): Promise<void> {
-	await resolveWhere(db, `conflict_id = ${literal(conflictId)}`, keep);
+	await resolveWhere(db, { sql: 'conflict_id = ?', params: [conflictId] }, keep);
 }
 
 /** Decides every open conflict the same way; with 'theirs' and several files for one call, the latest-updated version wins. */
 export async function resolveAllConflicts(db: Db, keep: 'mine' | 'theirs'): Promise<void> {
-	await resolveWhere(db, 'TRUE', keep);
+	await resolveWhere(db, { sql: 'TRUE', params: [] }, keep);
 }
 
-async function resolveWhere(db: Db, where: string, keep: 'mine' | 'theirs'): Promise<void> {
-	const take =
+/** `where` is a condition on review_conflicts with its `?` parameters, bound in every statement that uses it. */
+async function resolveWhere(db: Db, where: { sql: string; params: Param[] }, keep: 'mine' | 'theirs'): Promise<void> {
+	const take: (Statement | string)[] =
 		keep === 'theirs'
 			? [
-					`CREATE OR REPLACE TEMP TABLE xchg_pick AS SELECT * FROM review_conflicts WHERE ${where}
+					{
+						sql: `CREATE OR REPLACE TEMP TABLE xchg_pick AS SELECT * FROM review_conflicts WHERE ${where.sql}
 					QUALIFY row_number() OVER (PARTITION BY call_id, rubric_id, rubric_version ORDER BY updated_at DESC, imported_at DESC, conflict_id DESC) = 1`,
+						params: where.params
+					},
 					`DELETE FROM review_items i WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'i')})`,
 					`DELETE FROM reviews r WHERE EXISTS (SELECT 1 FROM xchg_pick p WHERE ${KEY('p', 'r')})`,
 					`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, score, submitted_at, updated_at)
@@ -440,25 +447,10 @@ async function resolveWhere(db: Db, where: string, keep: 'mine' | 'theirs'): Pro
 					'DROP TABLE xchg_pick'
 				]
 			: [];
-	await atomically(db, [
+	await db.batch([
 		...take,
-		`DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where})`,
-		`DELETE FROM review_conflicts WHERE ${where}`
+		{ sql: `DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where.sql})`, params: where.params },
+		{ sql: `DELETE FROM review_conflicts WHERE ${where.sql}`, params: where.params }
 	]);
 	await db.checkpoint();
-}
-
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-/**
- * Runs the statements as one transaction in one call: the browser's Db runs a call whole, so no other
- * query of the page (scoring, a list refresh) can land inside the transaction.
- */
-async function atomically(db: Db, statements: string[]): Promise<void> {
-	try {
-		await db.query(['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n'));
-	} catch (e) {
-		await db.query('ROLLBACK').catch(() => undefined);
-		throw e;
-	}
 }

@@ -4,6 +4,7 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { COLUMNS, checkHeader, validateRows, type ColumnKind, type ExchangeIssue, type ExchangeRecord, type ParsedFile } from './records';
+import { errorMessage } from '../i18n/error-message';
 
 const WRITE_TYPE: Record<ColumnKind, 'STRING' | 'INT32' | 'DOUBLE' | 'TIMESTAMP'> = { text: 'STRING', int: 'INT32', number: 'DOUBLE', time: 'TIMESTAMP' };
 
@@ -46,7 +47,7 @@ export async function parseReviewParquet(bytes: Uint8Array, file: string): Promi
 			}
 		}
 	} catch (e) {
-		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }] };
+		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: errorMessage(e) }] };
 	}
 	const head = checkHeader(names, file);
 	if (!head.isReadable) return { file, records: [], rowsTotal: 0, issues: [...head.issues, ...wrong] };
@@ -54,7 +55,7 @@ export async function parseReviewParquet(bytes: Uint8Array, file: string): Promi
 	try {
 		objects = await parquetReadObjects({ file: buffer });
 	} catch (e) {
-		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }] };
+		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: errorMessage(e) }] };
 	}
 	const ignored = new Set(wrong.map((w) => w.column));
 	const rows = objects.map((o, i) => {

@@ -108,7 +108,7 @@ async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)
 	);
-	if (before === null) for (const sql of reviewFindingsRefreshSql('r.call_id = ? AND r.rubric_id = ? AND r.rubric_version = ?')) await db.query(sql, keyParams(key));
+	if (before === null) await db.batch(reviewFindingsRefreshSql('r.call_id = ? AND r.rubric_id = ? AND r.rubric_version = ?').map((sql) => ({ sql, params: keyParams(key) })));
 }
 
 /** Replace the automatic result of one item; a reason is required. */

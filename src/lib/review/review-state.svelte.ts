@@ -22,6 +22,7 @@ import {
 	type ReviewScore
 } from './review-sql';
 import type { Db } from '../db/types';
+import { errorMessage } from '../i18n/error-message';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -69,7 +70,7 @@ export class ReviewState {
 			this.#apply(snap);
 			this.error = null;
 		} catch (e) {
-			if (this.key === key) this.error = e instanceof Error ? e.message : String(e);
+			if (this.key === key) this.error = errorMessage(e);
 		} finally {
 			if (this.key === key) this.isLoaded = true;
 		}
@@ -109,7 +110,7 @@ export class ReviewState {
 			return true;
 		} catch (e) {
 			this.save = 'error';
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			return false;
 		}
 	}
@@ -137,7 +138,7 @@ export class ReviewState {
 			return true;
 		} catch (e) {
 			this.save = 'error';
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			return false;
 		}
 	}

@@ -2,6 +2,7 @@
 // each kind, version numbering, the editable copy of a rubric and reading an imported JSON file. No Svelte,
 // no DOM, no SQL: rubric-draft.svelte.ts holds the state, rubric-store.ts the saved versions.
 import { RubricError, validateRubric, type Item, type Language, type Rule, type RuleKind, type Rubric } from '../scoring/rubric';
+import { errorMessage } from '../i18n/error-message';
 
 export const RULE_KINDS: readonly RuleKind[] = [
 	'phrase_required',
@@ -121,7 +122,7 @@ function firstError(json: unknown): FieldError | null {
 		return null;
 	} catch (e) {
 		if (e instanceof RubricError) return { path: e.path, message: e.message.slice(e.path.length + 2) };
-		return { path: '$', message: e instanceof Error ? e.message : String(e) };
+		return { path: '$', message: errorMessage(e) };
 	}
 }
 
@@ -167,7 +168,7 @@ export function readRubricJson(text: string): ImportResult {
 	} catch (e) {
 		// Engines differ on whether the message has a position (V8 often has none), so find it ourselves.
 		const at = jsonErrorOffset(src);
-		if (at === null) return { ok: false, path: null, message: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+		if (at === null) return { ok: false, path: null, message: `not valid JSON (${errorMessage(e)})` };
 		const before = src.slice(0, at);
 		const line = before.split('\n').length;
 		const col = at - before.lastIndexOf('\n');
@@ -177,7 +178,7 @@ export function readRubricJson(text: string): ImportResult {
 		return { ok: true, rubric: validateRubric(json) };
 	} catch (e) {
 		if (e instanceof RubricError) return { ok: false, path: e.path, message: e.message.slice(e.path.length + 2) };
-		return { ok: false, path: null, message: e instanceof Error ? e.message : String(e) };
+		return { ok: false, path: null, message: errorMessage(e) };
 	}
 }
 

@@ -5,6 +5,7 @@ import { workspace } from '../db/workspace.svelte';
 import { parseDialogue, type DialogueTurn } from '../scoring/dialogue';
 import { substitute, type Language, type Rubric } from '../scoring/rubric';
 import { scoreText, type TryResult } from '../scoring/score';
+import { errorMessage } from '../i18n/error-message';
 
 /** Example dialogues in the rubric's language: a greeting, a banned phrase, a hold, a closing. */
 export const EXAMPLE_DIALOGUE: Record<Language, string> = {
@@ -94,7 +95,7 @@ export class TryIt {
 			this.status = 'ready';
 		} catch (e) {
 			if (ticket !== this.#ticket) return;
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			this.status = 'error';
 		}
 	}

@@ -66,7 +66,7 @@ export async function resolveActive(db: Db): Promise<Rubric> {
 	// Versions saved before rubric_items existed get their rows, and reviews made before review_findings existed get
 	// their calls' automatic results, so their scores can be computed in SQL (scoring/qa-score.ts).
 	await syncRubricItems(db);
-	for (const sql of REVIEW_FINDINGS_BACKFILL_SQL) await db.query(sql);
+	await db.batch(REVIEW_FINDINGS_BACKFILL_SQL);
 	const ref = await readActiveRef(db);
 	const saved = ref ? await loadRubric(db, ref) : null;
 	if (saved) return saved;

@@ -8,6 +8,7 @@ import { locale, t } from '../i18n/i18n.svelte';
 import type { Rubric } from '../scoring/rubric';
 import { markDirtyIds, scoreAll, scorePending } from '../scoring/dirty';
 import { listVersions, resolveActive, saveRubricIfMissing, scoredCounts, writeActiveRef, type RubricVersion } from './active-rubric';
+import { errorMessage } from '../i18n/error-message';
 
 export type ScoringStatus = 'idle' | 'scoring' | 'error';
 
@@ -140,7 +141,7 @@ export class ScoringState {
 				this.status = 'idle';
 				return result;
 			} catch (e) {
-				this.error = e instanceof Error ? e.message : String(e);
+				this.error = errorMessage(e);
 				this.status = 'error';
 				throw e;
 			} finally {

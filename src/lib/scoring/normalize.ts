@@ -5,6 +5,7 @@
 //   cqa_fold(norm):  variant word forms folded (其它 → 其他, variants-table.ts); cqa_normf = both.
 import { T2S_FROM, T2S_TO } from './t2s-table';
 import { VARIANT_PAIRS } from './variants-table';
+import { sqlString } from '../db/sql';
 
 // U+FF01…U+FF5E are the full-width forms of U+0021…U+007E; U+3000 is the ideographic space.
 const FULL = Array.from({ length: 94 }, (_, i) => String.fromCodePoint(0xff01 + i)).join('') + '\u3000';
@@ -14,10 +15,8 @@ const isAlnum = (c: string) => /[0-9A-Za-z]/.test(c);
 const FULL_ALNUM = [...HALF].map((h, i) => (isAlnum(h) ? [...FULL][i] : '')).join('');
 const HALF_ALNUM = [...HALF].filter(isAlnum).join('');
 
-/** A SQL string literal. */
-export function sqlString(s: string): string {
-	return `'${s.replaceAll("'", "''")}'`;
-}
+// Kept exported here for the rule builders that import it from this module; the one definition is db/sql.ts.
+export { sqlString };
 
 /** Nested replace() of every variant pair, only on text holding one (one RE2 test per row otherwise). */
 function foldSql(t: string): string {

@@ -10,6 +10,7 @@ import { analyseImported } from '../voice/voice-batch.svelte';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { listPresets } from '../mapping/presets-store';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
+import { errorMessage } from '../i18n/error-message';
 
 export type SampleStatus = 'idle' | 'fetching' | 'importing' | 'done' | 'error';
 
@@ -56,7 +57,7 @@ export class SampleImport {
 			scoringState.scoreNew().catch(() => undefined);
 			void analyseImported(report.files);
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			this.status = 'error';
 		}
 	}

@@ -8,6 +8,7 @@ import type { Analysis } from './analyse';
 import type { NamedBlob } from './analyse-files';
 import { saveAnalysis, type AnalysisRecord, type AnalysisStatus, type VoiceSpan } from './activity-sql';
 import { planFor, recordingsOf } from './call-plan';
+import { errorMessage } from '../i18n/error-message';
 
 export type Runner = (files: NamedBlob[], signal?: AbortSignal) => Promise<Analysis>;
 export type FileGetter = (name: string) => Promise<Blob | null>;
@@ -49,7 +50,7 @@ export async function analyseCall(db: Db, callId: string, getFile: FileGetter, r
 	} catch (e) {
 		if (e instanceof DOMException && e.name === 'AbortError') throw e;
 		if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
-		return finish(e instanceof ReasonError ? 'unsupported' : 'failed', e instanceof Error ? e.message : String(e));
+		return finish(e instanceof ReasonError ? 'unsupported' : 'failed', errorMessage(e));
 	}
 	const spans: VoiceSpan[] = [];
 	(result.activity ?? []).forEach((channel, i) => {

@@ -3,6 +3,7 @@
 import wasmUrl from '@echogarden/fvad-wasm/fvad.wasm?url';
 import { ReasonError } from '../import/reasons';
 import { analyseFiles, type NamedBlob } from './analyse-files';
+import { errorMessage } from '../i18n/error-message';
 
 export interface WorkerRequest {
 	files: NamedBlob[];
@@ -25,6 +26,6 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 		post({ kind: 'result', result }, result.peaks.channels.map((c) => c.buffer));
 	} catch (err) {
 		if (err instanceof ReasonError) post({ kind: 'error', message: err.message, code: err.code, params: err.params });
-		else post({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+		else post({ kind: 'error', message: errorMessage(err) });
 	}
 };

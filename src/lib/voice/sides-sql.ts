@@ -14,8 +14,10 @@ export async function readAgentChannel(db: Db): Promise<AgentChannel> {
 }
 
 export async function writeAgentChannel(db: Db, side: AgentChannel): Promise<void> {
-	await db.query('DELETE FROM app_settings WHERE key = ?', [AGENT_CHANNEL_KEY]);
-	await db.query('INSERT INTO app_settings (key, value) VALUES (?, ?)', [AGENT_CHANNEL_KEY, side]);
+	await db.batch([
+		{ sql: 'DELETE FROM app_settings WHERE key = ?', params: [AGENT_CHANNEL_KEY] },
+		{ sql: 'INSERT INTO app_settings (key, value) VALUES (?, ?)', params: [AGENT_CHANNEL_KEY, side] }
+	]);
 }
 
 /**

@@ -10,6 +10,7 @@ import { analysisCounts, callsOfFiles, pendingCalls, type AnalysisCounts } from 
 import type { FileReport } from '../import/types';
 import { writePeaks } from './peaks-cache';
 import { analyseInWorker } from './worker-client';
+import { errorMessage } from '../i18n/error-message';
 
 export type BatchStatus = 'idle' | 'running' | 'cancelled' | 'done' | 'error';
 
@@ -136,7 +137,7 @@ export class VoiceBatch {
 			}
 			this.status = abort.signal.aborted ? 'cancelled' : 'done';
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorMessage(e);
 			this.status = 'error';
 		} finally {
 			flush();

@@ -4,6 +4,7 @@ import type { TabularKind } from './fields';
 import { SQL_ISSUE_REASON, sqlIssue, type ReasonCode } from '../reasons';
 import { markDirtySql } from '../../scoring/dirty';
 import { isPlaceholderSql } from '../call-rows';
+import { sqlIdent, sqlString } from '../../db/sql';
 
 export interface MappedColumn {
 	/** Header as written in the file (used in messages). */
@@ -35,8 +36,7 @@ export interface NormaliseInput {
 	dateFormat?: string;
 }
 
-export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
-export const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+export { sqlString };
 
 /** Per-field helpers shared by the three builders. */
 class Fields {

@@ -4,6 +4,7 @@
 // and every call whose transcript changed is marked for re-scoring. Used by the CSV and the other transcript
 // importers alike; plain SQL over the Db interface.
 import type { Db } from '../../db/types';
+import { sqlString } from '../../db/sql';
 import { markDirty } from '../../scoring/dirty';
 import { addCallsFromSegments, dropHints, stageHints, type CallHint } from '../call-rows';
 import { issue } from '../reasons';
@@ -117,7 +118,7 @@ export async function resolvePendingSegments(db: Db, decision: 'replace' | 'skip
 		const hints = await stageHints(db, []);
 		try {
 			for (const f of files)
-				await addCallsFromSegments(db, `(SELECT * FROM ${PENDING_SEGMENTS} WHERE source_file = '${f.file.replaceAll("'", "''")}')`, hints, f.file);
+				await addCallsFromSegments(db, `(SELECT * FROM ${PENDING_SEGMENTS} WHERE source_file = ${sqlString(f.file)})`, hints, f.file);
 		} finally {
 			await dropHints(db, hints);
 		}

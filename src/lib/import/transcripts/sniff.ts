@@ -7,9 +7,10 @@ import { isSrt, parseSrt } from './srt';
 import { isRttm, isStm, parseRttm, parseStm } from './stm';
 import { isTranscribe, parseTranscribe } from './transcribe';
 import { rejectedFile, type ParsedTranscript } from './types';
-import { errorText, issue } from '../reasons';
+import { issue } from '../reasons';
 import type { ImportIssue } from '../types';
 import { isWebVtt, parseWebVtt } from './webvtt';
+import { errorMessage } from '../../i18n/error-message';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -147,7 +148,7 @@ export function parseTranscript(name: string, text: string): ParsedTranscript {
 		else if (format === 'transcribe') parsed = parseTranscribe(name, src);
 		else parsed = parseJsonTurns(name, src);
 	} catch (e) {
-		return rejectedFile(format, issue(null, 'transcript_structure_unreadable', `could not read the ${format} structure: ${errorText(e)}`, { format, detail: errorText(e) }));
+		return rejectedFile(format, issue(null, 'transcript_structure_unreadable', `could not read the ${format} structure: ${errorMessage(e)}`, { format, detail: errorMessage(e) }));
 	}
 	parsed.warnings.unshift(...src.tolerated);
 	return parsed;
