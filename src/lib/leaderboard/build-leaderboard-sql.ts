@@ -4,7 +4,7 @@
 // filter (metrics/agreement.test.ts checks the figures against the dashboard's). No Svelte, no DOM.
 import type { Db, Param } from '../db/types';
 import { KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../metrics/definitions';
-import { CALL_PARTS, COMPLAINT_PARTS_SQL, KPI_COLUMN, QA_PARTS, QA_PARTS_SQL, callPartsSql, kpisSelect, partsSelect } from '../metrics/kpis';
+import { CALL_PARTS, COMPLAINT_PARTS_SQL, KPI_COLUMN, QA_PARTS, QA_PARTS_SQL, callPartsSql, kpisSelect, partsSelect, type KpiColumn } from '../metrics/kpis';
 import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from '../metrics/kpi-row';
 import type { QaSource } from '../scoring/qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
@@ -173,7 +173,7 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	return { sql, params };
 }
 
-interface Raw {
+type Raw = Record<KpiColumn<LeaderKey>, number | null> & {
 	period: 'current' | 'previous';
 	entity_id: string;
 	name: string | null;
@@ -183,20 +183,11 @@ interface Raw {
 	scored: number;
 	reviewed: number;
 	complaints: number;
-	volume: number;
-	aht: number | null;
-	resolution: number | null;
-	fcr: number | null;
-	csat_mean: number | null;
-	csat_pct: number | null;
-	qa_avg: number | null;
-	qa_pass: number | null;
-	complaint_rate: number | null;
 	is_ranked: boolean;
 	composite: number | null;
 	rank: number | null;
 	has_complaint_data: boolean;
-}
+};
 
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
 

@@ -4,7 +4,7 @@
 import type { Param } from '../db/types';
 import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 import { KPI_KEYS } from './definitions';
-import { COMPLAINT_PARTS, KPI_COLUMN, QA_PARTS, kpiValue, kpisSelect, type Part, type Parts } from './kpis';
+import { COMPLAINT_PARTS, KPI_COLUMN, QA_PARTS, kpiValue, kpisSelect, type KpiColumn, type Part, type Parts } from './kpis';
 
 /** The input counts a KPI row carries, so the UI can say "of how many" and why a KPI has no value. */
 const COUNT_PART = {
@@ -24,22 +24,7 @@ const COUNT_PART = {
 
 type CountColumn = keyof typeof COUNT_PART;
 
-export type KpiRow = { period: 'current' | 'previous'; has_complaint_data: boolean } & Record<CountColumn, number> & {
-		volume: number | null;
-		service_level: number | null;
-		asa: number | null;
-		abandonment: number | null;
-		aht: number | null;
-		resolution: number | null;
-		fcr: number | null;
-		csat_mean: number | null;
-		csat_pct: number | null;
-		qa_avg: number | null;
-		qa_pass: number | null;
-		complaint_rate: number | null;
-		complaint_sla: number | null;
-		follow_up: number | null;
-	};
+export type KpiRow = { period: 'current' | 'previous'; has_complaint_data: boolean } & Record<CountColumn, number> & Record<KpiColumn, number | null>;
 
 /**
  * The SELECT list of a KPI row: each count (0 when absent) and each KPI, given the SQL of each part (e.g. a column

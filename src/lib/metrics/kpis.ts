@@ -122,7 +122,7 @@ export const KPIS: Record<KpiKey, Formula> = {
 };
 
 /** The output column of each KPI in query rows. */
-export const KPI_COLUMN: Record<KpiKey, string> = {
+export const KPI_COLUMN = {
 	volume: 'volume',
 	serviceLevel: 'service_level',
 	asa: 'asa',
@@ -137,7 +137,8 @@ export const KPI_COLUMN: Record<KpiKey, string> = {
 	complaintRate: 'complaint_rate',
 	complaintSla: 'complaint_sla',
 	followUp: 'follow_up'
-};
+} as const satisfies Record<KpiKey, string>;
+export type KpiColumn<K extends KpiKey = KpiKey> = (typeof KPI_COLUMN)[K];
 
 /**
  * A KPI in SQL, given the SQL of each part (an aggregate, a column of summed parts, a sum over a rollup) and, for
