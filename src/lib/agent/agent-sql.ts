@@ -5,7 +5,7 @@ import type { Db, Param } from '../db/types';
 import { dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
 import { COMPLAINT_ON_TIME_SQL, QA_PARTS_SQL, callPartsSql, kpisSelect, type Part } from '../metrics/kpis';
 import { qaJoin, rubricParams } from '../metrics/kpi-row';
-import { agentKeySql } from '../leaderboard/build-leaderboard-sql';
+import { agentKeySql } from '../metrics/call-facts';
 import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 
 type Rubric = { id: string; version: number } | null | undefined;

@@ -9,7 +9,6 @@ import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, kpiRowSelect, partColumn, q
 import { complaintDimensionWhere, dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from './filter';
 
 export { DEFAULT_SL_THRESHOLD_S } from '../metrics/kpis';
-export { FCR_WINDOW_DAYS } from '../metrics/call-facts';
 export { KPI_DEFINITIONS, KPI_KEYS, type KpiDefinition, type KpiFormat, type KpiKey } from '../metrics/definitions';
 export type { KpiRow } from '../metrics/kpi-row';
 

@@ -26,7 +26,6 @@ export const DEFAULT_MIN_CALLS_PER_MONTH = 30;
 
 export type Grouping = 'agent' | 'team';
 
-export { agentKeySql } from '../metrics/call-facts';
 
 export type LeaderValues = Record<LeaderKey, number | null>;
 
