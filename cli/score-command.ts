@@ -6,6 +6,7 @@ import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
 import type { Language, Rubric } from '../src/lib/scoring/rubric';
 import { itemSummary } from '../src/lib/scoring/score';
+import { QA_PARTS_SQL, kpiSql, type Part } from '../src/lib/metrics/kpis';
 import { scorePending } from '../src/lib/scoring/dirty';
 import { guessLanguage, ZH_HAN_SHARE } from '../src/lib/scoring/language';
 import type { Command } from './command';
@@ -61,13 +62,16 @@ async function itemTable(db: Db, rubric: Rubric): Promise<string> {
 	return [line(header), '-'.repeat(widths.reduce((a, w) => a + w + 2, -2)), ...rows.map(line)].join('\n');
 }
 
+const qaPart = (p: Part) => QA_PARTS_SQL[p as keyof typeof QA_PARTS_SQL];
+
 async function distribution(db: Db, rubric: Rubric): Promise<string> {
 	const { rows } = await db.query<Record<string, number | null>>(
-		`SELECT count(*) AS calls, count(score) AS scored, avg(score) AS mean, median(score) AS median,
-			count(*) FILTER (WHERE passed) AS passed, count(*) FILTER (WHERE critical_failed) AS critical,
+		// Mean and pass rate are the QA KPIs (metrics/kpis.ts) over the automatic scores of every call.
+		`SELECT count(*) AS calls, ${QA_PARTS_SQL.scored_n} AS scored, ${kpiSql('qaAvg', qaPart)} AS mean, median(score) AS median,
+			${kpiSql('qaPass', qaPart)} AS pass_rate, count(*) FILTER (WHERE critical_failed) AS critical,
 			count(*) FILTER (WHERE score < 60) AS b0, count(*) FILTER (WHERE score >= 60 AND score < ${rubric.pass_mark}) AS b1,
 			count(*) FILTER (WHERE score >= ${rubric.pass_mark} AND score < 100) AS b2, count(*) FILTER (WHERE score = 100) AS b3
-		FROM scores WHERE rubric_id = ? AND rubric_version = ?`,
+		FROM scores q WHERE rubric_id = ? AND rubric_version = ?`,
 		[rubric.id, rubric.version]
 	);
 	const r = Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, v === null ? null : Number(v)]));
@@ -75,7 +79,7 @@ async function distribution(db: Db, rubric: Rubric): Promise<string> {
 	return [
 		`Scores: ${r.calls} calls, ${scored} scored (${(r.calls ?? 0) - scored} with no applicable item)`,
 		`  mean ${r.mean === null ? '–' : r.mean.toFixed(1)}, median ${r.median === null ? '–' : r.median.toFixed(1)}, ` +
-			`pass rate ${pct(r.passed ?? 0, scored)} (pass mark ${rubric.pass_mark}), critical fails ${r.critical}`,
+			`pass rate ${r.pass_rate === null ? '–' : (100 * r.pass_rate).toFixed(1) + ' %'} (pass mark ${rubric.pass_mark}), critical fails ${r.critical}`,
 		`  <60: ${r.b0}   60–<${rubric.pass_mark}: ${r.b1}   ${rubric.pass_mark}–<100: ${r.b2}   100: ${r.b3}`
 	].join('\n');
 }

@@ -3,8 +3,9 @@
 // Every query is bounded (weeks, items, LIMITs). Pure SQL builders over Db; no DOM.
 import type { Db, Param } from '../db/types';
 import { dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
-import { HANDLE_S_SQL } from '../dashboard/build-kpi-sql';
-import { agentKeySql } from '../leaderboard/build-leaderboard-sql';
+import { COMPLAINT_ON_TIME_SQL, QA_PARTS_SQL, callPartsSql, kpisSelect, type Part } from '../metrics/kpis';
+import { qaJoin, rubricParams } from '../metrics/kpi-row';
+import { agentKeySql } from '../metrics/call-facts';
 import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 
 type Rubric = { id: string; version: number } | null | undefined;
@@ -49,22 +50,19 @@ export interface TrendPoint {
 /** Weekly QA score, CSAT and AHT of the agent and of its whole team (the agent included) over from..to. */
 export function buildAgentTrendSql(s: AgentScope): { sql: string; params: Param[] } {
 	const w = callsIn(s);
-	const measures = `count(*) AS calls, avg(score) AS qa_avg, avg(csat) AS csat_mean, avg(handle_s) FILTER (WHERE NOT is_abandoned) AS aht`;
+	const parts = { ...callPartsSql(), ...QA_PARTS_SQL };
+	const part = (p: Part) => parts[p as keyof typeof parts];
+	const measures = `${parts.offered} AS calls, ${kpisSelect(['qaAvg', 'csatMean', 'aht'], part)}`;
+	const weekly = (who: 'agent' | 'team', col: string) => `SELECT date_trunc('week', c.started_at) AS wk, '${who}' AS who, ${measures}
+			FROM call_facts c ${qaJoin(s.qaSource)}
+			WHERE ${w.sql} AND ${col} = ? GROUP BY wk`;
 	return {
-		sql: `WITH w AS (
-			SELECT date_trunc('week', c.started_at) AS wk, ${agentKeySql('c')} = ? AS is_agent, c.team = ? AS is_team, sc.score, c.csat,
-				c.abandoned IS TRUE AS is_abandoned,
-				${HANDLE_S_SQL} AS handle_s
-			FROM calls c
-			LEFT JOIN ${qaScoresRelation(s.qaSource)} sc ON sc.call_id = c.call_id AND sc.rubric_id = ? AND sc.rubric_version = ?
-			WHERE ${w.sql} AND (${agentKeySql('c')} = ? OR c.team = ?)
-		)
-		SELECT strftime(wk, '%Y-%m-%d') AS week, who, calls, qa_avg, csat_mean, aht FROM (
-			SELECT wk, 'agent' AS who, ${measures} FROM w WHERE is_agent GROUP BY wk
+		sql: `SELECT strftime(wk, '%Y-%m-%d') AS week, who, calls, qa_avg, csat_mean, aht FROM (
+			${weekly('agent', 'c.agent_key')}
 			UNION ALL
-			SELECT wk, 'team' AS who, ${measures} FROM w WHERE is_team GROUP BY wk
+			${weekly('team', 'c.team')}
 		) ORDER BY wk, who LIMIT 400`,
-		params: [s.agentId, s.team, s.rubric?.id ?? '', s.rubric?.version ?? -1, ...w.params, s.agentId, s.team]
+		params: [...rubricParams(s.rubric), ...w.params, s.agentId, ...rubricParams(s.rubric), ...w.params, s.team]
 	};
 }
 
@@ -156,7 +154,7 @@ export interface AgentComplaintRow {
 export function buildAgentComplaintsSql(s: Pick<AgentScope, 'agentId' | 'from' | 'to'>): { sql: string; params: Param[] } {
 	return {
 		sql: `SELECT k.complaint_id, k.call_id, strftime(k.received_at, '%Y-%m-%d %H:%M') AS received_at, k.category, k.severity, k.status, k.title,
-			k.due_at IS NOT NULL AND NOT coalesce(k.resolved_at <= k.due_at, false) AS is_late,
+			k.due_at IS NOT NULL AND NOT coalesce(${COMPLAINT_ON_TIME_SQL}, false) AS is_late,
 			k.followed_up_at IS NOT NULL AS is_followed_up
 		FROM complaints k
 		WHERE k.agent_id = ? AND k.received_at >= CAST(? AS TIMESTAMP) AND k.received_at < CAST(? AS TIMESTAMP)

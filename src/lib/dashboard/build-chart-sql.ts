@@ -1,7 +1,7 @@
 // SQL behind the overview charts, one builder per chart, each aggregated in SQL so a chart never receives more
 // than a bounded number of rows (DESIGN §7): trend buckets, ten score bins, the top checklist items, 7×24 cells.
 import type { Db, Param } from '../db/types';
-import { DEFAULT_SL_THRESHOLD_S } from './build-kpi-sql';
+import { DEFAULT_SL_THRESHOLD_S, callPartsSql, COMPLAINT_ON_TIME_SQL, kpiSql, type Part } from '../metrics/kpis';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, periodDays, type DashboardFilter } from './filter';
 import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
 
@@ -44,6 +44,8 @@ const GRAIN_STEP: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERV
 
 export function buildTrendSql(filter: DashboardFilter, grain: Grain, slThresholdS = DEFAULT_SL_THRESHOLD_S): Sql {
 	const w = callsIn(filter);
+	const parts = callPartsSql(slThresholdS);
+	const part = (p: Part) => parts[p as keyof typeof parts];
 	// The grain is one of three fixed words (GRAIN_SQL), never user text.
 	return {
 		// Buckets are clipped to the period, so a week or month that starts before it drills down to the period only.
@@ -52,13 +54,13 @@ export function buildTrendSql(filter: DashboardFilter, grain: Grain, slThreshold
 			volume, service_level, csat_mean
 		FROM (
 			SELECT date_trunc('${GRAIN_SQL[grain]}', c.started_at) AS b,
-				count(*) AS volume,
-				count(*) FILTER (WHERE c.abandoned IS NOT TRUE AND c.ring_s <= ?)::DOUBLE / nullif(count(c.ring_s) FILTER (WHERE c.abandoned IS NOT TRUE), 0) AS service_level,
-				avg(c.csat) AS csat_mean
-			FROM calls c WHERE ${w.sql}
+				${parts.offered} AS volume,
+				${kpiSql('serviceLevel', part)} AS service_level,
+				${kpiSql('csatMean', part)} AS csat_mean
+			FROM call_facts c WHERE ${w.sql}
 			GROUP BY b
 		) ORDER BY b LIMIT 400`,
-		params: [filter.from, filter.to, slThresholdS, ...w.params]
+		params: [filter.from, filter.to, ...w.params]
 	};
 }
 
@@ -136,7 +138,7 @@ export function buildComplaintsSql(filter: DashboardFilter): Sql {
 	return {
 		sql: `WITH k AS (
 			SELECT coalesce(k.category, '—') AS category, coalesce(k.severity, 0)::INTEGER AS severity,
-				k.due_at IS NOT NULL AS has_due, k.resolved_at <= k.due_at AS is_on_time
+				k.due_at IS NOT NULL AS has_due, ${COMPLAINT_ON_TIME_SQL} AS is_on_time
 			FROM complaints k LEFT JOIN calls lc ON lc.call_id = k.call_id
 			WHERE k.received_at >= CAST(? AS TIMESTAMP) AND k.received_at < CAST(? AS TIMESTAMP) AND ${comp.sql}
 		),

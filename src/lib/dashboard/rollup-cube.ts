@@ -1,9 +1,12 @@
 // The dashboard rollups held in memory (loaded once per data change by rollup-sql.ts loadRollupRows), and the
 // overview's KPIs and charts summed from them in plain TS for a filter, with no round trip to DuckDB: planning
 // even a small SQL statement in duckdb-wasm costs tens of ms, more than the budget allows for six charts.
-// Same definitions as build-kpi-sql.ts / build-chart-sql.ts; rollup-sql.test.ts checks equality with the raw SQL.
+// It re-sums the KPI parts the rollups store and applies the formulas of metrics/kpis.ts (kpiValue): no KPI is
+// defined here. rollup-sql.test.ts checks equality with the raw SQL.
 // No SQL, no DOM.
-import { kpiResultFromRows, type KpiResult, type KpiRow } from './build-kpi-sql';
+import { kpiResultFromRows, type KpiResult } from './build-kpi-sql';
+import { CALL_PARTS, COMPLAINT_PARTS, QA_PARTS, kpiValue, type CallPart, type ComplaintPart, type Part, type Parts, type QaPart } from '../metrics/kpis';
+import { kpiRowFromParts, type KpiRow } from '../metrics/kpi-row';
 import {
 	COMPLAINT_CATEGORY_LIMIT,
 	PARETO_LIMIT,
@@ -34,22 +37,7 @@ interface Dims {
 interface Dated extends Dims {
 	day: number;
 }
-export interface CubeCallRow extends Dated {
-	offered: number;
-	handled: number;
-	abandoned: number;
-	abandon_n: number;
-	within_sl: number;
-	ring_n: number;
-	ring_sum: number | null;
-	handle_n: number;
-	handle_sum: number | null;
-	resolved: number;
-	resolved_n: number;
-	fcr: number;
-	surveyed: number;
-	csat_sum: number | null;
-	satisfied: number;
+export interface CubeCallRow extends Dated, Record<CallPart, number> {
 	csat_1: number;
 	csat_2: number;
 	csat_3: number;
@@ -60,31 +48,21 @@ export interface CubeHourRow extends Dated {
 	hour: number;
 	offered: number;
 }
-export interface CubeQaRow extends Dated {
+export interface CubeQaRow extends Dated, Record<QaPart, number> {
 	/** which QA score the row sums (scoring/qa-score.ts) */
 	source: QaSource;
 	bin: number | null;
-	scored_n: number;
-	score_sum: number | null;
-	passed_n: number;
-	passed: number;
-	reviewed_n: number;
 }
 export interface CubeItemRow extends Dated {
 	item_id: string;
 	applied: number;
 	failed: number;
 }
-export interface CubeComplaintRow extends Dated {
+export interface CubeComplaintRow extends Dated, Record<ComplaintPart, number> {
 	category: string;
 	severity: number;
 	has_call: boolean;
 	agent_teams: string[] | null;
-	complaints: number;
-	with_due: number;
-	on_time: number;
-	closed: number;
-	followed_up: number;
 }
 
 /** The rollups of one workspace state; QA and item rows of one rubric version only. */
@@ -122,75 +100,21 @@ function sumWhere<T extends Dated>(rows: T[], from: number, to: number, keep: (r
 	return n;
 }
 
+/** Adds each of `names` of row `r` to `into` (a NULL sum adds nothing). */
+function addParts<P extends Part>(into: Partial<Record<Part, number>>, names: readonly P[], r: Partial<Record<P, number | null>>): void {
+	for (const p of names) into[p] = (into[p] ?? 0) + Number(r[p] ?? 0);
+}
+
+/** Every part 0, then the period's rollup rows summed in: the same parts the SQL rollup query re-sums. */
 function kpiRow(rows: RollupRows, f: DashboardFilter, source: QaSource, period: 'current' | 'previous', from: string, to: string): KpiRow {
 	const d0 = epochDay(from);
 	const d1 = epochDay(to);
 	const keep = matcher(f);
-	const c = { offered: 0, handled: 0, abandoned: 0, abandon_n: 0, within_sl: 0, ring_n: 0, ring_sum: 0, handle_n: 0, handle_sum: 0, resolved: 0, resolved_n: 0, fcr: 0, surveyed: 0, csat_sum: 0, satisfied: 0 };
-	const hasCalls =
-		sumWhere(rows.calls, d0, d1, keep, (r) => {
-			c.offered += r.offered;
-			c.handled += r.handled;
-			c.abandoned += r.abandoned;
-			c.abandon_n += r.abandon_n;
-			c.within_sl += r.within_sl;
-			c.ring_n += r.ring_n;
-			c.ring_sum += r.ring_sum ?? 0;
-			c.handle_n += r.handle_n;
-			c.handle_sum += r.handle_sum ?? 0;
-			c.resolved += r.resolved;
-			c.resolved_n += r.resolved_n;
-			c.fcr += r.fcr;
-			c.surveyed += r.surveyed;
-			c.csat_sum += r.csat_sum ?? 0;
-			c.satisfied += r.satisfied;
-		}) > 0;
-	const q = { scored_n: 0, score_sum: 0, passed_n: 0, passed: 0, reviewed_n: 0 };
-	sumWhere(rows.qa, d0, d1, (r) => r.source === source && keep(r), (r) => {
-		q.scored_n += r.scored_n;
-		q.score_sum += r.score_sum ?? 0;
-		q.passed_n += r.passed_n;
-		q.passed += r.passed;
-		q.reviewed_n += r.reviewed_n;
-	});
-	const k = { complaints: 0, with_due: 0, on_time: 0, closed: 0, followed_up: 0 };
-	sumWhere(rows.complaints, d0, d1, complaintMatcher(f), (r) => {
-		k.complaints += r.complaints;
-		k.with_due += r.with_due;
-		k.on_time += r.on_time;
-		k.closed += r.closed;
-		k.followed_up += r.followed_up;
-	});
-	return {
-		period,
-		offered: c.offered,
-		handled: c.handled,
-		surveyed: c.surveyed,
-		scored: q.passed_n,
-		reviewed: q.reviewed_n,
-		complaints: k.complaints,
-		ring_n: c.ring_n,
-		abandon_n: c.abandon_n,
-		handle_n: c.handle_n,
-		resolved_n: c.resolved_n,
-		with_due: k.with_due,
-		closed: k.closed,
-		has_complaint_data: rows.hasComplaintData,
-		volume: hasCalls && c.offered > 0 ? c.offered : null,
-		service_level: share(c.within_sl, c.ring_n),
-		asa: share(c.ring_sum, c.ring_n),
-		abandonment: share(c.abandoned, c.abandon_n),
-		aht: share(c.handle_sum, c.handle_n),
-		resolution: share(c.resolved, c.resolved_n),
-		fcr: share(c.fcr, c.resolved_n),
-		csat_mean: share(c.csat_sum, c.surveyed),
-		csat_pct: share(c.satisfied, c.surveyed),
-		qa_avg: share(q.score_sum, q.scored_n),
-		qa_pass: share(q.passed, q.passed_n),
-		complaint_rate: rows.hasComplaintData ? share(100 * k.complaints, c.offered) : null,
-		complaint_sla: share(k.on_time, k.with_due),
-		follow_up: share(k.followed_up, k.closed)
-	};
+	const parts = Object.fromEntries([...CALL_PARTS, ...QA_PARTS, ...COMPLAINT_PARTS].map((p) => [p, 0])) as Parts;
+	sumWhere(rows.calls, d0, d1, keep, (r) => addParts(parts, CALL_PARTS, r));
+	sumWhere(rows.qa, d0, d1, (r) => r.source === source && keep(r), (r) => addParts(parts, QA_PARTS, r));
+	sumWhere(rows.complaints, d0, d1, complaintMatcher(f), (r) => addParts(parts, COMPLAINT_PARTS, r));
+	return kpiRowFromParts(period, parts, rows.hasComplaintData);
 }
 
 /** The KPIs of buildKpiSql, summed from the rollups; QA KPIs from the rows of `source`. */
@@ -223,17 +147,13 @@ export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain, s
 	const d1 = epochDay(f.to);
 	const keep = matcher(f);
 
-	const buckets = new Map<number, { volume: number; within: number; ringKnown: number; csat: number; surveyed: number }>();
+	const buckets = new Map<number, Partial<Record<Part, number>>>();
 	const csat = [0, 0, 0, 0, 0];
 	sumWhere(rows.calls, d0, d1, keep, (r) => {
 		const b = bucketStart(r.day, grain);
 		let t = buckets.get(b);
-		if (!t) buckets.set(b, (t = { volume: 0, within: 0, ringKnown: 0, csat: 0, surveyed: 0 }));
-		t.volume += r.offered;
-		t.within += r.within_sl;
-		t.ringKnown += r.ring_n;
-		t.csat += r.csat_sum ?? 0;
-		t.surveyed += r.surveyed;
+		if (!t) buckets.set(b, (t = {}));
+		addParts(t, CALL_PARTS, r);
 		csat[0] += r.csat_1;
 		csat[1] += r.csat_2;
 		csat[2] += r.csat_3;
@@ -246,9 +166,9 @@ export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain, s
 		.map(([b, t]) => ({
 			bucket: isoDate(Math.max(b, d0)),
 			bucket_end: isoDate(Math.min(bucketLast(b, grain), d1)),
-			volume: t.volume,
-			service_level: share(t.within, t.ringKnown),
-			csat_mean: share(t.csat, t.surveyed)
+			volume: t.offered ?? 0,
+			service_level: kpiValue('serviceLevel', t),
+			csat_mean: kpiValue('csatMean', t)
 		}));
 
 	const bins = new Map<number, number>();

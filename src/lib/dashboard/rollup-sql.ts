@@ -1,22 +1,27 @@
 // The dashboard's pre-aggregated tables (schema.ts, "dashboard rollup" block) and the overview queries that read
 // them instead of raw calls, so a filter change on 1M calls stays within DESIGN §7's 150 ms. The rollups hold
-// sums and counts per day × team × queue × channel (and per hour, rubric version, score bin, checklist item),
-// so every KPI and chart equals the raw-SQL one (rollup-sql.test.ts checks that). They are rebuilt whenever a
+// the KPI parts of metrics/kpis.ts (counts and sums over call_facts) per day × team × queue × channel (and per
+// hour, rubric version, score bin, checklist item); a filter re-sums them and applies the same KPI formulas, so
+// every KPI and chart equals the raw-SQL one (rollup-sql.test.ts checks that). They are rebuilt whenever a
 // fingerprint of the source tables changes (ensureRollup); the raw builders in build-kpi-sql.ts and
-// build-chart-sql.ts stay the definitions and the fallback.
+// build-chart-sql.ts are the fallback.
 import type { Db, Param } from '../db/types';
-import {
-	DEFAULT_SL_THRESHOLD_S,
-	FCR_WINDOW_DAYS,
-	HANDLE_S_SQL,
-	HAS_COMPLAINT_DATA_CTE,
-	KPI_FROM_SUMS_SQL,
-	kpiResultFromRows,
-	type KpiOptions,
-	type KpiResult,
-	type KpiRow
-} from './build-kpi-sql';
+import { kpiResultFromRows, type KpiOptions, type KpiResult } from './build-kpi-sql';
 import { QA_SOURCES, qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import {
+	CALL_PARTS,
+	COMPLAINT_PARTS,
+	COMPLAINT_PARTS_SQL,
+	DEFAULT_SL_THRESHOLD_S,
+	QA_PARTS,
+	QA_PARTS_SQL,
+	callPartsSql,
+	kpiSql,
+	partsSelect,
+	sumPartsSelect,
+	type Part
+} from '../metrics/kpis';
+import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, kpiRowSelect, partColumn, type KpiRow } from '../metrics/kpi-row';
 import {
 	COMPLAINT_CATEGORY_LIMIT,
 	PARETO_LIMIT,
@@ -34,69 +39,40 @@ import { previousPeriod, type DashboardFilter } from './filter';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */
-export const ROLLUP_VERSION = 2;
+export const ROLLUP_VERSION = 3;
 
 type Rubric = { id: string; version: number } | null | undefined;
 type Sql = { sql: string; params: Param[] };
 
-const CALLS_ROLLUP_COLUMNS = `day, team, queue, channel, offered, handled, abandoned, abandon_n, within_sl, ring_n, ring_sum, handle_n, handle_sum,
-	resolved, resolved_n, fcr, surveyed, csat_sum, satisfied, csat_1, csat_2, csat_3, csat_4, csat_5`;
+/** The CSAT distribution's columns of dash_calls_rollup (a chart, not a KPI): calls rated 1 … 5. */
+const CSAT_BINS = [1, 2, 3, 4, 5];
 
 /**
  * The statements that rebuild the QA score rollup from the QA score views (scoring/qa-score.ts): one set of rows per
  * score source, so the "automatic only" toggle is a filter, not a rebuild. Rebuilt alone when only reviews changed.
  */
 export function buildQaRollupSql(): string {
-	const key = `c.started_at::DATE AS day, c.team, c.queue, c.channel`;
 	const perSource = QA_SOURCES.map(
-		(source) => `INSERT INTO dash_qa_rollup (source, rubric_id, rubric_version, day, team, queue, channel, bin, scored_n, score_sum, passed_n, passed, reviewed_n)
-	SELECT '${source}', s.rubric_id, s.rubric_version, ${key},
-		CASE WHEN s.score IS NOT NULL THEN least(floor(s.score / 10), 9)::INTEGER END AS bin,
-		count(s.score) AS scored_n, sum(s.score) AS score_sum, count(s.passed) AS passed_n, count(*) FILTER (WHERE s.passed) AS passed,
-		count(*) FILTER (WHERE s.is_reviewed) AS reviewed_n
-	FROM calls c JOIN ${qaScoresRelation(source)} s ON s.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;`
+		(source) => `INSERT INTO dash_qa_rollup (source, rubric_id, rubric_version, day, team, queue, channel, bin, ${QA_PARTS.join(', ')})
+	SELECT '${source}', q.rubric_id, q.rubric_version, c.day, c.team, c.queue, c.channel,
+		CASE WHEN q.score IS NOT NULL THEN least(floor(q.score / 10), 9)::INTEGER END AS bin,
+		${partsSelect(QA_PARTS, (p) => QA_PARTS_SQL[p])}
+	FROM call_facts c JOIN ${qaScoresRelation(source)} q ON q.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;`
 	);
 	return `DELETE FROM dash_qa_rollup;\n\t${perSource.join('\n\t')}`;
 }
 
 /** The statements that rebuild every rollup from calls, scores, reviews, findings and complaints (one transaction). */
 export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
-	const thr = Number(slThresholdS);
-	if (!Number.isFinite(thr)) throw new Error('service-level threshold must be a number');
+	const calls = callPartsSql(slThresholdS);
 	const key = `c.started_at::DATE AS day, c.team, c.queue, c.channel`;
 	return `BEGIN TRANSACTION;
 	DELETE FROM dash_calls_rollup;
-	INSERT INTO dash_calls_rollup (${CALLS_ROLLUP_COLUMNS})
-	WITH c AS (
-		SELECT c.*, c.abandoned IS TRUE AS is_abandoned,
-			${HANDLE_S_SQL} AS handle_s,
-			-- Another call of the same customer within ${FCR_WINDOW_DAYS} days after this one (as build-kpi-sql's EXISTS).
-			c.customer_id IS NOT NULL AND count(*) OVER (PARTITION BY c.customer_id ORDER BY c.started_at
-				RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND INTERVAL ${FCR_WINDOW_DAYS} DAY FOLLOWING) > 0 AS has_repeat
-		FROM calls c WHERE c.started_at IS NOT NULL
-	)
-	SELECT ${key},
-		count(*) AS offered,
-		count(*) FILTER (WHERE NOT is_abandoned) AS handled,
-		count(*) FILTER (WHERE is_abandoned) AS abandoned,
-		count(abandoned) AS abandon_n,
-		count(*) FILTER (WHERE NOT is_abandoned AND ring_s <= ${thr}) AS within_sl,
-		count(ring_s) FILTER (WHERE NOT is_abandoned) AS ring_n,
-		sum(ring_s) FILTER (WHERE NOT is_abandoned) AS ring_sum,
-		count(handle_s) FILTER (WHERE NOT is_abandoned) AS handle_n,
-		sum(handle_s) FILTER (WHERE NOT is_abandoned) AS handle_sum,
-		count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved,
-		count(resolved) FILTER (WHERE NOT is_abandoned) AS resolved_n,
-		count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE AND NOT has_repeat) AS fcr,
-		count(csat) AS surveyed,
-		sum(csat) AS csat_sum,
-		count(*) FILTER (WHERE csat >= 4) AS satisfied,
-		count(*) FILTER (WHERE csat = 1) AS csat_1,
-		count(*) FILTER (WHERE csat = 2) AS csat_2,
-		count(*) FILTER (WHERE csat = 3) AS csat_3,
-		count(*) FILTER (WHERE csat = 4) AS csat_4,
-		count(*) FILTER (WHERE csat = 5) AS csat_5
-	FROM c GROUP BY ALL;
+	INSERT INTO dash_calls_rollup (day, team, queue, channel, ${CALL_PARTS.join(', ')}, ${CSAT_BINS.map((n) => `csat_${n}`).join(', ')})
+	SELECT c.day, c.team, c.queue, c.channel,
+		${partsSelect(CALL_PARTS, (p) => calls[p])},
+		${CSAT_BINS.map((n) => `count(*) FILTER (WHERE c.csat = ${n}) AS csat_${n}`).join(', ')}
+	FROM call_facts c WHERE c.started_at IS NOT NULL GROUP BY ALL;
 	DELETE FROM dash_hour_rollup;
 	INSERT INTO dash_hour_rollup
 	SELECT ${key}, hour(c.started_at)::INTEGER AS hour, count(*) AS offered FROM calls c WHERE c.started_at IS NOT NULL GROUP BY ALL;
@@ -114,11 +90,7 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 	SELECT k.received_at::DATE AS day, coalesce(k.category, '—') AS category, coalesce(k.severity, 0)::INTEGER AS severity,
 		lc.call_id IS NOT NULL AS has_call, lc.team, lc.queue, lc.channel,
 		CASE WHEN lc.call_id IS NULL THEN a.teams END AS agent_teams,
-		count(*) AS complaints,
-		count(k.due_at) AS with_due,
-		count(*) FILTER (WHERE k.resolved_at <= k.due_at) AS on_time,
-		count(k.resolved_at) AS closed,
-		count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND k.followed_up_at IS NOT NULL) AS followed_up
+		${partsSelect(COMPLAINT_PARTS, (p) => COMPLAINT_PARTS_SQL[p])}
 	FROM complaints k LEFT JOIN calls lc ON lc.call_id = k.call_id LEFT JOIN agent_teams a ON a.agent_id = k.agent_id
 	WHERE k.received_at IS NOT NULL GROUP BY ALL;
 	COMMIT;`;
@@ -217,29 +189,24 @@ export function buildKpiRollupSql(filter: DashboardFilter, opts: KpiOptions = {}
 	const sql = `WITH p(period, d0, d1) AS (
 		VALUES ('current', CAST(? AS DATE), CAST(? AS DATE)), ('previous', CAST(? AS DATE), CAST(? AS DATE))
 	),
-	k_calls AS (
-		SELECT p.period, sum(offered) AS offered, sum(handled) AS handled, sum(abandoned) AS abandoned, sum(abandon_n) AS abandon_n,
-			sum(within_sl) AS within_sl, sum(ring_n) AS ring_n,
-			sum(ring_sum) / nullif(sum(ring_n), 0) AS asa, sum(handle_sum) / nullif(sum(handle_n), 0) AS aht, sum(handle_n) AS handle_n,
-			sum(resolved) AS resolved, sum(resolved_n) AS resolved_n, sum(fcr) AS fcr, sum(surveyed) AS surveyed,
-			sum(csat_sum)::DOUBLE / nullif(sum(surveyed), 0) AS csat_mean, sum(satisfied) AS satisfied
+	kc AS (
+		SELECT p.period, ${sumPartsSelect(CALL_PARTS, 'r')}
 		FROM dash_calls_rollup r JOIN p ON r.day BETWEEN p.d0 AND p.d1
 		WHERE ${dims.sql} GROUP BY p.period
 	),
-	k_qa AS (
-		SELECT p.period, sum(score_sum) / nullif(sum(scored_n), 0) AS qa_avg, sum(passed_n) AS scored, sum(passed) AS passed,
-			sum(reviewed_n) AS reviewed
+	kq AS (
+		SELECT p.period, ${sumPartsSelect(QA_PARTS, 'r')}
 		FROM dash_qa_rollup r JOIN p ON r.day BETWEEN p.d0 AND p.d1
 		WHERE r.source = ? AND r.rubric_id = ? AND r.rubric_version = ? AND ${dims.sql} GROUP BY p.period
 	),
-	k_comp AS (
-		SELECT p.period, sum(complaints) AS complaints, sum(with_due) AS with_due, sum(on_time) AS on_time,
-			sum(closed) AS closed, sum(followed_up) AS followed_up
+	km AS (
+		SELECT p.period, ${sumPartsSelect(COMPLAINT_PARTS, 'k')}
 		FROM dash_complaint_rollup k JOIN p ON k.day BETWEEN p.d0 AND p.d1
 		WHERE ${comp.sql} GROUP BY p.period
 	),
 	${HAS_COMPLAINT_DATA_CTE}
-	${KPI_FROM_SUMS_SQL}`;
+	SELECT p.period, ${kpiRowSelect(partColumn({ calls: 'kc', qa: 'kq', complaints: 'km' }), HAS_COMPLAINT_DATA)}
+	FROM p LEFT JOIN kc ON kc.period = p.period LEFT JOIN kq ON kq.period = p.period LEFT JOIN km ON km.period = p.period`;
 	const params: Param[] = [
 		...days(filter.from, filter.to),
 		...days(prev.from, prev.to),
@@ -259,6 +226,8 @@ export async function queryKpisFromRollup(db: Db, filter: DashboardFilter, opts:
 }
 
 const GRAIN_STEP: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 7 DAY', month: 'INTERVAL 1 MONTH' };
+/** A part re-summed over the calls rollup `r`. */
+const summed = (p: Part) => `sum(r.${p})`;
 
 /** Every overview chart of build-chart-sql.ts over the rollups, one statement each. */
 export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubric: Rubric, qaSource: QaSource = 'reviewed'): Record<keyof DashboardCharts, Sql> {
@@ -273,9 +242,9 @@ export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubri
 				strftime(least(b + ${GRAIN_STEP[grain]} - INTERVAL 1 DAY, CAST(? AS TIMESTAMP)), '%Y-%m-%d') AS bucket_end,
 				volume, service_level, csat_mean
 			FROM (
-				SELECT date_trunc('${grain}', r.day)::TIMESTAMP AS b, sum(offered) AS volume,
-					sum(within_sl)::DOUBLE / nullif(sum(ring_n), 0) AS service_level,
-					sum(csat_sum)::DOUBLE / nullif(sum(surveyed), 0) AS csat_mean
+				SELECT date_trunc('${grain}', r.day)::TIMESTAMP AS b, sum(r.offered) AS volume,
+					${kpiSql('serviceLevel', summed)} AS service_level,
+					${kpiSql('csatMean', summed)} AS csat_mean
 				FROM dash_calls_rollup r WHERE ${where.sql} GROUP BY b
 			) ORDER BY b LIMIT 400`,
 			params: [filter.from, filter.to, ...where.params]

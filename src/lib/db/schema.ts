@@ -2,6 +2,7 @@
 // browser, the CLI and the tests create exactly the same schema. Times are seconds (DOUBLE).
 import type { Db } from './types';
 import { QA_SCORE_VIEWS_SQL } from '../scoring/qa-score';
+import { CALL_FACTS_VIEW_SQL } from '../metrics/call-facts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -353,8 +354,9 @@ CREATE TABLE IF NOT EXISTS dash_complaint_rollup (
 );
 `;
 
-/** Creates every canonical table that does not exist yet, and (re)defines the QA score views. Safe to call on every start. */
+/** Creates every canonical table that does not exist yet, and (re)defines the QA score and call_facts views. Safe to call on every start. */
 export async function ensureSchema(db: Db): Promise<void> {
 	await db.query(SCHEMA_SQL);
 	await db.query(QA_SCORE_VIEWS_SQL);
+	await db.query(CALL_FACTS_VIEW_SQL);
 }

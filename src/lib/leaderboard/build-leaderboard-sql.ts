@@ -1,10 +1,12 @@
 // The agent (or team) leaderboard of one month or quarter: the KPIs of DESIGN §6 per agent, a composite index of
 // the normalised KPIs with configurable weights, rank among agents with enough calls, and the rank of the period
-// before. One parameterised query; the formulas are those of dashboard/build-kpi-sql.ts, per agent instead of
-// per filter (build-leaderboard-sql.test.ts checks the team rows against queryKpis). No Svelte, no DOM.
+// before. One parameterised query over call_facts; every KPI comes from metrics/kpis.ts, per agent instead of per
+// filter (metrics/agreement.test.ts checks the figures against the dashboard's). No Svelte, no DOM.
 import type { Db, Param } from '../db/types';
-import { FCR_WINDOW_DAYS, HANDLE_S_SQL, HAS_COMPLAINT_DATA_CTE, KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../dashboard/build-kpi-sql';
-import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import { KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../metrics/definitions';
+import { CALL_PARTS, COMPLAINT_PARTS_SQL, KPI_COLUMN, QA_PARTS, QA_PARTS_SQL, callPartsSql, kpisSelect, partsSelect, type KpiColumn } from '../metrics/kpis';
+import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from '../metrics/kpi-row';
+import type { QaSource } from '../scoring/qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
 import { previousOf, type Period } from './period';
 
@@ -24,11 +26,6 @@ export const DEFAULT_MIN_CALLS_PER_MONTH = 30;
 
 export type Grouping = 'agent' | 'team';
 
-/**
- * Who an agent is in SQL over calls aliased `alias`: the agent id, or the name for call logs that name agents
- * without an id (as the calls list's agent filter, calls-sql.ts).
- */
-export const agentKeySql = (alias = 'c') => `coalesce(${alias}.agent_id, ${alias}.agent_name)`;
 
 export type LeaderValues = Record<LeaderKey, number | null>;
 
@@ -90,77 +87,45 @@ export const minCallsFor = (period: Period, perMonth: number) => Math.max(0, Mat
 // higher is better, 100 × (max − v) / (max − min) when lower is better (AHT, complaints); all equal → 100. The
 // composite is the weighted mean of the scaled KPIs the row has a value for. The column names come from this
 // fixed table, never from user text; the weights are parameters.
-const COLUMN: Record<LeaderKey, string> = {
-	volume: 'volume',
-	aht: 'aht',
-	resolution: 'resolution',
-	fcr: 'fcr',
-	csatMean: 'csat_mean',
-	csatPct: 'csat_pct',
-	qaAvg: 'qa_avg',
-	qaPass: 'qa_pass',
-	complaintRate: 'complaint_rate'
-};
-
 export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params: Param[] } {
 	const grouping = q.grouping ?? 'agent';
 	const weights = q.weights ?? DEFAULT_WEIGHTS;
 	const prev = previousOf(q.period);
 	const dims = dimensionWhere(q.dims ?? {}, 'c');
 	const comp = complaintDimensionWhere(q.dims ?? {});
-	const entity = grouping === 'agent' ? agentKeySql('c') : 'c.team';
+	const entity = grouping === 'agent' ? 'c.agent_key' : 'c.team';
 	// A complaint counts for the agent it names; for a team, through its linked call, else its agent's team(s)
 	// (the same rule as the dashboard's team filter, complaintDimensionWhere).
 	const compEntity = grouping === 'agent' ? 'k.agent_id' : 'coalesce(lc.team, ag.team)';
 	const compJoin = grouping === 'agent' ? '' : 'LEFT JOIN (SELECT DISTINCT agent_id, team FROM calls WHERE team IS NOT NULL) ag ON lc.call_id IS NULL AND ag.agent_id = k.agent_id';
 	const weighted = LEADER_KEYS.filter((k) => Number.isFinite(weights[k]) && weights[k] > 0);
 	const scaled = weighted.map((k) => {
-		const col = COLUMN[k];
+		const col = KPI_COLUMN[k];
 		const lo = `min(${col}) FILTER (WHERE is_ranked) OVER (PARTITION BY period)`;
 		const hi = `max(${col}) FILTER (WHERE is_ranked) OVER (PARTITION BY period)`;
 		const up = LEADER_DEFINITIONS[k].isUpGood;
 		return `CASE WHEN is_ranked AND ${col} IS NOT NULL THEN coalesce(100.0 * (${up ? `${col} - ${lo}` : `${hi} - ${col}`}) / nullif(${hi} - ${lo}, 0), 100.0) END AS n_${col}`;
 	});
-	const num = weighted.length ? weighted.map((k) => `? * coalesce(n_${COLUMN[k]}, 0)`).join(' + ') : 'NULL';
-	const den = weighted.length ? weighted.map((k) => `CASE WHEN n_${COLUMN[k]} IS NULL THEN 0 ELSE ? END`).join(' + ') : '0';
+	const num = weighted.length ? weighted.map((k) => `? * coalesce(n_${KPI_COLUMN[k]}, 0)`).join(' + ') : 'NULL';
+	const den = weighted.length ? weighted.map((k) => `CASE WHEN n_${KPI_COLUMN[k]} IS NULL THEN 0 ELSE ? END`).join(' + ') : '0';
 	const weightParams = weighted.map((k) => weights[k]);
+	const calls = callPartsSql();
 	const sql = `WITH p(period, t0, t1) AS (
 		VALUES ('current', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP)), ('previous', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))
 	),
-	f AS (
-		SELECT p.period, ${entity} AS entity_id, c.agent_name, c.team, c.call_id, c.resolved, c.csat,
-			c.abandoned IS TRUE AS is_abandoned,
-			${HANDLE_S_SQL} AS handle_s,
-			c.customer_id IS NOT NULL AND EXISTS (
-				SELECT 1 FROM calls n WHERE n.customer_id = c.customer_id AND n.call_id <> c.call_id
-					AND n.started_at > c.started_at AND n.started_at <= c.started_at + INTERVAL ${FCR_WINDOW_DAYS} DAY
-			) AS has_repeat
-		FROM calls c JOIN p ON c.started_at >= p.t0 AND c.started_at < p.t1
+	kc AS (
+		SELECT p.period, ${entity} AS entity_id,
+			${grouping === 'agent' ? 'mode(c.agent_name)' : 'c.team'} AS name,
+			${grouping === 'agent' ? 'mode(c.team)' : 'c.team'} AS team,
+			${partsSelect(CALL_PARTS, (x) => calls[x])},
+			${partsSelect(QA_PARTS, (x) => QA_PARTS_SQL[x])}
+		FROM call_facts c JOIN p ON c.started_at >= p.t0 AND c.started_at < p.t1
+		${qaJoin(q.qaSource)}
 		WHERE ${entity} IS NOT NULL AND ${dims.sql}
+		GROUP BY p.period, ${entity}
 	),
-	k_calls AS (
-		SELECT period, entity_id,
-			${grouping === 'agent' ? 'mode(agent_name)' : 'entity_id'} AS name,
-			${grouping === 'agent' ? 'mode(team)' : 'entity_id'} AS team,
-			count(*) AS offered,
-			count(*) FILTER (WHERE NOT is_abandoned) AS handled,
-			avg(handle_s) FILTER (WHERE NOT is_abandoned) AS aht,
-			count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved,
-			count(resolved) FILTER (WHERE NOT is_abandoned) AS resolved_n,
-			count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE AND NOT has_repeat) AS fcr,
-			count(csat) AS surveyed,
-			avg(csat) AS csat_mean,
-			count(*) FILTER (WHERE csat >= 4) AS satisfied
-		FROM f GROUP BY period, entity_id
-	),
-	k_qa AS (
-		SELECT f.period, f.entity_id, avg(s.score) AS qa_avg, count(s.passed) AS scored, count(*) FILTER (WHERE s.passed) AS passed,
-			count(*) FILTER (WHERE s.is_reviewed) AS reviewed
-		FROM f JOIN ${qaScoresRelation(q.qaSource)} s ON s.call_id = f.call_id AND s.rubric_id = ? AND s.rubric_version = ?
-		GROUP BY f.period, f.entity_id
-	),
-	k_comp AS (
-		SELECT p.period, ${compEntity} AS entity_id, count(*) AS complaints
+	km AS (
+		SELECT p.period, ${compEntity} AS entity_id, ${COMPLAINT_PARTS_SQL.complaints} AS complaints
 		FROM complaints k JOIN p ON k.received_at >= p.t0 AND k.received_at < p.t1
 		LEFT JOIN calls lc ON lc.call_id = k.call_id
 		${compJoin}
@@ -169,24 +134,15 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	),
 	${HAS_COMPLAINT_DATA_CTE},
 	v AS (
-		-- The dashboard's formulas (build-kpi-sql KPI_FROM_SUMS_SQL) per row: a rate without input data is NULL.
+		-- Every KPI by its one definition (metrics/kpis.ts) per row: a rate without input data is NULL.
 		SELECT kc.period, kc.entity_id, kc.name, kc.team, kc.offered, kc.surveyed,
-			coalesce(kq.scored, 0) AS scored,
-			coalesce(kq.reviewed, 0) AS reviewed,
+			kc.passed_n AS scored,
+			kc.reviewed_n AS reviewed,
 			coalesce(km.complaints, 0) AS complaints,
-			kc.offered AS volume,
-			kc.aht,
-			kc.resolved::DOUBLE / nullif(kc.resolved_n, 0) AS resolution,
-			kc.fcr::DOUBLE / nullif(kc.resolved_n, 0) AS fcr,
-			kc.csat_mean,
-			kc.satisfied::DOUBLE / nullif(kc.surveyed, 0) AS csat_pct,
-			kq.qa_avg,
-			kq.passed::DOUBLE / nullif(kq.scored, 0) AS qa_pass,
-			CASE WHEN (SELECT has_data FROM k_has) THEN 100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) END AS complaint_rate,
+			${kpisSelect(LEADER_KEYS, partColumn({ calls: 'kc', qa: 'kc', complaints: 'km' }), HAS_COMPLAINT_DATA)},
 			kc.offered >= ? AS is_ranked
-		FROM k_calls kc
-		LEFT JOIN k_qa kq ON kq.period = kc.period AND kq.entity_id = kc.entity_id
-		LEFT JOIN k_comp km ON km.period = kc.period AND km.entity_id = kc.entity_id
+		FROM kc
+		LEFT JOIN km ON km.period = kc.period AND km.entity_id = kc.entity_id
 	),
 	n AS (
 		SELECT v.*${scaled.length ? ',\n\t\t\t' + scaled.join(',\n\t\t\t') : ''}
@@ -206,9 +162,8 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	const params: Param[] = [
 		...periodBounds(q.period.from, q.period.to),
 		...periodBounds(prev.from, prev.to),
+		...rubricParams(q.rubric),
 		...dims.params,
-		q.rubric?.id ?? '',
-		q.rubric?.version ?? -1,
 		...comp.params,
 		minCallsFor(q.period, q.minCallsPerMonth ?? DEFAULT_MIN_CALLS_PER_MONTH),
 		...weightParams,
@@ -217,7 +172,7 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	return { sql, params };
 }
 
-interface Raw {
+type Raw = Record<KpiColumn<LeaderKey>, number | null> & {
 	period: 'current' | 'previous';
 	entity_id: string;
 	name: string | null;
@@ -227,25 +182,16 @@ interface Raw {
 	scored: number;
 	reviewed: number;
 	complaints: number;
-	volume: number;
-	aht: number | null;
-	resolution: number | null;
-	fcr: number | null;
-	csat_mean: number | null;
-	csat_pct: number | null;
-	qa_avg: number | null;
-	qa_pass: number | null;
-	complaint_rate: number | null;
 	is_ranked: boolean;
 	composite: number | null;
 	rank: number | null;
 	has_complaint_data: boolean;
-}
+};
 
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
 
 function toPeriodRow(r: Raw): LeaderPeriodRow {
-	const values = Object.fromEntries(LEADER_KEYS.map((k) => [k, num(r[COLUMN[k] as keyof Raw])])) as LeaderValues;
+	const values = Object.fromEntries(LEADER_KEYS.map((k) => [k, num(r[KPI_COLUMN[k] as keyof Raw])])) as LeaderValues;
 	return {
 		values,
 		calls: Number(r.offered),
