@@ -15,6 +15,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					// Vitest's default is one worker fewer than the cores: one on a 2-core machine. The files are
+					// independent (temporary folders, no ports), so use both cores.
+					maxWorkers: 2,
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
 					// Setup hooks import and score the sample on real DuckDB: seconds on a quiet machine, more on a busy one.
 					testTimeout: 60_000,
