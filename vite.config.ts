@@ -8,6 +8,8 @@ export default defineConfig({
 	// `npm start` serves the build with vite preview: security headers, no CORS (README, "Security").
 	plugins: [sveltekit(), securityHeaders(CSP_DIRECTIVES), sampleData()],
 	worker: { format: 'es' },
+	// True only in the benchmark build (svelte.config.js): the bench hook and its data generator are left out of the app.
+	define: { 'import.meta.env.CALLQA_BENCH': JSON.stringify(process.env.CALLQA_BENCH === '1') },
 	test: {
 		projects: [
 			{

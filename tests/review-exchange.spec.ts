@@ -144,5 +144,5 @@ describe('review exchange', () => {
 		await visible(b.page.locator(`.checklist li[data-item="${itemId}"]`).getByText(`理由：${REASON}`));
 		expect(b.pageErrors).toEqual([]);
 		expect(b.foreignRequests).toEqual([]);
-	});
+	}, 240_000); // two workspaces opened and driven in turn: ~115 s on a loaded 2-core machine
 });
