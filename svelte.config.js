@@ -29,12 +29,17 @@ export const CSP_DIRECTIVES = {
 	'frame-ancestors': ['none']
 };
 
+// `CALLQA_BENCH=1 vite build` makes the benchmark build (bench/browser-dashboard.js): the dashboard's ?bench=1
+// hook is compiled in, and it goes to its own folders so the app's build/ never carries it.
+const BENCH = process.env.CALLQA_BENCH === '1';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A static SPA: every route is rendered in the browser, nothing runs on a server.
-		adapter: adapter({ fallback: 'index.html' }),
+		adapter: adapter({ fallback: 'index.html', pages: BENCH ? 'build-bench' : 'build', assets: BENCH ? 'build-bench' : 'build' }),
+		outDir: BENCH ? '.svelte-kit-bench' : '.svelte-kit',
 		alias: { $cli: 'cli' },
 		csp: { mode: 'hash', directives: CSP_DIRECTIVES }
 	}

@@ -8,6 +8,8 @@ export default defineConfig({
 	// `npm start` serves the build with vite preview: security headers, no CORS (README, "Security").
 	plugins: [sveltekit(), securityHeaders(CSP_DIRECTIVES), sampleData()],
 	worker: { format: 'es' },
+	// True only in the benchmark build (svelte.config.js): the bench hook and its data generator are left out of the app.
+	define: { 'import.meta.env.CALLQA_BENCH': JSON.stringify(process.env.CALLQA_BENCH === '1') },
 	test: {
 		projects: [
 			{
@@ -15,6 +17,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					// Vitest's default is one worker fewer than the cores: one on a 2-core machine. The files are
+					// independent (temporary folders, no ports), so use both cores.
+					maxWorkers: 2,
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
 					// Setup hooks import and score the sample on real DuckDB: seconds on a quiet machine, more on a busy one.
 					testTimeout: 60_000,

@@ -45,8 +45,7 @@ function ensureBuild() {
 }
 
 function dashboardBench() {
-	ensureBuild();
-	// Its progress and figures go straight to the terminal; it fails (exit ≠ 0) only when it could not measure.
+	// It makes its own build with the ?bench=1 hook (build-bench/) when missing; the app's build/ has no hook. Its progress and figures go straight to the terminal; it fails (exit ≠ 0) only when it could not measure.
 	const r = spawnSync(process.execPath, ['bench/browser-dashboard.js'], { cwd: ROOT, stdio: 'inherit' });
 	if (r.status !== 0) throw new Error(`bench/browser-dashboard.js exited ${r.status}`);
 }

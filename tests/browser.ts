@@ -1,22 +1,13 @@
-// Debian's Chromium driven by playwright-core, one fresh profile per workspace so OPFS starts empty;
-// the profile survives close/relaunch to test persistence across a browser restart.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Debian's Chromium driven by playwright-core, one fresh profile per workspace so OPFS starts empty (or holds
+// a copy of the sample workspace the global setup prepared); the profile survives close/relaunch to test
+// persistence across a browser restart.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
-
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--autoplay-policy=no-user-gesture-required'
-];
+import { launchChromium } from './chromium';
+import { copyableProfileEntry } from './sample-profile';
 
 export interface Session {
 	context: BrowserContext;
@@ -38,14 +29,7 @@ export interface Session {
 export async function openSession(profileDir?: string): Promise<Session> {
 	const baseUrl = inject('baseUrl');
 	const userDataDir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'callqa-e2e-'));
-	const context = await chromium.launchPersistentContext(userDataDir, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		args: CHROMIUM_ARGS,
-		viewport: { width: 1440, height: 900 },
-		locale: 'zh-CN',
-		acceptDownloads: true
-	});
+	const context = await launchChromium(userDataDir);
 	const host = new URL(baseUrl).host;
 	const foreignRequests: string[] = [];
 	const pageErrors: string[] = [];
@@ -84,4 +68,14 @@ export async function openSession(profileDir?: string): Promise<Session> {
 			rmSync(userDataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * A browser whose workspace already holds the sample contact centre, imported and scored (a copy of the profile
+ * tests/sample-profile.ts prepared once through the UI), so a spec about another screen does not import it again.
+ */
+export async function openSampleSession(): Promise<Session> {
+	const userDataDir = mkdtempSync(path.join(tmpdir(), 'callqa-e2e-'));
+	cpSync(inject('sampleProfile'), userDataDir, { recursive: true, filter: copyableProfileEntry });
+	return openSession(userDataDir);
 }

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { openSampleSession, openSession, type Session } from './browser';
+import { openSampleWorkspace, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 const TITLE = '新人培训：安抚情绪';
@@ -36,7 +36,7 @@ describe('coaching session', () => {
 	let session: Session;
 	let other: Session | null = null;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
@@ -45,9 +45,7 @@ describe('coaching session', () => {
 
 	it('makes clips from a call, reorders, presents, exports, and plays the clip after import elsewhere', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/');
-		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await visible(page.getByText(/示例数据已载入/), 120_000);
+		await openSampleWorkspace(page, baseUrl);
 
 		// 1. A range dragged on the waveform becomes a clip in a new session.
 		await page.goto(`${baseUrl}/calls/${CALL}`);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
-import { clickFirstFindingRegion, hoverChart, loadSample, playBriefly, visible } from './ui';
+import { openSampleSession, type Session } from './browser';
+import { clickFirstFindingRegion, hoverChart, openSampleWorkspace, playBriefly, visible } from './ui';
 
 const RECORDED = 'C20260803-000093'; // a stereo WAV in the sample
 const UNRECORDED = 'C20260801-000001'; // gets a FLAC here
@@ -45,7 +45,7 @@ async function clickSaveAsImage(page: Page, chart: Locator): Promise<void> {
 describe('content security policy', () => {
 	let session: Session;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
@@ -53,7 +53,7 @@ describe('content security policy', () => {
 
 	it('runs every screen without a violation or a request to another host', async () => {
 		const { page, baseUrl } = session;
-		await loadSample(page, baseUrl);
+		await openSampleWorkspace(page, baseUrl);
 		await visible(page.locator('.overview'));
 
 		await page.getByRole('link', { name: '通话', exact: true }).click();

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../src/lib/db/node-wasm';
 import { importFiles } from '../src/lib/import/pipeline';
-import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { openSampleSession, type Session } from './browser';
+import { openSampleWorkspace, visible } from './ui';
 
 const SAMPLE = path.resolve('sample-data/out');
 
@@ -24,7 +24,7 @@ async function septemberTruth(): Promise<{ volume: number; abandoned: number }> 
 describe('dashboard', () => {
 	let session: Session;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
@@ -33,9 +33,7 @@ describe('dashboard', () => {
 	it('shows the period’s KPIs, draws the charts and opens the calls behind a bar', async () => {
 		const { page, baseUrl } = session;
 		const truth = await septemberTruth();
-		await page.goto(baseUrl + '/');
-		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await visible(page.getByText(/示例数据已载入/), 120_000);
+		await openSampleWorkspace(page, baseUrl);
 
 		await page.getByRole('link', { name: '看板', exact: true }).click();
 		await page.waitForURL(/\/dashboard\?from=/);

@@ -1,14 +1,18 @@
-// Starts the built app with `vite preview` for the end-to-end specs and stops it (by PID) afterwards.
+// Starts the built app with `vite preview` for the end-to-end specs and stops it (by PID) afterwards, and
+// prepares the sample workspace fixture (tests/sample-profile.ts) that most specs start from.
 // The build itself is done by scripts/test-all.js; run `npm run build` first when running specs alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { sampleProfile } from './sample-profile';
 
 const PORT = Number(process.env.CALLQA_E2E_PORT ?? 4319);
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** Profile directory of a browser whose workspace holds the scored sample; copy it, never open it. */
+		sampleProfile: string;
 	}
 }
 
@@ -34,6 +38,12 @@ export default async function setup(project: TestProject) {
 	const baseUrl = `http://127.0.0.1:${PORT}`;
 	await waitForServer(baseUrl + '/', child);
 	project.provide('baseUrl', baseUrl);
+	try {
+		project.provide('sampleProfile', await sampleProfile(baseUrl, PORT));
+	} catch (e) {
+		child.kill('SIGTERM');
+		throw e;
+	}
 	return () => {
 		child.kill('SIGTERM');
 	};

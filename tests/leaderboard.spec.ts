@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../src/lib/db/node-wasm';
 import { importFiles } from '../src/lib/import/pipeline';
-import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { openSampleSession, type Session } from './browser';
+import { openSampleWorkspace, visible } from './ui';
 
 const SAMPLE = path.resolve('sample-data/out');
 const AGENT = 'A1006';
@@ -45,7 +45,7 @@ async function septemberTruth(): Promise<Truth> {
 describe('leaderboard', () => {
 	let session: Session;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
@@ -54,10 +54,7 @@ describe('leaderboard', () => {
 	it('ranks September, follows a new weight, exports the table, opens an agent and prints the report', async () => {
 		const { page, baseUrl } = session;
 		const truth = await septemberTruth();
-		await page.goto(baseUrl + '/');
-		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await visible(page.getByText(/示例数据已载入/), 120_000);
-		await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 180_000);
+		await openSampleWorkspace(page, baseUrl);
 
 		await page.getByRole('link', { name: '排行榜', exact: true }).click();
 		await page.waitForURL(/\/leaderboard\?period=2026-10/);

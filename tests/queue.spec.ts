@@ -5,15 +5,15 @@
 // active: the call page still shows the review, named as made under version 1, and re-reviews it under version 2
 // from its corrections; the queue counts version 2 and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
-import { clickFirstFindingRegion, mixedCallMoments, playBriefly, visible, watchMixedCalls } from './ui';
+import { openSampleSession, type Session } from './browser';
+import { clickFirstFindingRegion, mixedCallMoments, openSampleWorkspace, playBriefly, visible, watchMixedCalls } from './ui';
 
 const CALL = 'C20260803-000093'; // has a stereo recording in the sample
 
 describe('review queue', () => {
 	let session: Session;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
@@ -21,9 +21,7 @@ describe('review queue', () => {
 
 	it('reviews a sampled call from the queue and moves on to the next one', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/');
-		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await visible(page.getByText(/示例数据已载入/), 120_000);
+		await openSampleWorkspace(page, baseUrl);
 
 		// Plan: every answered call of one day (10 per agent-week is more than anyone takes that day), plus the
 		// must-review calls; drawing waits for scoring to end because critical fails come from the scores.

@@ -8,18 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { openSampleSession, openSession, type Session } from './browser';
+import { openSampleWorkspace, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 const COMMENTS = ['=SUM(A1)', '-5 s 太快', '@agent 注意语速'];
 const REASON = '复听录音后确认自动判定有误';
-
-async function loadSample(page: Page, baseUrl: string): Promise<void> {
-	await page.goto(baseUrl + '/');
-	await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-	await visible(page.getByText(/示例数据已载入/), 120_000);
-}
 
 async function openCall(page: Page, baseUrl: string) {
 	await page.goto(`${baseUrl}/calls/${CALL}`);
@@ -29,8 +23,8 @@ async function openCall(page: Page, baseUrl: string) {
 
 describe('review exchange', () => {
 	const sessions: Session[] = [];
-	const open = async (): Promise<Session> => {
-		const s = await openSession();
+	const open = async (withSample = false): Promise<Session> => {
+		const s = await (withSample ? openSampleSession() : openSession());
 		sessions.push(s);
 		return s;
 	};
@@ -64,8 +58,8 @@ describe('review exchange', () => {
 	it('exports reviews, restores them in a fresh workspace, and lists a differing import as a conflict', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'callqa-reviews-'));
 		// --- Inspector A makes a review and exports it. ---
-		const a = await open();
-		await loadSample(a.page, a.baseUrl);
+		const a = await open(true);
+		await openSampleWorkspace(a.page, a.baseUrl);
 		const panel = await openCall(a.page, a.baseUrl);
 		const item = a.page.locator('.checklist li[data-item]').first();
 		const itemId = await item.getAttribute('data-item');
@@ -106,8 +100,8 @@ describe('review exchange', () => {
 		expect(a.foreignRequests).toEqual([]);
 
 		// --- A fresh browser profile (the team lead) imports the CSV: the review is back as it was. ---
-		const b = await open();
-		await loadSample(b.page, b.baseUrl);
+		const b = await open(true);
+		await openSampleWorkspace(b.page, b.baseUrl);
 		await b.page.goto(b.baseUrl + '/reviews');
 		await visible(b.page.getByText(/还没有复核记录/));
 		await b.page.locator('input[type="file"]').setInputFiles(csvFile);
@@ -150,5 +144,5 @@ describe('review exchange', () => {
 		await visible(b.page.locator(`.checklist li[data-item="${itemId}"]`).getByText(`理由：${REASON}`));
 		expect(b.pageErrors).toEqual([]);
 		expect(b.foreignRequests).toEqual([]);
-	});
+	}, 240_000); // two workspaces opened and driven in turn: ~115 s on a loaded 2-core machine
 });

@@ -2,15 +2,15 @@
 // checklist item, an override needs a reason, a comment is kept at the playback time, the review is submitted,
 // and after a browser restart all of it is still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
-import { clickFirstFindingRegion, playBriefly, visible } from './ui';
+import { openSampleSession, type Session } from './browser';
+import { clickFirstFindingRegion, openSampleWorkspace, playBriefly, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 
 describe('inspector review', () => {
 	let session: Session;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
@@ -18,9 +18,7 @@ describe('inspector review', () => {
 
 	it('plays the recording on a two-lane waveform and reviews the call', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/');
-		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await visible(page.getByText(/示例数据已载入/), 120_000);
+		await openSampleWorkspace(page, baseUrl);
 
 		await page.goto(`${baseUrl}/calls/${CALL}`);
 		const wave = await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);

@@ -40,6 +40,8 @@ describe('sample contact centre', () => {
 		const recordings = await storedRecordings(page);
 		expect(recordings.count).toBe(8);
 		expect(recordings.firstDuration).toBeGreaterThan(30);
+		// Every call is scored without another click; the header says so.
+		await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 180_000);
 		expect(session.foreignRequests).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});

@@ -1,25 +1,23 @@
-// Every call is scored as soon as it is loaded: the sample is scored without another click, the calls list
-// filters on a failed item, and a call shows that item failed with its evidence, which leads to the turn.
+// A scored workspace (sample.spec.ts watches the sample get scored without another click; this spec starts
+// from that scored workspace): the calls list filters on a failed item, and a call shows that item failed
+// with its evidence, which leads to the turn.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { openSampleSession, type Session } from './browser';
+import { openSampleWorkspace, visible } from './ui';
 
 describe('scoring', () => {
 	let session: Session;
 	beforeAll(async () => {
-		session = await openSession();
+		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
 	});
 
-	it('scores the sample on load and shows a failed item with its evidence in the call', async () => {
+	it('shows a failed item of the scored sample with its evidence in the call', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/');
-		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await visible(page.getByText(/示例数据已载入/), 120_000);
-		// Scored without another click; the header says so.
-		await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 120_000);
+		// Scored on load without another click (sample.spec.ts imports it through the UI and waits for this).
+		await openSampleWorkspace(page, baseUrl);
 
 		// The start screen's checklist summary links to the calls that failed an item.
 		const item = await visible(page.locator('.overview a[data-item="banned_phrase"]'));

@@ -89,12 +89,11 @@ export async function hoverChart(page: Page, chart: Locator, wanted: string[] = 
 	return texts;
 }
 
-/** Loads the sample contact centre from the start screen and waits until every call is scored. */
-export async function loadSample(page: Page, baseUrl: string): Promise<void> {
+/** Opens the start screen of a workspace that already holds the scored sample (openSampleSession). */
+export async function openSampleWorkspace(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(baseUrl + '/');
-	await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-	await visible(page.getByText(/示例数据已载入/), 120_000);
-	await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 180_000);
+	await visible(page.locator('.overview').getByText('5,467', { exact: true }), 60_000);
+	await visible(page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }), 60_000);
 }
 
 /**

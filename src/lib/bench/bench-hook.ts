@@ -1,4 +1,5 @@
-// `window.__callqaBench`, installed only when a page is opened with ?bench=1 (bench/browser-dashboard.js): grows
+// `window.__callqaBench`, compiled only into the benchmark build (`CALLQA_BENCH=1 vite build`, svelte.config.js)
+// and installed only when a page is opened with ?bench=1 (bench/browser-dashboard.js): grows
 // the workspace's sample to N calls in SQL (bench-data-sql.ts) without going through the import page.
 import { workspace } from '../db/workspace.svelte';
 import { growSample, tableCounts, type BenchDataReport } from './bench-data-sql';

@@ -1,12 +1,13 @@
-// Runs importTranscript on every transcript-like file in /work/shared/external against a fresh in-memory
-// DuckDB and prints what the report says per file. A manual check, not a test: `npx tsx <this file>`.
+// Runs importTranscript on every transcript-like file of the external folder (default ../shared/external)
+// against a fresh in-memory DuckDB and prints what the report says per file. A manual check, not a test:
+//   npx tsx scripts/try-external-transcripts.mts [external folder]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeWasmDb } from '../../db/node-wasm';
-import { importTranscript } from './import-transcript';
-import { ensureSchema } from '../../db/schema';
+import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { importTranscript } from '../src/lib/import/transcripts/import-transcript';
+import { ensureSchema } from '../src/lib/db/schema';
 
-const ROOT = process.argv[2] ?? '/work/shared/external';
+const ROOT = process.argv[2] ?? '../shared/external';
 const DIRS = ['vtt', 'aws', 'transcripts_zh', 'transcripts_en', 'audio', 'complaints_zh'];
 
 function walk(dir: string): string[] {

@@ -1,14 +1,15 @@
-// Manual check, not a test: runs sniffAudio / readAudioInfo / importRecording on every file in a folder of
-// real recordings (default /work/shared/external/audio) and prints what each gives or why it is rejected.
-//   npx tsx src/lib/recordings/try-external.mts [folder]
+// Manual check, not a test: runs sniffAudio / readAudioInfo / importRecording on every file of the real
+// recordings folder (audio/ of the external folder, default ../shared/external) and prints what each gives or
+// why it is rejected.
+//   npx tsx scripts/try-external-recordings.mts [external folder]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeWasmDb } from '../db/node-wasm';
-import { ensureSchema } from '../db/schema';
-import { readAudioInfo, sniffAudio } from './audio-info';
-import { importRecording, recordingSummary } from './import-recording';
+import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { ensureSchema } from '../src/lib/db/schema';
+import { readAudioInfo, sniffAudio } from '../src/lib/recordings/audio-info';
+import { importRecording, recordingSummary } from '../src/lib/recordings/import-recording';
 
-const dir = process.argv[2] ?? '/work/shared/external/audio';
+const dir = path.join(process.argv[2] ?? '../shared/external', 'audio');
 const db = await createNodeWasmDb();
 await ensureSchema(db);
 

@@ -1,15 +1,16 @@
-// Manual check, not a test: imports every file of a folder of real recordings (default ../shared/external/audio)
-// as the app does (recordings, RTTM), analyses every recorded call and prints what it finds per call.
-//   npx tsx src/lib/voice/try-external.mts [folder]
+// Manual check, not a test: imports every file of the real recordings folder (audio/ of the external folder,
+// default ../shared/external) as the app does (recordings, RTTM), analyses every recorded call and prints what
+// it finds per call.
+//   npx tsx scripts/try-external-voice.mts [external folder]
 import { openAsBlob, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeWasmDb } from '../db/node-wasm';
-import { importFiles } from '../import/pipeline';
-import { analyseCall } from './analyse-call';
-import { analyseFiles } from './analyse-files';
-import { getActivity, getCallAudio } from './activity-sql';
+import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { importFiles } from '../src/lib/import/pipeline';
+import { analyseCall } from '../src/lib/voice/analyse-call';
+import { analyseFiles } from '../src/lib/voice/analyse-files';
+import { getActivity, getCallAudio } from '../src/lib/voice/activity-sql';
 
-const dir = process.argv[2] ?? '../shared/external/audio';
+const dir = path.join(process.argv[2] ?? '../shared/external', 'audio');
 const db = await createNodeWasmDb();
 const names = readdirSync(dir).filter((n) => n !== 'README.md' && !n.endsWith('.stm')).sort();
 const { files } = await importFiles(db, names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) })));

@@ -1,11 +1,13 @@
-// Manual check, not a test: imports the real third-party exports in /work/shared/external (never copied into
-// the repo) into fresh in-memory databases and prints each FileReport summary. Run: npx tsx <this file>.
+// Manual check, not a test: imports the real third-party exports of the external folder (default
+// ../shared/external, never copied into the repo) into fresh in-memory databases and prints each FileReport
+// summary.
+//   npx tsx scripts/try-external-tabular.mts [external folder]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeWasmDb } from '../../db/node-wasm';
-import { importTabular } from './import-tabular';
+import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { importTabular } from '../src/lib/import/tabular/import-tabular';
 
-const ROOT = process.env.EXTERNAL_DIR ?? '/work/shared/external';
+const ROOT = process.argv[2] ?? '../shared/external';
 const FILES: [string, string][] = [
 	['call_logs/technion_anonymous_bank_1999_february.tsv', 'calls'],
 	['call_logs/pwc_call_center_dataset.csv', 'calls'],

@@ -1,0 +1,49 @@
+// The sample workspace fixture: the global setup imports the sample contact centre once through the UI, waits
+// until every call is scored, closes the browser and keeps its profile; specs about other screens start from a
+// copy of that profile (openSampleSession in tests/browser.ts) instead of importing 5,467 calls again. The
+// profile is kept per build, sample data and port (OPFS belongs to the origin), so specs run one at a time after
+// the same build reuse it. No app code is involved: the copy is Chromium's own profile directory.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from './chromium';
+
+const ROOT = path.resolve('test-results/sample-profile');
+const SAMPLE = path.resolve('sample-data/out');
+
+/** Chromium's per-process lock files and caches are not part of the workspace; copying them breaks the launch. */
+export function copyableProfileEntry(source: string): boolean {
+	return !/^(Singleton(Lock|Socket|Cookie)|Cache|Code Cache|GPUCache|DawnGraphiteCache|DawnWebGPUCache|GrShaderCache|ShaderCache)$/.test(path.basename(source));
+}
+
+function fixtureKey(port: number): string {
+	const hash = createHash('sha256');
+	hash.update(readFileSync('build/_app/version.json'));
+	hash.update(String(port));
+	for (const name of readdirSync(SAMPLE, { recursive: true }).map(String).sort()) {
+		const s = statSync(path.join(SAMPLE, name));
+		hash.update(`${name} ${s.size} ${s.mtimeMs}\n`);
+	}
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** The prepared profile's directory for this build, sample and port; prepares it when missing. */
+export async function sampleProfile(baseUrl: string, port: number): Promise<string> {
+	const dir = path.join(ROOT, fixtureKey(port));
+	const ready = path.join(dir, '.ready');
+	if (existsSync(ready)) return dir;
+	rmSync(ROOT, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const context = await launchChromium(dir);
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(baseUrl + '/');
+		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
+		await page.getByText(/示例数据已载入/).first().waitFor({ timeout: 180_000 });
+		await page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }).first().waitFor({ timeout: 300_000 });
+	} finally {
+		await context.close();
+	}
+	writeFileSync(ready, new Date().toISOString());
+	return dir;
+}
