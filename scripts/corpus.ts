@@ -12,6 +12,8 @@ import { fileStatus, type FileReport } from '../src/lib/import/types';
 export type Outcome = 'imported' | 'partly' | 'rejected' | 'crashed';
 
 function outcomeOf(r: FileReport): Outcome {
+	// import_failed is the pipeline's catch-all for an exception no importer expected: a crash, not a reason.
+	if (r.errors.some((e) => e.code === 'import_failed')) return 'crashed';
 	const st = fileStatus(r);
 	return st === 'ok' ? 'imported' : st === 'partial' ? 'partly' : st === 'failed' ? 'rejected' : 'imported';
 }
