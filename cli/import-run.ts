@@ -1,7 +1,7 @@
 // The import step every data command shares (`callqa import`, `callqa score`): argument parsing, the file
 // walk, reading bytes, running src/lib/import's pipeline, the Parquet export, import-report.json and the
 // printed summary. Detection, parsing and validation stay src/lib/import's job.
-import { readFile, readdir, stat, mkdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, stat, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Db } from '../src/lib/db/types';
@@ -11,6 +11,7 @@ import { importFiles } from '../src/lib/import/pipeline';
 import { validatePreset } from '../src/lib/import/tabular/presets';
 import { emptyReport, statusCounts, type FileReport, type InputFile, type MappingPreset } from '../src/lib/import/types';
 import { UsageError } from './command';
+import { walkFiles, type WalkResult } from './walk';
 
 export const REPORT_FILE = 'import-report.json';
 
@@ -80,39 +81,31 @@ export async function loadPreset(command: string, file: string): Promise<Mapping
 	}
 }
 
-/** Every file under `dir`, sorted, skipping dotfiles and dot-folders. */
-async function walk(dir: string): Promise<string[]> {
-	const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
-	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-	const out: string[] = [];
-	for (const e of entries) {
-		const p = path.join(dir, e.name);
-		if (e.isDirectory()) out.push(...(await walk(p)));
-		else if (e.isFile()) out.push(p);
-		else if (e.isSymbolicLink()) {
-			const s = await stat(p).catch(() => null);
-			if (s?.isDirectory()) out.push(...(await walk(p)));
-			else out.push(p); // a dangling link becomes an unreadable-file entry in the report
+/**
+ * The files the arguments name, in order, each once, plus the paths the walk left out (pipes, devices,
+ * symlink loops: cli/walk.ts) with why. A path that does not exist is a usage error.
+ */
+export async function listInputs(command: string, paths: string[]): Promise<WalkResult> {
+	const seen = new Set<string>();
+	const out: WalkResult = { files: [], skipped: [] };
+	for (const p of paths) {
+		const s = await stat(p).catch(() => null);
+		if (!s) throw new UsageError(`${command}: no such file or folder: ${p}`);
+		const found = await walkFiles(p);
+		out.skipped.push(...found.skipped);
+		for (const f of found.files) {
+			const key = path.resolve(f);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			out.files.push(f);
 		}
 	}
 	return out;
 }
 
-/** The files the arguments name, in order, each once. A path that does not exist is a usage error. */
+/** The regular files the arguments name (listInputs without the skipped paths). */
 export async function listFiles(command: string, paths: string[]): Promise<string[]> {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const p of paths) {
-		const s = await stat(p).catch(() => null);
-		if (!s) throw new UsageError(`${command}: no such file or folder: ${p}`);
-		for (const f of s.isDirectory() ? await walk(p) : [p]) {
-			const key = path.resolve(f);
-			if (seen.has(key)) continue;
-			seen.add(key);
-			out.push(f);
-		}
-	}
-	return out;
+	return (await listInputs(command, paths)).files;
 }
 
 /** Writes each table with rows as Parquet; removes a stale <table>.parquet from an earlier run. */
@@ -211,8 +204,8 @@ export interface ImportOutcome {
  */
 export async function importToDir(command: string, db: Db, args: ImportArgs): Promise<ImportOutcome> {
 	const preset = args.mapping ? await loadPreset(command, args.mapping) : undefined;
-	const paths = await listFiles(command, args.paths);
-	if (paths.length === 0) throw new UsageError(`${command}: no files found in ${args.paths.join(', ')}`);
+	const { files: paths, skipped } = await listInputs(command, args.paths);
+	if (paths.length === 0 && skipped.length === 0) throw new UsageError(`${command}: no files found in ${args.paths.join(', ')}`);
 	await mkdir(args.out, { recursive: true }).catch((e) => {
 		throw new UsageError(`${command}: cannot create --out ${args.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
 	});
@@ -244,6 +237,11 @@ export async function importToDir(command: string, db: Db, args: ImportArgs): Pr
 		skipped.errors.push({ line: null, reason: 'skipped: operating-system metadata file' });
 		return skipped;
 	});
+	for (const s of skipped) {
+		const r = emptyReport(s.path);
+		r.errors.push({ line: null, reason: s.reason });
+		files.push(r);
+	}
 	const tables = await exportTables(db, args.out);
 	await writeFile(path.join(args.out, REPORT_FILE), JSON.stringify({ files }, null, '\t') + '\n');
 	return { files, tables };

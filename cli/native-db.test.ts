@@ -5,6 +5,7 @@ import type { Db, Param } from '../src/lib/db/types';
 import { createNodeWasmDb } from '../src/lib/db/node-wasm';
 import { importFiles } from '../src/lib/import/pipeline';
 import { createNativeDb } from './native-db';
+import { bulkInsert } from '../src/lib/db/bulk';
 
 let wasm: Db;
 let native: Db;
@@ -33,6 +34,13 @@ describe('native DuckDB returns the same plain rows as duckdb-wasm', () => {
 		const [a, b] = [await wasm.query(sql, params), await native.query(sql, params)];
 		expect(b.rows).toEqual(a.rows);
 		expect(b.columns).toEqual(a.columns);
+	});
+
+	it('bulk-loads text holding carriage returns and NUL bytes (a random .tsv crashed the import report)', async () => {
+		await native.query('CREATE TEMP TABLE cr_text (s VARCHAR)');
+		const texts = ['old Mac line\rend', 'dos\r\nline', 'nul\u0000byte'];
+		expect(await bulkInsert(native, 'cr_text', [{ name: 's', type: 'VARCHAR' }], texts.map((t) => [t]))).toBe(3);
+		expect((await native.query<{ s: string }>('SELECT s FROM cr_text')).rows.map((r) => r.s)).toEqual(texts);
 	});
 
 	it('gives BIGINT as number, TIMESTAMP and DATE as text, LIST as array', async () => {

@@ -28,7 +28,7 @@ export function rowsToCsv(rows: readonly (readonly unknown[])[]): string {
 export function readCsvOptions(columns: readonly BulkColumn[]): string {
 	const cols = columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
 	// Quoted empty strings stay empty strings; only unquoted empties are NULL.
-	return `header=false, delim=',', quote='"', escape='"', nullstr='', allow_quoted_nulls=false, columns={${cols}}`;
+	return `header=false, delim=',', quote='"', escape='"', new_line='\\n', nullstr='', allow_quoted_nulls=false, columns={${cols}}`;
 }
 
 /** The columns' types as the (possibly temporary) table declares them. */

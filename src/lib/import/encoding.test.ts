@@ -11,6 +11,8 @@ describe('decodeBytes', () => {
 		['GBK from a Chinese Excel export', GBK_HEADER, '投诉,状态', 'gb18030'],
 		['UTF-16LE with BOM', [0xff, 0xfe, 0x41, 0x00, 0x2c, 0x00, 0x42, 0x00], 'A,B', 'utf-16le'],
 		['UTF-16BE with BOM', [0xfe, 0xff, 0x00, 0x41, 0x00, 0x2c, 0x00, 0x42], 'A,B', 'utf-16be'],
+		['UTF-16LE without BOM (a hand-saved Windows export)', [0x41, 0x00, 0x2c, 0x00, 0x42, 0x00, 0x0a, 0x00], 'A,B\n', 'utf-16le'],
+		['UTF-16BE without BOM', [0x00, 0x41, 0x00, 0x2c, 0x00, 0x42, 0x00, 0x0a], 'A,B\n', 'utf-16be'],
 		['empty file', [], '', 'utf-8']
 	])('%s', (_name, bytes, text, encoding) => {
 		expect(decodeBytes(new Uint8Array(bytes))).toEqual({ text, encoding });

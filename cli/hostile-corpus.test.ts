@@ -1,0 +1,82 @@
+// The generated bad-input corpus through the app's import pipeline on the CLI's DuckDB: nothing crashes,
+// every rejected file says why, good files of the same batch still load, and a rejected file leaves the
+// workspace as it was.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/lib/db/types';
+import { CANONICAL_TABLES } from '../src/lib/db/schema';
+import { importFiles } from '../src/lib/import/pipeline';
+import { fileStatus, type InputFile } from '../src/lib/import/types';
+import { writeHostileCorpus } from './hostile-corpus';
+import { createNativeDb } from './native-db';
+import { walkFiles } from './walk';
+
+const GOOD: InputFile = {
+	name: 'good-calls.csv',
+	bytes: new TextEncoder().encode('call_id,agent_id,start_time,duration_sec\nOK1,A1,2024-03-01 09:00:00,60\nOK2,A2,2024-03-01 10:00:00,90\n')
+};
+
+/** Rows per data table; the import log (import_files, import_errors) records every attempt by design. */
+async function tableCounts(db: Db): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	for (const t of CANONICAL_TABLES.filter((t) => !t.startsWith('import_'))) out[t] = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
+	return out;
+}
+
+describe('the generated hostile corpus', () => {
+	let dir: string;
+	let inputs: InputFile[];
+	beforeAll(async () => {
+		dir = await mkdtemp(path.join(tmpdir(), 'callqa-hostile-'));
+		await writeHostileCorpus(dir);
+		const { files, skipped } = await walkFiles(dir);
+		expect(skipped).toEqual([]);
+		inputs = await Promise.all(files.map(async (f) => ({ name: f, bytes: new Uint8Array(await readFile(f)) })));
+	});
+	afterAll(() => rm(dir, { recursive: true, force: true }));
+
+	it('imports every file without a crash, and every rejected file names itself and a reason', async () => {
+		const db = await createNativeDb();
+		try {
+			for (const input of inputs) {
+				const [r] = (await importFiles(db, [input], { onExisting: 'replace' })).files;
+				expect(r.file).toBe(input.name);
+				expect(r.errors.filter((e) => e.code === 'import_failed').map((e) => e.reason), input.name).toEqual([]);
+				if (fileStatus(r) === 'failed') expect(r.errors[0]?.reason, input.name).toMatch(/\S/);
+			}
+		} finally {
+			await db.close();
+		}
+	}, 300_000);
+
+	it('still loads a good file given in the same batch as the hostile ones', async () => {
+		const db = await createNativeDb();
+		try {
+			const small = inputs.filter((f) => f.bytes.length < 2_000_000);
+			const report = await importFiles(db, [...small, GOOD], { onExisting: 'replace' });
+			expect(report.files.map((f) => f.file).sort()).toEqual([...small, GOOD].map((f) => f.name).sort());
+			const good = report.files.find((f) => f.file === GOOD.name)!;
+			expect([fileStatus(good), good.rows_loaded]).toEqual(['ok', 2]);
+			const ids = (await db.query<{ id: string }>(`SELECT call_id AS id FROM calls WHERE call_id LIKE 'OK%' ORDER BY 1`)).rows;
+			expect(ids.map((r) => r.id)).toEqual(['OK1', 'OK2']);
+		} finally {
+			await db.close();
+		}
+	}, 300_000);
+
+	it('leaves the workspace unchanged when a batch holds only rejected files', async () => {
+		const db = await createNativeDb();
+		try {
+			await importFiles(db, [GOOD]);
+			const before = await tableCounts(db);
+			const rejected = inputs.filter((f) => /zero-bytes|random\.|deep\.json|wav-zero-channels|only-/.test(path.basename(f.name)));
+			const report = await importFiles(db, rejected);
+			expect(report.files.map((f) => [path.basename(f.file), fileStatus(f)]).filter(([, s]) => s !== 'failed')).toEqual([]);
+			expect(await tableCounts(db)).toEqual(before);
+		} finally {
+			await db.close();
+		}
+	}, 300_000);
+});
