@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (README, .ci/run): installs what the tests need when missing (Debian's Chromium
-// and sox; never a downloaded browser), type-checks, builds the app, runs every vitest project (unit +
+// and sox; never a downloaded browser), type-checks, lints (ESLint, Prettier), builds the app, runs every vitest project (unit +
 // SQL in Node, end-to-end in Chromium) and ends with the plain line "N passed, N failed".
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -35,6 +35,11 @@ let extraFailed = 0;
 if (!step('svelte-check', process.execPath, ['node_modules/.bin/svelte-kit', 'sync']) ||
 	!step('svelte-check', process.execPath, ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'])) {
 	console.error('svelte-check reported problems (counted as one failed test)');
+	extraFailed++;
+}
+if (!step('lint (ESLint + Prettier)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']) ||
+	!step('lint (ESLint + Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'])) {
+	console.error('lint reported problems (counted as one failed test): npm run format fixes the formatting');
 	extraFailed++;
 }
 if (!step('build', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) {

@@ -1,0 +1,30 @@
+// ESLint: the recommended rules of ESLint, typescript-eslint and eslint-plugin-svelte, plus the import-direction
+// rule of docs/architecture.md. Formatting is Prettier's job (npm run format), not ESLint's.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'coverage/', 'sample-data/out/', 'eval/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+	},
+	{
+		rules: {
+			// The app is served from the root of its origin (adapter-static, no paths.base): plain hrefs are right.
+			'svelte/no-navigation-without-resolve': 'off',
+			// Maps and Sets built and read inside one function or $derived are not state; state lives in $state.
+			'svelte/prefer-svelte-reactivity': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]
+		}
+	}
+);
