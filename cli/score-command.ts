@@ -4,7 +4,7 @@
 import type { Db } from '../src/lib/db/types';
 import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
-import type { Language, Rubric } from '../src/lib/scoring/rubric';
+import type { Rubric } from '../src/lib/scoring/rubric';
 import { itemSummary } from '../src/lib/scoring/score';
 import { QA_PARTS_SQL, kpiSql, type Part } from '../src/lib/metrics/kpis';
 import { scorePending } from '../src/lib/scoring/dirty';

@@ -1,7 +1,7 @@
 /** Call log: calendar, arrival shape, routing, durations, outcomes, and each call's behaviour plan. */
 import { Rng, clamp } from './random';
 import type { Agent, Team } from './agents';
-import { BANNED_PHRASES, CATEGORIES, NEEDS_IDENTITY, PROMISE_PHRASES, type Behaviour, type Category } from './dialogue';
+import { BANNED_PHRASES, NEEDS_IDENTITY, PROMISE_PHRASES, type Behaviour, type Category } from './dialogue';
 
 export const START_DATE = Date.UTC(2026, 7, 1); // 2026-08-01 (times are local wall-clock, kept in UTC arithmetic)
 export const DAYS = 92; // through 2026-10-31

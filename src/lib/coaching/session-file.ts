@@ -87,6 +87,7 @@ export function fromBase64(b64: string): Uint8Array {
 
 /** A file name from the session's title: what a file system accepts, ending in .callqa-session. */
 export function sessionFileName(title: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
 	const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'coaching';
 	return base + SESSION_FILE_EXT;
 }

@@ -89,10 +89,10 @@ describe('DbQuery', () => {
 	it('a null input loads nothing and clears the data; clearOnRun empties it while a run is in flight', async () => {
 		const { calls, load } = deferredLoads<string, string>();
 		const q = make(load, { clearOnRun: true });
-		let run = q.run('a');
+		const run = q.run('a');
 		calls[0].resolve('A');
 		await run;
-		run = q.run('b');
+		void q.run('b');
 		expect([q.data, q.loading]).toEqual([null, true]);
 		await q.run(null);
 		expect(calls).toHaveLength(2);

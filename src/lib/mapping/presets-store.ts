@@ -93,7 +93,7 @@ export function presetsFromJson(text: string): MappingPreset[] {
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		throw new Error(`not valid JSON: ${errorMessage(e)}`);
+		throw new Error(`not valid JSON: ${errorMessage(e)}`, { cause: e });
 	}
 	return (Array.isArray(json) ? json : [json]).map((p) => validatePreset(p));
 }

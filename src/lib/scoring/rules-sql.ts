@@ -9,15 +9,11 @@ import type {
 	CourtesyRule,
 	InterruptionRule,
 	MetricRule,
-	PhraseBannedRule,
-	PhraseRequiredRule,
 	PiiRule,
 	ResponseTimeRule,
 	Rubric,
 	Rule,
-	Speaker,
 	SpeechRateRule,
-	Window
 } from './rubric';
 import { substitute } from './rubric';
 import { sqlString } from './normalize';

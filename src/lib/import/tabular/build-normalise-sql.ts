@@ -4,7 +4,7 @@ import type { TabularKind } from './fields';
 import { SQL_ISSUE_REASON, sqlIssue, type ReasonCode } from '../reasons';
 import { markDirtySql } from '../../scoring/dirty';
 import { isPlaceholderSql } from '../call-rows';
-import { sqlIdent, sqlString } from '../../db/sql';
+import { sqlString } from '../../db/sql';
 
 export interface MappedColumn {
 	/** Header as written in the file (used in messages). */
@@ -330,12 +330,6 @@ export function buildNormaliseSql(kind: TabularKind, input: NormaliseInput): str
 	if (kind === 'complaints') return buildNormaliseComplaintsSql(input);
 	return buildNormaliseSegmentsSql(input);
 }
-
-const TARGET: Record<TabularKind, { table: string; columns: string[] }> = {
-	call_log: { table: 'calls', columns: CALL_COLUMNS },
-	complaints: { table: 'complaints', columns: COMPLAINT_COLUMNS },
-	transcript: { table: 'segments', columns: SEGMENT_COLUMNS }
-};
 
 /**
  * Statements that move the accepted rows of `out` into the canonical table (segments: see

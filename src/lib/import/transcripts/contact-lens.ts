@@ -57,7 +57,7 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 			continue;
 		}
 		if (!role) warnings.push(issue(line, 'turn_no_speaker', `turn ${i + 1}: no ParticipantRole or ParticipantId; speaker unknown`, { turn: i + 1 }));
-		let start: number | null = null;
+		let start: number | null;
 		let end: number | null = null;
 		if (isChat) {
 			const at = Date.parse(String(t.AbsoluteTime ?? ''));
