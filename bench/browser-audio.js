@@ -14,14 +14,30 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const BUDGET_MS = 2000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.CALLQA_BENCH_PORT ?? '4415' } } });
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { port: { type: 'string', default: process.env.CALLQA_BENCH_PORT ?? '4415' } }
+});
 const dir = positionals[0];
 if (!dir) throw new Error('usage: browser-audio.js <dir>');
 const PORT = Number(values.port);
 const log = (s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn(
+	process.execPath,
+	['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
+	{ stdio: 'ignore' }
+);
 const profile = mkdtempSync(path.join(tmpdir(), 'callqa-bench-audio-'));
 const base = `http://127.0.0.1:${PORT}`;
 const result = {};
@@ -33,7 +49,13 @@ try {
 			await new Promise((r) => setTimeout(r, 200));
 		}
 	}
-	const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: ARGS,
+		viewport: { width: 1440, height: 900 },
+		locale: 'zh-CN'
+	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	const errors = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -42,20 +64,31 @@ try {
 
 	/** Waits until `n` analyses are marked and returns them. */
 	const analysed = (n) =>
-		page.waitForFunction((n) => {
-			const marks = performance.getEntriesByName('callqa:voice-analysed');
-			return marks.length >= n ? marks.map((m) => m.detail) : null;
-		}, n, { timeout: 900_000, polling: 500 }).then((h) => h.jsonValue());
+		page
+			.waitForFunction(
+				(n) => {
+					const marks = performance.getEntriesByName('callqa:voice-analysed');
+					return marks.length >= n ? marks.map((m) => m.detail) : null;
+				},
+				n,
+				{ timeout: 900_000, polling: 500 }
+			)
+			.then((h) => h.jsonValue());
 
 	log('importing the call log, the 1-hour WAV and the 1-hour MP3 …');
 	let t0 = Date.now();
-	await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([path.join(dir, 'calls.csv'), path.join(dir, 'LONG-WAV.wav'), path.join(dir, 'LONG-MP3.mp3')]);
+	await page
+		.locator('input[type=file]:not([webkitdirectory])')
+		.first()
+		.setInputFiles([path.join(dir, 'calls.csv'), path.join(dir, 'LONG-WAV.wav'), path.join(dir, 'LONG-MP3.mp3')]);
 	await page.getByText(/导入完成/).waitFor({ timeout: 600_000 });
 	result.import_s = (Date.now() - t0) / 1000;
 	log(`imported in ${result.import_s.toFixed(1)} s; waiting for the background analysis …`);
 	const long = await analysed(2);
 	for (const m of long) result[`voice_activity_${m.call_id === 'LONG-WAV' ? 'wav' : 'mp3'}_s`] = m.ms / 1000;
-	log(`time to voice activity: WAV ${result.voice_activity_wav_s.toFixed(1)} s, MP3 ${result.voice_activity_mp3_s.toFixed(1)} s (1 h of stereo audio each)`);
+	log(
+		`time to voice activity: WAV ${result.voice_activity_wav_s.toFixed(1)} s, MP3 ${result.voice_activity_mp3_s.toFixed(1)} s (1 h of stereo audio each)`
+	);
 
 	/** Opens a call by a client-side link and times playable / peaks drawn from the click. */
 	async function open(callId) {
@@ -82,7 +115,12 @@ try {
 					if (w?.dataset.peaks === 'drawn' && seen.peaks == null) seen.peaks = performance.now() - t0;
 					if (seen.playable != null && seen.peaks != null) resolve();
 				};
-				new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-peaks'] });
+				new MutationObserver(check).observe(document.body, {
+					subtree: true,
+					childList: true,
+					attributes: true,
+					attributeFilter: ['data-ready', 'data-peaks']
+				});
 				setTimeout(() => reject(new Error(`${callId}: not ready after 10 min`)), 600_000);
 			});
 			return seen;
@@ -99,7 +137,10 @@ try {
 		page.waitForFunction(
 			async (name) => {
 				const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('peaks', { create: true });
-				return dir.getFileHandle(name).then(() => true, () => false);
+				return dir.getFileHandle(name).then(
+					() => true,
+					() => false
+				);
 			},
 			entry(file),
 			{ timeout: 120_000, polling: 250 }
@@ -107,7 +148,10 @@ try {
 
 	// A first open warms up the page's code and DuckDB after the import (not measured).
 	await open('LONG-WAV');
-	for (const [id, key, file] of [['LONG-WAV', 'wav', 'LONG-WAV.wav'], ['LONG-MP3', 'mp3', 'LONG-MP3.mp3']]) {
+	for (const [id, key, file] of [
+		['LONG-WAV', 'wav', 'LONG-WAV.wav'],
+		['LONG-MP3', 'mp3', 'LONG-MP3.mp3']
+	]) {
 		await clearPeaks(file);
 		const cold = await open(id);
 		await cachedPeaks(file);
@@ -116,13 +160,20 @@ try {
 		result[`${key}_warm_waveform_ms`] = Math.round(warm.peaks);
 		result[`${key}_cold_playable_ms`] = Math.round(cold.playable);
 		result[`${key}_cold_waveform_ms`] = Math.round(cold.peaks);
-		log(`${id}: opened without cached peaks: playable ${cold.playable.toFixed(0)} ms, waveform ${cold.peaks.toFixed(0)} ms; again with the peaks cached: playable ${warm.playable.toFixed(0)} ms, waveform ${warm.peaks.toFixed(0)} ms`);
+		log(
+			`${id}: opened without cached peaks: playable ${cold.playable.toFixed(0)} ms, waveform ${cold.peaks.toFixed(0)} ms; again with the peaks cached: playable ${warm.playable.toFixed(0)} ms, waveform ${warm.peaks.toFixed(0)} ms`
+		);
 	}
 
-	const batch = readdirSync(path.join(dir, 'batch')).filter((f) => f.endsWith('.wav')).sort();
+	const batch = readdirSync(path.join(dir, 'batch'))
+		.filter((f) => f.endsWith('.wav'))
+		.sort();
 	log(`importing a batch of ${batch.length} recordings …`);
 	await page.goto(base + '/import');
-	await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles(batch.map((f) => path.join(dir, 'batch', f)));
+	await page
+		.locator('input[type=file]:not([webkitdirectory])')
+		.first()
+		.setInputFiles(batch.map((f) => path.join(dir, 'batch', f)));
 	await page.getByText(/导入完成/).waitFor({ timeout: 600_000 });
 	t0 = Date.now();
 	const marks = await analysed(batch.length);
@@ -133,7 +184,9 @@ try {
 	result.batch_audio_h = audio_h;
 	result.batch_hours_per_minute = audio_h / (busy_s / 60);
 	result.batch_wall_s = wall_s;
-	log(`batch: ${marks.length} calls, ${audio_h.toFixed(2)} h of audio analysed in ${busy_s.toFixed(1)} s of analysis (${result.batch_hours_per_minute.toFixed(1)} h of audio a minute; ${wall_s.toFixed(1)} s from import done to the last one saved)`);
+	log(
+		`batch: ${marks.length} calls, ${audio_h.toFixed(2)} h of audio analysed in ${busy_s.toFixed(1)} s of analysis (${result.batch_hours_per_minute.toFixed(1)} h of audio a minute; ${wall_s.toFixed(1)} s from import done to the last one saved)`
+	);
 	result.errors = errors;
 	result.load_average = (await import('node:os')).loadavg().map((x) => Number(x.toFixed(1)));
 	await context.close();

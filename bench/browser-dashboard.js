@@ -16,7 +16,16 @@ import { chromium } from 'playwright-core';
 
 const BUDGET_MS = 150; // DESIGN §7: p95 of filter change → every chart redrawn, 1M calls
 const WARMUP = 5; // changes before the measured ones (JIT, first draws)
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
 
 const { values } = parseArgs({
 	options: {
@@ -39,10 +48,17 @@ const PORT = Number(values.port);
 const BENCH_ENV = { ...process.env, CALLQA_BENCH: '1' };
 if (values.build || !existsSync('build-bench/index.html')) {
 	console.log('building the benchmark build (CALLQA_BENCH=1 vite build) …');
-	const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: BENCH_ENV });
+	const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit',
+		env: BENCH_ENV
+	});
 	if (built.status !== 0) throw new Error('the benchmark build failed');
 }
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore', env: BENCH_ENV });
+const server = spawn(
+	process.execPath,
+	['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
+	{ stdio: 'ignore', env: BENCH_ENV }
+);
 const profile = values.profile ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-dash-'));
 const log = (s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -72,7 +88,9 @@ function change({ kind, pick }) {
 			[first(y, Math.floor((m - 1) / 3) * 3 + 1), today],
 			[day(today, -29), today]
 		];
-		const buttons = [...form.querySelectorAll('.presets button')].filter((_, i) => ranges[i][0] !== dates[0].value || ranges[i][1] !== dates[1].value);
+		const buttons = [...form.querySelectorAll('.presets button')].filter(
+			(_, i) => ranges[i][0] !== dates[0].value || ranges[i][1] !== dates[1].value
+		);
 		const b = buttons[rnd(buttons.length)];
 		const t0 = performance.now();
 		b.click();
@@ -144,7 +162,10 @@ try {
 	// A fresh page load, as a manager opening the overview: the rollups are built on this first view.
 	const t1 = performance.now();
 	await page.goto(base + '/dashboard');
-	await page.waitForFunction(() => document.querySelector('[data-dashboard]')?.dataset.renderedKey, null, { timeout: 600_000, polling: 100 });
+	await page.waitForFunction(() => document.querySelector('[data-dashboard]')?.dataset.renderedKey, null, {
+		timeout: 600_000,
+		polling: 100
+	});
 	const firstView = (performance.now() - t1) / 1000;
 	log(`first view (rollup build + first draw) ${firstView.toFixed(1)} s`);
 
@@ -172,7 +193,10 @@ try {
 			)
 		).jsonValue();
 		const [requested, queried, end] = await page.evaluate(
-			(k) => ['callqa:dashboard-requested', 'callqa:dashboard-queried', 'callqa:dashboard-rendered'].map((name) => performance.getEntriesByName(name).findLast((m) => m.detail === k)?.startTime),
+			(k) =>
+				['callqa:dashboard-requested', 'callqa:dashboard-queried', 'callqa:dashboard-rendered'].map(
+					(name) => performance.getEntriesByName(name).findLast((m) => m.detail === k)?.startTime
+				),
 			key
 		);
 		// The next change starts once the URL has caught up (SvelteKit's navigation ends after the drawing).
@@ -189,8 +213,11 @@ try {
 		const navMs = requested - started.t0;
 		const queryMs = queried - requested;
 		if (i >= WARMUP) results.push({ what: started.what, ms, navMs, queryMs });
-		if (values.shots) await page.screenshot({ path: path.join(values.shots, `dashboard-${String(i).padStart(2, '0')}.png`), fullPage: true });
-		log(`${i < WARMUP ? 'warm-up ' : ''}${started.what}: ${ms.toFixed(1)} ms (URL → filter ${navMs.toFixed(1)}, data ${queryMs.toFixed(1)}, drawing ${(ms - navMs - queryMs).toFixed(1)})`);
+		if (values.shots)
+			await page.screenshot({ path: path.join(values.shots, `dashboard-${String(i).padStart(2, '0')}.png`), fullPage: true });
+		log(
+			`${i < WARMUP ? 'warm-up ' : ''}${started.what}: ${ms.toFixed(1)} ms (URL → filter ${navMs.toFixed(1)}, data ${queryMs.toFixed(1)}, drawing ${(ms - navMs - queryMs).toFixed(1)})`
+		);
 	}
 	await context.close();
 	if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -214,7 +241,18 @@ try {
 			`budget p95 ≤ ${BUDGET_MS} ms: ${pass ? 'PASS' : 'FAIL'}`
 		].join('\n')
 	);
-	console.log(JSON.stringify({ calls: grown.calls, changes: results.length, p50_ms: +p50.toFixed(1), p95_ms: +p95.toFixed(1), max_ms: +max.toFixed(1), first_view_s: +firstView.toFixed(1), load: +loadavg()[0].toFixed(1), pass }));
+	console.log(
+		JSON.stringify({
+			calls: grown.calls,
+			changes: results.length,
+			p50_ms: +p50.toFixed(1),
+			p95_ms: +p95.toFixed(1),
+			max_ms: +max.toFixed(1),
+			first_view_s: +firstView.toFixed(1),
+			load: +loadavg()[0].toFixed(1),
+			pass
+		})
+	);
 } finally {
 	server.kill('SIGTERM');
 	if (!values.profile) rmSync(profile, { recursive: true, force: true });

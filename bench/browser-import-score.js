@@ -9,9 +9,22 @@ import { chromium } from 'playwright-core';
 
 const dir = process.argv[2];
 const PORT = Number(process.env.CALLQA_BENCH_PORT ?? 4389);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn(
+	process.execPath,
+	['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
+	{ stdio: 'ignore' }
+);
 const profile = mkdtempSync(path.join(tmpdir(), 'callqa-bench-profile-'));
 try {
 	const base = `http://127.0.0.1:${PORT}`;
@@ -28,7 +41,10 @@ try {
 	await page.goto(base + '/import');
 	await page.getByRole('heading', { name: '导入文件' }).waitFor({ timeout: 60_000 });
 	const t0 = performance.now();
-	await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles(['calls.csv', 'transcripts.csv'].map((f) => path.join(dir, f)));
+	await page
+		.locator('input[type=file]:not([webkitdirectory])')
+		.first()
+		.setInputFiles(['calls.csv', 'transcripts.csv'].map((f) => path.join(dir, f)));
 	await page.getByText(/导入完成/).waitFor({ timeout: 600_000 });
 	const imported = performance.now();
 	await page.locator('[data-scoring="done"]').first().waitFor({ timeout: 900_000 });

@@ -13,14 +13,16 @@ import { listCalls, type CallsQuery } from '../src/lib/calls/calls-sql';
 import { NORM_MACRO_SQL } from '../src/lib/scoring/normalize';
 
 const dir = process.argv[2];
-if (!dir) throw new Error('usage: npx tsx bench/calls-list.ts <dir with calls.parquet, segments.parquet[, scores.parquet, findings.parquet]>');
+if (!dir)
+	throw new Error('usage: npx tsx bench/calls-list.ts <dir with calls.parquet, segments.parquet[, scores.parquet, findings.parquet]>');
 
 // duckdb-wasm in Node has no parquet extension (and no network to fetch one): native DuckDB turns the tables
 // into CSV files for it first.
 const tmp = mkdtempSync(path.join(tmpdir(), 'cq-calls-list-'));
 const native = await createNativeDb();
 const tables = ['calls', 'segments', 'scores', 'findings', 'complaints'].filter((t) => existsSync(path.join(dir, `${t}.parquet`)));
-for (const t of tables) await native.query(`COPY (SELECT * FROM read_parquet('${path.join(dir, t + '.parquet')}')) TO '${path.join(tmp, t + '.csv')}' (HEADER)`);
+for (const t of tables)
+	await native.query(`COPY (SELECT * FROM read_parquet('${path.join(dir, t + '.parquet')}')) TO '${path.join(tmp, t + '.csv')}' (HEADER)`);
 await native.close();
 
 const db = await createNodeWasmDb();
@@ -33,7 +35,11 @@ for (const t of tables) {
 	await db.dropFile(`${t}.csv`);
 }
 rmSync(tmp, { recursive: true, force: true });
-const counts = (await db.query<{ c: number; s: number; sc: number }>('SELECT (SELECT count(*) FROM calls) c, (SELECT count(*) FROM segments) s, (SELECT count(*) FROM scores) sc')).rows[0];
+const counts = (
+	await db.query<{ c: number; s: number; sc: number }>(
+		'SELECT (SELECT count(*) FROM calls) c, (SELECT count(*) FROM segments) s, (SELECT count(*) FROM scores) sc'
+	)
+).rows[0];
 console.log(`calls ${counts.c}, segments ${counts.s}, scores ${counts.sc}`);
 const rubric = (await db.query<{ id: string; v: number }>('SELECT rubric_id AS id, rubric_version AS v FROM scores LIMIT 1')).rows[0];
 const R = rubric ? { id: rubric.id, version: Number(rubric.v) } : null;
@@ -59,13 +65,17 @@ async function time(label: string, q: Partial<CallsQuery>, runs = 5): Promise<vo
 	ms.sort((a, b) => a - b);
 	cpu.sort((a, b) => a - b);
 	const mid = Math.floor(runs / 2);
-	console.log(`${label.padEnd(44)} median wall ${ms[mid].toFixed(0).padStart(5)} ms, cpu ${cpu[mid].toFixed(0).padStart(5)} ms  (wall min ${ms[0].toFixed(0)})  ${total} calls`);
+	console.log(
+		`${label.padEnd(44)} median wall ${ms[mid].toFixed(0).padStart(5)} ms, cpu ${cpu[mid].toFixed(0).padStart(5)} ms  (wall min ${ms[0].toFixed(0)})  ${total} calls`
+	);
 }
 async function once(label: string, work: () => Promise<unknown>): Promise<void> {
 	const t0 = performance.now();
 	const c0 = cpuMs();
 	await work();
-	console.log(`${label.padEnd(44)} wall ${(performance.now() - t0).toFixed(0).padStart(5)} ms, cpu ${(cpuMs() - c0).toFixed(0).padStart(5)} ms`);
+	console.log(
+		`${label.padEnd(44)} wall ${(performance.now() - t0).toFixed(0).padStart(5)} ms, cpu ${(cpuMs() - c0).toFixed(0).padStart(5)} ms`
+	);
 }
 
 await time('page 1, newest first', {});
@@ -78,7 +88,9 @@ await time('score band 60–80, CSAT 1', { scoreMin: 60, scoreMax: 80, csat: 1 }
 
 await db.query(NORM_MACRO_SQL);
 await once('words, normalising every segment per query', () =>
-	db.query(`SELECT count(*) AS n FROM calls c WHERE EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id AND contains(cqa_norm(s.text), cqa_norm('退款')))`)
+	db.query(
+		`SELECT count(*) AS n FROM calls c WHERE EXISTS (SELECT 1 FROM segments s WHERE s.call_id = c.call_id AND contains(cqa_norm(s.text), cqa_norm('退款')))`
+	)
 );
 await once('words, first run (builds call_text lazily)', () => listCalls(db, { page: 1, q: '', words: '退款', rubric: R }));
 await time('words "退款"', { words: '退款' });

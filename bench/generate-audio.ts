@@ -10,7 +10,11 @@ import { conversation, rng, telephoneLine, wavBytes, type Turn } from '../src/li
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { minutes: { type: 'string', default: '60' }, batch: { type: 'string', default: '20' }, 'batch-minutes': { type: 'string', default: '3' } }
+	options: {
+		minutes: { type: 'string', default: '60' },
+		batch: { type: 'string', default: '20' },
+		'batch-minutes': { type: 'string', default: '3' }
+	}
 });
 const dir = positionals[0];
 if (!dir) throw new Error('usage: generate-audio.ts <dir>');
@@ -68,11 +72,15 @@ if (!existsSync(long)) {
 	const t0 = performance.now();
 	const wav = makeWav(minutes * 60, 1);
 	writeFileSync(long, wav);
-	console.log(`LONG-WAV.wav: ${minutes} min stereo 8 kHz, ${(wav.length / 1e6).toFixed(0)} MB (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+	console.log(
+		`LONG-WAV.wav: ${minutes} min stereo 8 kHz, ${(wav.length / 1e6).toFixed(0)} MB (${((performance.now() - t0) / 1000).toFixed(1)} s)`
+	);
 	const t1 = performance.now();
 	const mp3 = mp3Of(wav);
 	writeFileSync(path.join(dir, 'LONG-MP3.mp3'), mp3);
-	console.log(`LONG-MP3.mp3: the same as MP3 32 kbit/s, ${(mp3.length / 1e6).toFixed(1)} MB (${((performance.now() - t1) / 1000).toFixed(1)} s)`);
+	console.log(
+		`LONG-MP3.mp3: the same as MP3 32 kbit/s, ${(mp3.length / 1e6).toFixed(1)} MB (${((performance.now() - t1) / 1000).toFixed(1)} s)`
+	);
 }
 const batch = Number(values.batch);
 const batchMinutes = Number(values['batch-minutes']);
@@ -82,9 +90,13 @@ for (let i = 1; i <= batch; i++) {
 	if (!existsSync(f)) writeFileSync(f, makeWav(batchMinutes * 60, 100 + i));
 }
 const rows = ['通话ID,坐席工号,坐席姓名,渠道,呼叫方向,开始时间,振铃时长,通话时长,业务类型'];
-const hms = (s: number) => `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+const hms = (s: number) =>
+	`${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 rows.push(`LONG-WAV,A1,王芳,电话,呼入,2026/08/03 09:00:00,5,${hms(minutes * 60)},投诉`);
 rows.push(`LONG-MP3,A1,王芳,电话,呼入,2026/08/03 11:00:00,5,${hms(minutes * 60)},投诉`);
-for (let i = 1; i <= batch; i++) rows.push(`B${String(i).padStart(3, '0')},A2,李强,电话,呼入,2026/08/04 09:${String(i).padStart(2, '0')}:00,5,${hms(batchMinutes * 60)},业务咨询`);
+for (let i = 1; i <= batch; i++)
+	rows.push(
+		`B${String(i).padStart(3, '0')},A2,李强,电话,呼入,2026/08/04 09:${String(i).padStart(2, '0')}:00,5,${hms(batchMinutes * 60)},业务咨询`
+	);
 writeFileSync(path.join(dir, 'calls.csv'), rows.join('\n') + '\n');
 console.log(`batch: ${batch} × ${batchMinutes} min WAV; calls.csv`);

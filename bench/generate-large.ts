@@ -38,7 +38,10 @@ export async function generateLarge(out: string, calls: number): Promise<{ calls
 		const sample = generateSample(DEFAULT_SEED + copy);
 		const shift = copy * DAYS * DAY_MS;
 		const newId = new Map<string, string>();
-		const callLines = new TextDecoder().decode(sample.files['calls.csv']).replace(/^\uFEFF/, '').split('\r\n');
+		const callLines = new TextDecoder()
+			.decode(sample.files['calls.csv'])
+			.replace(/^\uFEFF/, '')
+			.split('\r\n');
 		if (copy === 0) await write(callsOut, '\uFEFF' + callLines[0] + '\r\n');
 		const keep: string[] = [];
 		for (const line of callLines.slice(1)) {
@@ -76,5 +79,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
 	}
 	const t0 = performance.now();
 	const r = await generateLarge(positionals[0], Number(values.calls));
-	process.stdout.write(`${r.calls} calls, ${r.segments} segments from ${r.copies} sample copies in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${positionals[0]}\n`);
+	process.stdout.write(
+		`${r.calls} calls, ${r.segments} segments from ${r.copies} sample copies in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${positionals[0]}\n`
+	);
 }

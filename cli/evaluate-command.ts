@@ -39,16 +39,24 @@ const pct = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 async function run(args: string[]): Promise<number> {
 	const outGiven = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
 	const tmp = outGiven ? null : await mkdtemp(path.join(tmpdir(), 'callqa-evaluate-'));
-	const opts = parseImportArgs('evaluate', tmp ? [...args, '--out', tmp] : args, { labels: { type: 'string', short: 'l' }, rubric: { type: 'string', short: 'r' } });
+	const opts = parseImportArgs('evaluate', tmp ? [...args, '--out', tmp] : args, {
+		labels: { type: 'string', short: 'l' },
+		rubric: { type: 'string', short: 'r' }
+	});
 	if (typeof opts.values.labels !== 'string') throw new UsageError('evaluate: missing --labels <file>');
 	let labelText: string;
 	try {
 		labelText = await readFile(opts.values.labels, 'utf8');
 	} catch (e) {
-		throw new UsageError(`evaluate: cannot read --labels ${opts.values.labels}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+		throw new UsageError(
+			`evaluate: cannot read --labels ${opts.values.labels}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
+		);
 	}
 	const { labels, errors } = parseLabels(labelText);
-	if (labels.length === 0) throw new UsageError(`evaluate: --labels ${opts.values.labels} has no usable row${errors[0] ? ` (line ${errors[0].line}: ${errors[0].reason})` : ''}`);
+	if (labels.length === 0)
+		throw new UsageError(
+			`evaluate: --labels ${opts.values.labels} has no usable row${errors[0] ? ` (line ${errors[0].line}: ${errors[0].reason})` : ''}`
+		);
 	const chosen = typeof opts.values.rubric === 'string' ? await loadRubric('evaluate', '--rubric', opts.values.rubric) : undefined;
 	const db = await createNativeDb();
 	try {
@@ -61,7 +69,12 @@ async function run(args: string[]): Promise<number> {
 		await db.query(`INSERT INTO calls (call_id) SELECT DISTINCT call_id FROM segments WHERE call_id NOT IN (SELECT call_id FROM calls)`);
 		const { calls } = await scoreCalls(db, rubric);
 		await db.query(`CREATE OR REPLACE TEMP TABLE eval_labels (call_id VARCHAR, item_id VARCHAR, label VARCHAR)`);
-		await bulkInsert(db, 'eval_labels', ['call_id', 'item_id', 'label'], labels.map((l) => [l.call_id, l.item_id, l.label]));
+		await bulkInsert(
+			db,
+			'eval_labels',
+			['call_id', 'item_id', 'label'],
+			labels.map((l) => [l.call_id, l.item_id, l.label])
+		);
 		const src = tableLabelsSql('eval_labels');
 		const p = [rubric.id, rubric.version, rubric.id, rubric.version];
 		const items = withRates((await db.query(accuracySql(src), p)).rows);
@@ -72,7 +85,18 @@ async function run(args: string[]): Promise<number> {
 		w(`Labels: ${labels.length} from ${opts.values.labels}${errors.length ? `, ${errors.length} rows skipped` : ''}`);
 		for (const e of errors.slice(0, 20)) w(`  line ${e.line}: ${e.reason}`);
 		const header = ['item', 'labelled', 'agree', 'agreement', 'precision', 'recall', 'TP', 'FP', 'FN', 'TN'];
-		const rows = items.map((i) => [i.item_id, String(i.n), String(i.agree), pct(i.n ? i.agree / i.n : null), pct(i.precision), pct(i.recall), String(i.tp), String(i.fp), String(i.fn), String(i.tn)]);
+		const rows = items.map((i) => [
+			i.item_id,
+			String(i.n),
+			String(i.agree),
+			pct(i.n ? i.agree / i.n : null),
+			pct(i.precision),
+			pct(i.recall),
+			String(i.tp),
+			String(i.fp),
+			String(i.fn),
+			String(i.tn)
+		]);
 		const tot = items.reduce((a, i) => ({ n: a.n + i.n, agree: a.agree + i.agree }), { n: 0, agree: 0 });
 		rows.push(['(all)', String(tot.n), String(tot.agree), pct(tot.n ? tot.agree / tot.n : null), '', '', '', '', '', '']);
 		const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
@@ -86,7 +110,8 @@ async function run(args: string[]): Promise<number> {
 		if (missing) w(`${missing} labels name a call or item the rubric has no finding for (result "missing")`);
 		w('');
 		w(dis.length ? `Disagreements (${dis.length}):` : 'No disagreements.');
-		for (const d of dis) w(`  ${d.item_id}  ${d.call_id}  inspector ${d.label}, automatic ${d.result}: ${(d.evidence ?? '').slice(0, 160)}`);
+		for (const d of dis)
+			w(`  ${d.item_id}  ${d.call_id}  inspector ${d.label}, automatic ${d.result}: ${(d.evidence ?? '').slice(0, 160)}`);
 		return 0;
 	} finally {
 		await db.close();
@@ -95,7 +120,7 @@ async function run(args: string[]): Promise<number> {
 }
 
 export const evaluateCommand: Command = {
-	summary: 'score files and compare with an inspector\'s labels (agreement, precision/recall per item)',
+	summary: "score files and compare with an inspector's labels (agreement, precision/recall per item)",
 	help: HELP,
 	run
 };

@@ -15,13 +15,16 @@ import { walkFiles } from './walk';
 
 const GOOD: InputFile = {
 	name: 'good-calls.csv',
-	bytes: new TextEncoder().encode('call_id,agent_id,start_time,duration_sec\nOK1,A1,2024-03-01 09:00:00,60\nOK2,A2,2024-03-01 10:00:00,90\n')
+	bytes: new TextEncoder().encode(
+		'call_id,agent_id,start_time,duration_sec\nOK1,A1,2024-03-01 09:00:00,60\nOK2,A2,2024-03-01 10:00:00,90\n'
+	)
 };
 
 /** Rows per data table; the import log (import_files, import_errors) records every attempt by design. */
 async function tableCounts(db: Db): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
-	for (const t of CANONICAL_TABLES.filter((t) => !t.startsWith('import_'))) out[t] = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
+	for (const t of CANONICAL_TABLES.filter((t) => !t.startsWith('import_')))
+		out[t] = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
 	return out;
 }
 
@@ -43,7 +46,10 @@ describe('the generated hostile corpus', () => {
 			for (const input of inputs) {
 				const [r] = (await importFiles(db, [input], { onExisting: 'replace' })).files;
 				expect(r.file).toBe(input.name);
-				expect(r.errors.filter((e) => e.code === 'import_failed').map((e) => e.reason), input.name).toEqual([]);
+				expect(
+					r.errors.filter((e) => e.code === 'import_failed').map((e) => e.reason),
+					input.name
+				).toEqual([]);
 				if (fileStatus(r) === 'failed') expect(r.errors[0]?.reason, input.name).toMatch(/\S/);
 			}
 		} finally {

@@ -132,7 +132,10 @@ export function sqlPath(file: string): string {
 /** Terminal columns a string takes: CJK and other wide characters count two. */
 export function displayWidth(s: string): number {
 	let w = 0;
-	for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+	for (const ch of s)
+		w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch)
+			? 2
+			: 1;
 	return w;
 }
 
@@ -147,13 +150,15 @@ export function fit(s: string, width: number): string {
 
 export function formatSummary(files: FileReport[], tables: Record<string, number>, ms: number): string {
 	const fileW = Math.min(60, Math.max(4, ...files.map((f) => displayWidth(f.file))));
-	const rows = files.map((f) => [
-		fit(f.file, fileW),
-		f.kind.padEnd(10),
-		`${f.rows_loaded}/${f.rows_total}`.padStart(13),
-		String(f.rows_rejected).padStart(8),
-		(f.errors[0]?.reason ?? '').replace(/\s+/g, ' ').slice(0, 90)
-	].join('  '));
+	const rows = files.map((f) =>
+		[
+			fit(f.file, fileW),
+			f.kind.padEnd(10),
+			`${f.rows_loaded}/${f.rows_total}`.padStart(13),
+			String(f.rows_rejected).padStart(8),
+			(f.errors[0]?.reason ?? '').replace(/\s+/g, ' ').slice(0, 90)
+		].join('  ')
+	);
 	const header = [fit('file', fileW), 'kind'.padEnd(10), 'loaded/total'.padStart(13), 'rejected'.padStart(8), 'first reason'].join('  ');
 	const byKind = new Map<string, { files: number; loaded: number; total: number; rejected: number }>();
 	for (const f of files) {
@@ -167,25 +172,38 @@ export function formatSummary(files: FileReport[], tables: Record<string, number
 	const sum = (key: 'rows_loaded' | 'rows_total' | 'rows_rejected') => files.reduce((a, f) => a + f[key], 0);
 	const st = statusCounts(files);
 	const created = files.reduce((a, f) => a + (f.calls_created ?? 0), 0);
-	const existing = files.filter((f) => f.existing).map((f) => {
-		const ex = f.existing!;
-		const from = ex.from.map((x) => `${x.file ?? 'an unknown file'} (${x.calls})`).join(', ');
-		const ids = ex.call_ids.join(', ') + (ex.calls > ex.call_ids.length ? ', …' : '');
-		return `  ${f.file}: ${ex.decision} the transcripts of ${ex.calls} call${ex.calls === 1 ? '' : 's'} loaded from ${from}: ${ids}`;
-	});
+	const existing = files
+		.filter((f) => f.existing)
+		.map((f) => {
+			const ex = f.existing!;
+			const from = ex.from.map((x) => `${x.file ?? 'an unknown file'} (${x.calls})`).join(', ');
+			const ids = ex.call_ids.join(', ') + (ex.calls > ex.call_ids.length ? ', …' : '');
+			return `  ${f.file}: ${ex.decision} the transcripts of ${ex.calls} call${ex.calls === 1 ? '' : 's'} loaded from ${from}: ${ids}`;
+		});
 	return [
 		header,
 		'-'.repeat(displayWidth(header) + 20),
 		...rows,
 		'',
 		'By kind:',
-		...[...byKind].map(([kind, k]) => `  ${kind.padEnd(10)} ${String(k.files).padStart(4)} file${k.files === 1 ? ' ' : 's'}  ${k.loaded}/${k.total} rows loaded, ${k.rejected} rejected`),
+		...[...byKind].map(
+			([kind, k]) =>
+				`  ${kind.padEnd(10)} ${String(k.files).padStart(4)} file${k.files === 1 ? ' ' : 's'}  ${k.loaded}/${k.total} rows loaded, ${k.rejected} rejected`
+		),
 		`Total: ${files.length} files, ${sum('rows_loaded')}/${sum('rows_total')} rows loaded, ${sum('rows_rejected')} rejected, ` +
 			`${files.filter((f) => f.rows_loaded === 0 && f.errors.length > 0).length} files with nothing loaded`,
 		`Files: ${st.ok} loaded, ${st.partial} partly loaded, ${st.failed} failed${st.skipped ? `, ${st.skipped} skipped (their calls kept earlier transcripts)` : ''}`,
 		...(existing.length ? ['Calls that already had a transcript from another file (--on-existing):', ...existing] : []),
-		...(created ? [`Calls without a call-log row: ${created} created from transcripts and recordings (calls.origin), listed and scored like the others`] : []),
-		`Tables: ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ') || '(none)'}`,
+		...(created
+			? [
+					`Calls without a call-log row: ${created} created from transcripts and recordings (calls.origin), listed and scored like the others`
+				]
+			: []),
+		`Tables: ${
+			Object.entries(tables)
+				.map(([t, n]) => `${t} ${n}`)
+				.join(', ') || '(none)'
+		}`,
 		`Time: ${(ms / 1000).toFixed(1)} s`,
 		''
 	].join('\n');

@@ -30,10 +30,23 @@ function wav(): Buffer {
 }
 
 const DIALOGUES = JSON.stringify([
-	{ id: 'D1', turns: [{ speaker: 'agent', text: 'Thank you for calling, how can I help you today?' }, { speaker: 'customer', text: 'My card is lost.' }] },
-	{ id: 'D2', turns: [{ speaker: 'agent', text: 'Hello.' }, { speaker: 'customer', text: 'Hi, my bill is wrong.' }] }
+	{
+		id: 'D1',
+		turns: [
+			{ speaker: 'agent', text: 'Thank you for calling, how can I help you today?' },
+			{ speaker: 'customer', text: 'My card is lost.' }
+		]
+	},
+	{
+		id: 'D2',
+		turns: [
+			{ speaker: 'agent', text: 'Hello.' },
+			{ speaker: 'customer', text: 'Hi, my bill is wrong.' }
+		]
+	}
 ]);
-const VTT = 'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Agent>Thank you for calling, how can I help?\n\n00:03.500 --> 00:05.000\n<v Customer>My order is late.\n';
+const VTT =
+	'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Agent>Thank you for calling, how can I help?\n\n00:03.500 --> 00:05.000\n<v Customer>My order is late.\n';
 // One row for D1, which dialogues.json (read first: folders are walked in name order) already transcribed.
 const FIX = 'call_id,speaker,text\nD1,agent,Sorry for the wait.\n';
 
@@ -83,7 +96,10 @@ describe('callqa with transcripts and recordings but no call log', () => {
 			{ call_id: 'D2', channel: 'chat', origin: 'transcript' },
 			{ call_id: 'pair', channel: 'phone', origin: 'recording' }
 		]);
-		const scores = await table<{ call_id: string }>(path.join(dir, 'scored', 'scores.parquet'), 'SELECT call_id FROM $FILE ORDER BY call_id');
+		const scores = await table<{ call_id: string }>(
+			path.join(dir, 'scored', 'scores.parquet'),
+			'SELECT call_id FROM $FILE ORDER BY call_id'
+		);
 		expect(scores.map((s) => s.call_id)).toEqual(['C9', 'D1', 'D2', 'pair']);
 		expect(scored.stdout).toMatch(/Calls without a call-log row: 4 created from transcripts and recordings/);
 		expect(scored.stdout).toMatch(/Files: 4 loaded, 0 partly loaded, 0 failed, 1 skipped/);
@@ -94,7 +110,10 @@ describe('callqa with transcripts and recordings but no call log', () => {
 		const fix = report.files.find((f) => f.file.endsWith('fix.csv'));
 		expect(fix).toMatchObject({ rows_loaded: 0, rows_rejected: 1, existing: { decision: 'skipped', calls: 1, call_ids: ['D1'] } });
 		expect(scored.stdout).toMatch(/fix\.csv: skipped the transcripts of 1 call loaded from .*dialogues\.json \(1\): D1/);
-		const d1 = await table<{ text: string }>(path.join(dir, 'scored', 'segments.parquet'), "SELECT text FROM $FILE WHERE call_id = 'D1' ORDER BY seq");
+		const d1 = await table<{ text: string }>(
+			path.join(dir, 'scored', 'segments.parquet'),
+			"SELECT text FROM $FILE WHERE call_id = 'D1' ORDER BY seq"
+		);
 		expect(d1).toHaveLength(2);
 	});
 

@@ -11,12 +11,13 @@ import { sqlString } from '../src/lib/db/sql';
 import { createNativeDb } from './native-db';
 import { callqa } from './spawn-cli';
 
-const CALLS_CSV = [
-	'call_id,agent_id,start_time,talk_time,csat',
-	'C1,A1,2024-05-01 09:00:00,120,5',
-	'C2,A2,not a date,60,4',
-	'C3,A1,2024-05-02 11:15:00,60,'
-].join('\n') + '\n';
+const CALLS_CSV =
+	[
+		'call_id,agent_id,start_time,talk_time,csat',
+		'C1,A1,2024-05-01 09:00:00,120,5',
+		'C2,A2,not a date,60,4',
+		'C3,A1,2024-05-02 11:15:00,60,'
+	].join('\n') + '\n';
 
 const VTT = `WEBVTT
 
@@ -45,9 +46,17 @@ beforeAll(async () => {
 	await writeFile(path.join(dir, 'odd.csv'), '编号,员工,开始\nX1,A9,2024-06-01 08:00:00\nX2,A9,2024-06-01 09:00:00\n');
 	await writeFile(
 		path.join(dir, 'preset.json'),
-		JSON.stringify({ name: 'odd export', kind: 'call_log', headers: ['编号', '员工', '开始'], mapping: { 编号: 'call_id', 员工: 'agent_id', 开始: 'started_at' } })
+		JSON.stringify({
+			name: 'odd export',
+			kind: 'call_log',
+			headers: ['编号', '员工', '开始'],
+			mapping: { 编号: 'call_id', 员工: 'agent_id', 开始: 'started_at' }
+		})
 	);
-	await writeFile(path.join(dir, 'bad-preset.json'), JSON.stringify({ name: 'x', kind: 'call_log', headers: ['a'], mapping: { a: 'no_such_field' } }));
+	await writeFile(
+		path.join(dir, 'bad-preset.json'),
+		JSON.stringify({ name: 'x', kind: 'call_log', headers: ['a'], mapping: { a: 'no_such_field' } })
+	);
 	db = await createNativeDb();
 });
 
@@ -80,7 +89,13 @@ describe('callqa import', () => {
 		expect(calls).toMatchObject({ kind: 'call_log', rows_total: 3, rows_loaded: 2, rows_rejected: 1 });
 		expect(calls.errors).toHaveLength(1);
 		expect(calls.errors[0]).toMatchObject({ line: 3, reason: expect.stringContaining('not a date') });
-		expect(byName['transcripts/C1.vtt']).toMatchObject({ kind: 'transcript', format: 'webvtt', rows_loaded: 2, rows_rejected: 0, errors: [] });
+		expect(byName['transcripts/C1.vtt']).toMatchObject({
+			kind: 'transcript',
+			format: 'webvtt',
+			rows_loaded: 2,
+			rows_rejected: 0,
+			errors: []
+		});
 		const wav = byName['C3.wav'];
 		expect(wav).toMatchObject({ kind: 'recording', rows_loaded: 0 });
 		expect(wav.errors).toHaveLength(1);
@@ -93,7 +108,9 @@ describe('callqa import', () => {
 		// No recording loaded, so no recordings table; no complaints file, so no complaints table.
 		expect(existsSync(path.join(out, 'recordings.parquet'))).toBe(false);
 		expect(existsSync(path.join(out, 'complaints.parquet'))).toBe(false);
-		const { rows } = await db.query(`SELECT call_id, agent_id, started_at, talk_s FROM read_parquet('${path.join(out, 'calls.parquet')}') ORDER BY call_id`);
+		const { rows } = await db.query(
+			`SELECT call_id, agent_id, started_at, talk_s FROM read_parquet('${path.join(out, 'calls.parquet')}') ORDER BY call_id`
+		);
 		expect(rows).toEqual([
 			{ call_id: 'C1', agent_id: 'A1', started_at: '2024-05-01 09:00:00', talk_s: 120 },
 			{ call_id: 'C3', agent_id: 'A1', started_at: '2024-05-02 11:15:00', talk_s: 60 }
@@ -117,10 +134,26 @@ describe('callqa import', () => {
 	const USAGE_ERRORS: { name: string; args: () => string[]; message: RegExp }[] = [
 		{ name: 'no files', args: () => ['import', '--out', path.join(dir, 'u1')], message: /no files or folders/ },
 		{ name: 'missing --out', args: () => ['import', path.join(dir, 'in')], message: /missing --out/ },
-		{ name: 'unknown option', args: () => ['import', path.join(dir, 'in'), '--out', path.join(dir, 'u2'), '--frobnicate'], message: /unknown option.*--frobnicate/i },
-		{ name: 'path that does not exist', args: () => ['import', path.join(dir, 'nope'), '--out', path.join(dir, 'u3')], message: /no such file or folder/ },
-		{ name: 'unreadable --mapping', args: () => ['import', path.join(dir, 'in'), '--out', path.join(dir, 'u4'), '--mapping', path.join(dir, 'missing.json')], message: /cannot read --mapping/ },
-		{ name: 'preset that fails validation', args: () => ['import', path.join(dir, 'in'), '--out', path.join(dir, 'u5'), '--mapping', path.join(dir, 'bad-preset.json')], message: /unknown field "no_such_field"/ },
+		{
+			name: 'unknown option',
+			args: () => ['import', path.join(dir, 'in'), '--out', path.join(dir, 'u2'), '--frobnicate'],
+			message: /unknown option.*--frobnicate/i
+		},
+		{
+			name: 'path that does not exist',
+			args: () => ['import', path.join(dir, 'nope'), '--out', path.join(dir, 'u3')],
+			message: /no such file or folder/
+		},
+		{
+			name: 'unreadable --mapping',
+			args: () => ['import', path.join(dir, 'in'), '--out', path.join(dir, 'u4'), '--mapping', path.join(dir, 'missing.json')],
+			message: /cannot read --mapping/
+		},
+		{
+			name: 'preset that fails validation',
+			args: () => ['import', path.join(dir, 'in'), '--out', path.join(dir, 'u5'), '--mapping', path.join(dir, 'bad-preset.json')],
+			message: /unknown field "no_such_field"/
+		},
 		{ name: 'unknown command', args: () => ['frobnicate'], message: /unknown command/ }
 	];
 

@@ -24,7 +24,7 @@ function help(): string {
 		'Commands:',
 		...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
 		'',
-		'Run `callqa <command> --help` for a command\'s options.',
+		"Run `callqa <command> --help` for a command's options.",
 		''
 	].join('\n');
 }

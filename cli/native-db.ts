@@ -140,9 +140,7 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 
 	// Statements run one at a time in call order and a transaction holds the connection (serial.ts), as in the browser.
 	const serial = serialConnection(async <T = Row>(sql: string, params: Param[]): Promise<QueryResult<T>> => {
-		const reader = params.length === 0
-			? await conn.runAndReadAll(sql)
-			: await conn.runAndReadAll(sql, params, paramTypes(params));
+		const reader = params.length === 0 ? await conn.runAndReadAll(sql) : await conn.runAndReadAll(sql, params, paramTypes(params));
 		const names = reader.columnNames();
 		const columns: Column[] = reader.columnTypes().map((t, i) => ({ name: names[i], type: typeName(t) }));
 		const raw = reader.getRows();

@@ -45,9 +45,11 @@ async function run(args: string[]): Promise<number> {
 	} catch (e) {
 		throw new UsageError(`rubric: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')}`);
 	}
-	if ((values.default === undefined) === (values.validate === undefined)) throw new UsageError('rubric: give exactly one of --default zh|en or --validate <file>');
+	if ((values.default === undefined) === (values.validate === undefined))
+		throw new UsageError('rubric: give exactly one of --default zh|en or --validate <file>');
 	if (values.default !== undefined) {
-		if (values.default !== 'zh' && values.default !== 'en') throw new UsageError(`rubric: --default must be zh or en, not "${values.default}"`);
+		if (values.default !== 'zh' && values.default !== 'en')
+			throw new UsageError(`rubric: --default must be zh or en, not "${values.default}"`);
 		process.stdout.write(JSON.stringify(DEFAULT_RUBRIC_JSON[values.default], null, 2) + '\n');
 		return 0;
 	}

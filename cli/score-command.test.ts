@@ -134,7 +134,10 @@ describe('callqa score', () => {
 	});
 
 	it('rejects an invalid --rubric with exit 2 and the JSON path, before writing anything', async () => {
-		const bad = { ...JSON.parse((await callqa('rubric', '--default', 'zh')).stdout), items: [{ id: 'x', label: { zh: 'x', en: 'x' }, weight: -1, rule: { kind: 'manual' } }] };
+		const bad = {
+			...JSON.parse((await callqa('rubric', '--default', 'zh')).stdout),
+			items: [{ id: 'x', label: { zh: 'x', en: 'x' }, weight: -1, rule: { kind: 'manual' } }]
+		};
 		await writeFile(path.join(dir, 'bad.json'), JSON.stringify(bad));
 		const r = await callqa('score', path.join(dir, 'in'), '--out', path.join(dir, 'out-bad'), '--rubric', path.join(dir, 'bad.json'));
 		expect(r.code).toBe(2);
@@ -180,9 +183,21 @@ describe('callqa score with recordings', () => {
 		const { conversation, telephoneLine, wavBytes } = await import('../src/lib/voice/test-audio');
 		recDir = await mkdtemp(path.join(tmpdir(), 'callqa-score-rec-'));
 		await mkdir(path.join(recDir, 'in'));
-		await writeFile(path.join(recDir, 'in', 'calls.csv'), csv([CALLS[0], ['REC1', 'A1', '电话', '呼入', '2026/08/03 10:00:00', '5', '0:00:30', '业务咨询']]));
+		await writeFile(
+			path.join(recDir, 'in', 'calls.csv'),
+			csv([CALLS[0], ['REC1', 'A1', '电话', '呼入', '2026/08/03 10:00:00', '5', '0:00:30', '业务咨询']])
+		);
 		// No transcript: the customer speaks 4.5–9 s and the agent starts at 7 s and goes on to 12 s.
-		const channels = conversation([{ side: 0, start_s: 1, end_s: 4 }, { side: 1, start_s: 4.5, end_s: 9 }, { side: 0, start_s: 7, end_s: 12 }, { side: 1, start_s: 13, end_s: 16 }], 8000, 20);
+		const channels = conversation(
+			[
+				{ side: 0, start_s: 1, end_s: 4 },
+				{ side: 1, start_s: 4.5, end_s: 9 },
+				{ side: 0, start_s: 7, end_s: 12 },
+				{ side: 1, start_s: 13, end_s: 16 }
+			],
+			8000,
+			20
+		);
 		await writeFile(path.join(recDir, 'in', 'REC1.wav'), wavBytes(telephoneLine(channels, 8000, -50, -20), 8000));
 		recRun = await callqa('score', path.join(recDir, 'in'), '--out', path.join(recDir, 'out'));
 	}, 60_000);

@@ -16,7 +16,6 @@ import { loadRubric } from './rubric-command';
 import { SCORE_FILES, writeScoreFiles } from './score-export';
 import { analyseRecordings, exportVoiceTables, formatVoiceRun } from './voice-run';
 
-
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
                    [--on-existing replace|skip]
 
@@ -58,7 +57,11 @@ async function itemTable(db: Db, rubric: Rubric): Promise<string> {
 	});
 	const header = ['item', 'label', 'pass', 'fail', 'n/a', 'fail rate'];
 	const widths = header.map((h, i) => Math.min(i === 1 ? 36 : 24, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i])))));
-	const line = (r: string[]) => r.map((v, i) => (i >= 2 ? v.padStart(widths[i]) : fit(v, widths[i]))).join('  ').trimEnd();
+	const line = (r: string[]) =>
+		r
+			.map((v, i) => (i >= 2 ? v.padStart(widths[i]) : fit(v, widths[i])))
+			.join('  ')
+			.trimEnd();
 	return [line(header), '-'.repeat(widths.reduce((a, w) => a + w + 2, -2)), ...rows.map(line)].join('\n');
 }
 
@@ -128,7 +131,9 @@ async function run(args: string[]): Promise<number> {
 			`Timings: import ${seconds(tImport - t0)} (read, import, table Parquet, report), voice activity ${seconds(tVoice)}, rubric choice ${seconds(tScore0 - tImport - tVoice)}, ` +
 				`score ${seconds(tScore - tScore0)} (${calls} calls), write findings/scores ${seconds(tWrite - tScore)}, total ${seconds(tWrite - t0)}\n`
 		);
-		process.stdout.write(`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${SCORE_FILES.join(', ')} to ${opts.out}\n`);
+		process.stdout.write(
+			`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${SCORE_FILES.join(', ')} to ${opts.out}\n`
+		);
 		return 0;
 	} finally {
 		await db.close();

@@ -37,8 +37,10 @@ export async function walkFiles(root: string): Promise<WalkResult> {
 		visiting.add(real);
 		try {
 			const names = await readdir(p).catch((e: NodeJS.ErrnoException) => e);
-			if (names instanceof Error) return void result.skipped.push({ path: p, reason: `cannot read folder: ${names.code ?? names.message}` });
-			for (const name of names.filter((n) => !n.startsWith('.')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) await visit(path.join(p, name));
+			if (names instanceof Error)
+				return void result.skipped.push({ path: p, reason: `cannot read folder: ${names.code ?? names.message}` });
+			for (const name of names.filter((n) => !n.startsWith('.')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+				await visit(path.join(p, name));
 		} finally {
 			visiting.delete(real);
 		}

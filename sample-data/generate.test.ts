@@ -49,7 +49,20 @@ describe('sample-data generator', () => {
 		expect(resolved).toBeLessThan(0.85);
 		expect(answered.every((c) => sample.segments.has(c.id) && sample.truth.has(c.id))).toBe(true);
 		// every transcribed call has every item in the ground truth
-		for (const items of sample.truth.values()) expect(items.map((i) => i.item)).toEqual(['greeting', 'closing', 'banned_phrase', 'interruption', 'dead_air', 'reply_latency', 'identity_check', 'promise', 'pii_disclosure', 'courtesy', 'speech_rate']);
+		for (const items of sample.truth.values())
+			expect(items.map((i) => i.item)).toEqual([
+				'greeting',
+				'closing',
+				'banned_phrase',
+				'interruption',
+				'dead_air',
+				'reply_latency',
+				'identity_check',
+				'promise',
+				'pii_disclosure',
+				'courtesy',
+				'speech_rate'
+			]);
 	});
 
 	it('writes the agreed headers and encodings', () => {
@@ -83,7 +96,10 @@ describe('sample-data generator', () => {
 			// per channel: audio exists only inside that speaker's turns, starting at 开始 and ending by 结束
 			const dv = new DataView(buf.buffer, buf.byteOffset + info.dataOffset, info.dataBytes);
 			const frames = info.dataBytes / 4;
-			for (const [ch, speaker] of [[0, 'agent'], [1, 'customer']] as const) {
+			for (const [ch, speaker] of [
+				[0, 'agent'],
+				[1, 'customer']
+			] as const) {
 				const mine = segs.filter((s) => s.speaker === speaker);
 				const inTurn = new Uint8Array(frames);
 				for (const s of mine) inTurn.fill(1, s.start! * 800, s.end! * 800);
@@ -91,7 +107,8 @@ describe('sample-data generator', () => {
 				for (let i = 0; i < frames; i++) if (!inTurn[i] && dv.getInt16(i * 4 + ch * 2, true) !== 0) stray++;
 				expect(stray, `${r.file} ch${ch}: audio outside ${speaker} turns`).toBe(0);
 				for (const s of mine) {
-					let first = -1, last = -1;
+					let first = -1,
+						last = -1;
 					for (let i = s.start! * 800; i < s.end! * 800; i++)
 						if (Math.abs(dv.getInt16(i * 4 + ch * 2, true)) > 30) {
 							if (first < 0) first = i;

@@ -64,7 +64,11 @@ const walk = (dir: string) => {
 		if (statSync(p).isDirectory()) walk(p);
 		else if (f !== 'manifest.json') {
 			const buf = readFileSync(p);
-			files.push({ file: relative(outDir, p).split('\\').join('/'), bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') });
+			files.push({
+				file: relative(outDir, p).split('\\').join('/'),
+				bytes: buf.length,
+				sha256: createHash('sha256').update(buf).digest('hex')
+			});
 		}
 	}
 };
@@ -72,7 +76,12 @@ walk(outDir);
 const manifest = {
 	generator: 'sample-data/generate.ts',
 	...summary(sample),
-	encodings: { 'calls.csv': 'UTF-8 with BOM, CRLF', 'complaints.csv': 'GBK, CRLF', 'transcripts.csv': 'UTF-8, LF', 'ground-truth.json': 'UTF-8' },
+	encodings: {
+		'calls.csv': 'UTF-8 with BOM, CRLF',
+		'complaints.csv': 'GBK, CRLF',
+		'transcripts.csv': 'UTF-8, LF',
+		'ground-truth.json': 'UTF-8'
+	},
 	recordings_format: { sample_rate: 8000, bits: 16, channels: 2, channel_map: { left: 'agent', right: 'customer' } },
 	files,
 	total_bytes: files.reduce((n, f) => n + f.bytes, 0)

@@ -26,7 +26,8 @@ const { values } = parseArgs({
 		only: { type: 'string' }
 	}
 });
-if (values.only && !['scale', 'dashboard', 'audio'].includes(values.only)) throw new Error('--only scale, --only dashboard or --only audio');
+if (values.only && !['scale', 'dashboard', 'audio'].includes(values.only))
+	throw new Error('--only scale, --only dashboard or --only audio');
 const calls = Number(values.calls);
 const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-'));
 const out = path.join(dir, 'out');
@@ -41,7 +42,8 @@ function run(cmd, args) {
 }
 
 function ensureBuild() {
-	if (!existsSync(path.join(ROOT, 'build', 'index.html'))) run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+	if (!existsSync(path.join(ROOT, 'build', 'index.html')))
+		run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 }
 
 function dashboardBench() {
@@ -60,7 +62,14 @@ function audioBench() {
 		const r = spawnSync(process.execPath, ['bench/browser-audio.js', audioDir], { cwd: ROOT, stdio: 'inherit' });
 		if (r.status !== 0) throw new Error(`bench/browser-audio.js exited ${r.status}`);
 		// The same batch through the CLI (native Node, in-process analysis): its voice-activity line.
-		const cli = run(process.execPath, [path.join(ROOT, 'bin', 'callqa.js'), 'score', path.join(audioDir, 'calls.csv'), path.join(audioDir, 'batch'), '--out', path.join(audioDir, 'out')]);
+		const cli = run(process.execPath, [
+			path.join(ROOT, 'bin', 'callqa.js'),
+			'score',
+			path.join(audioDir, 'calls.csv'),
+			path.join(audioDir, 'batch'),
+			'--out',
+			path.join(audioDir, 'out')
+		]);
 		console.log('CLI (callqa score, Node): ' + (/Voice activity: .*/.exec(cli.stdout)?.[0] ?? '(no voice activity line)'));
 	} finally {
 		if (!values.dir) rmSync(audioDir, { recursive: true, force: true });

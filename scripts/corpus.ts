@@ -37,7 +37,9 @@ async function main(root: string): Promise<number> {
 				} else {
 					const o = outcomeOf(r);
 					counts[o]++;
-					const reason = r.errors[0] ? `: ${oneLine(r.errors[0].line !== null ? `line ${r.errors[0].line}: ${r.errors[0].reason}` : r.errors[0].reason)}` : '';
+					const reason = r.errors[0]
+						? `: ${oneLine(r.errors[0].line !== null ? `line ${r.errors[0].line}: ${r.errors[0].reason}` : r.errors[0].reason)}`
+						: '';
 					line = `${o.padEnd(8)}  ${file} (${r.kind}, ${r.rows_loaded}/${r.rows_total} rows)${o === 'imported' ? '' : reason}`;
 				}
 			} catch (e) {
@@ -55,7 +57,9 @@ async function main(root: string): Promise<number> {
 	}
 	// "imported" counts partly imported files too: both loaded rows.
 	const total = files.length + skipped.length;
-	process.stdout.write(`files ${total}, imported ${counts.imported + counts.partly}, rejected ${counts.rejected}, crashed ${counts.crashed}\n`);
+	process.stdout.write(
+		`files ${total}, imported ${counts.imported + counts.partly}, rejected ${counts.rejected}, crashed ${counts.crashed}\n`
+	);
 	return counts.crashed > 0 ? 1 : 0;
 }
 

@@ -74,11 +74,15 @@ function scoresText(calls: CallScore[], lang: 'zh' | 'en'): string {
 
 function why(r: FileReport, calls: CallScore[]): string {
 	const notes: string[] = [];
-	if (r.existing) notes.push(`${r.existing.calls} call(s) ${r.existing.decision}: same ids as ${r.existing.from.map((f) => path.basename(f.file ?? '?')).join(', ')}`);
+	if (r.existing)
+		notes.push(
+			`${r.existing.calls} call(s) ${r.existing.decision}: same ids as ${r.existing.from.map((f) => path.basename(f.file ?? '?')).join(', ')}`
+		);
 	if (r.calls_created) notes.push(`${r.calls_created} call(s) created`);
 	if (calls.length === 0 && r.rows_loaded > 0) notes.push('its calls took a later file’s transcript (same call ids)');
 	else if (calls.length === 0 && !r.existing) notes.push(r.errors[0]?.reason ?? 'no calls');
-	if (calls.length > 0 && calls.every((c) => c.zh === null && c.en === null)) notes.push('no item applies (no transcript: every item needs one or a call-log field)');
+	if (calls.length > 0 && calls.every((c) => c.zh === null && c.en === null))
+		notes.push('no item applies (no transcript: every item needs one or a call-log field)');
 	return notes.join('; ');
 }
 
@@ -89,7 +93,8 @@ for (const r of files) {
 	const han = calls.reduce((a, c) => a + c.han, 0);
 	const letters = calls.reduce((a, c) => a + c.letters, 0);
 	const lang = letters === 0 || han / letters >= ZH_HAN_SHARE ? 'zh' : 'en';
-	const ids = calls.length <= 3 ? calls.map((c) => c.call_id).join(', ') : `${calls.length} (${calls[0].call_id} … ${calls.at(-1)!.call_id})`;
+	const ids =
+		calls.length <= 3 ? calls.map((c) => c.call_id).join(', ') : `${calls.length} (${calls[0].call_id} … ${calls.at(-1)!.call_id})`;
 	console.log(
 		`| ${cell(r.file)} | ${r.kind}${r.format ? ` / ${r.format}` : ''} | ${fileStatus(r)} ${r.rows_loaded}/${r.rows_total} | ${cell(ids || '—')} | ` +
 			`${calls.length ? `default-${lang}` : '—'} | ${cell(calls.length ? scoresText(calls, lang) : '—')} | ${cell(why(r, calls))} |`
@@ -98,5 +103,7 @@ for (const r of files) {
 const { rows } = await db.query<{ n: number; t: number; r: number }>(
 	`SELECT count(*) AS n, count(*) FILTER (WHERE origin = 'transcript') AS t, count(*) FILTER (WHERE origin = 'recording') AS r FROM calls`
 );
-console.log(`\n${files.length} files imported (${left} call logs / complaint lists left out); ${rows[0].n} calls: ${rows[0].t} from transcripts, ${rows[0].r} from recordings only.`);
+console.log(
+	`\n${files.length} files imported (${left} call logs / complaint lists left out); ${rows[0].n} calls: ${rows[0].t} from transcripts, ${rows[0].r} from recordings only.`
+);
 await db.close();

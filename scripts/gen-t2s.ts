@@ -8,10 +8,16 @@ import * as OpenCC from 'opencc-js';
 
 // The dictionaries are `"from to|from to…"` strings (opencc-js ships no types for these subpaths).
 const dict = async (name: string): Promise<string> => ((await import(`opencc-js/dict/${name}`)) as { default: string }).default;
-const [TSCharacters, HKVariantsRev, TWVariantsRev, STCharacters] = await Promise.all(['TSCharacters', 'HKVariantsRev', 'TWVariantsRev', 'STCharacters'].map(dict));
+const [TSCharacters, HKVariantsRev, TWVariantsRev, STCharacters] = await Promise.all(
+	['TSCharacters', 'HKVariantsRev', 'TWVariantsRev', 'STCharacters'].map(dict)
+);
 
 const OUT = new URL('../src/lib/scoring/t2s-table.ts', import.meta.url);
-const converters = [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 't', to: 'cn' })];
+const converters = [
+	OpenCC.Converter({ from: 'tw', to: 'cn' }),
+	OpenCC.Converter({ from: 'hk', to: 'cn' }),
+	OpenCC.Converter({ from: 't', to: 'cn' })
+];
 
 const candidates = new Set<string>();
 for (const d of [TSCharacters, HKVariantsRev, TWVariantsRev])

@@ -32,13 +32,22 @@ function step(name, cmd, args) {
 
 ensureSystemPackages();
 let extraFailed = 0;
-if (!step('svelte-check', process.execPath, ['node_modules/.bin/svelte-kit', 'sync']) ||
-	!step('svelte-check', process.execPath, ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'])) {
+if (
+	!step('svelte-check', process.execPath, ['node_modules/.bin/svelte-kit', 'sync']) ||
+	!step('svelte-check', process.execPath, [
+		'node_modules/svelte-check/bin/svelte-check',
+		'--tsconfig',
+		'./tsconfig.json',
+		'--fail-on-warnings'
+	])
+) {
 	console.error('svelte-check reported problems (counted as one failed test)');
 	extraFailed++;
 }
-if (!step('lint (ESLint + Prettier)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']) ||
-	!step('lint (ESLint + Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'])) {
+if (
+	!step('lint (ESLint + Prettier)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']) ||
+	!step('lint (ESLint + Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'])
+) {
 	console.error('lint reported problems (counted as one failed test): npm run format fixes the formatting');
 	extraFailed++;
 }
@@ -50,7 +59,11 @@ if (!step('build', process.execPath, ['node_modules/vite/bin/vite.js', 'build', 
 mkdirSync('test-results', { recursive: true });
 const out = 'test-results/vitest.json';
 step('vitest (unit + e2e)', process.execPath, [
-	'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`
+	'node_modules/vitest/vitest.mjs',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile=${out}`
 ]);
 let passed = 0;
 let failed = extraFailed;

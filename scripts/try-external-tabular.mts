@@ -23,7 +23,10 @@ function topReasons(issues: { reason: string }[]): string[] {
 		const key = i.reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
-	return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, c]) => `${c} × ${k}`);
+	return [...counts]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 4)
+		.map(([k, c]) => `${c} × ${k}`);
 }
 
 for (const [rel, table] of FILES) {
@@ -34,7 +37,9 @@ for (const [rel, table] of FILES) {
 	const ms = Math.round(performance.now() - t0);
 	console.log(`\n=== ${rel}  (${ms} ms)`);
 	console.log(`kind=${r.kind} format=${r.format} encoding=${r.encoding}`);
-	console.log(`total=${r.rows_total} loaded=${r.rows_loaded} rejected=${r.rows_rejected} warnings=${r.warnings.length} balanced=${r.rows_loaded + r.rows_rejected === r.rows_total}`);
+	console.log(
+		`total=${r.rows_total} loaded=${r.rows_loaded} rejected=${r.rows_rejected} warnings=${r.warnings.length} balanced=${r.rows_loaded + r.rows_rejected === r.rows_total}`
+	);
 	console.log('recognised:', r.columns_recognised.map((c) => `${c.column}→${c.field}`).join(', '));
 	console.log('ignored:', r.columns_ignored.join(', '));
 	console.log('first errors:', JSON.stringify(r.errors.slice(0, 3)));

@@ -28,7 +28,9 @@ for (const f of files) {
 	const r = await importTranscript(db, { name: rel, bytes: new Uint8Array(readFileSync(f)) });
 	const calls = (await db.query<{ n: number }>('SELECT count(DISTINCT call_id) AS n FROM segments WHERE source_file = ?', [rel])).rows[0].n;
 	const status = r.rows_loaded > 0 ? 'IMPORTED' : 'REJECTED';
-	console.log(`\n${status} ${rel}  [${r.format}, ${r.encoding}]  calls=${calls} total=${r.rows_total} loaded=${r.rows_loaded} rejected=${r.rows_rejected}`);
+	console.log(
+		`\n${status} ${rel}  [${r.format}, ${r.encoding}]  calls=${calls} total=${r.rows_total} loaded=${r.rows_loaded} rejected=${r.rows_rejected}`
+	);
 	for (const e of r.errors.slice(0, 4)) console.log(`  error ${e.line ?? '-'}: ${e.reason}`);
 	if (r.errors.length > 4) console.log(`  … ${r.errors.length - 4} more errors`);
 	for (const w of r.warnings.slice(0, 3)) console.log(`  warn  ${w.line ?? '-'}: ${w.reason}`);

@@ -18,7 +18,9 @@ async function dragOnWaveform(page: Page, from: number, to: number): Promise<voi
 	const wave = page.locator('[data-testid="waveform"] .canvas');
 	const box = await wave.boundingBox();
 	if (!box) throw new Error('no waveform on the page');
-	const taken = await page.locator('[part~="region"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+	const taken = await page
+		.locator('[part~="region"]')
+		.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
 	const free = (x: number) => !taken.some(([l, r]) => x >= l - 2 && x <= r + 2);
 	let x0 = box.x + box.width * from;
 	while (!free(x0) && x0 < box.x + box.width * to - 40) x0 += 4;
@@ -30,7 +32,8 @@ async function dragOnWaveform(page: Page, from: number, to: number): Promise<voi
 	await page.mouse.up();
 }
 
-const clipNotes = (page: Page) => page.locator('[data-testid="clip"] input.note').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const clipNotes = (page: Page) =>
+	page.locator('[data-testid="clip"] input.note').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 describe('coaching session', () => {
 	let session: Session;
@@ -88,9 +91,13 @@ describe('coaching session', () => {
 		expect(await page.getByRole('textbox', { name: '课程名称' }).inputValue()).toBe(TITLE);
 		expect(await clipNotes(page)).toEqual(['客户还没说完就插话', '标准开场白']);
 		await page.locator('[data-testid="clip"]').nth(1).locator('.grip').dragTo(page.locator('[data-testid="clip"]').nth(0));
-		await page.waitForFunction(() => (document.querySelector('[data-testid="clip"] input.note') as HTMLInputElement | null)?.value === '标准开场白');
+		await page.waitForFunction(
+			() => (document.querySelector('[data-testid="clip"] input.note') as HTMLInputElement | null)?.value === '标准开场白'
+		);
 		await page.getByRole('button', { name: '把第 1 个片段下移' }).click();
-		await page.waitForFunction(() => (document.querySelector('[data-testid="clip"] input.note') as HTMLInputElement | null)?.value === '客户还没说完就插话');
+		await page.waitForFunction(
+			() => (document.querySelector('[data-testid="clip"] input.note') as HTMLInputElement | null)?.value === '客户还没说完就插话'
+		);
 		await page.getByRole('button', { name: '把第 2 个片段上移' }).click();
 		await visible(page.getByText('✓ 已保存'));
 		await page.reload();

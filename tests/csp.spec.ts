@@ -147,7 +147,10 @@ describe('content security policy', () => {
 		const { page } = session;
 		const result = await page.evaluate(async () => {
 			const w = window as unknown as { __ran?: boolean };
-			document.body.insertAdjacentHTML('beforeend', '<img id="csp-probe" src="data:," onload="window.__ran = true" onerror="window.__ran = true" alt="">');
+			document.body.insertAdjacentHTML(
+				'beforeend',
+				'<img id="csp-probe" src="data:," onload="window.__ran = true" onerror="window.__ran = true" alt="">'
+			);
 			const img = document.getElementById('csp-probe') as HTMLImageElement;
 			await new Promise((r) => (img.complete ? r(null) : (img.addEventListener('load', r), img.addEventListener('error', r))));
 			img.remove();

@@ -13,7 +13,10 @@ const SAMPLE = path.resolve('sample-data/out');
 /** What the SQL says, on the same sample files in Node: September's call count and abandonment. */
 async function septemberTruth(): Promise<{ volume: number; abandoned: number }> {
 	const db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) }))
+	);
 	const { rows } = await db.query<{ volume: number; abandoned: number }>(
 		`SELECT count(*) AS volume, count(*) FILTER (WHERE abandoned) AS abandoned FROM calls WHERE started_at >= '2026-09-01' AND started_at < '2026-10-01'`
 	);

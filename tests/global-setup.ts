@@ -32,9 +32,13 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 
 export default async function setup(project: TestProject) {
 	if (!existsSync('build/index.html')) throw new Error('no build/: run `npm run build` before the e2e specs');
-	const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'], {
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const child = spawn(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
+		{
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	const baseUrl = `http://127.0.0.1:${PORT}`;
 	await waitForServer(baseUrl + '/', child);
 	project.provide('baseUrl', baseUrl);

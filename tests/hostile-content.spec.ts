@@ -111,7 +111,9 @@ describe('hostile imported text', () => {
 
 		// A rubric whose labels and name are markup becomes the active one.
 		await open('/rubrics', page.getByRole('heading', { name: '评分标准', exact: true }));
-		await page.locator('input[type=file]').setInputFiles({ name: 'hostile-rubric.json', mimeType: 'application/json', buffer: hostile.rubric() });
+		await page
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'hostile-rubric.json', mimeType: 'application/json', buffer: hostile.rubric() });
 		await page.getByRole('button', { name: '保存为新版本' }).click();
 		await visible(page.getByText(/已保存为第 \d+ 版/));
 		await page.getByRole('button', { name: '设为当前并重新评分' }).click();
@@ -155,13 +157,18 @@ describe('hostile imported text', () => {
 
 		// The leaderboard and its QA-vs-CSAT scatter (agent names and teams in the tooltip).
 		await open('/leaderboard', page.locator('table.board tbody tr').first());
-		await hover('leaderboard · qa-csat', page.locator('.echart').first(), [hostile.AGENT_1.name, hostile.AGENT_2.name, hostile.AGENT_3.team]);
+		await hover('leaderboard · qa-csat', page.locator('.echart').first(), [
+			hostile.AGENT_1.name,
+			hostile.AGENT_2.name,
+			hostile.AGENT_3.team
+		]);
 
 		// The agent page of the agent whose id, name and team are markup: three trend charts.
 		await page.getByRole('link', { name: hostile.AGENT_2.name }).click();
 		await visible(page.locator('.echart canvas').nth(2), 60_000);
 		const trends = page.locator('.echart');
-		for (let i = 0; i < (await trends.count()); i++) await hover(`agent page · trend ${i + 1}`, trends.nth(i), [hostile.AGENT_2.name, hostile.AGENT_2.team]);
+		for (let i = 0; i < (await trends.count()); i++)
+			await hover(`agent page · trend ${i + 1}`, trends.nth(i), [hostile.AGENT_2.name, hostile.AGENT_2.team]);
 
 		// The printable report: SVG charts.
 		await open('/report', page.locator('.echart svg').nth(1));
@@ -187,7 +194,9 @@ describe('hostile imported text', () => {
 
 		// Coaching: the example finder, a session file whose every text is markup, its page and present mode.
 		await open('/coaching', page.getByRole('heading', { name: '辅导课程' }));
-		await page.locator('[data-testid="import-session"]').setInputFiles({ name: `${hostile.SESSION_TITLE}.callqa-session`, mimeType: 'application/json', buffer: hostile.sessionFile() });
+		await page
+			.locator('[data-testid="import-session"]')
+			.setInputFiles({ name: `${hostile.SESSION_TITLE}.callqa-session`, mimeType: 'application/json', buffer: hostile.sessionFile() });
 		await visible(page.getByText(/已从 .* 导入课程/));
 		await check('coaching');
 		await page.getByRole('link', { name: '打开' }).click();

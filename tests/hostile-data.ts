@@ -58,7 +58,20 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /** The call log: every text column hostile, one extra row whose start time is markup (rejected, its value shown). */
 export function callLog(): Buffer {
-	const header = ['通话ID', '坐席工号', '坐席姓名', '班组', '队列', '渠道', '开始时间', '振铃时长', '通话时长', '是否解决', '满意度', '业务类型'];
+	const header = [
+		'通话ID',
+		'坐席工号',
+		'坐席姓名',
+		'班组',
+		'队列',
+		'渠道',
+		'开始时间',
+		'振铃时长',
+		'通话时长',
+		'是否解决',
+		'满意度',
+		'业务类型'
+	];
 	const rows: (string | number | null)[][] = calls().map((c) => [
 		c.id,
 		c.agent.id,
@@ -96,7 +109,16 @@ export function complaints(): Buffer {
 		.filter((c) => c.date >= '2026-10-01' && c.index % 3 === 0)
 		.map((c, i) => {
 			const at = `${c.date.replaceAll('-', '/')} 18:00:00`;
-			return [`TS${i + 1}`, c.id, c.agent.id, at, COMPLAINT_CATEGORIES[i % 3], (i % 3) + 1, `${c.date.replaceAll('-', '/')} 23:00:00`, i % 2 ? at : null];
+			return [
+				`TS${i + 1}`,
+				c.id,
+				c.agent.id,
+				at,
+				COMPLAINT_CATEGORIES[i % 3],
+				(i % 3) + 1,
+				`${c.date.replaceAll('-', '/')} 23:00:00`,
+				i % 2 ? at : null
+			];
 		});
 	return utf8(toCsv(header, rows, '\r\n'));
 }
@@ -129,7 +151,12 @@ export function recording(seconds = 14, rate = 8000): Buffer {
 
 /** The Chinese default rubric under a new id with every item label (both languages) and its name hostile. */
 export function rubric(): Buffer {
-	const r = structuredClone(DEFAULT_RUBRIC_ZH_JSON) as unknown as { id: string; version: number; name: string; items: { id: string; label: { zh: string; en: string } }[] };
+	const r = structuredClone(DEFAULT_RUBRIC_ZH_JSON) as unknown as {
+		id: string;
+		version: number;
+		name: string;
+		items: { id: string; label: { zh: string; en: string } }[];
+	};
 	r.id = 'hostile';
 	r.version = 1;
 	r.name = img('rubric-name');

@@ -15,7 +15,18 @@ const CALL_LOG = [
 	',赵六,2024/11/20 11:00,5,0:01:00,3'
 ].join('\r\n');
 
-const VTT = ['WEBVTT', '', '00:00.000 --> 00:02.000', '<v 客服>您好，这里是华信通信', '', 'Caption without a time', '', '00:03.000 --> 00:05.000', '<v 客户>我想查一下话费', ''].join('\n');
+const VTT = [
+	'WEBVTT',
+	'',
+	'00:00.000 --> 00:02.000',
+	'<v 客服>您好，这里是华信通信',
+	'',
+	'Caption without a time',
+	'',
+	'00:03.000 --> 00:05.000',
+	'<v 客户>我想查一下话费',
+	''
+].join('\n');
 
 /** A silent 16-bit PCM WAV. */
 function wav(seconds: number, channels: number, rate: number): Buffer {
@@ -51,14 +62,17 @@ describe('importing good and broken files', () => {
 		const { page, baseUrl } = session;
 		await page.goto(baseUrl + '/import');
 		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
-			{ name: '通话记录-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(CALL_LOG)) },
-			{ name: 'C1.vtt', mimeType: 'text/vtt', buffer: utf8(VTT) },
-			{ name: 'C1.wav', mimeType: 'audio/wav', buffer: Buffer.from([0x00, 0x00, 0xf6, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]) },
-			{ name: 'rec_C3_stereo.wav', mimeType: 'audio/wav', buffer: wav(65, 2, 8000) },
-			{ name: 'batch.json', mimeType: 'application/json', buffer: utf8(AZURE_BATCH) },
-			{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
-		]);
+		await page
+			.locator('input[type=file]:not([webkitdirectory])')
+			.first()
+			.setInputFiles([
+				{ name: '通话记录-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(CALL_LOG)) },
+				{ name: 'C1.vtt', mimeType: 'text/vtt', buffer: utf8(VTT) },
+				{ name: 'C1.wav', mimeType: 'audio/wav', buffer: Buffer.from([0x00, 0x00, 0xf6, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]) },
+				{ name: 'rec_C3_stereo.wav', mimeType: 'audio/wav', buffer: wav(65, 2, 8000) },
+				{ name: 'batch.json', mimeType: 'application/json', buffer: utf8(AZURE_BATCH) },
+				{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
+			]);
 		await visible(page.getByText(/导入完成/), 60_000);
 		// Half the files failed: the summary counts them and is not green.
 		const summary = page.locator('[data-testid="import-summary"]');
@@ -99,15 +113,19 @@ describe('importing good and broken files', () => {
 		const { page } = session;
 		await page.getByRole('link', { name: '导入', exact: true }).click();
 		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
-			{ name: 'repeated-headers.csv', mimeType: 'text/csv', buffer: utf8('通话ID,坐席姓名,备注,备注,,\r\nR1,张三,a,b,,\r\n') },
-			{ name: 'unknown-headers.csv', mimeType: 'text/csv', buffer: utf8('foo,bar,,\r\n1,2,,\r\n') }
-		]);
+		await page
+			.locator('input[type=file]:not([webkitdirectory])')
+			.first()
+			.setInputFiles([
+				{ name: 'repeated-headers.csv', mimeType: 'text/csv', buffer: utf8('通话ID,坐席姓名,备注,备注,,\r\nR1,张三,a,b,,\r\n') },
+				{ name: 'unknown-headers.csv', mimeType: 'text/csv', buffer: utf8('foo,bar,,\r\n1,2,,\r\n') }
+			]);
 		await visible(reportCard(page, 'repeated-headers.csv'), 60_000);
 		await visible(reportCard(page, 'unknown-headers.csv'));
-		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
-			{ name: 'later.csv', mimeType: 'text/csv', buffer: utf8('通话ID,坐席姓名\r\nR2,李四\r\n') }
-		]);
+		await page
+			.locator('input[type=file]:not([webkitdirectory])')
+			.first()
+			.setInputFiles([{ name: 'later.csv', mimeType: 'text/csv', buffer: utf8('通话ID,坐席姓名\r\nR2,李四\r\n') }]);
 		await visible(reportCard(page, 'later.csv'), 60_000);
 		expect(await reportCard(page, 'repeated-headers.csv').count()).toBe(1);
 		expect(session.pageErrors).toEqual([]);

@@ -22,7 +22,10 @@ interface Truth {
 /** What the SQL says on the same files in Node: one agent's September resolution and calls, the agent with the lowest AHT. */
 async function septemberTruth(): Promise<Truth> {
 	const db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) }))
+	);
 	const sep = `started_at >= '2026-09-01' AND started_at < '2026-10-01'`;
 	const a = (
 		await db.query<{ resolved: number; handled: number; calls: number }>(
@@ -69,13 +72,18 @@ describe('leaderboard', () => {
 
 		// Weigh AHT alone: the fastest agent comes first, and stays first after a reload (saved in the workspace).
 		await page.getByRole('button', { name: '指标权重与规则' }).click();
-		for (const input of await page.locator('input[data-weight]').all()) await input.fill((await input.getAttribute('data-weight')) === 'aht' ? '100' : '0');
+		for (const input of await page.locator('input[data-weight]').all())
+			await input.fill((await input.getAttribute('data-weight')) === 'aht' ? '100' : '0');
 		await page.getByRole('button', { name: '保存', exact: true }).click();
 		await visible(page.getByRole('status').getByText('已保存'));
-		await page.waitForFunction((id) => document.querySelector('table.board tbody tr')?.getAttribute('data-id') === id, truth.fastest, { timeout: 30_000 });
+		await page.waitForFunction((id) => document.querySelector('table.board tbody tr')?.getAttribute('data-id') === id, truth.fastest, {
+			timeout: 30_000
+		});
 		await page.reload();
 		await visible(page.locator('table.board tbody tr').first(), 60_000);
-		await page.waitForFunction((id) => document.querySelector('table.board tbody tr')?.getAttribute('data-id') === id, truth.fastest, { timeout: 30_000 });
+		await page.waitForFunction((id) => document.querySelector('table.board tbody tr')?.getAttribute('data-id') === id, truth.fastest, {
+			timeout: 30_000
+		});
 		expect(await page.locator('th[data-col="aht"] .weight').innerText()).toBe('100%');
 
 		// The CSV has a BOM, the screen's header and the agent's row with the same numbers.
@@ -95,8 +103,13 @@ describe('leaderboard', () => {
 		// covers most (Q3, two months), says it is partial, and quotes the minimum it applies (3 × 30 a month).
 		await page.getByRole('button', { name: '季度', exact: true }).click();
 		await page.waitForURL(/period=2026-Q3/);
-		await visible(page.getByTestId('lb-partial').getByText('2026-Q3 的数据只覆盖 2026-08-01 至 2026-09-30（92 天中的 61 天）', { exact: false }), 60_000);
-		const quarterLine = await visible(page.getByTestId('lb-ranked').getByText(/^\d+ 名参与排名，\d+ 名通话量不足（本期至少 90 通 = 每月 30 通 × 3 个月）$/));
+		await visible(
+			page.getByTestId('lb-partial').getByText('2026-Q3 的数据只覆盖 2026-08-01 至 2026-09-30（92 天中的 61 天）', { exact: false }),
+			60_000
+		);
+		const quarterLine = await visible(
+			page.getByTestId('lb-ranked').getByText(/^\d+ 名参与排名，\d+ 名通话量不足（本期至少 90 通 = 每月 30 通 × 3 个月）$/)
+		);
 		// (Q4, which holds one month of data, ranked 3 of the 24 agents against the same minimum.)
 		expect(Number((/^(\d+)/.exec(await quarterLine.innerText()) ?? [])[1])).toBeGreaterThanOrEqual(15);
 		await page.getByRole('button', { name: '月度', exact: true }).click();

@@ -5,7 +5,12 @@ import { openSession, type Session } from './browser';
 import { reportCard, visible } from './ui';
 
 const HEADER = 'Ref,Operator,Kickoff,Waited,Spoke';
-const first = [HEADER, 'V-001,Alice,2024-11-20 08:30:00,12,185', 'V-002,Bob,2024-11-20 09:10:00,4,320', 'V-003,Alice,2024-11-21 14:05:00,30,95'].join('\n');
+const first = [
+	HEADER,
+	'V-001,Alice,2024-11-20 08:30:00,12,185',
+	'V-002,Bob,2024-11-20 09:10:00,4,320',
+	'V-003,Alice,2024-11-21 14:05:00,30,95'
+].join('\n');
 const second = [HEADER, 'V-101,Carol,2024-12-02 10:00:00,8,240', 'V-102,Bob,2024-12-02 10:20:00,3,60'].join('\n');
 
 describe('column mapping presets', () => {

@@ -18,10 +18,23 @@ const call = (id: string, last: string) =>
 		[id, 7, '客户', '16.5', '17.5', '没有了。']
 	].map((r) => r.join(','));
 const CALLS =
-	['通话ID,坐席工号,坐席姓名,班组,队列,渠道,呼叫方向,客户ID,开始时间,振铃时长,通话时长,保持时长,话后处理时长,是否放弃,是否转接,是否解决,满意度,业务类型,录音文件']
-		.concat(['NM1', 'NM2', 'NM3', 'NM4'].map((id, i) => `${id},A1001,张三,账务组,账务热线,电话,呼入,K000000${i},2026/08/03 09:1${i}:00,5,0:00:20,0,10,否,否,是,,业务咨询,`))
+	[
+		'通话ID,坐席工号,坐席姓名,班组,队列,渠道,呼叫方向,客户ID,开始时间,振铃时长,通话时长,保持时长,话后处理时长,是否放弃,是否转接,是否解决,满意度,业务类型,录音文件'
+	]
+		.concat(
+			['NM1', 'NM2', 'NM3', 'NM4'].map(
+				(id, i) => `${id},A1001,张三,账务组,账务热线,电话,呼入,K000000${i},2026/08/03 09:1${i}:00,5,0:00:20,0,10,否,否,是,,业务咨询,`
+			)
+		)
 		.join('\r\n') + '\r\n';
-const TRANSCRIPTS = ['通话ID,序号,角色,开始,结束,文本', ...call('NM1', CLOSE), ...call('NM2', CLOSE), ...call('NM3', CLOSE), ...call('NM4', '还有什么可以帮您？')].join('\n') + '\n';
+const TRANSCRIPTS =
+	[
+		'通话ID,序号,角色,开始,结束,文本',
+		...call('NM1', CLOSE),
+		...call('NM2', CLOSE),
+		...call('NM3', CLOSE),
+		...call('NM4', '还有什么可以帮您？')
+	].join('\n') + '\n';
 
 describe('near misses', () => {
 	let session: Session;
@@ -36,10 +49,13 @@ describe('near misses', () => {
 		const { page, baseUrl } = session;
 		await page.goto(baseUrl + '/import');
 		await visible(page.getByRole('heading', { name: '导入文件' }), 60_000);
-		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
-			{ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CALLS) },
-			{ name: 'transcripts.csv', mimeType: 'text/csv', buffer: Buffer.from(TRANSCRIPTS) }
-		]);
+		await page
+			.locator('input[type=file]:not([webkitdirectory])')
+			.first()
+			.setInputFiles([
+				{ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CALLS) },
+				{ name: 'transcripts.csv', mimeType: 'text/csv', buffer: Buffer.from(TRANSCRIPTS) }
+			]);
 		await visible(page.getByText(/导入完成/), 60_000);
 
 		await page.goto(`${baseUrl}/calls/NM1`);

@@ -79,7 +79,9 @@ describe('review queue', () => {
 		// checklist beside the next call's transcript.
 		await watchMixedCalls(page);
 		await panel.getByRole('button', { name: /下一通/ }).click();
-		await page.waitForURL((u) => u.pathname.startsWith('/calls/') && !u.pathname.endsWith(CALL) && u.searchParams.get('queue') === 'default');
+		await page.waitForURL(
+			(u) => u.pathname.startsWith('/calls/') && !u.pathname.endsWith(CALL) && u.searchParams.get('queue') === 'default'
+		);
 		const second = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 		await visible(page.getByRole('heading', { name: `通话 ${second}` }));
 		await visible(strip.getByText(`已复核 1 / ${total}`));
@@ -138,7 +140,9 @@ describe('review queue', () => {
 		// The queue counts reviews under version 2 and says so; the call reviewed under version 1 is listed as such.
 		await again.goto(`${session.baseUrl}/queue`);
 		await visible(again.getByTestId('queue-progress').getByText(`已复核 0 / ${total}`), 60_000);
-		await visible(again.getByTestId('queue-progress-version').getByText('按评分标准第 2 版计（当前启用）；另有 1 通只在旧版本下复核过，未计入'));
+		await visible(
+			again.getByTestId('queue-progress-version').getByText('按评分标准第 2 版计（当前启用）；另有 1 通只在旧版本下复核过，未计入')
+		);
 		const row3 = again.getByTestId('queue-row').filter({ hasText: CALL });
 		await visible(row3.getByText('第 1 版已复核 · 待按当前版复核'));
 

@@ -31,7 +31,14 @@ function wav(seconds: number, channels: number, rate = 8000): Buffer {
 
 const GREETING = '您好，这里是华信通信，请问有什么可以帮您？';
 const TURNS = JSON.stringify([
-	{ id: 'T-CHAT-1', turns: [{ speaker: '客服', text: GREETING }, { speaker: '客户', text: '我想查一下话费。' }, { speaker: '客服', text: '好的，请您稍等，谢谢。' }] }
+	{
+		id: 'T-CHAT-1',
+		turns: [
+			{ speaker: '客服', text: GREETING },
+			{ speaker: '客户', text: '我想查一下话费。' },
+			{ speaker: '客服', text: '好的，请您稍等，谢谢。' }
+		]
+	}
 ]);
 const CONTACT_LENS = JSON.stringify({
 	Version: 'VOICE-2022-11-30',
@@ -43,15 +50,41 @@ const CONTACT_LENS = JSON.stringify({
 		{ ParticipantId: 'AGENT', Content: '请您重启一下光猫，谢谢您的耐心。', BeginOffsetMillis: 6000, EndOffsetMillis: 9000 }
 	]
 });
-const VTT = ['WEBVTT', '', '00:00.000 --> 00:03.000', `<v 客服>${GREETING}`, '', '00:03.500 --> 00:05.000', '<v 客户>我要办理停机保号。', ''].join('\n');
-const LATE_VTT = ['WEBVTT', '', '00:00.500 --> 00:03.500', `<v 客服>${GREETING}`, '', '00:04.000 --> 00:06.000', '<v 客户>我想改一下套餐。', ''].join('\n');
+const VTT = [
+	'WEBVTT',
+	'',
+	'00:00.000 --> 00:03.000',
+	`<v 客服>${GREETING}`,
+	'',
+	'00:03.500 --> 00:05.000',
+	'<v 客户>我要办理停机保号。',
+	''
+].join('\n');
+const LATE_VTT = [
+	'WEBVTT',
+	'',
+	'00:00.500 --> 00:03.500',
+	`<v 客服>${GREETING}`,
+	'',
+	'00:04.000 --> 00:06.000',
+	'<v 客户>我想改一下套餐。',
+	''
+].join('\n');
 // Names CL-1 and PAIR-7 (and one new call); no channel column, so the calls keep the channel their files gave.
-const CALL_LOG = ['通话ID,坐席姓名,坐席工号,开始时间,振铃时长,通话时长', 'CL-1,王芳,A11,2026/08/03 09:15,6,0:02:10', 'PAIR-7,李强,A12,2026/08/03 10:20,4,0:03:30', 'NEW-1,李强,A12,2026/08/03 11:00,5,0:01:00'].join('\n');
+const CALL_LOG = [
+	'通话ID,坐席姓名,坐席工号,开始时间,振铃时长,通话时长',
+	'CL-1,王芳,A11,2026/08/03 09:15,6,0:02:10',
+	'PAIR-7,李强,A12,2026/08/03 10:20,4,0:03:30',
+	'NEW-1,李强,A12,2026/08/03 11:00,5,0:01:00'
+].join('\n');
 
 const IDS = ['T-CHAT-1', 'CL-1', 'call-vtt', 'REC-42', 'PAIR-7'];
 
 async function chooseFiles(page: Page, files: { name: string; buffer: Buffer }[]): Promise<void> {
-	await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+	await page
+		.locator('input[type=file]:not([webkitdirectory])')
+		.first()
+		.setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
 }
 
 /** Waits until the header says every call is scored. */
@@ -64,7 +97,10 @@ const row = (page: Page, id: string) => page.locator('tbody tr', { has: page.get
 
 /** Opens a page inside the app (client-side navigation: no reload). */
 async function follow(page: Page, linkName: string | RegExp): Promise<void> {
-	await page.getByRole('link', { name: linkName, exact: typeof linkName === 'string' }).first().click();
+	await page
+		.getByRole('link', { name: linkName, exact: typeof linkName === 'string' })
+		.first()
+		.click();
 }
 
 describe('real exports without a call log', () => {
@@ -112,7 +148,12 @@ describe('real exports without a call log', () => {
 
 	it('opens each such call with its checklist and the review panel, saying it has no call-log row', async () => {
 		const { page } = session;
-		for (const [id, from] of [['CL-1', 'contact-lens.json'], ['PAIR-7', 'PAIR-7_agent_8k.wav'], ['REC-42', 'REC-42.wav'], ['T-CHAT-1', 'turns.json']]) {
+		for (const [id, from] of [
+			['CL-1', 'contact-lens.json'],
+			['PAIR-7', 'PAIR-7_agent_8k.wav'],
+			['REC-42', 'REC-42.wav'],
+			['T-CHAT-1', 'turns.json']
+		]) {
 			await follow(page, '通话');
 			await follow(page, id);
 			await visible(page.locator('[data-testid="review-panel"]'), 60_000);

@@ -13,7 +13,9 @@ const SAMPLE = path.resolve('sample-data/out');
 
 /** Chromium's per-process lock files and caches are not part of the workspace; copying them breaks the launch. */
 export function copyableProfileEntry(source: string): boolean {
-	return !/^(Singleton(Lock|Socket|Cookie)|Cache|Code Cache|GPUCache|DawnGraphiteCache|DawnWebGPUCache|GrShaderCache|ShaderCache)$/.test(path.basename(source));
+	return !/^(Singleton(Lock|Socket|Cookie)|Cache|Code Cache|GPUCache|DawnGraphiteCache|DawnWebGPUCache|GrShaderCache|ShaderCache)$/.test(
+		path.basename(source)
+	);
 }
 
 function fixtureKey(port: number): string {
@@ -39,7 +41,10 @@ export async function sampleProfile(baseUrl: string, port: number): Promise<stri
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(baseUrl + '/');
 		await page.getByRole('button', { name: '载入示例呼叫中心' }).click();
-		await page.getByText(/示例数据已载入/).first().waitFor({ timeout: 180_000 });
+		await page
+			.getByText(/示例数据已载入/)
+			.first()
+			.waitFor({ timeout: 180_000 });
 		await page.locator('header [data-scoring="idle"]', { hasText: '已评分 5,467 通' }).first().waitFor({ timeout: 300_000 });
 	} finally {
 		await context.close();

@@ -58,7 +58,10 @@ describe('scoring', () => {
 		await page.waitForURL(/result=failed/);
 		// The filtered page replaces the unfiltered one once its query returns: only failing scores remain.
 		await page.waitForFunction(
-			() => !document.querySelector('.panel.table.stale') && !!document.querySelector('tbody .score.fail') && !document.querySelector('tbody .score.pass'),
+			() =>
+				!document.querySelector('.panel.table.stale') &&
+				!!document.querySelector('tbody .score.fail') &&
+				!document.querySelector('tbody .score.pass'),
 			undefined,
 			{ timeout: 30_000 }
 		);

@@ -6,7 +6,8 @@ import { conversation, telephoneLine, wavBytes } from '../src/lib/voice/test-aud
 import { openSession, type Session } from './browser';
 import { reportCard, visible } from './ui';
 
-const CALL_LOG = '通话ID,坐席工号,坐席姓名,渠道,呼叫方向,开始时间,振铃时长,通话时长,业务类型\nV1,A1,王芳,电话,呼入,2026/08/03 09:00:00,5,0:00:30,投诉\n';
+const CALL_LOG =
+	'通话ID,坐席工号,坐席姓名,渠道,呼叫方向,开始时间,振铃时长,通话时长,业务类型\nV1,A1,王芳,电话,呼入,2026/08/03 09:00:00,5,0:00:30,投诉\n';
 // The customer complains 4.5–11 s; the agent cuts in at 9 s and goes on to 14 s (2 s of overlap); 8 kHz, line noise, -20 dB bleed.
 const RECORDING = wavBytes(
 	telephoneLine(
@@ -41,10 +42,13 @@ describe('a recorded call without a transcript', () => {
 		const { page, baseUrl } = session;
 		await page.goto(baseUrl + '/import');
 		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles([
-			{ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CALL_LOG) },
-			{ name: 'V1.wav', mimeType: 'audio/wav', buffer: Buffer.from(RECORDING) }
-		]);
+		await page
+			.locator('input[type=file]:not([webkitdirectory])')
+			.first()
+			.setInputFiles([
+				{ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CALL_LOG) },
+				{ name: 'V1.wav', mimeType: 'audio/wav', buffer: Buffer.from(RECORDING) }
+			]);
 		await visible(page.getByText(/导入完成/), 60_000);
 		expect(await reportCard(page, 'V1.wav').innerText()).toMatch(/对应通话\s*V1/);
 		// The batch panel counts the call as analysed once the background analysis is done.

@@ -29,7 +29,8 @@ function union(spans: [number, number][]): number {
 }
 
 export function audioTruth(plan: RecordingPlan): AudioTruth {
-	const side = (who: 'agent' | 'customer') => plan.segments.filter((x) => x.speaker === who).map((x) => [x.start!, x.end!] as [number, number]);
+	const side = (who: 'agent' | 'customer') =>
+		plan.segments.filter((x) => x.speaker === who).map((x) => [x.start!, x.end!] as [number, number]);
 	const agent = side('agent');
 	const customer = side('customer');
 	const overlaps: AudioTruth['overlaps'] = [];

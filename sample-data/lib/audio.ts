@@ -43,13 +43,36 @@ function samples(file: string): number {
 
 /** Synthesise one turn into `dir`, return its path and length in tenths. */
 export function synthTurn(dir: string, voice: Voice, text: string): { file: string; tenths: number } {
-	const h = createHash('sha1').update(VOICES[voice].join(' ') + '|' + text).digest('hex').slice(0, 16);
+	const h = createHash('sha1')
+		.update(VOICES[voice].join(' ') + '|' + text)
+		.digest('hex')
+		.slice(0, 16);
 	const file = join(dir, `${h}.wav`);
 	if (!existsSync(file)) {
 		const raw = join(dir, `${h}.raw.wav`);
 		const trimmed = join(dir, `${h}.trim.wav`);
 		execFileSync('espeak-ng', [...VOICES[voice], '-w', raw, text]);
-		execFileSync('sox', [...SOX_OPTS, raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', trimmed, 'silence', '1', '0.02', '-45d', 'reverse', 'silence', '1', '0.02', '-45d', 'reverse']);
+		execFileSync('sox', [
+			...SOX_OPTS,
+			raw,
+			'-r',
+			String(SAMPLE_RATE),
+			'-c',
+			'1',
+			'-b',
+			'16',
+			trimmed,
+			'silence',
+			'1',
+			'0.02',
+			'-45d',
+			'reverse',
+			'silence',
+			'1',
+			'0.02',
+			'-45d',
+			'reverse'
+		]);
 		const n = samples(trimmed);
 		const padTo = Math.ceil(n / TENTH) * TENTH;
 		execFileSync('sox', [...SOX_OPTS, trimmed, file, 'pad', '0', `${padTo - n}s`]);
@@ -75,7 +98,8 @@ export function buildRecording(dir: string, plan: RecordingPlan, outFile: string
 		segs.forEach((s, i) => {
 			if (s.start! < cursor) throw new Error(`${plan.callId}: ${speaker} turns ${s.seq} overlaps its own channel`);
 			const turn = synthTurn(dir, s.voice, s.text);
-			if (turn.tenths !== s.end! - s.start!) throw new Error(`${plan.callId} seq ${s.seq}: synthesised ${turn.tenths} != planned ${s.end! - s.start!}`);
+			if (turn.tenths !== s.end! - s.start!)
+				throw new Error(`${plan.callId} seq ${s.seq}: synthesised ${turn.tenths} != planned ${s.end! - s.start!}`);
 			const piece = join(dir, `${plan.callId}-${speaker}-${i}.wav`);
 			execFileSync('sox', [...SOX_OPTS, turn.file, piece, 'pad', `${(s.start! - cursor) * TENTH}s`, '0']);
 			pieces.push(piece);
@@ -105,7 +129,9 @@ export function readWavInfo(buf: Uint8Array): WavInfo {
 	const tag = (o: number) => String.fromCharCode(buf[o], buf[o + 1], buf[o + 2], buf[o + 3]);
 	if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error('not a WAV file');
 	let o = 12;
-	let channels = 0, sampleRate = 0, bitsPerSample = 0;
+	let channels = 0,
+		sampleRate = 0,
+		bitsPerSample = 0;
 	while (o + 8 <= buf.length) {
 		const id = tag(o);
 		const size = dv.getUint32(o + 4, true);
@@ -115,7 +141,14 @@ export function readWavInfo(buf: Uint8Array): WavInfo {
 			bitsPerSample = dv.getUint16(o + 22, true);
 		} else if (id === 'data') {
 			const dataBytes = Math.min(size, buf.length - o - 8);
-			return { channels, sampleRate, bitsPerSample, dataBytes, duration: dataBytes / (channels * (bitsPerSample / 8) * sampleRate), dataOffset: o + 8 };
+			return {
+				channels,
+				sampleRate,
+				bitsPerSample,
+				dataBytes,
+				duration: dataBytes / (channels * (bitsPerSample / 8) * sampleRate),
+				dataOffset: o + 8
+			};
 		}
 		o += 8 + size + (size & 1);
 	}

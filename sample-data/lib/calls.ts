@@ -34,7 +34,13 @@ export interface Call {
 const HOUR_WEIGHTS = [0.3, 0.15, 0.1, 0.1, 0.1, 0.2, 0.6, 1.5, 4, 8, 10, 9, 5.5, 6, 8.5, 10, 8.5, 6.5, 4.5, 3.5, 3, 2.2, 1.3, 0.7];
 const HOURS = HOUR_WEIGHTS.map((w, h) => [h, w] as const);
 const CATEGORY_WEIGHTS: (readonly [Category, number])[] = [
-	['账单查询', 22], ['套餐变更', 15], ['故障报修', 20], ['投诉', 8], ['退订', 10], ['话费争议', 11], ['业务咨询', 14]
+	['账单查询', 22],
+	['套餐变更', 15],
+	['故障报修', 20],
+	['投诉', 8],
+	['退订', 10],
+	['话费争议', 11],
+	['业务咨询', 14]
 ];
 
 /** Behaviour overrides for the calls that get a real synthesised recording. */
@@ -60,11 +66,16 @@ function queueFor(category: Category, channel: Call['channel'], direction: Call[
 
 function teamFor(rng: Rng, queue: string): Team {
 	switch (queue) {
-		case '在线客服': return '在线组';
-		case '外呼回访': return rng.chance(0.6) ? '投诉专席' : '售后组';
-		case '投诉专线': return rng.chance(0.9) ? '投诉专席' : '售后组';
-		case '账务热线': return rng.chance(0.85) ? '账务组' : '售后组';
-		default: return rng.chance(0.85) ? '售后组' : '账务组';
+		case '在线客服':
+			return '在线组';
+		case '外呼回访':
+			return rng.chance(0.6) ? '投诉专席' : '售后组';
+		case '投诉专线':
+			return rng.chance(0.9) ? '投诉专席' : '售后组';
+		case '账务热线':
+			return rng.chance(0.85) ? '账务组' : '售后组';
+		default:
+			return rng.chance(0.85) ? '售后组' : '账务组';
 	}
 }
 
@@ -110,7 +121,12 @@ export function csatFor(rng: Rng, b: Behaviour): number {
 	return clamp(Math.round(s), 1, 5);
 }
 
-interface Recent { customerId: string; t: number; resolved: boolean; category: Category }
+interface Recent {
+	customerId: string;
+	t: number;
+	resolved: boolean;
+	category: Category;
+}
 
 export function makeCalls(rng: Rng, agents: Agent[]): Call[] {
 	const calls: Call[] = [];
@@ -182,9 +198,26 @@ export function makeCalls(rng: Rng, agents: Agent[]): Call[] {
 
 			const abandoned = scenario === null && direction === '呼入' && rng.chance(channel === '在线' ? 0.04 : 0.052 * peak);
 			const call: Call = {
-				id, agent: null, team: '', queue, channel, direction, customerId, t,
-				ring: 0, talk: 0, hold: 0, wrap: 0, abandoned, transferred: false, resolved: false, csat: null,
-				category, recording: '', behaviour: null, scenario
+				id,
+				agent: null,
+				team: '',
+				queue,
+				channel,
+				direction,
+				customerId,
+				t,
+				ring: 0,
+				talk: 0,
+				hold: 0,
+				wrap: 0,
+				abandoned,
+				transferred: false,
+				resolved: false,
+				csat: null,
+				category,
+				recording: '',
+				behaviour: null,
+				scenario
 			};
 			if (abandoned) {
 				call.ring = Math.round(clamp(rng.lognormal(32 * peak, 0.7), 3, 400));
@@ -201,7 +234,25 @@ export function makeCalls(rng: Rng, agents: Agent[]): Call[] {
 				call.wrap = Math.round(clamp(rng.lognormal(channel === '在线' ? 12 : 24, 0.55), 3, 240));
 				const b = planBehaviour(rng, agent, category, channel === '在线', direction === '呼出');
 				if (scenario !== null) {
-					Object.assign(b, { greeting: 'standard', closing: true, banned: null, interruptions: 0, backchannels: 0, nearMiss: false, deadAir: false, hold: 'none', latency: false, promise: null, pii: 'none', lowCourtesy: false, fastTurns: 0 }, RECORDING_SCENARIOS[scenario].b);
+					Object.assign(
+						b,
+						{
+							greeting: 'standard',
+							closing: true,
+							banned: null,
+							interruptions: 0,
+							backchannels: 0,
+							nearMiss: false,
+							deadAir: false,
+							hold: 'none',
+							latency: false,
+							promise: null,
+							pii: 'none',
+							lowCourtesy: false,
+							fastTurns: 0
+						},
+						RECORDING_SCENARIOS[scenario].b
+					);
 					if (!NEEDS_IDENTITY.includes(category)) b.identity = 'na';
 					else if (!RECORDING_SCENARIOS[scenario].b.identity) b.identity = 'present';
 				}

@@ -28,20 +28,37 @@ export interface Complaint {
 }
 
 const TITLES: Record<string, string[]> = {
-	服务态度: ['客户反映坐席服务态度差，要求道歉', '客户称坐席多次打断其陈述', '客户反映客服使用不文明用语', '客户不满坐席推诿，未给出解决办法'],
+	服务态度: [
+		'客户反映坐席服务态度差，要求道歉',
+		'客户称坐席多次打断其陈述',
+		'客户反映客服使用不文明用语',
+		'客户不满坐席推诿，未给出解决办法'
+	],
 	计费争议: ['客户对本月话费有异议，要求核实退费', '客户称被重复扣费，要求退还', '客户反映套餐外流量费用过高', '客户对国际漫游费用有异议'],
 	网络质量: ['客户反映家中宽带频繁掉线', '客户反映小区手机信号差', '宽带报修后超时未上门', '客户反映网速远低于签约带宽'],
 	业务办理: ['套餐变更未按约定生效', '客户要求退订业务未成功', '副卡办理进度缓慢', '客户称未经同意被开通业务'],
 	营销骚扰: ['客户反映频繁接到营销电话', '客户要求停止发送营销短信'],
 	其他: ['客户对营业厅排队时间过长不满', '客户反映发票开具错误', '客户建议优化手机营业厅功能']
 };
-const CAT_FROM_CALL: Record<string, string> = { 账单查询: '计费争议', 话费争议: '计费争议', 套餐变更: '业务办理', 退订: '业务办理', 故障报修: '网络质量', 业务咨询: '其他', 投诉: '服务态度' };
+const CAT_FROM_CALL: Record<string, string> = {
+	账单查询: '计费争议',
+	话费争议: '计费争议',
+	套餐变更: '业务办理',
+	退订: '业务办理',
+	故障报修: '网络质量',
+	业务咨询: '其他',
+	投诉: '服务态度'
+};
 
 export function makeComplaints(rng: Rng, calls: Call[], agents: Agent[]): Complaint[] {
 	const out: Complaint[] = [];
 	const END = DAYS * 86400;
 	const add = (call: Call | null, received: number, category: string, agentId: string, customerId: string) => {
-		const severity: Severity = rng.weighted<Severity>([[SEVERITIES[0], 64], [SEVERITIES[1], 28], [SEVERITIES[2], 8]]);
+		const severity: Severity = rng.weighted<Severity>([
+			[SEVERITIES[0], 64],
+			[SEVERITIES[1], 28],
+			[SEVERITIES[2], 8]
+		]);
 		const due = received + severity.hours * 3600;
 		// most are resolved within the deadline, some late, recent ones still open
 		let resolved: number | null = null;
@@ -49,7 +66,9 @@ export function makeComplaints(rng: Rng, calls: Call[], agents: Agent[]): Compla
 		const r = rng.next();
 		if (age < 2 * 86400 ? r < 0.35 : r < 0.95) {
 			const late = rng.chance(0.12);
-			const spend = late ? severity.hours * 3600 * rng.uniform(1.05, 2.5) : severity.hours * 3600 * clamp(rng.lognormal(0.35, 0.5), 0.02, 0.98);
+			const spend = late
+				? severity.hours * 3600 * rng.uniform(1.05, 2.5)
+				: severity.hours * 3600 * clamp(rng.lognormal(0.35, 0.5), 0.02, 0.98);
 			resolved = received + Math.round(spend);
 			if (resolved > END - 600) resolved = null;
 		}
@@ -70,7 +89,21 @@ export function makeComplaints(rng: Rng, calls: Call[], agents: Agent[]): Compla
 			}
 		}
 		const id = `TS${String(out.length + 1).padStart(5, '0')}`;
-		out.push({ id, callId: call?.id ?? '', customerId, agentId, received, category, severity, due, resolved, followedUp, followUpSatisfied: sat, status, title: rng.pick(TITLES[category]) });
+		out.push({
+			id,
+			callId: call?.id ?? '',
+			customerId,
+			agentId,
+			received,
+			category,
+			severity,
+			due,
+			resolved,
+			followedUp,
+			followUpSatisfied: sat,
+			status,
+			title: rng.pick(TITLES[category])
+		});
 	};
 
 	for (const c of calls) {
@@ -90,7 +123,14 @@ export function makeComplaints(rng: Rng, calls: Call[], agents: Agent[]): Compla
 	const n = Math.max(60, Math.round(out.length * 0.22));
 	for (let i = 0; i < n; i++) {
 		const t = rng.int(0, END - 3600);
-		const cat = rng.weighted([['网络质量', 3], ['计费争议', 3], ['营销骚扰', 2], ['业务办理', 2], ['其他', 1], ['服务态度', 1]] as const);
+		const cat = rng.weighted([
+			['网络质量', 3],
+			['计费争议', 3],
+			['营销骚扰', 2],
+			['业务办理', 2],
+			['其他', 1],
+			['服务态度', 1]
+		] as const);
 		const agent = rng.pick(agents.filter((a) => a.team === '投诉专席'));
 		add(null, t, cat, agent.id, 'K' + String(rng.int(1000000, 9999999)));
 	}

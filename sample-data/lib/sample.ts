@@ -3,7 +3,19 @@ import { audioTruth } from './audio-truth';
 import { Rng } from './random';
 import { makeAgents, TEAMS, type Agent } from './agents';
 import { makeCalls, fmtHms, fmtTime, DAYS, START_DATE, type Call } from './calls';
-import { planDialogue, estimateTenths, layout, countChars, courtesyCount, BANNED_PHRASES, PROMISE_PHRASES, HOLD_PHRASES, COURTESY_WORDS, type Segment, type Voice } from './dialogue';
+import {
+	planDialogue,
+	estimateTenths,
+	layout,
+	countChars,
+	courtesyCount,
+	BANNED_PHRASES,
+	PROMISE_PHRASES,
+	HOLD_PHRASES,
+	COURTESY_WORDS,
+	type Segment,
+	type Voice
+} from './dialogue';
 import { evaluate, THRESHOLDS, type TruthItem } from './truth';
 import { speakLikePeople, type Spoken } from './speech';
 import { makeComplaints, SEVERITIES, type Complaint } from './complaints';
@@ -12,8 +24,42 @@ import committedDurations from './speech-durations.json' with { type: 'json' };
 
 export const DEFAULT_SEED = 20261123;
 
-export const CALLS_HEADER = ['通话ID', '坐席工号', '坐席姓名', '班组', '队列', '渠道', '呼叫方向', '客户ID', '开始时间', '振铃时长', '通话时长', '保持时长', '话后处理时长', '是否放弃', '是否转接', '是否解决', '满意度', '业务类型', '录音文件'] as const;
-export const COMPLAINTS_HEADER = ['投诉编号', '通话ID', '客户ID', '坐席工号', '受理时间', '投诉类别', '严重程度', '处理时限', '解决时间', '回访时间', '回访满意', '状态', '标题'] as const;
+export const CALLS_HEADER = [
+	'通话ID',
+	'坐席工号',
+	'坐席姓名',
+	'班组',
+	'队列',
+	'渠道',
+	'呼叫方向',
+	'客户ID',
+	'开始时间',
+	'振铃时长',
+	'通话时长',
+	'保持时长',
+	'话后处理时长',
+	'是否放弃',
+	'是否转接',
+	'是否解决',
+	'满意度',
+	'业务类型',
+	'录音文件'
+] as const;
+export const COMPLAINTS_HEADER = [
+	'投诉编号',
+	'通话ID',
+	'客户ID',
+	'坐席工号',
+	'受理时间',
+	'投诉类别',
+	'严重程度',
+	'处理时限',
+	'解决时间',
+	'回访时间',
+	'回访满意',
+	'状态',
+	'标题'
+] as const;
 export const TRANSCRIPTS_HEADER = ['通话ID', '序号', '角色', '开始', '结束', '文本'] as const;
 
 /** Synthesised speech durations in tenths, keyed by `${voice}|${text}`; written by the CLI after synthesis. */
@@ -77,7 +123,11 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 			segs = turns.map((t, i) => ({ seq: i + 1, speaker: t.speaker, start: null, end: null, text: t.text, voice: t.voice, tag: t.tag }));
 		} else {
 			const agentRate = 3.9 + ((c.agent.profile.fast * 10) % 1) * 0.8;
-			const durs = turns.map((t) => (recorded ? (durations[durationKey(t.voice, t.text)] ?? fallbackTenths(t.voice, t.text)) : estimateTenths(rng, t.text, t.voice, agentRate)));
+			const durs = turns.map((t) =>
+				recorded
+					? (durations[durationKey(t.voice, t.text)] ?? fallbackTenths(t.voice, t.text))
+					: estimateTenths(rng, t.text, t.voice, agentRate)
+			);
 			segs = layout(rng, turns, durs, recorded ? 0 : rng.int(2, 15));
 			const end = Math.max(...segs.map((s) => s.end!));
 			if (recorded) {
@@ -93,7 +143,8 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 		let spoken: Spoken = { lookalikes: [] };
 		if (!recorded) {
 			const said = segs.map((s) => s.text);
-			const polite = (xs: Segment[]) => xs.filter((s) => s.speaker === 'agent').reduce((n, s) => n + courtesyCount(s.text), 0) >= THRESHOLDS.courtesy_min_count;
+			const polite = (xs: Segment[]) =>
+				xs.filter((s) => s.speaker === 'agent').reduce((n, s) => n + courtesyCount(s.text), 0) >= THRESHOLDS.courtesy_min_count;
 			const wasPolite = polite(segs);
 			spoken = speakLikePeople(new Rng(seedFor(seed, `speech|${c.id}`)), b, segs);
 			// Re-wording must not move the call across the courtesy threshold: every call keeps its scores.
@@ -109,8 +160,25 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 
 	// ---- text outputs
 	const callRows = calls.map((c) => [
-		c.id, c.agent?.id ?? '', c.agent?.name ?? '', c.team, c.queue, c.channel, c.direction, c.customerId, fmtTime(c.t),
-		c.ring, fmtHms(c.talk), c.hold, c.wrap, yn(c.abandoned), yn(c.transferred), yn(c.resolved), c.csat ?? '', c.category, c.recording
+		c.id,
+		c.agent?.id ?? '',
+		c.agent?.name ?? '',
+		c.team,
+		c.queue,
+		c.channel,
+		c.direction,
+		c.customerId,
+		fmtTime(c.t),
+		c.ring,
+		fmtHms(c.talk),
+		c.hold,
+		c.wrap,
+		yn(c.abandoned),
+		yn(c.transferred),
+		yn(c.resolved),
+		c.csat ?? '',
+		c.category,
+		c.recording
 	]);
 	const callsCsv = utf8(BOM + toCsv(CALLS_HEADER, callRows, '\r\n'));
 
@@ -123,9 +191,19 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 	const transcriptsCsv = utf8(toCsv(TRANSCRIPTS_HEADER, tRows, '\n'));
 
 	const cRows = complaints.map((k) => [
-		k.id, k.callId, k.customerId, k.agentId, fmtTime(k.received), k.category, k.severity.label, fmtTime(k.due),
-		k.resolved === null ? '' : fmtTime(k.resolved), k.followedUp === null ? '' : fmtTime(k.followedUp),
-		k.followUpSatisfied === null ? '' : yn(k.followUpSatisfied), k.status, k.title
+		k.id,
+		k.callId,
+		k.customerId,
+		k.agentId,
+		fmtTime(k.received),
+		k.category,
+		k.severity.label,
+		fmtTime(k.due),
+		k.resolved === null ? '' : fmtTime(k.resolved),
+		k.followedUp === null ? '' : fmtTime(k.followedUp),
+		k.followUpSatisfied === null ? '' : yn(k.followUpSatisfied),
+		k.status,
+		k.title
 	]);
 	const complaintsCsv = encodeGbk(toCsv(COMPLAINTS_HEADER, cRows, '\r\n'));
 
@@ -133,10 +211,24 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 	lines.push('{');
 	lines.push(`"seed": ${seed},`);
 	lines.push(`"thresholds": ${JSON.stringify(THRESHOLDS)},`);
-	lines.push(`"phrases": ${JSON.stringify({ banned: BANNED_PHRASES, promise: PROMISE_PHRASES, hold: HOLD_PHRASES, courtesy: COURTESY_WORDS })},`);
+	lines.push(
+		`"phrases": ${JSON.stringify({ banned: BANNED_PHRASES, promise: PROMISE_PHRASES, hold: HOLD_PHRASES, courtesy: COURTESY_WORDS })},`
+	);
 	lines.push(`"severity_deadlines_h": ${JSON.stringify(Object.fromEntries(SEVERITIES.map((s) => [s.label, s.hours])))},`);
 	lines.push(`"agents": [`);
-	lines.push(agents.map((a) => JSON.stringify({ id: a.id, name: a.name, team: a.team, archetype: a.archetype, profile: Object.fromEntries(Object.entries(a.profile).map(([k, v]) => [k, Math.round(v * 1000) / 1000])) })).join(',\n'));
+	lines.push(
+		agents
+			.map((a) =>
+				JSON.stringify({
+					id: a.id,
+					name: a.name,
+					team: a.team,
+					archetype: a.archetype,
+					profile: Object.fromEntries(Object.entries(a.profile).map(([k, v]) => [k, Math.round(v * 1000) / 1000]))
+				})
+			)
+			.join(',\n')
+	);
 	lines.push(`],`);
 	lines.push(`"recordings": ${JSON.stringify(recordings.map((r) => r.callId))},`);
 	lines.push(`"recording_audio": {`);
@@ -150,7 +242,13 @@ export function generateSample(seed: number = DEFAULT_SEED, durations: Durations
 	const truthJson = utf8(lines.join('\n') + '\n');
 
 	return {
-		seed, agents, calls, segments, complaints, truth, recordings,
+		seed,
+		agents,
+		calls,
+		segments,
+		complaints,
+		truth,
+		recordings,
 		files: {
 			'calls.csv': callsCsv,
 			'transcripts.csv': transcriptsCsv,

@@ -46,20 +46,40 @@ const CLOSING_QUESTIONS = [
 	'请问还有其他可以帮到您的吗？',
 	'请问还要什么可以帮您的吗？'
 ];
-const CLOSING_GOODBYES = ['感谢您的来电，再见！', '好的，感谢您来电，祝您生活愉快！', '嗯好的，那拜拜。', '好的，那不打扰您了，再见。', '感谢您的来电，祝您生活愉快，再见！'];
+const CLOSING_GOODBYES = [
+	'感谢您的来电，再见！',
+	'好的，感谢您来电，祝您生活愉快！',
+	'嗯好的，那拜拜。',
+	'好的，那不打扰您了，再见。',
+	'感谢您的来电，祝您生活愉快，再见！'
+];
 /** instead of the closing: questions that only look like one */
-const CLOSING_NEAR_MISSES = ['您还有其他号码吗？我一起帮您查。', '您这个套餐还有其他的扣费吗？', '好的，那就先这样。', '行，您先等短信吧。'];
+const CLOSING_NEAR_MISSES = [
+	'您还有其他号码吗？我一起帮您查。',
+	'您这个套餐还有其他的扣费吗？',
+	'好的，那就先这样。',
+	'行，您先等短信吧。'
+];
 
 const IDENTITY_Q: Record<string, string[]> = {
 	'请问您是机主本人吗？': ['嗯，请问您是机主本人吗？', '先跟您核实一下，您是机主本人吗？', '请问是机主本人吗？'],
 	'为了保障您的账户安全，请问您是机主本人吗？': ['为了保障您的帐户安全，请问您是机主本人吗？']
 };
 const IDENTITY_ID: Record<string, string[]> = {
-	'麻烦您提供一下身份证后四位，我核对一下。': ['麻烦报一下您身份证号码后四位。', '麻烦您提供一下证件号后四位，我核对一下。', '那麻烦您报一下身份证的后四位。']
+	'麻烦您提供一下身份证后四位，我核对一下。': [
+		'麻烦报一下您身份证号码后四位。',
+		'麻烦您提供一下证件号后四位，我核对一下。',
+		'那麻烦您报一下身份证的后四位。'
+	]
 };
 
 /** harmless sentences holding 不知道 (conditions, another subject, a polite question) */
-const BANNED_LOOKALIKES = ['如果您不知道原来的密码，我可以帮您重置。', '不知道您现在方便接听吗？我跟您核对一下。', '您是不是不知道在哪里查账单？我告诉您。', '很多客户不知道这个可以在网上办理。'];
+const BANNED_LOOKALIKES = [
+	'如果您不知道原来的密码，我可以帮您重置。',
+	'不知道您现在方便接听吗？我跟您核对一下。',
+	'您是不是不知道在哪里查账单？我告诉您。',
+	'很多客户不知道这个可以在网上办理。'
+];
 
 /** chars per minute of `text` spoken over the segment's time, as the speech-rate rule computes it */
 function rateOk(s: Segment, text: string): boolean {

@@ -4,7 +4,17 @@
  * what a correct scorer finds); text items come from what was injected, cross-checked against the text.
  */
 import type { Spoken } from './speech';
-import { BANNED_PHRASES, HOLD_PHRASES, NEEDS_IDENTITY, PROMISE_PHRASES, countChars, courtesyCount, type Behaviour, type Category, type Segment } from './dialogue';
+import {
+	BANNED_PHRASES,
+	HOLD_PHRASES,
+	NEEDS_IDENTITY,
+	PROMISE_PHRASES,
+	countChars,
+	courtesyCount,
+	type Behaviour,
+	type Category,
+	type Segment
+} from './dialogue';
 
 export const THRESHOLDS = {
 	interruption_min_overlap_s: 1.0,
@@ -35,9 +45,24 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 	const timed = !b.chat;
 
 	// greeting
-	const gKind = b.greeting === 'standard' ? 'standard' : b.greeting === 'slip' ? 'asr_slip' : b.greeting === 'missing' ? 'greeting_missing' : 'wrong_company';
-	if (spoken.greeting) out.push({ item: 'greeting', expected: spoken.greeting.expected, kind: spoken.greeting.kind, seq: 1, text: segs[0].text });
-	else out.push({ item: 'greeting', expected: b.greeting === 'standard' || b.greeting === 'slip' ? 'pass' : 'fail', kind: gKind, seq: 1, text: segs[0].text });
+	const gKind =
+		b.greeting === 'standard'
+			? 'standard'
+			: b.greeting === 'slip'
+				? 'asr_slip'
+				: b.greeting === 'missing'
+					? 'greeting_missing'
+					: 'wrong_company';
+	if (spoken.greeting)
+		out.push({ item: 'greeting', expected: spoken.greeting.expected, kind: spoken.greeting.kind, seq: 1, text: segs[0].text });
+	else
+		out.push({
+			item: 'greeting',
+			expected: b.greeting === 'standard' || b.greeting === 'slip' ? 'pass' : 'fail',
+			kind: gKind,
+			seq: 1,
+			text: segs[0].text
+		});
 
 	// closing
 	if (b.transferred) out.push({ item: 'closing', expected: 'na', kind: 'transferred' });
@@ -47,14 +72,22 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 	// banned phrases (agent only; customers may say 不知道; a harmless 如果您不知道… is not one)
 	const banned: Record<string, unknown>[] = [];
 	for (const s of agentSegs)
-		if (!spoken.lookalikes.includes(s.seq)) for (const p of BANNED_PHRASES) if (s.text.includes(p)) banned.push({ seq: s.seq, phrase: p, start_s: s.start === null ? null : r1(s.start) });
+		if (!spoken.lookalikes.includes(s.seq))
+			for (const p of BANNED_PHRASES)
+				if (s.text.includes(p)) banned.push({ seq: s.seq, phrase: p, start_s: s.start === null ? null : r1(s.start) });
 	if (!!b.banned !== banned.length > 0) throw new Error(`banned phrase plan/text mismatch: ${JSON.stringify(banned)}`);
 	const custBanned = segs.some((s) => s.speaker === 'customer' && BANNED_PHRASES.some((p) => s.text.includes(p)));
 	const harmless = spoken.lookalikes.map((seq) => ({ seq, text: segs[seq - 1].text, counts: false, kind: 'harmless_lookalike' }));
 	out.push({
 		item: 'banned_phrase',
 		expected: banned.length ? 'fail' : 'pass',
-		...(banned.length ? { events: [...banned, ...harmless] } : harmless.length ? { kind: 'harmless_lookalike', events: harmless } : custBanned ? { kind: 'customer_only' } : {})
+		...(banned.length
+			? { events: [...banned, ...harmless] }
+			: harmless.length
+				? { kind: 'harmless_lookalike', events: harmless }
+				: custBanned
+					? { kind: 'customer_only' }
+					: {})
 	});
 
 	// interruption
@@ -68,7 +101,11 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 					const chars = countChars(a.text);
 					const counts = ov >= THRESHOLDS.interruption_min_overlap_s * 10 && chars >= THRESHOLDS.interruption_min_chars;
 					events.push({
-						seq: a.seq, start_s: r1(a.start!), overlap_s: r1(ov), chars, counts,
+						seq: a.seq,
+						start_s: r1(a.start!),
+						overlap_s: r1(ov),
+						chars,
+						counts,
 						kind: counts ? 'interruption' : chars < THRESHOLDS.interruption_min_chars ? 'backchannel' : 'short_overlap'
 					});
 				}
@@ -98,7 +135,7 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 			}
 		}
 		const deadFails = gaps.filter((g) => g.counts).length;
-		if ((deadFails > 0) !== b.deadAir) throw new Error('dead air plan mismatch ' + JSON.stringify(gaps));
+		if (deadFails > 0 !== b.deadAir) throw new Error('dead air plan mismatch ' + JSON.stringify(gaps));
 		out.push({ item: 'dead_air', expected: deadFails ? 'fail' : 'pass', ...(gaps.length ? { events: gaps } : {}) });
 
 		const lat: Record<string, unknown>[] = [];
@@ -110,13 +147,18 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 				if (g >= THRESHOLDS.reply_latency_max_s * 10) lat.push({ seq: s.seq, after_seq: p.seq, start_s: r1(s.start!), latency_s: r1(g) });
 			}
 		}
-		if ((lat.length > 0) !== b.latency) throw new Error('latency plan mismatch');
+		if (lat.length > 0 !== b.latency) throw new Error('latency plan mismatch');
 		out.push({ item: 'reply_latency', expected: lat.length ? 'fail' : 'pass', ...(lat.length ? { events: lat } : {}) });
 	}
 
 	// identity check
 	if (!NEEDS_IDENTITY.includes(category) || b.outbound) out.push({ item: 'identity_check', expected: 'na' });
-	else out.push({ item: 'identity_check', expected: b.identity === 'present' ? 'pass' : 'fail', kind: b.identity === 'present' ? 'present' : 'identity_missing' });
+	else
+		out.push({
+			item: 'identity_check',
+			expected: b.identity === 'present' ? 'pass' : 'fail',
+			kind: b.identity === 'present' ? 'present' : 'identity_missing'
+		});
 
 	// unauthorised promise
 	const prom = agentSegs.filter((s) => PROMISE_PHRASES.some((p) => s.text.includes(p))).map((s) => ({ seq: s.seq, text: s.text }));
@@ -124,12 +166,27 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 
 	// PII read out by the agent (a masked 尾号1234 or the customer saying it is not a disclosure)
 	const pii = agentSegs.filter((s) => PII_RE.test(s.text)).map((s) => ({ seq: s.seq, match: s.text.match(PII_RE)![0] }));
-	if ((pii.length > 0) !== (b.pii === 'read')) throw new Error('pii plan mismatch');
-	out.push({ item: 'pii_disclosure', expected: pii.length ? 'fail' : 'pass', ...(pii.length ? { events: pii } : b.pii === 'masked' ? { kind: 'masked_tail' } : b.pii === 'customer' ? { kind: 'customer_said_number' } : {}) });
+	if (pii.length > 0 !== (b.pii === 'read')) throw new Error('pii plan mismatch');
+	out.push({
+		item: 'pii_disclosure',
+		expected: pii.length ? 'fail' : 'pass',
+		...(pii.length
+			? { events: pii }
+			: b.pii === 'masked'
+				? { kind: 'masked_tail' }
+				: b.pii === 'customer'
+					? { kind: 'customer_said_number' }
+					: {})
+	});
 
 	// courtesy words
 	const cc = agentSegs.reduce((n, s) => n + courtesyCount(s.text), 0);
-	out.push({ item: 'courtesy', expected: cc >= THRESHOLDS.courtesy_min_count ? 'pass' : 'fail', count: cc, min: THRESHOLDS.courtesy_min_count });
+	out.push({
+		item: 'courtesy',
+		expected: cc >= THRESHOLDS.courtesy_min_count ? 'pass' : 'fail',
+		count: cc,
+		min: THRESHOLDS.courtesy_min_count
+	});
 
 	// speech rate
 	if (!timed) out.push({ item: 'speech_rate', expected: 'na', kind: 'chat' });
@@ -142,7 +199,7 @@ export function evaluate(category: Category, b: Behaviour, segs: Segment[], spok
 			if (cpm > THRESHOLDS.speech_rate_max_cpm || cpm < THRESHOLDS.speech_rate_min_cpm)
 				bad.push({ seq: s.seq, cpm, chars, kind: cpm > THRESHOLDS.speech_rate_max_cpm ? 'too_fast' : 'too_slow' });
 		}
-		if ((bad.length > 0) !== b.fastTurns > 0) throw new Error('speech rate plan mismatch ' + JSON.stringify(bad));
+		if (bad.length > 0 !== b.fastTurns > 0) throw new Error('speech rate plan mismatch ' + JSON.stringify(bad));
 		out.push({ item: 'speech_rate', expected: bad.length ? 'fail' : 'pass', ...(bad.length ? { events: bad } : {}) });
 	}
 	return out;

@@ -10,52 +10,75 @@ const LIB = path.resolve(import.meta.dirname);
 
 /** Layer of each folder: 0 core, 1 ingest, 2 scoring, 3 ui kit, 4 features. */
 export const LAYERS: Record<string, number> = {
-	db: 0, i18n: 0, metrics: 0, privacy: 0,
-	import: 1, recordings: 1, mapping: 1, voice: 1,
-	scoring: 2, 'scoring-ui': 2,
-	shell: 3, charts: 3, player: 3,
-	accuracy: 4, agent: 4, bench: 4, 'call-view': 4, calls: 4, coaching: 4, dashboard: 4, 'import-ui': 4, leaderboard: 4,
-	'near-miss': 4, queue: 4, report: 4, review: 4, 'review-exchange': 4, 'rubric-editor': 4, start: 4
+	db: 0,
+	i18n: 0,
+	metrics: 0,
+	privacy: 0,
+	import: 1,
+	recordings: 1,
+	mapping: 1,
+	voice: 1,
+	scoring: 2,
+	'scoring-ui': 2,
+	shell: 3,
+	charts: 3,
+	player: 3,
+	accuracy: 4,
+	agent: 4,
+	bench: 4,
+	'call-view': 4,
+	calls: 4,
+	coaching: 4,
+	dashboard: 4,
+	'import-ui': 4,
+	leaderboard: 4,
+	'near-miss': 4,
+	queue: 4,
+	report: 4,
+	review: 4,
+	'review-exchange': 4,
+	'rubric-editor': 4,
+	start: 4
 };
 const FEATURE = 4;
 
 /** `from -> to` imports that go the wrong way today (see docs/architecture.md, "Known debt"). */
 const KNOWN_WRONG_WAY: string[] = [
-	"accuracy -> call-view",
-	"agent -> call-view",
-	"agent -> dashboard",
-	"agent -> leaderboard",
-	"call-view -> coaching",
-	"call-view -> queue",
-	"call-view -> review",
-	"calls -> dashboard",
-	"coaching -> call-view",
-	"dashboard -> leaderboard",
-	"db -> scoring",
-	"import -> scoring",
-	"leaderboard -> dashboard",
-	"leaderboard -> import-ui",
-	"mapping -> import-ui",
-	"mapping -> shell",
-	"metrics -> scoring",
-	"near-miss -> rubric-editor",
-	"player -> call-view",
-	"player -> import-ui",
-	"queue -> dashboard",
-	"recordings -> scoring",
-	"report -> dashboard",
-	"report -> leaderboard",
-	"review -> call-view",
-	"review -> review-exchange",
-	"rubric-editor -> call-view",
-	"scoring -> calls",
-	"start -> import-ui",
-	"voice -> call-view",
-	"voice -> dashboard",
-	"voice -> player",
-	"voice -> scoring",
-	"voice -> scoring-ui",
-	"voice -> shell",
+	'accuracy -> call-view',
+	'agent -> call-view',
+	'agent -> dashboard',
+	'agent -> leaderboard',
+	'call-view -> coaching',
+	'call-view -> queue',
+	'call-view -> review',
+	'calls -> dashboard',
+	'coaching -> call-view',
+	'dashboard -> leaderboard',
+	'db -> scoring',
+	'import -> scoring',
+	'leaderboard -> dashboard',
+	'leaderboard -> import-ui',
+	'mapping -> import-ui',
+	'mapping -> shell',
+	'metrics -> scoring',
+	'near-miss -> rubric-editor',
+	'player -> call-view',
+	'player -> import-ui',
+	'queue -> dashboard',
+	'recordings -> scoring',
+	'report -> dashboard',
+	'report -> leaderboard',
+	'review -> call-view',
+	'review -> review-exchange',
+	'rubric-editor -> call-view',
+	'scoring -> calls',
+	'start -> import-ui',
+	'voice -> call-view',
+	'voice -> dashboard',
+	'voice -> player',
+	'voice -> scoring',
+	'voice -> scoring-ui',
+	'voice -> shell'
 ];
 
 function sources(dir: string): string[] {
@@ -73,7 +96,11 @@ export function folderImports(): Map<string, Set<string>> {
 		const from = path.relative(LIB, file).split(path.sep)[0];
 		for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
 			const spec = m[1];
-			const target = spec.startsWith('$lib/') ? path.join(LIB, spec.slice(5)) : spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : null;
+			const target = spec.startsWith('$lib/')
+				? path.join(LIB, spec.slice(5))
+				: spec.startsWith('.')
+					? path.resolve(path.dirname(file), spec)
+					: null;
 			if (!target || !target.startsWith(LIB + path.sep)) continue;
 			const to = path.relative(LIB, target).split(path.sep)[0];
 			if (to === from || !(to in LAYERS)) continue;
@@ -100,7 +127,9 @@ export function wrongWay(edges: Map<string, Set<string>>): string[] {
 describe('import direction', () => {
 	const edges = folderImports();
 	it('every folder of src/lib has a layer', () => {
-		const folders = readdirSync(LIB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+		const folders = readdirSync(LIB, { withFileTypes: true })
+			.filter((e) => e.isDirectory())
+			.map((e) => e.name);
 		expect(folders.filter((f) => !(f in LAYERS))).toEqual([]);
 	});
 	it('no import goes the wrong way beyond the known ones', () => {

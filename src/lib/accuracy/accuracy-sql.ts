@@ -103,7 +103,13 @@ export async function loadAccuracy(db: Db): Promise<ItemAccuracy[]> {
 export const DISAGREE_PAGE = 50;
 
 /** One page of the calls where reviews and the checklist disagree on an item of a version (probe: one more row). */
-export async function loadDisagreements(db: Db, rubricId: string, version: number, itemId: string, offset = 0): Promise<{ rows: Disagreement[]; hasMore: boolean }> {
+export async function loadDisagreements(
+	db: Db,
+	rubricId: string,
+	version: number,
+	itemId: string,
+	offset = 0
+): Promise<{ rows: Disagreement[]; hasMore: boolean }> {
 	const labels = `SELECT * FROM (${REVIEW_LABELS_SQL}) WHERE rubric_id = ? AND rubric_version = ? AND item_id = ?`;
 	const { rows } = await db.query<Disagreement>(disagreementsSql(labels, DISAGREE_PAGE + 1, offset), [rubricId, version, itemId]);
 	return { rows: rows.slice(0, DISAGREE_PAGE), hasMore: rows.length > DISAGREE_PAGE };

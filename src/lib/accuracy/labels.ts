@@ -22,7 +22,11 @@ export function parseLabels(text: string): LabelsFile {
 	const cols = (header ?? []).map((h) => h.trim().toLowerCase());
 	const at = (name: string) => cols.indexOf(name);
 	const [ci, ii, ri] = [at('call_id'), at('item_id'), at('result') >= 0 ? at('result') : at('label')];
-	if (ci < 0 || ii < 0 || ri < 0) return { labels: [], errors: [{ line: 1, reason: `header must be call_id,item_id,result (got ${(header ?? []).join(',') || 'nothing'})` }] };
+	if (ci < 0 || ii < 0 || ri < 0)
+		return {
+			labels: [],
+			errors: [{ line: 1, reason: `header must be call_id,item_id,result (got ${(header ?? []).join(',') || 'nothing'})` }]
+		};
 	const labels: LabelRow[] = [];
 	const errors: LabelsFile['errors'] = [];
 	const seen = new Map<string, number>();
@@ -33,7 +37,8 @@ export function parseLabels(text: string): LabelsFile {
 		const label = RESULTS[raw];
 		if (!label) return void errors.push({ line, reason: `result "${raw}" is not pass, fail or na` });
 		const key = `${call_id}\u0000${item_id}`;
-		if (seen.has(key)) return void errors.push({ line, reason: `${call_id} ${item_id} is labelled again (first on line ${seen.get(key)})` });
+		if (seen.has(key))
+			return void errors.push({ line, reason: `${call_id} ${item_id} is labelled again (first on line ${seen.get(key)})` });
 		seen.set(key, line);
 		labels.push({ call_id, item_id, label });
 	});

@@ -21,11 +21,19 @@ const AXIS: Record<TrendMetric, { min?: number; max?: number }> = { qa_avg: { ma
  * `periodFrom`: first day of the selected period; weeks starting on or after its week are shaded. A week without a
  * value (no scored, surveyed or timed call) is a gap in the line, not a 0.
  */
-export function buildAgentTrendOption(points: TrendPoint[], metric: TrendMetric, periodFrom: string, labels: AgentTrendLabels): ChartOption {
+export function buildAgentTrendOption(
+	points: TrendPoint[],
+	metric: TrendMetric,
+	periodFrom: string,
+	labels: AgentTrendLabels
+): ChartOption {
 	const weeks = [...new Set(points.map((p) => p.week))].sort();
 	const at = (who: 'agent' | 'team') => weeks.map((w) => points.find((p) => p.week === w && p.who === who)?.[metric] ?? null);
 	// The week containing the period's first day starts on or before it: shade from the last week start ≤ periodFrom.
-	const firstIdx = Math.max(0, weeks.findLastIndex((w) => w <= periodFrom));
+	const firstIdx = Math.max(
+		0,
+		weeks.findLastIndex((w) => w <= periodFrom)
+	);
 	return {
 		color: ['#1f5fbf', '#9aa5b1'],
 		animation: false,
@@ -34,7 +42,10 @@ export function buildAgentTrendOption(points: TrendPoint[], metric: TrendMetric,
 			trigger: 'axis',
 			formatter: (params: unknown) => {
 				const list = params as { seriesName: string; value: number | null; axisValue: string }[];
-				return tooltipText([list[0]?.axisValue ?? '', ...list.map((p) => `${p.seriesName}: ${p.value == null ? '—' : labels.value(p.value)}`)]);
+				return tooltipText([
+					list[0]?.axisValue ?? '',
+					...list.map((p) => `${p.seriesName}: ${p.value == null ? '—' : labels.value(p.value)}`)
+				]);
 			}
 		},
 		legend: { top: 2, left: 0, data: [labels.agent, labels.team] },
@@ -49,7 +60,13 @@ export function buildAgentTrendOption(points: TrendPoint[], metric: TrendMetric,
 				connectNulls: false,
 				symbolSize: 6,
 				lineStyle: { width: 2.5 },
-				markArea: weeks.length ? { silent: true, itemStyle: { color: 'rgba(31, 95, 191, 0.06)' }, data: [[{ xAxis: weeks[firstIdx] }, { xAxis: weeks[weeks.length - 1] }]] } : undefined
+				markArea: weeks.length
+					? {
+							silent: true,
+							itemStyle: { color: 'rgba(31, 95, 191, 0.06)' },
+							data: [[{ xAxis: weeks[firstIdx] }, { xAxis: weeks[weeks.length - 1] }]]
+						}
+					: undefined
 			},
 			{ name: labels.team, type: 'line', data: at('team'), connectNulls: false, symbolSize: 4, lineStyle: { type: 'dashed', width: 1.5 } }
 		]

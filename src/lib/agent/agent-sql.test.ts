@@ -23,7 +23,10 @@ let findings: { call_id: string; agent_id: string; team: string; item_id: string
 
 beforeAll(async () => {
 	db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 	findings = (
 		await db.query<(typeof findings)[number]>(
@@ -40,7 +43,8 @@ describe('agent page', () => {
 	it('ranks the items the agent fails more often than its team, with the plain-JS rates', () => {
 		expect(detail.weakItems.length).toBeGreaterThan(2);
 		for (const row of detail.weakItems) {
-			const applied = (pick: (f: (typeof findings)[number]) => boolean) => findings.filter((f) => inSep(f.day) && f.item_id === row.item_id && f.result !== 'na' && pick(f));
+			const applied = (pick: (f: (typeof findings)[number]) => boolean) =>
+				findings.filter((f) => inSep(f.day) && f.item_id === row.item_id && f.result !== 'na' && pick(f));
 			const mine = applied((f) => f.agent_id === AGENT);
 			const team = applied((f) => f.team === TEAM);
 			expect(row.applied, row.item_id).toBe(mine.length);
@@ -70,15 +74,20 @@ describe('agent page', () => {
 	});
 
 	it('shows the complaints naming the agent and a weekly trend of its calls and its team’s', async () => {
-		const { rows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM complaints WHERE agent_id = ? AND received_at >= '2026-09-01' AND received_at < '2026-10-01'`, [AGENT]);
+		const { rows } = await db.query<{ n: number }>(
+			`SELECT count(*) AS n FROM complaints WHERE agent_id = ? AND received_at >= '2026-09-01' AND received_at < '2026-10-01'`,
+			[AGENT]
+		);
 		expect(detail.complaints.length).toBe(Number(rows[0].n));
 		expect(detail.complaints.length).toBeGreaterThan(0);
 		const agentCalls = detail.trend.filter((p) => p.who === 'agent').reduce((a, p) => a + Number(p.calls), 0);
 		const teamCalls = detail.trend.filter((p) => p.who === 'team').reduce((a, p) => a + Number(p.calls), 0);
-		const n = (await db.query<{ a: number; t: number }>(
-			`SELECT count(*) FILTER (WHERE agent_id = ?) AS a, count(*) FILTER (WHERE team = ?) AS t FROM calls WHERE started_at >= '2026-09-01' AND started_at < '2026-10-01'`,
-			[AGENT, TEAM]
-		)).rows[0];
+		const n = (
+			await db.query<{ a: number; t: number }>(
+				`SELECT count(*) FILTER (WHERE agent_id = ?) AS a, count(*) FILTER (WHERE team = ?) AS t FROM calls WHERE started_at >= '2026-09-01' AND started_at < '2026-10-01'`,
+				[AGENT, TEAM]
+			)
+		).rows[0];
 		expect(agentCalls).toBe(Number(n.a));
 		expect(teamCalls).toBe(Number(n.t));
 	});

@@ -189,7 +189,10 @@ export async function queryAgentDetail(db: Db, s: AgentScope): Promise<AgentDeta
 		team_applied: Number(r.team_applied),
 		team_failed: Number(r.team_failed)
 	}));
-	const explained = weakItems.filter((r) => (r.gap ?? 0) > 0).slice(0, EXPLAINED_ITEMS).map((r) => r.item_id);
+	const explained = weakItems
+		.filter((r) => (r.gap ?? 0) > 0)
+		.slice(0, EXPLAINED_ITEMS)
+		.map((r) => r.item_id);
 	const failedCalls = explained.length ? await run<FailedCallRow>(buildFailedCallsSql(s, explained)) : [];
 	const complaints = await run<AgentComplaintRow>(buildAgentComplaintsSql(s));
 	return { trend, weakItems, failedCalls, complaints };

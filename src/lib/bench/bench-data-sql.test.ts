@@ -19,12 +19,21 @@ let db: Db;
 let sample: { calls: number; abandoned: number; phone: number; findingsPerCall: number; complaints: number };
 beforeAll(async () => {
 	db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 	const { rows } = await db.query<Record<string, number>>(`SELECT count(*) AS calls, count(*) FILTER (WHERE abandoned) AS abandoned,
 		count(*) FILTER (WHERE channel = 'phone') AS phone, (SELECT count(*) FROM findings) / count(*) AS fpc, (SELECT count(*) FROM complaints) AS complaints FROM calls`);
 	const r = rows[0];
-	sample = { calls: Number(r.calls), abandoned: Number(r.abandoned), phone: Number(r.phone), findingsPerCall: Number(r.fpc), complaints: Number(r.complaints) };
+	sample = {
+		calls: Number(r.calls),
+		abandoned: Number(r.abandoned),
+		phone: Number(r.phone),
+		findingsPerCall: Number(r.fpc),
+		complaints: Number(r.complaints)
+	};
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -37,7 +46,9 @@ describe('bench data: the sample grown to N calls', () => {
 	it('makes exactly N calls with unique ids over the year that ends on the given day, keeping the sample’s mix', async () => {
 		const report = await growSample(db, TARGET, '2026-11-28');
 		expect(report.calls).toBe(TARGET);
-		const { rows } = await db.query<Record<string, unknown>>(`SELECT count(DISTINCT call_id) AS ids, strftime(max(started_at), '%Y-%m-%d') AS last,
+		const { rows } = await db.query<
+			Record<string, unknown>
+		>(`SELECT count(DISTINCT call_id) AS ids, strftime(max(started_at), '%Y-%m-%d') AS last,
 			strftime(min(started_at), '%Y-%m-%d') AS first, count(DISTINCT started_at::DATE) AS days, count(DISTINCT agent_id) AS agents,
 			count(*) FILTER (WHERE abandoned) AS abandoned, count(*) FILTER (WHERE channel = 'phone') AS phone,
 			(SELECT count(*) FROM calls c LEFT JOIN scores s USING (call_id) WHERE s.call_id IS NULL) AS unscored,

@@ -42,7 +42,11 @@ describe('call page data', () => {
 		const banned = f.find((x) => x.item_id === 'banned_phrase');
 		expect(banned).toMatchObject({ result: 'fail', seq: 3, start_s: 6.5 });
 		expect(banned?.evidence).toContain('我也没办法');
-		expect(await getScore(db, 'k1', { id: DEFAULT_RUBRIC_ZH.id, version: 1 })).toMatchObject({ score: 0, passed: false, critical_failed: true });
+		expect(await getScore(db, 'k1', { id: DEFAULT_RUBRIC_ZH.id, version: 1 })).toMatchObject({
+			score: 0,
+			passed: false,
+			critical_failed: true
+		});
 		expect(await getFindings(db, 'k1', { id: DEFAULT_RUBRIC_ZH.id, version: 7 })).toEqual([]);
 	});
 

@@ -25,7 +25,9 @@ function render(code: unknown, params: unknown, t: Translate): string | null {
 		if (name === 'code') continue;
 		if (Array.isArray(v)) {
 			// A list: quoted strings (phrases) or parts with their own code; `parts` are whole clauses.
-			const items = v.map((x) => (typeof x === 'string' ? t('evidence.quote', { text: maskNumbers(x) }) : render((x as { code?: unknown })?.code, x, t)));
+			const items = v.map((x) =>
+				typeof x === 'string' ? t('evidence.quote', { text: maskNumbers(x) }) : render((x as { code?: unknown })?.code, x, t)
+			);
 			if (items.some((x) => x == null)) return null;
 			filled[name] = items.join(t(name === 'parts' ? 'evidence.part_sep' : 'evidence.list_sep'));
 		} else if (name === 'field' && isKey(`re.r.field.${v}`)) filled[name] = t(`re.r.field.${v}` as MessageKey);

@@ -21,7 +21,9 @@ export async function ensureCallText(db: Db): Promise<boolean> {
 	await db.query(NORM_MACRO_SQL);
 	// A crash between these statements leaves counts that differ, so the next call repairs it.
 	await db.query(`CREATE OR REPLACE TEMP TABLE cq_seg_counts AS SELECT call_id, count(*) AS n FROM segments GROUP BY call_id`);
-	await db.query(`DELETE FROM call_text t WHERE NOT EXISTS (SELECT 1 FROM cq_seg_counts s WHERE s.call_id = t.call_id AND s.n = t.n_segments)`);
+	await db.query(
+		`DELETE FROM call_text t WHERE NOT EXISTS (SELECT 1 FROM cq_seg_counts s WHERE s.call_id = t.call_id AND s.n = t.n_segments)`
+	);
 	await db.query(
 		`INSERT INTO call_text (call_id, n_segments, text_norm)
 		SELECT call_id, count(*), string_agg(cqa_norm(text), '${TURN_SEPARATOR}')

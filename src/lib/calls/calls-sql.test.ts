@@ -91,7 +91,8 @@ describe('calls list drill-down filters (dashboard links)', () => {
 		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES
 			('D1', 'r', 1, 100, true), ('D2', 'r', 1, 90, true), ('D3', 'r', 1, 89.5, false)`);
 	});
-	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) => (await listCalls(db, { page: 1, q: 'D', ...o })).rows.map((r) => r.call_id).sort();
+	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) =>
+		(await listCalls(db, { page: 1, q: 'D', ...o })).rows.map((r) => r.call_id).sort();
 
 	it('filters on the period (both days included), team, queue and channel', async () => {
 		expect(await ids({ from: '2026-09-01', to: '2026-09-30' })).toEqual(['D1', 'D2', 'D3', 'D4']);
@@ -127,8 +128,15 @@ describe('calls list drill-down filters (dashboard links)', () => {
 			complaintSeverity: null,
 			words: null
 		});
-		expect(parseCallsFilters(new URLSearchParams('complaintCategory=资费&complaintSeverity=9'))).toMatchObject({ complaintCategory: '资费', complaintSeverity: null });
-		expect(parseCallsFilters(new URLSearchParams('agent=A1&complaint=maybe&words=%20退款%20'))).toMatchObject({ agent: 'A1', complaint: null, words: '退款' });
+		expect(parseCallsFilters(new URLSearchParams('complaintCategory=资费&complaintSeverity=9'))).toMatchObject({
+			complaintCategory: '资费',
+			complaintSeverity: null
+		});
+		expect(parseCallsFilters(new URLSearchParams('agent=A1&complaint=maybe&words=%20退款%20'))).toMatchObject({
+			agent: 'A1',
+			complaint: null,
+			words: '退款'
+		});
 		expect(parseCallsSort(new URLSearchParams('sort=score&dir=asc'))).toEqual({ sort: 'score', dir: 'asc' });
 		expect(parseCallsSort(new URLSearchParams('sort=drop table&dir=up'))).toEqual({ sort: null, dir: null });
 	});
@@ -146,10 +154,15 @@ describe('calls list filter bar: agent, complaint, words, sorting', () => {
 			('W1', 1, 'agent', '您好，这里是华信客服。'), ('W1', 2, 'customer', '我要办理退款'),
 			('W2', 1, 'agent', '您 好！请问有什么可以帮您？'), ('W2', 2, 'customer', '網絡很慢'),
 			('W3', 1, 'agent', 'Thank you for calling'), ('W3', 2, 'customer', '退'), ('W3', 3, 'customer', '款')`);
-		await db.query(`INSERT INTO complaints (complaint_id, call_id, category, severity) VALUES ('K1', 'W2', '资费', 2), ('K2', NULL, '资费', 2), ('K3', 'W1', '态度', NULL)`);
-		await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES ('W1', 'r', 1, 70, false), ('W2', 'r', 1, 95, true), ('W4', 'r', 1, 80, true)`);
+		await db.query(
+			`INSERT INTO complaints (complaint_id, call_id, category, severity) VALUES ('K1', 'W2', '资费', 2), ('K2', NULL, '资费', 2), ('K3', 'W1', '态度', NULL)`
+		);
+		await db.query(
+			`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES ('W1', 'r', 1, 70, false), ('W2', 'r', 1, 95, true), ('W4', 'r', 1, 80, true)`
+		);
 	});
-	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) => (await listCalls(db, { page: 1, q: 'W', ...o })).rows.map((r) => r.call_id);
+	const ids = async (o: Partial<Parameters<typeof listCalls>[1]>) =>
+		(await listCalls(db, { page: 1, q: 'W', ...o })).rows.map((r) => r.call_id);
 
 	it('filters on the agent (by id, or by name when the call has no id)', async () => {
 		expect((await ids({ agent: 'B1' })).sort()).toEqual(['W1', 'W3']);

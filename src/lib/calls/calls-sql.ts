@@ -97,7 +97,24 @@ function orderBy(sort: SortKey | null | undefined, dir: 'asc' | 'desc' | null | 
 /** Reads the calls-list filters from the URL (the names the dashboard links with, and the filter bar's). */
 export function parseCallsFilters(
 	p: URLSearchParams
-): Pick<CallsQuery, 'from' | 'to' | 'team' | 'queue' | 'channel' | 'hour' | 'weekday' | 'csat' | 'scoreMin' | 'scoreMax' | 'agent' | 'complaint' | 'complaintCategory' | 'complaintSeverity' | 'words'> {
+): Pick<
+	CallsQuery,
+	| 'from'
+	| 'to'
+	| 'team'
+	| 'queue'
+	| 'channel'
+	| 'hour'
+	| 'weekday'
+	| 'csat'
+	| 'scoreMin'
+	| 'scoreMax'
+	| 'agent'
+	| 'complaint'
+	| 'complaintCategory'
+	| 'complaintSeverity'
+	| 'words'
+> {
 	const date = (k: string) => {
 		const v = p.get(k);
 		return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
@@ -130,11 +147,30 @@ export function parseCallsFilters(
 export function parseCallsSort(p: URLSearchParams): { sort: SortKey | null; dir: 'asc' | 'desc' | null } {
 	const sort = p.get('sort');
 	const dir = p.get('dir');
-	return { sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null, dir: dir === 'asc' || dir === 'desc' ? dir : null };
+	return {
+		sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null,
+		dir: dir === 'asc' || dir === 'desc' ? dir : null
+	};
 }
 
 /** The URL names of the filters, in the order CallsView keeps them. */
-export const DRILL_KEYS = ['from', 'to', 'agent', 'team', 'queue', 'channel', 'hour', 'weekday', 'csat', 'scoreMin', 'scoreMax', 'complaint', 'complaintCategory', 'complaintSeverity', 'words'] as const;
+export const DRILL_KEYS = [
+	'from',
+	'to',
+	'agent',
+	'team',
+	'queue',
+	'channel',
+	'hour',
+	'weekday',
+	'csat',
+	'scoreMin',
+	'scoreMax',
+	'complaint',
+	'complaintCategory',
+	'complaintSeverity',
+	'words'
+] as const;
 
 export interface CallsPage {
 	rows: CallRow[];
@@ -159,11 +195,15 @@ function where(opts: CallsQuery, normTerms: string[]): { sql: string; params: (s
 	const params: (string | number)[] = q ? likeParams(q) : [];
 	const r = opts.rubric;
 	if (r && opts.result === 'failed') {
-		parts.push('EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ? AND s.passed = false)');
+		parts.push(
+			'EXISTS (SELECT 1 FROM scores s WHERE s.call_id = c.call_id AND s.rubric_id = ? AND s.rubric_version = ? AND s.passed = false)'
+		);
 		params.push(r.id, r.version);
 	}
 	if (r && opts.item) {
-		parts.push(`EXISTS (SELECT 1 FROM findings f WHERE f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.item_id = ? AND f.result = 'fail')`);
+		parts.push(
+			`EXISTS (SELECT 1 FROM findings f WHERE f.call_id = c.call_id AND f.rubric_id = ? AND f.rubric_version = ? AND f.item_id = ? AND f.result = 'fail')`
+		);
 		params.push(r.id, r.version, opts.item);
 	}
 	if (opts.from) {

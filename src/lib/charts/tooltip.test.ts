@@ -4,7 +4,14 @@
 // and nothing else; read back, it shows the markup as typed.
 import { describe, expect, it } from 'vitest';
 import { buildAgentTrendOption } from '../agent/agent-chart-options';
-import { buildComplaintsOption, buildCsatOption, buildHeatmapOption, buildParetoOption, buildQaDistributionOption, buildTrendOption } from '../dashboard/chart-options';
+import {
+	buildComplaintsOption,
+	buildCsatOption,
+	buildHeatmapOption,
+	buildParetoOption,
+	buildQaDistributionOption,
+	buildTrendOption
+} from '../dashboard/chart-options';
 import { buildQaCsatOption } from '../leaderboard/qa-csat-option';
 import { echarts, type ChartOption } from './echarts';
 import { tooltipText } from './tooltip';
@@ -16,7 +23,12 @@ const H2 = `"><svg onload=alert(2)>`;
 function shown(html: string): string[] {
 	return html.split('<br/>').map((line) => {
 		expect(line).not.toMatch(/[<>"']/);
-		return line.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+		return line
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&#39;/g, "'")
+			.replace(/&amp;/g, '&');
 	});
 }
 
@@ -60,7 +72,11 @@ const CASES: { chart: string; option: ChartOption; shows: string[] }[] = [
 	},
 	{
 		chart: 'heatmap',
-		option: buildHeatmapOption([{ weekday: 1, hour: 9, calls: 5 }], { ...label, weekdays: [H, H, H, H, H, H, H], hour: (h) => `${h}${H2}` }),
+		option: buildHeatmapOption([{ weekday: 1, hour: 9, calls: 5 }], {
+			...label,
+			weekdays: [H, H, H, H, H, H, H],
+			hour: (h) => `${h}${H2}`
+		}),
 		shows: [`${H} 9${H2}`]
 	},
 	{
@@ -77,7 +93,11 @@ const CASES: { chart: string; option: ChartOption; shows: string[] }[] = [
 	{ chart: 'CSAT', option: buildCsatOption([{ csat: 5, calls: 4 }], label), shows: [`${H}: 4`] },
 	{
 		chart: 'QA against CSAT',
-		option: buildQaCsatOption([{ id: H2, name: H, team: H2, calls: 40, surveyed: 10, qa: 81.5, csat: 4.2 }], { ...label, qa: H, surveyed: H2 }),
+		option: buildQaCsatOption([{ id: H2, name: H, team: H2, calls: 40, surveyed: 10, qa: 81.5, csat: 4.2 }], {
+			...label,
+			qa: H,
+			surveyed: H2
+		}),
 		shows: [`${H} (${H2}) · ${H2}`]
 	},
 	{

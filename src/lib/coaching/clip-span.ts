@@ -35,9 +35,7 @@ export function spanOfLines(lines: Line[], seqs: Iterable<number>): Span | null 
 
 /** The lines a time range overlaps (a line ending as it starts counts), in transcript order, at most MAX_EXCERPT_LINES. */
 export function linesInRange(lines: Line[], start_s: number, end_s: number): Line[] {
-	return lines
-		.filter((l) => l.start_s != null && l.start_s < end_s && (l.end_s ?? l.start_s) >= start_s)
-		.slice(0, MAX_EXCERPT_LINES);
+	return lines.filter((l) => l.start_s != null && l.start_s < end_s && (l.end_s ?? l.start_s) >= start_s).slice(0, MAX_EXCERPT_LINES);
 }
 
 /** The excerpt kept with a clip: the selected lines when the trainer picked lines, else the lines in its range. */

@@ -4,7 +4,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { addClip, createSession, deleteSession, droppedOn, listClips, listSessions, moved, removeClip, reorderClips, updateClip, updateSession, type NewClip } from './coaching-sql';
+import {
+	addClip,
+	createSession,
+	deleteSession,
+	droppedOn,
+	listClips,
+	listSessions,
+	moved,
+	removeClip,
+	reorderClips,
+	updateClip,
+	updateSession,
+	type NewClip
+} from './coaching-sql';
 import { excerptOf, linesInRange, spanOfLines, type Line } from './clip-span';
 
 const clip = (over: Partial<NewClip> = {}): NewClip => ({
@@ -37,7 +50,14 @@ describe('coaching sessions', () => {
 		const id = await createSession(db, { title: ' 投诉处理 ', audience: '二组新人', notes: '先听好的，再听要改的' });
 		expect(checkpoints).toBe(1);
 		const [s] = await listSessions(db);
-		expect(s).toMatchObject({ session_id: id, title: '投诉处理', audience: '二组新人', notes: '先听好的，再听要改的', clips: 0, seconds: 0 });
+		expect(s).toMatchObject({
+			session_id: id,
+			title: '投诉处理',
+			audience: '二组新人',
+			notes: '先听好的，再听要改的',
+			clips: 0,
+			seconds: 0
+		});
 		await updateSession(db, id, { notes: '新备注' });
 		expect((await listSessions(db))[0]).toMatchObject({ title: '投诉处理', audience: '二组新人', notes: '新备注' });
 	});
@@ -45,13 +65,23 @@ describe('coaching sessions', () => {
 	it('appends clips in order, keeps every field, and counts their length', async () => {
 		const sid = await createSession(db, { title: 's' });
 		const a = await addClip(db, sid, clip());
-		const b = await addClip(db, sid, clip({ label: 'improve', start_s: 30, end_s: 35.5, note: '抢话', item_id: 'interruption', item_label: null }));
+		const b = await addClip(
+			db,
+			sid,
+			clip({ label: 'improve', start_s: 30, end_s: 35.5, note: '抢话', item_id: 'interruption', item_label: null })
+		);
 		const clips = await listClips(db, sid);
 		expect(clips.map((c) => [c.clip_id, c.position, c.label])).toEqual([
 			[a, 1, 'good'],
 			[b, 2, 'improve']
 		]);
-		expect(clips[0]).toMatchObject({ call_id: 'C1', agent: '张三', team: '一组', item_label: { zh: '标准开场白', en: 'Standard greeting' }, note: '开场白完整' });
+		expect(clips[0]).toMatchObject({
+			call_id: 'C1',
+			agent: '张三',
+			team: '一组',
+			item_label: { zh: '标准开场白', en: 'Standard greeting' },
+			note: '开场白完整'
+		});
 		expect(clips[0].excerpt).toEqual([{ seq: 1, speaker: 'agent', start_s: 10, end_s: 14, text: '您好' }]);
 		expect((await listSessions(db))[0]).toMatchObject({ clips: 2, seconds: 15.5 });
 	});

@@ -77,7 +77,10 @@ export const newId = (): string => globalThis.crypto.randomUUID();
 /** The OPFS path a clip's audio is kept under. */
 export const clipAudioPath = (clipId: string): string => `coaching/${clipId}.wav`;
 
-export async function createSession(db: Db, s: { title: string; audience?: string | null; notes?: string | null; imported_from?: string | null; session_id?: string }): Promise<string> {
+export async function createSession(
+	db: Db,
+	s: { title: string; audience?: string | null; notes?: string | null; imported_from?: string | null; session_id?: string }
+): Promise<string> {
 	const title = s.title.trim();
 	if (!title) throw new CoachingError('title_required', 'a coaching session needs a title');
 	const id = s.session_id ?? newId();
@@ -105,7 +108,11 @@ export async function getSession(db: Db, sessionId: string): Promise<SessionSumm
 	return (await db.query<SessionSummary>(SESSIONS_SQL('WHERE s.session_id = ?'), [sessionId])).rows[0] ?? null;
 }
 
-export async function updateSession(db: Db, sessionId: string, patch: { title?: string; audience?: string | null; notes?: string | null }): Promise<void> {
+export async function updateSession(
+	db: Db,
+	sessionId: string,
+	patch: { title?: string; audience?: string | null; notes?: string | null }
+): Promise<void> {
 	if (patch.title !== undefined && !patch.title.trim()) throw new CoachingError('title_required', 'a coaching session needs a title');
 	await db.query(
 		`UPDATE coaching_sessions SET title = coalesce(?, title), audience = CASE WHEN ? THEN ? ELSE audience END,
@@ -124,7 +131,10 @@ export async function updateSession(db: Db, sessionId: string, patch: { title?: 
 
 export async function deleteSession(db: Db, sessionId: string): Promise<string[]> {
 	const rows = await db.transaction(async (tx) => {
-		const { rows } = await tx.query<{ audio_path: string }>('SELECT audio_path FROM coaching_clips WHERE session_id = ? AND audio_path IS NOT NULL', [sessionId]);
+		const { rows } = await tx.query<{ audio_path: string }>(
+			'SELECT audio_path FROM coaching_clips WHERE session_id = ? AND audio_path IS NOT NULL',
+			[sessionId]
+		);
 		await tx.query('DELETE FROM coaching_clips WHERE session_id = ?', [sessionId]);
 		await tx.query('DELETE FROM coaching_sessions WHERE session_id = ?', [sessionId]);
 		return rows;
@@ -155,13 +165,18 @@ export async function listClips(db: Queryable, sessionId: string): Promise<Clip[
 		FROM coaching_clips WHERE session_id = ? ORDER BY position, created_at, clip_id`,
 		[sessionId]
 	);
-	return rows.map((r) => ({ ...r, excerpt: parseJson<Line[]>(r.excerpt, []), item_label: parseJson<ItemLabel | null>(r.item_label, null) }));
+	return rows.map((r) => ({
+		...r,
+		excerpt: parseJson<Line[]>(r.excerpt, []),
+		item_label: parseJson<ItemLabel | null>(r.item_label, null)
+	}));
 }
 
 /** Append a clip at the end of a session; returns its id. */
 export async function addClip(db: Db, sessionId: string, c: NewClip): Promise<string> {
 	if (!CLIP_LABELS.includes(c.label)) throw new CoachingError('bad_label', `unknown clip label ${c.label}`);
-	if (c.start_s != null && (c.end_s == null || !(c.end_s > c.start_s))) throw new CoachingError('bad_span', 'a clip must end after it starts');
+	if (c.start_s != null && (c.end_s == null || !(c.end_s > c.start_s)))
+		throw new CoachingError('bad_span', 'a clip must end after it starts');
 	const id = c.clip_id ?? newId();
 	await db.transaction(async (tx) => {
 		const { rows } = await tx.query<{ n: number; next: number }>(
@@ -196,7 +211,8 @@ export async function addClip(db: Db, sessionId: string, c: NewClip): Promise<st
 }
 
 export async function updateClip(db: Db, clipId: string, patch: { label?: ClipLabel; note?: string | null }): Promise<void> {
-	if (patch.label !== undefined && !CLIP_LABELS.includes(patch.label)) throw new CoachingError('bad_label', `unknown clip label ${patch.label}`);
+	if (patch.label !== undefined && !CLIP_LABELS.includes(patch.label))
+		throw new CoachingError('bad_label', `unknown clip label ${patch.label}`);
 	await db.transaction(async (tx) => {
 		await tx.query(`UPDATE coaching_clips SET label = coalesce(?, label), note = CASE WHEN ? THEN ? ELSE note END WHERE clip_id = ?`, [
 			patch.label ?? null,
@@ -212,11 +228,18 @@ export async function updateClip(db: Db, clipId: string, patch: { label?: ClipLa
 /** Remove a clip and close the gap in the order; returns its audio path for the caller to delete. */
 export async function removeClip(db: Db, clipId: string): Promise<string | null> {
 	const row = await db.transaction(async (tx) => {
-		const { rows } = await tx.query<{ session_id: string; audio_path: string | null }>('SELECT session_id, audio_path FROM coaching_clips WHERE clip_id = ?', [clipId]);
+		const { rows } = await tx.query<{ session_id: string; audio_path: string | null }>(
+			'SELECT session_id, audio_path FROM coaching_clips WHERE clip_id = ?',
+			[clipId]
+		);
 		const row = rows[0];
 		if (!row) return null;
 		await tx.query('DELETE FROM coaching_clips WHERE clip_id = ?', [clipId]);
-		await renumber(tx, row.session_id, (await listClips(tx, row.session_id)).map((c) => c.clip_id));
+		await renumber(
+			tx,
+			row.session_id,
+			(await listClips(tx, row.session_id)).map((c) => c.clip_id)
+		);
 		await touch(tx, row.session_id);
 		return row;
 	});
@@ -272,5 +295,8 @@ async function touch(db: Queryable, sessionId: string): Promise<void> {
 }
 
 async function touchOf(db: Queryable, clipId: string): Promise<void> {
-	await db.query(`UPDATE coaching_sessions SET updated_at = ${NOW} WHERE session_id = (SELECT session_id FROM coaching_clips WHERE clip_id = ?)`, [clipId]);
+	await db.query(
+		`UPDATE coaching_sessions SET updated_at = ${NOW} WHERE session_id = (SELECT session_id FROM coaching_clips WHERE clip_id = ?)`,
+		[clipId]
+	);
 }

@@ -177,7 +177,13 @@ export class OpenSession {
 	}
 
 	move(clipId: string, by: number): Promise<boolean> {
-		return this.reorder(moved(this.clips.map((c) => c.clip_id), clipId, by));
+		return this.reorder(
+			moved(
+				this.clips.map((c) => c.clip_id),
+				clipId,
+				by
+			)
+		);
 	}
 
 	updateClip(clipId: string, patch: { label?: ClipLabel; note?: string | null }): Promise<boolean> {

@@ -12,7 +12,10 @@ const translator = (cat: Record<string, string>) => (key: MessageKey, params?: M
 
 describe('coaching error messages', () => {
 	it('has a zh and an en message for every session-file problem and refused change', () => {
-		const keys = [...SESSION_FILE_PROBLEMS.map((c) => `coach.fileError.${c}`), ...['title_required', 'bad_label', 'bad_span', 'no_session'].map((c) => `coach.error.${c}`)];
+		const keys = [
+			...SESSION_FILE_PROBLEMS.map((c) => `coach.fileError.${c}`),
+			...['title_required', 'bad_label', 'bad_span', 'no_session'].map((c) => `coach.error.${c}`)
+		];
 		for (const k of keys) {
 			expect(zh, k).toHaveProperty([k]);
 			expect(en, k).toHaveProperty([k]);
@@ -22,7 +25,10 @@ describe('coaching error messages', () => {
 	it('names the clip and the value that is wrong', () => {
 		let err: unknown;
 		try {
-			parseSessionFile('x.callqa-session', JSON.stringify({ format: 'callqa-session', version: 1, session: { title: 't' }, clips: [{ label: 'good' }, { label: 'great' }] }));
+			parseSessionFile(
+				'x.callqa-session',
+				JSON.stringify({ format: 'callqa-session', version: 1, session: { title: 't' }, clips: [{ label: 'good' }, { label: 'great' }] })
+			);
 		} catch (e) {
 			err = e;
 		}

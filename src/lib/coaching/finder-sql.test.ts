@@ -112,7 +112,19 @@ describe('example finder', () => {
 		const [top] = (await findExamples(db, { rubric: RUBRIC, kind: 'longest_interruption', item_id: 'interruption' })).rows;
 		const sid = await createSession(db, { title: '抢话' });
 		expect(await momentsIn(db, sid)).toEqual(new Set());
-		await addClip(db, sid, { call_id: top.call_id, agent: top.agent, team: top.team, start_s: top.start_s, end_s: top.end_s, label: 'improve', item_id: 'interruption', item_label: null, note: null, excerpt: [], audio_path: null });
+		await addClip(db, sid, {
+			call_id: top.call_id,
+			agent: top.agent,
+			team: top.team,
+			start_s: top.start_s,
+			end_s: top.end_s,
+			label: 'improve',
+			item_id: 'interruption',
+			item_label: null,
+			note: null,
+			excerpt: [],
+			audio_path: null
+		});
 		expect(await momentsIn(db, sid)).toEqual(new Set([`C@${20 - CONTEXT_S}`]));
 	});
 });

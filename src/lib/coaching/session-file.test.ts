@@ -72,21 +72,42 @@ describe('session file', () => {
 		const sid = await createSession(a, { title: '投诉/处理: 示范', audience: '二组', notes: '先好后坏' });
 		const wav = cutWav(stereoWav(3), 0.5, 1.5) as Uint8Array;
 		const c1 = await addClip(a, sid, {
-			call_id: 'C1', agent: '张三', team: '二组', start_s: 0.5, end_s: 1.5, label: 'improve', item_id: 'interruption',
-			item_label: { zh: '不打断客户', en: 'No interrupting the customer' }, note: '抢话了',
-			excerpt: [{ seq: 3, speaker: 'agent', start_s: 0.6, end_s: 1.4, text: '您先别急' }], audio_path: null
+			call_id: 'C1',
+			agent: '张三',
+			team: '二组',
+			start_s: 0.5,
+			end_s: 1.5,
+			label: 'improve',
+			item_id: 'interruption',
+			item_label: { zh: '不打断客户', en: 'No interrupting the customer' },
+			note: '抢话了',
+			excerpt: [{ seq: 3, speaker: 'agent', start_s: 0.6, end_s: 1.4, text: '您先别急' }],
+			audio_path: null
 		});
 		await a.query('UPDATE coaching_clips SET audio_path = ? WHERE clip_id = ?', [clipAudioPath(c1), c1]);
 		store.set(clipAudioPath(c1), wav);
 		await addClip(a, sid, {
-			call_id: 'CHAT9', agent: '李四', team: '二组', start_s: null, end_s: null, label: 'good', item_id: null, item_label: null, note: '文字客服示范',
-			excerpt: [{ seq: 1, speaker: 'agent', start_s: null, end_s: null, text: '您好，请问有什么可以帮您' }], audio_path: null
+			call_id: 'CHAT9',
+			agent: '李四',
+			team: '二组',
+			start_s: null,
+			end_s: null,
+			label: 'good',
+			item_id: null,
+			item_label: null,
+			note: '文字客服示范',
+			excerpt: [{ seq: 1, speaker: 'agent', start_s: null, end_s: null, text: '您好，请问有什么可以帮您' }],
+			audio_path: null
 		});
 
 		const file = await exportSession(a, sid, async (p) => store.get(p) ?? null);
 		expect(file.fileName).toBe('投诉 处理 示范.callqa-session');
 		const doc = parseSessionFile(file.fileName, file.text);
-		expect(doc).toMatchObject({ format: 'callqa-session', version: 1, session: { title: '投诉/处理: 示范', audience: '二组', notes: '先好后坏' } });
+		expect(doc).toMatchObject({
+			format: 'callqa-session',
+			version: 1,
+			session: { title: '投诉/处理: 示范', audience: '二组', notes: '先好后坏' }
+		});
 		expect(doc.clips.map((c) => c.audio === null)).toEqual([false, true]);
 
 		const b = await createNodeWasmDb();
@@ -120,18 +141,38 @@ describe('session file', () => {
 			}
 			throw new Error('accepted');
 		};
-		expect(refuse('a.callqa-session', '{nope')).toEqual(['not_json', expect.stringMatching(/^a\.callqa-session: not a CallQA session file/)]);
+		expect(refuse('a.callqa-session', '{nope')).toEqual([
+			'not_json',
+			expect.stringMatching(/^a\.callqa-session: not a CallQA session file/)
+		]);
 		expect(refuse('b.json', '{"format":"other"}')[0]).toBe('not_session');
-		expect(refuse('c.callqa-session', JSON.stringify({ ...ok, version: 7 }))).toEqual(['newer_version', expect.stringContaining('file version 7')]);
+		expect(refuse('c.callqa-session', JSON.stringify({ ...ok, version: 7 }))).toEqual([
+			'newer_version',
+			expect.stringContaining('file version 7')
+		]);
 		expect(refuse('d', JSON.stringify({ ...ok, session: { title: ' ' } }))[0]).toBe('bad_session');
 		expect(refuse('d2', JSON.stringify({ ...ok, clips: undefined }))[0]).toBe('no_clips');
 		expect(refuse('d3', JSON.stringify({ ...ok, version: 'x' }))[0]).toBe('no_version');
-		expect(refuse('e', JSON.stringify({ ...ok, clips: [{ label: 'great', excerpt: [] }] }))).toEqual(['clip_label', 'e: clip 1: label "great" is not good or improve']);
-		expect(refuse('f', JSON.stringify({ ...ok, clips: [{ label: 'good', start_s: 5, end_s: 2 }] }))).toEqual(['clip_order', 'f: clip 1: it ends before it starts']);
+		expect(refuse('e', JSON.stringify({ ...ok, clips: [{ label: 'great', excerpt: [] }] }))).toEqual([
+			'clip_label',
+			'e: clip 1: label "great" is not good or improve'
+		]);
+		expect(refuse('f', JSON.stringify({ ...ok, clips: [{ label: 'good', start_s: 5, end_s: 2 }] }))).toEqual([
+			'clip_order',
+			'f: clip 1: it ends before it starts'
+		]);
 		expect(refuse('h', JSON.stringify({ ...ok, clips: [{ label: 'good', note: 7 }] }))[0]).toBe('clip_text');
 		expect(refuse('i', JSON.stringify({ ...ok, clips: [{ label: 'good', excerpt: [{ text: 1 }] }] }))[0]).toBe('clip_excerpt');
-		const notWav = { label: 'good', start_s: 0, end_s: 1, audio: { mime: 'audio/wav', base64: toBase64(new TextEncoder().encode('hello world')) } };
-		expect(refuse('g', JSON.stringify({ ...ok, clips: [notWav] }))).toEqual(['audio_not_wav', expect.stringMatching(/^g: clip 1: the audio is not a playable WAV/)]);
+		const notWav = {
+			label: 'good',
+			start_s: 0,
+			end_s: 1,
+			audio: { mime: 'audio/wav', base64: toBase64(new TextEncoder().encode('hello world')) }
+		};
+		expect(refuse('g', JSON.stringify({ ...ok, clips: [notWav] }))).toEqual([
+			'audio_not_wav',
+			expect.stringMatching(/^g: clip 1: the audio is not a playable WAV/)
+		]);
 		expect(Array.from(fromBase64(toBase64(new Uint8Array([0, 255, 7]))))).toEqual([0, 255, 7]);
 		expect(sessionFileName('  ')).toBe('coaching.callqa-session');
 	});

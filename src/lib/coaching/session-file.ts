@@ -4,7 +4,17 @@
 // read/write functions (OPFS in the browser, a Map in tests). No DOM here.
 import type { Db } from '../db/types';
 import { readWavInfo } from '../recordings/wav';
-import { addClip, clipAudioPath, CLIP_LABELS, createSession, getSession, listClips, newId, type ClipLabel, type ItemLabel } from './coaching-sql';
+import {
+	addClip,
+	clipAudioPath,
+	CLIP_LABELS,
+	createSession,
+	getSession,
+	listClips,
+	newId,
+	type ClipLabel,
+	type ItemLabel
+} from './coaching-sql';
 import type { Line } from './clip-span';
 import { errorMessage } from '../i18n/error-message';
 
@@ -87,8 +97,13 @@ export function fromBase64(b64: string): Uint8Array {
 
 /** A file name from the session's title: what a file system accepts, ending in .callqa-session. */
 export function sessionFileName(title: string): string {
-	// eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
-	const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'coaching';
+	const base =
+		title
+			// eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
+			.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 80) || 'coaching';
 	return base + SESSION_FILE_EXT;
 }
 
@@ -99,7 +114,8 @@ export async function exportSession(db: Db, sessionId: string, readAudio: ReadAu
 	const clips: SessionFileClip[] = [];
 	for (const c of await listClips(db, sessionId)) {
 		const bytes = c.audio_path ? await readAudio(c.audio_path) : null;
-		if (c.audio_path && !bytes) throw new Error(`the audio of clip ${c.position} (${c.call_id ?? c.clip_id}) is missing from browser storage`);
+		if (c.audio_path && !bytes)
+			throw new Error(`the audio of clip ${c.position} (${c.call_id ?? c.clip_id}) is missing from browser storage`);
 		clips.push({
 			call_id: c.call_id,
 			agent: c.agent,
@@ -137,15 +153,21 @@ export function parseSessionFile(fileName: string, text: string): SessionFile {
 		const why = errorMessage(e);
 		throw new SessionFileError('not_json', fileName, `not a CallQA session file (it is not JSON: ${why})`, { why });
 	}
-	if (!isObj(doc) || doc.format !== SESSION_FILE_FORMAT) throw new SessionFileError('not_session', fileName, `not a CallQA session file (no "format": "${SESSION_FILE_FORMAT}")`);
+	if (!isObj(doc) || doc.format !== SESSION_FILE_FORMAT)
+		throw new SessionFileError('not_session', fileName, `not a CallQA session file (no "format": "${SESSION_FILE_FORMAT}")`);
 	if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
 		throw new SessionFileError('no_version', fileName, 'the file has no valid version number');
 	}
 	if (doc.version > SESSION_FILE_VERSION) {
-		throw new SessionFileError('newer_version', fileName, `made by a newer CallQA (file version ${doc.version}, this app reads up to ${SESSION_FILE_VERSION})`, {
-			version: doc.version,
-			max: SESSION_FILE_VERSION
-		});
+		throw new SessionFileError(
+			'newer_version',
+			fileName,
+			`made by a newer CallQA (file version ${doc.version}, this app reads up to ${SESSION_FILE_VERSION})`,
+			{
+				version: doc.version,
+				max: SESSION_FILE_VERSION
+			}
+		);
 	}
 	const s = doc.session;
 	if (!isObj(s) || typeof s.title !== 'string' || !s.title.trim() || !optStr(s.audience) || !optStr(s.notes)) {
@@ -157,14 +179,21 @@ export function parseSessionFile(fileName: string, text: string): SessionFile {
 		const bad = (code: SessionFileProblem, why: string, params: Record<string, string | number> = {}) =>
 			new SessionFileError(code, fileName, `clip ${n}: ${why}`, { n, ...params });
 		if (!isObj(c)) throw bad('clip_not_object', 'is not an object');
-		if (!CLIP_LABELS.includes(c.label as ClipLabel)) throw bad('clip_label', `label "${String(c.label)}" is not good or improve`, { label: String(c.label) });
+		if (!CLIP_LABELS.includes(c.label as ClipLabel))
+			throw bad('clip_label', `label "${String(c.label)}" is not good or improve`, { label: String(c.label) });
 		if (!optNum(c.start_s) || !optNum(c.end_s)) throw bad('clip_times', 'start_s/end_s are not numbers');
-		if (c.start_s != null && (c.end_s == null || (c.end_s as number) <= (c.start_s as number))) throw bad('clip_order', 'it ends before it starts');
-		for (const k of ['call_id', 'agent', 'team', 'item_id', 'note'] as const) if (!optStr(c[k])) throw bad('clip_text', `${k} is not text`, { field: k });
+		if (c.start_s != null && (c.end_s == null || (c.end_s as number) <= (c.start_s as number)))
+			throw bad('clip_order', 'it ends before it starts');
+		for (const k of ['call_id', 'agent', 'team', 'item_id', 'note'] as const)
+			if (!optStr(c[k])) throw bad('clip_text', `${k} is not text`, { field: k });
 		const il = c.item_label;
-		if (il != null && !(isObj(il) && typeof il.zh === 'string' && typeof il.en === 'string')) throw bad('clip_item_label', 'item_label is not {zh, en}');
+		if (il != null && !(isObj(il) && typeof il.zh === 'string' && typeof il.en === 'string'))
+			throw bad('clip_item_label', 'item_label is not {zh, en}');
 		const ex = c.excerpt ?? [];
-		if (!Array.isArray(ex) || !ex.every((l) => isObj(l) && typeof l.text === 'string' && typeof l.speaker === 'string' && optNum(l.start_s) && optNum(l.end_s))) {
+		if (
+			!Array.isArray(ex) ||
+			!ex.every((l) => isObj(l) && typeof l.text === 'string' && typeof l.speaker === 'string' && optNum(l.start_s) && optNum(l.end_s))
+		) {
 			throw bad('clip_excerpt', 'the transcript excerpt is not a list of {speaker, start_s, end_s, text}');
 		}
 		let audio: SessionFileClip['audio'] = null;

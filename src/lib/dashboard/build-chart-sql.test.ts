@@ -55,10 +55,12 @@ describe('dashboard chart queries', () => {
 		expect(month.map((r) => [r.bucket, r.bucket_end, r.volume])).toEqual([['2026-09-01', '2026-09-30', 5]]);
 		// A week starting before the period is clipped to it.
 		const clipped = (await queryCharts(db, { from: '2026-09-09', to: '2026-09-15' }, 'week', R)).trend;
-		expect(clipped.map((r) => [r.bucket, r.bucket_end, r.volume])).toEqual([
-			['2026-09-09', '2026-09-13', 0],
-			['2026-09-14', '2026-09-15', 1]
-		].filter((r) => r[2] !== 0));
+		expect(clipped.map((r) => [r.bucket, r.bucket_end, r.volume])).toEqual(
+			[
+				['2026-09-09', '2026-09-13', 0],
+				['2026-09-14', '2026-09-15', 1]
+			].filter((r) => r[2] !== 0)
+		);
 	});
 
 	it('bins QA scores by tens of the asked rubric version (100 in the top bin)', async () => {

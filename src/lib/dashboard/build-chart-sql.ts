@@ -214,7 +214,9 @@ export function numericCharts({ trend, scoreBins, items, heat, complaints, csat 
 /** Distinct teams, queues and channels for the filter pickers (bounded). */
 export async function queryDimensions(db: Db): Promise<{ teams: string[]; queues: string[]; channels: string[]; latest: string | null }> {
 	const pick = async (col: 'team' | 'queue' | 'channel') =>
-		(await db.query<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM calls WHERE ${col} IS NOT NULL ORDER BY v LIMIT 200`)).rows.map((r) => r.v);
+		(await db.query<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM calls WHERE ${col} IS NOT NULL ORDER BY v LIMIT 200`)).rows.map(
+			(r) => r.v
+		);
 	const { rows } = await db.query<{ latest: string | null }>(`SELECT strftime(max(started_at), '%Y-%m-%d') AS latest FROM calls`);
 	return { teams: await pick('team'), queues: await pick('queue'), channels: await pick('channel'), latest: rows[0]?.latest ?? null };
 }

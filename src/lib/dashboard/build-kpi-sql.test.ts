@@ -52,7 +52,10 @@ let scores: Map<string, Score>;
 
 beforeAll(async () => {
 	db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 	calls = (await db.query<Call>('SELECT * FROM calls')).rows;
 	complaints = (await db.query<Complaint>('SELECT * FROM complaints')).rows;
@@ -73,11 +76,19 @@ function expected(f: DashboardFilter, from: string, to: string): KpiValues {
 	const inPeriod = calls.filter((c) => inDays(c.started_at, from, to) && matches(c));
 	const handled = inPeriod.filter((c) => c.abandoned !== true);
 	const byCustomer = new Map<string, number[]>();
-	for (const c of calls) if (c.customer_id && c.started_at) byCustomer.set(c.customer_id, [...(byCustomer.get(c.customer_id) ?? []), ms(c.started_at)]);
+	for (const c of calls)
+		if (c.customer_id && c.started_at) byCustomer.set(c.customer_id, [...(byCustomer.get(c.customer_id) ?? []), ms(c.started_at)]);
 	const hasRepeat = (c: Call) => {
 		if (!c.customer_id || !c.started_at) return false;
 		const t = ms(c.started_at);
-		return calls.some((n) => n.customer_id === c.customer_id && n.call_id !== c.call_id && n.started_at != null && ms(n.started_at) > t && ms(n.started_at) <= t + 7 * 86_400_000);
+		return calls.some(
+			(n) =>
+				n.customer_id === c.customer_id &&
+				n.call_id !== c.call_id &&
+				n.started_at != null &&
+				ms(n.started_at) > t &&
+				ms(n.started_at) <= t + 7 * 86_400_000
+		);
 	};
 	const surveyed = inPeriod.filter((c) => c.csat != null);
 	const scored = inPeriod.map((c) => scores.get(c.call_id)).filter((s): s is Score => !!s);
@@ -109,7 +120,10 @@ function expected(f: DashboardFilter, from: string, to: string): KpiValues {
 		qaAvg: mean(scored.filter((s) => s.score != null).map((s) => s.score as number)),
 		qaPass: share(scored.filter((s) => s.passed === true).length, scored.filter((s) => s.passed != null).length),
 		complaintRate: inPeriod.length === 0 || complaints.length === 0 ? null : (100 * comps.length) / inPeriod.length,
-		complaintSla: share(comps.filter((k) => k.resolved_at != null && k.due_at != null && ms(k.resolved_at) <= ms(k.due_at)).length, comps.filter((k) => k.due_at != null).length),
+		complaintSla: share(
+			comps.filter((k) => k.resolved_at != null && k.due_at != null && ms(k.resolved_at) <= ms(k.due_at)).length,
+			comps.filter((k) => k.due_at != null).length
+		),
 		followUp: share(closed.filter((k) => k.followed_up_at != null).length, closed.length)
 	};
 }

@@ -5,7 +5,15 @@ import type { Db, Param } from '../db/types';
 import type { QaSource } from '../scoring/qa-score';
 import type { KpiKey } from '../metrics/definitions';
 import { CALL_PARTS, COMPLAINT_PARTS, COMPLAINT_PARTS_SQL, QA_PARTS, QA_PARTS_SQL, callPartsSql, partsSelect } from '../metrics/kpis';
-import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, kpiRowSelect, partColumn, qaJoin, rubricParams, type KpiRow } from '../metrics/kpi-row';
+import {
+	HAS_COMPLAINT_DATA,
+	HAS_COMPLAINT_DATA_CTE,
+	kpiRowSelect,
+	partColumn,
+	qaJoin,
+	rubricParams,
+	type KpiRow
+} from '../metrics/kpi-row';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from './filter';
 
 export { DEFAULT_SL_THRESHOLD_S } from '../metrics/kpis';
@@ -87,7 +95,13 @@ export function buildKpiSql(filter: DashboardFilter, opts: KpiOptions = {}): { s
 	${HAS_COMPLAINT_DATA_CTE}
 	SELECT p.period, ${kpiRowSelect(partColumn({ calls: 'kc', qa: 'kc', complaints: 'km' }), HAS_COMPLAINT_DATA)}
 	FROM p LEFT JOIN kc ON kc.period = p.period LEFT JOIN km ON km.period = p.period`;
-	const params: Param[] = [...periodBounds(filter.from, filter.to), ...periodBounds(prev.from, prev.to), ...rubricParams(opts.rubric), ...dims.params, ...comp.params];
+	const params: Param[] = [
+		...periodBounds(filter.from, filter.to),
+		...periodBounds(prev.from, prev.to),
+		...rubricParams(opts.rubric),
+		...dims.params,
+		...comp.params
+	];
 	return { sql, params };
 }
 
@@ -140,7 +154,15 @@ export async function queryKpis(db: Db, filter: DashboardFilter, opts: KpiOption
 export function kpiResultFromRows(rows: KpiRow[], filter: DashboardFilter): KpiResult {
 	const prev = previousPeriod(filter.from, filter.to);
 	return {
-		current: toPeriod(rows.find((r) => r.period === 'current'), filter.from, filter.to),
-		previous: toPeriod(rows.find((r) => r.period === 'previous'), prev.from, prev.to)
+		current: toPeriod(
+			rows.find((r) => r.period === 'current'),
+			filter.from,
+			filter.to
+		),
+		previous: toPeriod(
+			rows.find((r) => r.period === 'previous'),
+			prev.from,
+			prev.to
+		)
 	};
 }

@@ -1,7 +1,15 @@
 // Each overview chart renders headless (SSR, SVG) from its rows, with a tooltip, PNG export and the data it was given.
 import { describe, expect, it } from 'vitest';
 import { echarts, type ChartOption } from '../charts/echarts';
-import { buildComplaintsOption, buildCsatOption, buildHeatmapOption, buildParetoOption, buildQaDistributionOption, buildTrendOption, SCORE_BIN_LABELS } from './chart-options';
+import {
+	buildComplaintsOption,
+	buildCsatOption,
+	buildHeatmapOption,
+	buildParetoOption,
+	buildQaDistributionOption,
+	buildTrendOption,
+	SCORE_BIN_LABELS
+} from './chart-options';
 
 function render(option: ChartOption): { svg: string; option: Record<string, unknown> } {
 	const chart = echarts.init(null, null, { ssr: true, renderer: 'svg', width: 800, height: 320 });
@@ -32,14 +40,26 @@ describe('overview chart options', () => {
 		expect(series(option)[0].data).toEqual([40, 55]);
 		expect(series(option)[1].data).toEqual([0.8, null]);
 		// A day without ring times or surveys is a gap in the lines, not a drop to 0 bridged over.
-		expect(series(option).slice(1).map((s) => (s as { connectNulls?: boolean }).connectNulls)).toEqual([false, false]);
+		expect(
+			series(option)
+				.slice(1)
+				.map((s) => (s as { connectNulls?: boolean }).connectNulls)
+		).toEqual([false, false]);
 		expect(svg).toContain('2026-09-02');
 		expect(svg).toContain('来电量');
 		expect(hasTooltip(option) && hasExport(option)).toBe(true);
 	});
 
 	it('QA distribution: always ten bins from 0 to 100, empty bins as zero', () => {
-		const { svg, option } = render(buildQaDistributionOption([{ bin: 9, calls: 7 }, { bin: 2, calls: 1 }], { title: 'QA', calls: '通话', save: '保存' }));
+		const { svg, option } = render(
+			buildQaDistributionOption(
+				[
+					{ bin: 9, calls: 7 },
+					{ bin: 2, calls: 1 }
+				],
+				{ title: 'QA', calls: '通话', save: '保存' }
+			)
+		);
 		expect(series(option)[0].data).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 7]);
 		expect(svg).toContain(SCORE_BIN_LABELS[9]);
 		expect(hasTooltip(option) && hasExport(option)).toBe(true);
@@ -64,9 +84,18 @@ describe('overview chart options', () => {
 	it('heatmap: one cell per weekday × hour with calls, Monday on top', () => {
 		const weekdays = ['一', '二', '三', '四', '五', '六', '日'];
 		const { svg, option } = render(
-			buildHeatmapOption([{ weekday: 1, hour: 9, calls: 4 }, { weekday: 7, hour: 23, calls: 1 }], { title: 'H', calls: '通话', save: '保存', weekdays, hour: (h) => `${h}时` })
+			buildHeatmapOption(
+				[
+					{ weekday: 1, hour: 9, calls: 4 },
+					{ weekday: 7, hour: 23, calls: 1 }
+				],
+				{ title: 'H', calls: '通话', save: '保存', weekdays, hour: (h) => `${h}时` }
+			)
 		);
-		expect(series(option)[0].data).toEqual([[9, 0, 4], [23, 6, 1]]);
+		expect(series(option)[0].data).toEqual([
+			[9, 0, 4],
+			[23, 6, 1]
+		]);
 		expect(svg).toContain('<svg');
 		expect(hasTooltip(option) && hasExport(option)).toBe(true);
 	});
@@ -93,7 +122,15 @@ describe('overview chart options', () => {
 	});
 
 	it('CSAT: surveyed calls per score 1 to 5, zero-filled', () => {
-		const { option } = render(buildCsatOption([{ csat: 5, calls: 9 }, { csat: 2, calls: 1 }], { title: 'S', calls: '通话', save: '保存' }));
+		const { option } = render(
+			buildCsatOption(
+				[
+					{ csat: 5, calls: 9 },
+					{ csat: 2, calls: 1 }
+				],
+				{ title: 'S', calls: '通话', save: '保存' }
+			)
+		);
 		expect((series(option)[0].data as { value: number }[]).map((d) => d.value)).toEqual([0, 1, 0, 0, 9]);
 		expect(hasTooltip(option) && hasExport(option)).toBe(true);
 	});

@@ -32,7 +32,12 @@ export function buildTrendOption(rows: TrendRow[], labels: TrendLabels): ChartOp
 				const r = rows[list[0]?.dataIndex ?? -1];
 				if (!r) return '';
 				const period = r.bucket === r.bucket_end ? r.bucket : `${r.bucket} – ${r.bucket_end}`;
-				return tooltipText([period, `${labels.volume}: ${r.volume}`, `${labels.serviceLevel}: ${pct(r.service_level)}`, `${labels.csat}: ${r.csat_mean == null ? '—' : r.csat_mean.toFixed(2)}`]);
+				return tooltipText([
+					period,
+					`${labels.volume}: ${r.volume}`,
+					`${labels.serviceLevel}: ${pct(r.service_level)}`,
+					`${labels.csat}: ${r.csat_mean == null ? '—' : r.csat_mean.toFixed(2)}`
+				]);
 			}
 		},
 		legend: { top: 4, left: 8, data: [labels.volume, labels.serviceLevel, labels.csat] },
@@ -46,7 +51,14 @@ export function buildTrendOption(rows: TrendRow[], labels: TrendLabels): ChartOp
 		],
 		series: [
 			{ name: labels.volume, type: 'bar', data: rows.map((r) => r.volume), cursor: 'pointer' },
-			{ name: labels.serviceLevel, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.service_level), connectNulls: false, symbolSize: 5 },
+			{
+				name: labels.serviceLevel,
+				type: 'line',
+				yAxisIndex: 1,
+				data: rows.map((r) => r.service_level),
+				connectNulls: false,
+				symbolSize: 5
+			},
 			{ name: labels.csat, type: 'line', yAxisIndex: 2, data: rows.map((r) => r.csat_mean), connectNulls: false, symbolSize: 5 }
 		]
 	};
@@ -66,11 +78,25 @@ export function buildQaDistributionOption(rows: ScoreBinRow[], labels: Distribut
 	return {
 		color: [COLORS[0]],
 		toolbox: toolbox(labels.title, labels.save),
-		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return tooltipText([q.name, `${labels.calls}: ${q.value}`]); } },
+		tooltip: {
+			trigger: 'item',
+			formatter: (p: unknown) => {
+				const q = p as { name: string; value: number };
+				return tooltipText([q.name, `${labels.calls}: ${q.value}`]);
+			}
+		},
 		grid: { left: 48, right: 24, top: 36, bottom: 32 },
 		xAxis: { type: 'category', data: SCORE_BIN_LABELS },
 		yAxis: { type: 'value', minInterval: 1 },
-		series: [{ name: labels.calls, type: 'bar', data: counts, cursor: 'pointer', itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex >= 8 ? '#16a34a' : p.dataIndex >= 6 ? '#3b82f6' : '#f59e0b') } }]
+		series: [
+			{
+				name: labels.calls,
+				type: 'bar',
+				data: counts,
+				cursor: 'pointer',
+				itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex >= 8 ? '#16a34a' : p.dataIndex >= 6 ? '#3b82f6' : '#f59e0b') }
+			}
+		]
 	};
 }
 
@@ -103,12 +129,21 @@ export function buildParetoOption(rows: ItemFailureRow[], labels: ParetoLabels):
 				const r = sorted[(params as { dataIndex: number }[])[0]?.dataIndex ?? -1];
 				if (!r) return '';
 				const i = sorted.indexOf(r);
-				return tooltipText([labels.item(r.item_id), `${labels.failed}: ${r.failed} / ${r.applied}`, `${labels.failRate}: ${pct(r.fail_rate)}`, `${labels.cumulative}: ${pct(cumulative[i])}`]);
+				return tooltipText([
+					labels.item(r.item_id),
+					`${labels.failed}: ${r.failed} / ${r.applied}`,
+					`${labels.failRate}: ${pct(r.fail_rate)}`,
+					`${labels.cumulative}: ${pct(cumulative[i])}`
+				]);
 			}
 		},
 		legend: { top: 4, left: 8, data: [labels.failed, labels.cumulative] },
 		grid: { left: 48, right: 56, top: 44, bottom: 80 },
-		xAxis: { type: 'category', data: sorted.map((r) => labels.item(r.item_id)), axisLabel: { rotate: 30, interval: 0, width: 110, overflow: 'truncate' } },
+		xAxis: {
+			type: 'category',
+			data: sorted.map((r) => labels.item(r.item_id)),
+			axisLabel: { rotate: 30, interval: 0, width: 110, overflow: 'truncate' }
+		},
 		yAxis: [
 			{ type: 'value', minInterval: 1 },
 			{ type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: { show: false } }
@@ -143,8 +178,26 @@ export function buildHeatmapOption(rows: HeatCellRow[], labels: HeatmapLabels): 
 		grid: { left: 56, right: 24, top: 36, bottom: 84 },
 		xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h)), splitArea: { show: true } },
 		yAxis: { type: 'category', data: labels.weekdays, inverse: true, splitArea: { show: true } },
-		visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 12, itemHeight: 160, inRange: { color: ['#eff6ff', '#3b82f6', '#1e3a8a'] } },
-		series: [{ name: labels.calls, type: 'heatmap', data: rows.map((r) => [r.hour, r.weekday - 1, r.calls]), cursor: 'pointer', emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }]
+		visualMap: {
+			min: 0,
+			max: Math.max(1, max),
+			calculable: true,
+			orient: 'horizontal',
+			left: 'center',
+			bottom: 0,
+			itemWidth: 12,
+			itemHeight: 160,
+			inRange: { color: ['#eff6ff', '#3b82f6', '#1e3a8a'] }
+		},
+		series: [
+			{
+				name: labels.calls,
+				type: 'heatmap',
+				data: rows.map((r) => [r.hour, r.weekday - 1, r.calls]),
+				cursor: 'pointer',
+				emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } }
+			}
+		]
 	};
 }
 
@@ -211,7 +264,13 @@ export function buildCsatOption(rows: CsatBinRow[], labels: CsatLabels): ChartOp
 	const scores = [1, 2, 3, 4, 5];
 	return {
 		toolbox: toolbox(labels.title, labels.save),
-		tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { name: string; value: number }; return tooltipText([`CSAT ${q.name}`, `${labels.calls}: ${q.value}`]); } },
+		tooltip: {
+			trigger: 'item',
+			formatter: (p: unknown) => {
+				const q = p as { name: string; value: number };
+				return tooltipText([`CSAT ${q.name}`, `${labels.calls}: ${q.value}`]);
+			}
+		},
 		grid: { left: 48, right: 24, top: 36, bottom: 32 },
 		xAxis: { type: 'category', data: scores.map(String) },
 		yAxis: { type: 'value', minInterval: 1 },
@@ -220,7 +279,10 @@ export function buildCsatOption(rows: CsatBinRow[], labels: CsatLabels): ChartOp
 				name: labels.calls,
 				type: 'bar',
 				cursor: 'pointer',
-				data: scores.map((s) => ({ value: rows.find((r) => r.csat === s)?.calls ?? 0, itemStyle: { color: s >= 4 ? '#16a34a' : s === 3 ? '#9ca3af' : '#ef4444' } }))
+				data: scores.map((s) => ({
+					value: rows.find((r) => r.csat === s)?.calls ?? 0,
+					itemStyle: { color: s >= 4 ? '#16a34a' : s === 3 ? '#9ca3af' : '#ef4444' }
+				}))
 			}
 		]
 	};

@@ -12,7 +12,11 @@ export interface KpiChange {
 }
 
 /** null when either value is missing (nothing to compare with). */
-export function kpiChange(def: Pick<KpiDefinition, 'format' | 'isUpGood'>, current: number | null, previous: number | null): KpiChange | null {
+export function kpiChange(
+	def: Pick<KpiDefinition, 'format' | 'isUpGood'>,
+	current: number | null,
+	previous: number | null
+): KpiChange | null {
 	if (current == null || previous == null) return null;
 	let delta: number;
 	let unit: KpiChange['unit'];
@@ -29,6 +33,6 @@ export function kpiChange(def: Pick<KpiDefinition, 'format' | 'isUpGood'>, curre
 	}
 	const isFlat = Math.abs(delta) < 1e-9;
 	const direction = isFlat ? 'flat' : delta > 0 ? 'up' : 'down';
-	const tone = isFlat ? 'neutral' : (delta > 0) === def.isUpGood ? 'good' : 'bad';
+	const tone = isFlat ? 'neutral' : delta > 0 === def.isUpGood ? 'good' : 'bad';
 	return { direction, tone, delta, unit };
 }

@@ -20,7 +20,8 @@ import { cubeCharts, cubeKpis } from './rollup-cube';
 import { ensureRollup, loadRollupRows, queryKpisFromRollup } from './rollup-sql';
 import { KPI_DEFINITIONS } from './build-kpi-sql';
 
-const TECHNION_HEADER = 'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';
+const TECHNION_HEADER =
+	'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';
 /** Bank calls of February 1999, Technion layout: no resolved flag, no satisfaction, agents by first name only. */
 function technionTsv(): string {
 	const rows: string[] = [];
@@ -29,8 +30,25 @@ function technionTsv(): string {
 		for (const [i, server] of ['DANA', 'ERAN', 'DANA', 'MOSHE'].entries()) {
 			const hang = (d + i) % 5 === 0;
 			rows.push(
-				[`AA0${i}01`, `${d * 10 + i}`, `${1000 + d * 4 + i}`, '0', 'PS', day, '9:00:00', '9:00:10', '10', '9:00:10', '9:00:40', '30', hang ? 'HANG' : 'AGENT',
-					hang ? '0:00:00' : '9:00:40', hang ? '0:00:00' : '9:03:00', hang ? '0' : String(100 + i * 20), hang ? 'NO_SERVER' : server].join('\t')
+				[
+					`AA0${i}01`,
+					`${d * 10 + i}`,
+					`${1000 + d * 4 + i}`,
+					'0',
+					'PS',
+					day,
+					'9:00:00',
+					'9:00:10',
+					'10',
+					'9:00:10',
+					'9:00:40',
+					'30',
+					hang ? 'HANG' : 'AGENT',
+					hang ? '0:00:00' : '9:00:40',
+					hang ? '0:00:00' : '9:03:00',
+					hang ? '0' : String(100 + i * 20),
+					hang ? 'NO_SERVER' : server
+				].join('\t')
 			);
 		}
 	}
@@ -45,7 +63,11 @@ function pwcCsv(): string {
 			const answered = (d + i) % 4 !== 0;
 			const id = `ID${String(d * 3 + i).padStart(4, '0')}`;
 			const date = `2021-02-${String(d).padStart(2, '0')}`;
-			rows.push(answered ? `${id},${agent},${date},10:0${i}:00,Billing,Y,${i === 1 ? 'N' : 'Y'},${20 + i * 30},00:03:0${i},${3 + i}` : `${id},${agent},${date},10:0${i}:00,Billing,N,N,,,`);
+			rows.push(
+				answered
+					? `${id},${agent},${date},10:0${i}:00,Billing,Y,${i === 1 ? 'N' : 'Y'},${20 + i * 30},00:03:0${i},${3 + i}`
+					: `${id},${agent},${date},10:0${i}:00,Billing,N,N,,,`
+			);
 		}
 	}
 	return rows.join('\n');

@@ -26,7 +26,13 @@ const RUBRIC = validateRubric({
 	language: 'zh',
 	pass_mark: 80,
 	items: [
-		{ id: 'greet', label: { zh: '问候', en: 'Greeting' }, weight: 10, critical: false, rule: { kind: 'phrase_required', phrases: ['您好'], speaker: 'agent' } },
+		{
+			id: 'greet',
+			label: { zh: '问候', en: 'Greeting' },
+			weight: 10,
+			critical: false,
+			rule: { kind: 'phrase_required', phrases: ['您好'], speaker: 'agent' }
+		},
 		{ id: 'attitude', label: { zh: '服务态度', en: 'Attitude' }, weight: 10, critical: false, rule: { kind: 'manual' } }
 	]
 });
@@ -58,7 +64,13 @@ async function everywhere(qaSource: QaSource) {
 	const cube = cubeKpis((await loadRollupRows(db, REF))!, FILTER, qaSource).current.values;
 	const board = await queryLeaderboard(db, { period: SEPTEMBER, rubric: REF, qaSource, minCallsPerMonth: 1 });
 	const a = board.rows.find((r) => r.id === 'A')!.current.values;
-	const report = await queryReport(db, { period: SEPTEMBER, dims: { team: '甲组' }, rubric: REF, qaSource, settings: { ...DEFAULT_SETTINGS, minCallsPerMonth: 1 } });
+	const report = await queryReport(db, {
+		period: SEPTEMBER,
+		dims: { team: '甲组' },
+		rubric: REF,
+		qaSource,
+		settings: { ...DEFAULT_SETTINGS, minCallsPerMonth: 1 }
+	});
 	const reportRow = report.board.rows.find((r) => r.id === 'A')!.current.values;
 	const agent = await queryAgentDetail(db, { agentId: 'A', team: '甲组', from: SEPTEMBER.from, to: SEPTEMBER.to, rubric: REF, qaSource });
 	const weeks = agent.trend.filter((p) => p.who === 'agent');
@@ -66,7 +78,10 @@ async function everywhere(qaSource: QaSource) {
 	return {
 		qaAvg: [kpis.qaAvg, rollup.qaAvg, cube.qaAvg, a.qaAvg, report.current.values.qaAvg, reportRow.qaAvg, agentMean],
 		qaPass: [kpis.qaPass, rollup.qaPass, cube.qaPass, a.qaPass, report.current.values.qaPass, reportRow.qaPass],
-		reviewed: [(await queryKpis(db, FILTER, { rubric: REF, qaSource })).current.counts.reviewed, board.rows.find((r) => r.id === 'A')!.current.reviewed]
+		reviewed: [
+			(await queryKpis(db, FILTER, { rubric: REF, qaSource })).current.counts.reviewed,
+			board.rows.find((r) => r.id === 'A')!.current.reviewed
+		]
 	};
 }
 
@@ -103,7 +118,7 @@ describe('reviewed scores in the KPIs', () => {
 		expect(board.rows.find((r) => r.id === 'B')!.current.values.qaAvg).toBe(75);
 	});
 
-	it('follows a re-score: the reviewed score is computed from the call\'s current automatic results', async () => {
+	it("follows a re-score: the reviewed score is computed from the call's current automatic results", async () => {
 		const key = { call_id: 'B2', rubric_id: REF.id, rubric_version: REF.version };
 		const qa = async () => (await db.query<{ score: number }>(`SELECT score FROM call_qa_scores WHERE call_id = 'B2'`)).rows[0].score;
 		await setOverride(db, key, 'attitude', 'pass', '态度好');

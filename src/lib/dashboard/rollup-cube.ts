@@ -5,7 +5,17 @@
 // defined here. rollup-sql.test.ts checks equality with the raw SQL.
 // No SQL, no DOM.
 import { kpiResultFromRows, type KpiResult } from './build-kpi-sql';
-import { CALL_PARTS, COMPLAINT_PARTS, QA_PARTS, kpiValue, type CallPart, type ComplaintPart, type Part, type Parts, type QaPart } from '../metrics/kpis';
+import {
+	CALL_PARTS,
+	COMPLAINT_PARTS,
+	QA_PARTS,
+	kpiValue,
+	type CallPart,
+	type ComplaintPart,
+	type Part,
+	type Parts,
+	type QaPart
+} from '../metrics/kpis';
 import { kpiRowFromParts, type KpiRow } from '../metrics/kpi-row';
 import {
 	COMPLAINT_CATEGORY_LIMIT,
@@ -87,7 +97,9 @@ function matcher(f: DashboardFilter): (r: Dims) => boolean {
 function complaintMatcher(f: DashboardFilter): (r: CubeComplaintRow) => boolean {
 	const { team, queue, channel } = f;
 	return (r) =>
-		(!team || r.team === team || (!r.has_call && !!r.agent_teams?.includes(team))) && (!queue || r.queue === queue) && (!channel || r.channel === channel);
+		(!team || r.team === team || (!r.has_call && !!r.agent_teams?.includes(team))) &&
+		(!queue || r.queue === queue) &&
+		(!channel || r.channel === channel);
 }
 
 function sumWhere<T extends Dated>(rows: T[], from: number, to: number, keep: (r: T) => boolean, add: (r: T) => void): number {
@@ -112,7 +124,13 @@ function kpiRow(rows: RollupRows, f: DashboardFilter, source: QaSource, period: 
 	const keep = matcher(f);
 	const parts = Object.fromEntries([...CALL_PARTS, ...QA_PARTS, ...COMPLAINT_PARTS].map((p) => [p, 0])) as Parts;
 	sumWhere(rows.calls, d0, d1, keep, (r) => addParts(parts, CALL_PARTS, r));
-	sumWhere(rows.qa, d0, d1, (r) => r.source === source && keep(r), (r) => addParts(parts, QA_PARTS, r));
+	sumWhere(
+		rows.qa,
+		d0,
+		d1,
+		(r) => r.source === source && keep(r),
+		(r) => addParts(parts, QA_PARTS, r)
+	);
 	sumWhere(rows.complaints, d0, d1, complaintMatcher(f), (r) => addParts(parts, COMPLAINT_PARTS, r));
 	return kpiRowFromParts(period, parts, rows.hasComplaintData);
 }
@@ -172,9 +190,15 @@ export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain, s
 		}));
 
 	const bins = new Map<number, number>();
-	sumWhere(rows.qa, d0, d1, (r) => r.source === source && keep(r), (r) => {
-		if (r.bin != null) bins.set(r.bin, (bins.get(r.bin) ?? 0) + r.scored_n);
-	});
+	sumWhere(
+		rows.qa,
+		d0,
+		d1,
+		(r) => r.source === source && keep(r),
+		(r) => {
+			if (r.bin != null) bins.set(r.bin, (bins.get(r.bin) ?? 0) + r.scored_n);
+		}
+	);
 
 	const items = new Map<string, { applied: number; failed: number }>();
 	sumWhere(rows.items, d0, d1, keep, (r) => {
@@ -194,7 +218,9 @@ export function cubeCharts(rows: RollupRows, f: DashboardFilter, grain: Grain, s
 		const cell = isoWeekday(r.day) * 24 + r.hour;
 		heat.set(cell, (heat.get(cell) ?? 0) + r.offered);
 	});
-	const heatRows: HeatCellRow[] = [...heat.entries()].sort(([a], [b]) => a - b).map(([cell, calls]) => ({ weekday: Math.floor(cell / 24), hour: cell % 24, calls }));
+	const heatRows: HeatCellRow[] = [...heat.entries()]
+		.sort(([a], [b]) => a - b)
+		.map(([cell, calls]) => ({ weekday: Math.floor(cell / 24), hour: cell % 24, calls }));
 
 	return {
 		trend,

@@ -23,7 +23,10 @@ const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 let db: Db;
 beforeAll(async () => {
 	db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 }, 120_000);
 afterAll(() => db?.close());
@@ -130,7 +133,8 @@ describe('dashboard rollup', () => {
 		expect(await ensureRollup(db)).toBe(true);
 		const f = { from: '2026-09-01', to: '2026-09-30' };
 		const before = await queryKpisFromRollup(db, f);
-		const csv = '\uFEFF通话ID,坐席工号,班组,队列,渠道,开始时间,振铃时长,是否放弃\r\nX-1,A1001,账务组,账务热线,电话,2026/09/15 10:00:00,3,否\r\n';
+		const csv =
+			'\uFEFF通话ID,坐席工号,班组,队列,渠道,开始时间,振铃时长,是否放弃\r\nX-1,A1001,账务组,账务热线,电话,2026/09/15 10:00:00,3,否\r\n';
 		await importFiles(db, [{ name: 'extra-calls.csv', bytes: new TextEncoder().encode(csv) }]);
 		expect(await ensureRollup(db)).toBe(true);
 		const after = await queryKpisFromRollup(db, f);

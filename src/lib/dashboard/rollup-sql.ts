@@ -230,7 +230,12 @@ const GRAIN_STEP: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERV
 const summed = (p: Part) => `sum(r.${p})`;
 
 /** Every overview chart of build-chart-sql.ts over the rollups, one statement each. */
-export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubric: Rubric, qaSource: QaSource = 'reviewed'): Record<keyof DashboardCharts, Sql> {
+export function buildChartRollupSql(
+	filter: DashboardFilter,
+	grain: Grain,
+	rubric: Rubric,
+	qaSource: QaSource = 'reviewed'
+): Record<keyof DashboardCharts, Sql> {
 	const dims = rollupDims(filter);
 	const where = { sql: `${inDays('r')} AND ${dims.sql}`, params: [...days(filter.from, filter.to), ...dims.params] };
 	const rub: Param[] = [rubric?.id ?? '', rubric?.version ?? -1];
@@ -285,7 +290,13 @@ export function buildChartRollupSql(filter: DashboardFilter, grain: Grain, rubri
 	};
 }
 
-export async function queryChartsFromRollup(db: Db, filter: DashboardFilter, grain: Grain, rubric: Rubric, qaSource: QaSource = 'reviewed'): Promise<DashboardCharts> {
+export async function queryChartsFromRollup(
+	db: Db,
+	filter: DashboardFilter,
+	grain: Grain,
+	rubric: Rubric,
+	qaSource: QaSource = 'reviewed'
+): Promise<DashboardCharts> {
 	const q = buildChartRollupSql(filter, grain, rubric, qaSource);
 	const run = async <T>(s: Sql) => (await db.query<T>(s.sql, s.params)).rows;
 	const [trend, scoreBins, items, heat, complaints, csat] = await Promise.all([
@@ -384,5 +395,12 @@ export async function loadRollupRows(db: Db, rubric: Rubric, maxRows = MAX_CUBE_
 	);
 	const complaints = await db.query<CubeComplaintRow>(`SELECT ${DAY}, * EXCLUDE (day) FROM dash_complaint_rollup`);
 	const has = await db.query<{ has_data: boolean }>(`WITH ${HAS_COMPLAINT_DATA_CTE} SELECT has_data FROM k_has`);
-	return { calls: calls.rows, hours: hours.rows, qa: qa.rows, items: items.rows, complaints: complaints.rows, hasComplaintData: has.rows[0]?.has_data === true };
+	return {
+		calls: calls.rows,
+		hours: hours.rows,
+		qa: qa.rows,
+		items: items.rows,
+		complaints: complaints.rows,
+		hasComplaintData: has.rows[0]?.has_data === true
+	};
 }

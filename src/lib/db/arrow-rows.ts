@@ -55,7 +55,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** Formats epoch milliseconds (plus optional extra microseconds) as a naive timestamp string. */
 export function formatTimestamp(ms: number, extraMicros = 0): string {
 	const d = new Date(Math.floor(ms));
-	const micros = Math.round((ms - Math.floor(ms)) * 1000) + (d.getUTCMilliseconds() * 1000) + extraMicros;
+	const micros = Math.round((ms - Math.floor(ms)) * 1000) + d.getUTCMilliseconds() * 1000 + extraMicros;
 	const base = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 	return micros ? `${base}.${pad(micros, 6)}` : base;
 }

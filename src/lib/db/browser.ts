@@ -97,12 +97,14 @@ async function open(): Promise<BrowserDb> {
 		transaction: serial.transaction,
 		// duckdb-wasm transfers the buffer to the worker (detaching it), so hand over a copy.
 		registerFile: (name, data) => serial.exclusive(() => db.registerFileBuffer(name, data.slice())),
-		dropFile: (name) => serial.exclusive(async () => {
-			await db.dropFile(name);
-		}),
-		checkpoint: () => serial.exclusive(async () => {
-			if (isPersistent) await conn.query('CHECKPOINT');
-		}),
+		dropFile: (name) =>
+			serial.exclusive(async () => {
+				await db.dropFile(name);
+			}),
+		checkpoint: () =>
+			serial.exclusive(async () => {
+				if (isPersistent) await conn.query('CHECKPOINT');
+			}),
 		close: async () => {
 			await conn.close();
 			await db.terminate();

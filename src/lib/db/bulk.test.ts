@@ -12,11 +12,18 @@ describe('bulkInsert', () => {
 			[null, -0.25, null],
 			['=SUM(A1), tab\there', 0, true]
 		];
-		expect(await bulkInsert(db, 't', [
-			{ name: 's', type: 'VARCHAR' },
-			{ name: 'd', type: 'DOUBLE' },
-			{ name: 'b', type: 'BOOLEAN' }
-		], rows)).toBe(4);
+		expect(
+			await bulkInsert(
+				db,
+				't',
+				[
+					{ name: 's', type: 'VARCHAR' },
+					{ name: 'd', type: 'DOUBLE' },
+					{ name: 'b', type: 'BOOLEAN' }
+				],
+				rows
+			)
+		).toBe(4);
 		const { rows: back } = await db.query<{ s: string | null; d: number | null; b: boolean | null }>('SELECT * FROM t');
 		expect(back.map((r) => [r.s, r.d, r.b])).toEqual(rows);
 		await db.close();

@@ -18,7 +18,7 @@ const HOSTILE = [
 	"'; DROP TABLE calls; --",
 	"''",
 	'"double" quotes',
-	'back\\slash \\\' escaped',
+	"back\\slash \\' escaped",
 	'line\nbreak\r\nand\ttab',
 	'客户说：“退款”？',
 	'emoji 📞 and \u2028 separator',
@@ -38,7 +38,7 @@ describe('sqlString', () => {
 	});
 
 	it('doubles single quotes and nothing else', () => {
-		expect(sqlString("a'b\"c\\")).toBe("'a''b\"c\\'");
+		expect(sqlString('a\'b"c\\')).toBe("'a''b\"c\\'");
 	});
 });
 

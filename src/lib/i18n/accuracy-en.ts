@@ -3,8 +3,10 @@ import type { ACCURACY_ZH } from './accuracy-zh';
 
 export const ACCURACY_EN: Record<keyof typeof ACCURACY_ZH, string> = {
 	'acc.title': 'AutoQA accuracy',
-	'acc.lead': 'Submitted reviews are the labels: an item the inspector corrected counts with the corrected result, an item left alone as the automatic result confirmed. "Positive" is the automatic fail: precision = automatic fails the inspector confirmed, recall = the inspector\'s fails the checklist found. Items n/a on both sides are left out.',
-	'acc.empty': 'No submitted reviews yet. Once inspectors submit reviews on call pages, this page shows per item how the automatic checklist agrees with them.',
+	'acc.lead':
+		'Submitted reviews are the labels: an item the inspector corrected counts with the corrected result, an item left alone as the automatic result confirmed. "Positive" is the automatic fail: precision = automatic fails the inspector confirmed, recall = the inspector\'s fails the checklist found. Items n/a on both sides are left out.',
+	'acc.empty':
+		'No submitted reviews yet. Once inspectors submit reviews on call pages, this page shows per item how the automatic checklist agrees with them.',
 	'acc.col.item': 'Item',
 	'acc.col.version': 'Rubric version',
 	'acc.col.n': 'Calls reviewed',
@@ -29,7 +31,8 @@ export const ACCURACY_EN: Record<keyof typeof ACCURACY_ZH, string> = {
 	'acc.result.na': 'n/a',
 	'acc.result.missing': 'no result',
 	'nm.title': 'Near misses',
-	'nm.lead': 'In the calls that failed a required phrase, the agent turn that came closest, grouped by its normalised form and sorted by how many calls it would flip. "Accept" adds the turn to the item\'s accepted phrasings (saved as a new rubric version); "Dismiss" hides it from now on.',
+	'nm.lead':
+		'In the calls that failed a required phrase, the agent turn that came closest, grouped by its normalised form and sorted by how many calls it would flip. "Accept" adds the turn to the item\'s accepted phrasings (saved as a new rubric version); "Dismiss" hides it from now on.',
 	'nm.item': 'Item',
 	'nm.noItems': 'The active rubric has no required-phrase item.',
 	'nm.stats': '{failing, plural, one {# call} other {# calls}} failed, {withTurn} of them with a comparable turn',

@@ -5,7 +5,8 @@ import type { CALLS_FILTER_ZH } from './calls-filter-zh';
 export const CALLS_FILTER_EN: Record<keyof typeof CALLS_FILTER_ZH, string> = {
 	'calls.f.bar': 'Filter calls',
 	'calls.f.words': 'Transcript contains…',
-	'calls.f.wordsHint': 'Separate words with spaces; all must occur. Punctuation, spaces, full/half width and traditional/simplified do not matter',
+	'calls.f.wordsHint':
+		'Separate words with spaces; all must occur. Punctuation, spaces, full/half width and traditional/simplified do not matter',
 	'calls.f.agent': 'Agent',
 	'calls.f.allAgents': 'All agents',
 	'calls.f.team': 'Team',

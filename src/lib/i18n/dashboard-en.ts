@@ -71,8 +71,10 @@ export const DASHBOARD_EN: Record<keyof typeof DASHBOARD_ZH, string> = {
 	'kpi.missing.noComplaintData': 'No data: no complaint records were imported into this workspace',
 	'kpi.missing.noComplaintsWithDue': 'No data: no complaint of this period has a deadline',
 	'kpi.missing.noClosedComplaints': 'No data: no complaint of this period is closed yet',
-	'qa.source.reviewed': 'QA score (reviewed where reviewed: {reviewed} of {total, plural, one {# call} other {# calls}}, automatic elsewhere)',
-	'qa.source.automatic': 'QA score: automatic scores only ({reviewed, plural, one {the # reviewed call counts by its automatic score} other {the # reviewed calls count by their automatic scores}})',
+	'qa.source.reviewed':
+		'QA score (reviewed where reviewed: {reviewed} of {total, plural, one {# call} other {# calls}}, automatic elsewhere)',
+	'qa.source.automatic':
+		'QA score: automatic scores only ({reviewed, plural, one {the # reviewed call counts by its automatic score} other {the # reviewed calls count by their automatic scores}})',
 	'qa.source.noScores': 'QA score: no scored calls in this period',
 	'qa.note.reviewed': 'incl. {reviewed} reviewed',
 	'qa.source.toggle': 'Automatic only',

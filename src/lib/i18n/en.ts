@@ -81,18 +81,21 @@ export const en: Record<MessageKey, string> = {
 	'rule.first_speaker': 'First speaker is the agent',
 
 	'start.title': 'Score every call against your service standard',
-	'start.lead': 'CallQA reads the call logs, recordings, transcripts and complaint records your contact centre exports and checks every call against the centre’s service standard (answer time, standard greeting, banned phrases, courtesy words, identity check, closing, complaint deadlines…). QA inspectors then review, comment and score.',
+	'start.lead':
+		'CallQA reads the call logs, recordings, transcripts and complaint records your contact centre exports and checks every call against the centre’s service standard (answer time, standard greeting, banned phrases, courtesy words, identity check, closing, complaint deadlines…). QA inspectors then review, comment and score.',
 	'start.private': 'Everything is processed and stored in this browser on this machine. Nothing leaves it.',
 	'start.step1': 'Import call logs, transcripts, recordings and complaints (CSV, WebVTT, SRT, Amazon Transcribe JSON, WAV/MP3…)',
 	'start.step2': 'Every call is checked against the service standard automatically',
 	'start.step3': 'Review, score, coach, and export the appraisal table',
 	'start.loadSample': 'Load the sample contact centre',
-	'start.loadSampleHint': 'A fictional Chinese contact centre: call log, transcripts, dual-channel recordings and complaints. Takes 10–20 s.',
+	'start.loadSampleHint':
+		'A fictional Chinese contact centre: call log, transcripts, dual-channel recordings and complaints. Takes 10–20 s.',
 	'start.importOwn': 'Import your own files',
 	'start.fetching': 'Downloading sample files {done}/{total}',
 	'start.importing': 'Importing {done}/{total}: {file}',
 	'start.sampleFailed': 'Loading the sample failed: {message}',
-	'start.sampleDone': 'Sample loaded: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
+	'start.sampleDone':
+		'Sample loaded: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
 	'start.overview': 'Workspace overview',
 	'start.cards.calls': 'Calls',
 	'start.cards.range': 'Date range',
@@ -113,7 +116,8 @@ export const en: Record<MessageKey, string> = {
 	'start.goImport': 'Import more files',
 
 	'import.title': 'Import files',
-	'import.lead': 'Drop call logs, complaint lists, transcripts or recordings, or a whole folder. Each file’s kind, encoding and columns are detected, and every file gets its own report.',
+	'import.lead':
+		'Drop call logs, complaint lists, transcripts or recordings, or a whole folder. Each file’s kind, encoding and columns are detected, and every file gets its own report.',
 	'import.drop': 'Drop files or a folder here',
 	'import.dropActive': 'Release to import',
 	'import.or': 'or',
@@ -123,7 +127,8 @@ export const en: Record<MessageKey, string> = {
 	'import.formats': 'Reads CSV/TSV (UTF-8, GBK/GB18030), WebVTT, SRT, Amazon Transcribe / Contact Lens JSON, WAV, MP3, OGG, M4A.',
 	'import.progress': 'Importing {done}/{total}: {file}',
 	'import.reading': 'Reading files…',
-	'import.finished': 'Import finished: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
+	'import.finished':
+		'Import finished: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
 	'import.failed': 'Import failed: {message}',
 	'import.reports': 'Import reports',
 	'import.noReports': 'No files imported yet. After an import every file gets a report card here.',
@@ -160,7 +165,8 @@ export const en: Record<MessageKey, string> = {
 
 	'mapping.title': 'Fix column mapping',
 	'mapping.lead': 'Choose the field each column holds; set columns you do not need to “Ignore”. Fields marked * are required.',
-	'mapping.noFile': 'The file to map is not available. File contents are kept for this session only; after a reload, import the file again.',
+	'mapping.noFile':
+		'The file to map is not available. File contents are kept for this session only; after a reload, import the file again.',
 	'mapping.toImport': 'Back to import',
 	'mapping.kind': 'File kind',
 	'mapping.kind.call_log': 'Call log',
@@ -221,7 +227,8 @@ export const en: Record<MessageKey, string> = {
 	'calls.play': 'Play recording {file}',
 	'calls.playing': 'Playing',
 	'calls.closePlayer': 'Close player',
-	'calls.audioMissing': 'This recording ({file}) is not on this computer. Import the audio file again, or choose the folder that holds the recordings on the Import page.',
+	'calls.audioMissing':
+		'This recording ({file}) is not on this computer. Import the audio file again, or choose the folder that holds the recordings on the Import page.',
 	'calls.audioError': 'Cannot play the recording: {message}',
 	'folders.needsPermission': 'The recordings folder “{names}” needs your permission again before its recordings can play.',
 	'folders.allow': 'Allow access',
@@ -236,5 +243,5 @@ export const en: Record<MessageKey, string> = {
 	...ACCURACY_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
-	...VOICE_EN,
+	...VOICE_EN
 };

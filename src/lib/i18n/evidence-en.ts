@@ -24,7 +24,8 @@ export const EVIDENCE_EN: Record<keyof typeof EVIDENCE_ZH, string> = {
 	'evidence.interruption_count_complaint': '{n} interruption(s), max {max} (complaint call)',
 	'evidence.interruption_event': 'seq {seq} at {at} s: overlap {overlap} s, {chars, plural, one {# char} other {# chars}}',
 	'evidence.interruption_event_va': 'seq {seq} at {at} s: overlap {overlap} s, {chars, plural, one {# char} other {# chars}}',
-	'evidence.interruption_event_va_untied': 'at {at} s: overlap {overlap} s, the agent went on after the customer stopped (no transcript turn)',
+	'evidence.interruption_event_va_untied':
+		'at {at} s: overlap {overlap} s, the agent went on after the customer stopped (no transcript turn)',
 	'evidence.interruption_ignored': '{n} backchannel/short overlap(s) ignored',
 	'evidence.from_audio': 'from audio',
 	'evidence.abandoned': 'abandoned before answer',

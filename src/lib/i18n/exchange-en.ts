@@ -4,7 +4,8 @@ import type { EXCHANGE_ZH } from './exchange-zh';
 export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'nav.reviews': 'Reviews',
 	'xchg.title': 'Reviews',
-	'xchg.lead': 'Every review in this workspace. Export them for your team lead, or import the files other inspectors exported; when two reviews of the same call disagree they are listed as conflicts for you to decide.',
+	'xchg.lead':
+		'Every review in this workspace. Export them for your team lead, or import the files other inspectors exported; when two reviews of the same call disagree they are listed as conflicts for you to decide.',
 	'xchg.count': '{total, plural, one {# review} other {# reviews}}',
 	'xchg.countFiltered': '{total, plural, one {# review matches} other {# reviews match}}',
 	'xchg.me': 'Inspector',
@@ -13,7 +14,8 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.meSave': 'Save',
 	'xchg.meCancel': 'Cancel',
 	'xchg.meLabel': 'My name or staff ID',
-	'xchg.meAsk': 'Enter your name or staff ID first: exported reviews say who made them, so a team lead merging several inspectors’ files can tell them apart.',
+	'xchg.meAsk':
+		'Enter your name or staff ID first: exported reviews say who made them, so a team lead merging several inspectors’ files can tell them apart.',
 	'xchg.meSaved': 'Saved; your reviews are now recorded under “{name}”.',
 	'xchg.filter.allStatus': 'Any status',
 	'xchg.filter.allInspectors': 'All inspectors',
@@ -33,7 +35,8 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.col.comments': 'Comments',
 	'xchg.col.updated': 'Updated',
 	'xchg.conflictTag': 'Conflict',
-	'xchg.empty': 'No reviews yet. Correct a checklist item, comment or submit a review on a call page and it appears here; or import a review file another inspector exported.',
+	'xchg.empty':
+		'No reviews yet. Correct a checklist item, comment or submit a review on a call page and it appears here; or import a review file another inspector exported.',
 	'xchg.noMatch': 'No review matches these filters.',
 	'xchg.prev': 'Previous',
 	'xchg.next': 'Next',
@@ -41,7 +44,8 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.export': 'Export',
 	'xchg.exportCsv': 'Export CSV',
 	'xchg.exportParquet': 'Export Parquet',
-	'xchg.exportHint': 'Exports {n, plural, one {the review} other {the # reviews}} of the current filter with their corrections and comments. The CSV opens in Excel (text starting with = + - @ gets a leading \' so it never runs as a formula).',
+	'xchg.exportHint':
+		"Exports {n, plural, one {the review} other {the # reviews}} of the current filter with their corrections and comments. The CSV opens in Excel (text starting with = + - @ gets a leading ' so it never runs as a formula).",
 	'xchg.exporting': 'Exporting…',
 	'xchg.exported': 'Exported {file} ({n, plural, one {# row} other {# rows}})',
 	'xchg.exportFailed': 'Export failed: {message}',
@@ -52,7 +56,8 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.reportTitle': 'Import results',
 	'xchg.reportDismiss': 'Close',
 	'xchg.report.rows': '{rows, plural, one {# row} other {# rows}}, {loaded} read, {rejected} rejected',
-	'xchg.report.new': '{n, plural, one {# new review} other {# new reviews}} ({overrides, plural, one {# correction} other {# corrections}})',
+	'xchg.report.new':
+		'{n, plural, one {# new review} other {# new reviews}} ({overrides, plural, one {# correction} other {# corrections}})',
 	'xchg.report.newPlain': '{n, plural, one {# new review} other {# new reviews}}',
 	'xchg.report.same': '{n} identical to this workspace, skipped',
 	'xchg.report.conflicts': '{n} differ from this workspace, listed as conflicts',
@@ -60,9 +65,11 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.report.comments': '{n, plural, one {# new comment} other {# new comments}}, {same} already here',
 	'xchg.report.issues': 'Problems ({n})',
 	'xchg.issue.foreign_file': 'not a review file',
-	'xchg.issue.foreign.coaching_session': 'This is a coaching session file (.callqa-session), not a review file: import it on the Coaching page.',
+	'xchg.issue.foreign.coaching_session':
+		'This is a coaching session file (.callqa-session), not a review file: import it on the Coaching page.',
 	'xchg.issue.foreign.rubric': 'This is a rubric file (JSON), not a review file: import it on the Rubric page.',
-	'xchg.issue.foreign.json': 'This is a JSON file, not a review file: only the CSV or Parquet files exported from the Reviews page can be imported here.',
+	'xchg.issue.foreign.json':
+		'This is a JSON file, not a review file: only the CSV or Parquet files exported from the Reviews page can be imported here.',
 	'xchg.issue.row': 'Row {row}',
 	'xchg.issue.file': 'Whole file',
 	'xchg.issue.unreadable': 'Cannot be read: {detail}',
@@ -82,12 +89,14 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.kind.time': 'a time as “YYYY-MM-DD HH:MM:SS”',
 	'xchg.kind.text': 'text',
 	'xchg.conflicts': 'Conflicts to decide ({n})',
-	'xchg.conflictsLead': 'These imported reviews differ from this workspace’s review of the same call. Until you decide, this workspace’s review stays as it is.',
+	'xchg.conflictsLead':
+		'These imported reviews differ from this workspace’s review of the same call. Until you decide, this workspace’s review stays as it is.',
 	'xchg.keepMine': 'Keep mine',
 	'xchg.takeTheirs': 'Take theirs',
 	'xchg.keepAllMine': 'Keep all mine',
 	'xchg.takeAllTheirs': 'Take all theirs',
-	'xchg.takeAllConfirm': 'Replace {n, plural, one {# review} other {# reviews}} of this workspace with the imported versions? Where one call has several, the latest-updated one is used.',
+	'xchg.takeAllConfirm':
+		'Replace {n, plural, one {# review} other {# reviews}} of this workspace with the imported versions? Where one call has several, the latest-updated one is used.',
 	'xchg.mine': 'This workspace',
 	'xchg.theirs': 'Imported: {file}',
 	'xchg.mineMissing': 'No longer in this workspace',

@@ -40,7 +40,8 @@ export const EXCHANGE_ZH = {
 	'xchg.export': '导出',
 	'xchg.exportCsv': '导出 CSV',
 	'xchg.exportParquet': '导出 Parquet',
-	'xchg.exportHint': '导出当前筛选出的 {n} 条复核及其更正和评语。CSV 可用 Excel 打开（以 = + - @ 开头的内容前加了 \' ，不会被当作公式执行）。',
+	'xchg.exportHint':
+		"导出当前筛选出的 {n} 条复核及其更正和评语。CSV 可用 Excel 打开（以 = + - @ 开头的内容前加了 ' ，不会被当作公式执行）。",
 	'xchg.exporting': '正在导出…',
 	'xchg.exported': '已导出 {file}（{n} 行）',
 	'xchg.exportFailed': '导出失败：{message}',

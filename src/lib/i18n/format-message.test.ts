@@ -21,7 +21,8 @@ describe('formatMessage', () => {
 });
 
 // Nouns that follow a count in the English catalogue; a message with a count placeholder must not read "1 <noun>s".
-const PLURAL_WORDS = /\b1 (?:new |more |other )?(calls?|files?|reviews?|rows?|warnings?|channels?|presets?|things?|comments?|corrections?|items?|turns?|chars?|words?|complaints?|agents?|teams?|clips?|sessions?|transcripts?|recordings?|versions?|days?|months?|points?|objects?|values?|brackets?|errors?|more)\b(?!\/)/;
+const PLURAL_WORDS =
+	/\b1 (?:new |more |other )?(calls?|files?|reviews?|rows?|warnings?|channels?|presets?|things?|comments?|corrections?|items?|turns?|chars?|words?|complaints?|agents?|teams?|clips?|sessions?|transcripts?|recordings?|versions?|days?|months?|points?|objects?|values?|brackets?|errors?|more)\b(?!\/)/;
 
 describe('the English catalogue', () => {
 	const keys = Object.keys(en) as (keyof typeof en)[];

@@ -29,7 +29,8 @@ export function formatMessage(text: string, params: Record<string, string | numb
 				const n = countOf(value);
 				const branches = new Map<string, string>();
 				for (const [, key, branch] of body.matchAll(BRANCH_RE)) branches.set(key, branch);
-				const chosen = branches.get(`=${n}`) ?? branches.get(Number.isNaN(n) ? 'other' : rulesFor(locale).select(n)) ?? branches.get('other') ?? '';
+				const chosen =
+					branches.get(`=${n}`) ?? branches.get(Number.isNaN(n) ? 'other' : rulesFor(locale).select(n)) ?? branches.get('other') ?? '';
 				return chosen.replaceAll('#', String(value));
 			})
 		: text;

@@ -43,11 +43,14 @@ export class Locale {
 	}
 
 	/** The message for `key` in the current language, placeholders and plural choices filled from `params` (format-message.ts). */
-	t = (key: MessageKey, params?: MessageParams): string => formatMessage(CATALOGUES[this.lang][key] ?? zh[key] ?? key, params, HTML_LANG[this.lang]);
+	t = (key: MessageKey, params?: MessageParams): string =>
+		formatMessage(CATALOGUES[this.lang][key] ?? zh[key] ?? key, params, HTML_LANG[this.lang]);
 
 	/** Integer/decimal in the current language's grouping. */
 	num = (n: number | null | undefined, digits = 0): string =>
-		n == null || Number.isNaN(n) ? '—' : n.toLocaleString(HTML_LANG[this.lang], { maximumFractionDigits: digits, minimumFractionDigits: digits });
+		n == null || Number.isNaN(n)
+			? '—'
+			: n.toLocaleString(HTML_LANG[this.lang], { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 	pct = (share: number | null | undefined): string =>
 		share == null || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;

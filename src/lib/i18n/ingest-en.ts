@@ -6,7 +6,8 @@ export const INGEST_EN: Record<keyof typeof INGEST_ZH, string> = {
 	'import.fileSkipped': 'Files skipped: {n} (their calls kept the transcripts they had).',
 	'import.callsCreated': 'Calls without a call-log row: {n}, created from their transcripts or recordings and scored.',
 	'existing.title': 'These calls already have a transcript',
-	'existing.lead': 'Calls in this import that already have a transcript from another file: {n}. Replace their transcripts with the new files, or skip them and keep the transcripts they have?',
+	'existing.lead':
+		'Calls in this import that already have a transcript from another file: {n}. Replace their transcripts with the new files, or skip them and keep the transcripts they have?',
 	'existing.newFiles': 'Files imported now',
 	'existing.fromFiles': 'Their transcripts now come from',
 	'existing.file': 'File',
@@ -18,8 +19,10 @@ export const INGEST_EN: Record<keyof typeof INGEST_ZH, string> = {
 	'report.statusPending': 'Waiting for your decision',
 	'report.callsCreated': 'New calls (no call-log row): {n}',
 	'report.existingPending': 'Calls that already have a transcript from another file: {n}, waiting for your decision',
-	'call.noCallLog.transcript': 'No call-log row: this call was created from the transcript {file}. A call log naming it fills in the agent, times and the rest.',
-	'call.noCallLog.recording': 'No call-log row: this call was created from the recording {file}. A call log naming it fills in the agent, times and the rest.',
+	'call.noCallLog.transcript':
+		'No call-log row: this call was created from the transcript {file}. A call log naming it fills in the agent, times and the rest.',
+	'call.noCallLog.recording':
+		'No call-log row: this call was created from the recording {file}. A call log naming it fills in the agent, times and the rest.',
 	'call.startUnknown': 'unknown',
 	'calls.startUnknown': 'time unknown',
 	'calls.noCallLog': 'no call log',

@@ -36,7 +36,8 @@ export const LEADERBOARD_ZH = {
 	'lb.noData': '还没有通话数据。先载入示例或导入通话记录。',
 	'lb.loading': '正在计算排行榜…',
 	'lb.rankedCount': '{ranked} 名参与排名，{unranked} 名通话量不足（本期至少 {min} 通 = 每月 {perMonth} 通 × {months} 个月）',
-	'lb.partial': '{period} 的数据只覆盖 {from} 至 {to}（{days} 天中的 {covered} 天），是不完整的一期；排名与指标按已有数据计算，最低通话量仍按整期计。',
+	'lb.partial':
+		'{period} 的数据只覆盖 {from} 至 {to}（{days} 天中的 {covered} 天），是不完整的一期；排名与指标按已有数据计算，最低通话量仍按整期计。',
 	'lb.partialNone': '{period} 没有通话数据。',
 	'lb.howComposite': '综合指数如何计算',
 	'lb.compositeHelp':
@@ -127,7 +128,8 @@ export const LEADERBOARD_ZH = {
 	'report.applied': '适用',
 	'report.failRate': '不合格率',
 	'report.notes': '口径说明',
-	'report.notesBody': '指标定义见看板各指标的“?”说明；综合指数为各指标在参与排名坐席中换算 0–100 分后的加权平均，权重：{weights}；每月最少 {min} 通。',
+	'report.notesBody':
+		'指标定义见看板各指标的“?”说明；综合指数为各指标在参与排名坐席中换算 0–100 分后的加权平均，权重：{weights}；每月最少 {min} 通。',
 	'report.loading': '正在生成报告…',
 	'report.noRanked': '本期没有参与排名的坐席。'
 };

@@ -55,7 +55,8 @@ export const QUEUE_EN: Record<keyof typeof QUEUE_ZH, string> = {
 	'queue.countsVersionShort': '(v{version})',
 	'queue.reviewedElsewhere': '; {n} more reviewed only under older versions, not counted',
 	'queue.status.other': 'Reviewed under v{version} · to review under the active version',
-	'queue.status.otherHint': 'A review of this call under v{version} was submitted; it has no review under the active version yet and does not count in the progress.',
+	'queue.status.otherHint':
+		'A review of this call under v{version} was submitted; it has no review under the active version yet and does not count in the progress.',
 	'queue.status.submitted': 'Reviewed · {score}',
 	'queue.invalid.perAgentWeek': 'A whole number from 0 to 1000',
 	'queue.invalid.csatMax': 'A whole number from 1 to 5',

@@ -10,10 +10,12 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.unknown_file': 'not a call log, complaint list, transcript or recording this product reads',
 	'reason.unrecognised_file': 'unrecognised file',
 	'reason.import_failed': 'import failed: {detail}',
-	'reason.unknown_tabular_kind': 'could not tell whether this is a call log, complaints or transcript from its headers ({headers}); choose the kind and map the columns',
+	'reason.unknown_tabular_kind':
+		'could not tell whether this is a call log, complaints or transcript from its headers ({headers}); choose the kind and map the columns',
 	'reason.generated_complaint_ids': 'no complaint id column: ids were generated as "{file}#<line>"',
 	'reason.unreadable_row': 'unreadable row: {detail}',
-	'reason.line_numbers_off': 'line numbers may be off: DuckDB read {staged, plural, one {# row} other {# rows}} where {expected} were expected',
+	'reason.line_numbers_off':
+		'line numbers may be off: DuckDB read {staged, plural, one {# row} other {# rows}} where {expected} were expected',
 	'reason.empty_call_id': '{column}: empty call id',
 	'reason.empty_complaint_id': '{column}: empty complaint id',
 	'reason.empty_text_cell': '{column}: empty text',
@@ -48,7 +50,8 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 		'Azure batch transcription output is not supported; export the conversation as WebVTT, or as JSON turns [{"speaker": "...", "start": s, "end": s, "text": "..."}], and import that',
 	'reason.harper_metadata':
 		'Harper Valley call metadata (agent and caller names, arrival/hang-up times, task, surveys), not a transcript: import the matching *.transcript.json for the conversation',
-	'reason.json_complaints_list': 'JSON complaints list ({n, plural, one {# item} other {# items}} with {keys}), not a transcript: use the complaints CSV export',
+	'reason.json_complaints_list':
+		'JSON complaints list ({n, plural, one {# item} other {# items}} with {keys}), not a transcript: use the complaints CSV export',
 	'reason.json_empty_list': 'empty JSON list: no turns',
 	'reason.json_list_of_objects': `JSON list of {n, plural, one {# object} other {# objects}} with {keys}: not a transcript (${TURN_SHAPES})`,
 	'reason.json_list_of_values': `JSON list of {n} {type} {n, plural, one {value} other {values}}: not a transcript (${TURN_SHAPES})`,
@@ -106,7 +109,8 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.dialogue_turn_empty_text': 'dialogue {dialogue} ({call}), turn {turn}{label}: empty text',
 	'reason.dialogue_turn_only_noise': 'dialogue {dialogue} ({call}), turn {turn}{label}: empty text (only non-speech tags such as [noise])',
 	'reason.no_dialogues': 'no dialogues or turns found',
-	'reason.transcribe_no_speakers': 'no speaker_labels or channel_labels: speakers are unknown (run Transcribe with speaker or channel identification)',
+	'reason.transcribe_no_speakers':
+		'no speaker_labels or channel_labels: speakers are unknown (run Transcribe with speaker or channel identification)',
 	'reason.transcribe_empty_segment': 'segment {n} ({label}): empty text',
 	'reason.transcribe_no_words': 'no words in the transcript',
 	'reason.no_segments': 'no segments found',
@@ -131,7 +135,8 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.wav_fmt_cut': 'WAV fmt chunk says {size} bytes but only {available} follow: the file is cut off inside its header',
 	'reason.wav_extensible_too_small': 'WAV says WAVE_FORMAT_EXTENSIBLE but its fmt chunk is {size} bytes (needs 40)',
 	'reason.wav_bad_chunk_id': 'WAV chunk at byte {at} has no valid id ({start}): the header is damaged',
-	'reason.wav_chunk_cut': "WAV chunk '{id}' at byte {at} says {size} bytes but only {available} follow: the file is cut off inside its header",
+	'reason.wav_chunk_cut':
+		"WAV chunk '{id}' at byte {at} says {size} bytes but only {available} follow: the file is cut off inside its header",
 	'reason.wav_no_fmt': 'WAV has no fmt chunk: channels and sample rate are unknown',
 	'reason.wav_no_data': 'WAV has no data chunk: the file holds a header but no audio',
 	'reason.wav_zero_channels': 'WAV fmt chunk says 0 channels',
@@ -139,8 +144,10 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.wav_zero_block': 'WAV fmt chunk says a block size of 0 for {codec}',
 	'reason.wav_empty_data': 'WAV data chunk is empty: the file holds no audio samples',
 	'reason.wav_unknown_length': 'WAV with {codec} has neither a fact chunk nor a byte rate: its length is unknown',
-	'reason.wav_block_size_fixed': 'WAV block size is {block} bytes but {channels} channel(s) of {bits} bits need {expected}; using {expected}',
-	'reason.wav_truncated': 'WAV data chunk says {declared} bytes but only {available} follow; the file is truncated, duration is computed from the bytes present',
+	'reason.wav_block_size_fixed':
+		'WAV block size is {block} bytes but {channels} channel(s) of {bits} bits need {expected}; using {expected}',
+	'reason.wav_truncated':
+		'WAV data chunk says {declared} bytes but only {available} follow; the file is truncated, duration is computed from the bytes present',
 	'reason.wav_not_playable': 'WAV encoded as {codec}: browsers cannot play it; convert to PCM WAV, MP3 or Opus',
 	'reason.rttm_not_transcript': 'RTTM holds speaker turns without words: it is imported as voice activity, not as a transcript',
 	'reason.rttm_bad_line': 'not an RTTM SPEAKER line: expected "SPEAKER file channel start duration <NA> <NA> name <NA> <NA>"',
@@ -150,7 +157,8 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.audio_no_samples': '{format} file decodes to no audio samples',
 	'reason.audio_no_decoder': '{format} audio plays but cannot be analysed here (WAV, MP3, Ogg Opus/Vorbis and FLAC can)',
 	'reason.audio_no_decoder_wav': 'this WAV encoding cannot be analysed (only PCM, float, A-law and µ-law)',
-	'reason.no_call_yet': 'no call with id {id} in the loaded call logs yet: the recording is listed as its own call until a call log names it',
+	'reason.no_call_yet':
+		'no call with id {id} in the loaded call logs yet: the recording is listed as its own call until a call log names it',
 	'reason.audio_not_kept': 'audio not kept in browser storage: {detail}',
 	'reason.storage_full':
 		'audio not kept in browser storage: browser storage is full ({used} used of {quota}): {file} was not stored; remove old recordings or use a remembered folder'

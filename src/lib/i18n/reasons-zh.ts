@@ -42,13 +42,16 @@ export const REASONS_ZH = {
 	'reason.answered_without_agent': '{column}：电话已接通，坐席却是“{value}”',
 	'reason.resolved_before_received': '{column}：解决时间早于受理时间',
 	'reason.segment_ends_before_start': '{column}：结束时间（{end}）早于开始时间（{start}）',
-	'reason.azure_batch': '不支持 Azure 批量转写的输出；请把对话导出为 WebVTT，或导出为 JSON 对话轮次 [{"speaker": "...", "start": 秒, "end": 秒, "text": "..."}] 后再导入',
-	'reason.harper_metadata': '这是 Harper Valley 的通话元数据（坐席和来电者姓名、接入/挂断时间、任务、问卷），不是转写文本：请导入对应的 *.transcript.json',
+	'reason.azure_batch':
+		'不支持 Azure 批量转写的输出；请把对话导出为 WebVTT，或导出为 JSON 对话轮次 [{"speaker": "...", "start": 秒, "end": 秒, "text": "..."}] 后再导入',
+	'reason.harper_metadata':
+		'这是 Harper Valley 的通话元数据（坐席和来电者姓名、接入/挂断时间、任务、问卷），不是转写文本：请导入对应的 *.transcript.json',
 	'reason.json_complaints_list': '这是 JSON 投诉列表（{n} 条，字段有 {keys}），不是转写文本：请改用投诉记录的 CSV 导出',
 	'reason.json_empty_list': 'JSON 列表为空：没有对话轮次',
 	'reason.json_list_of_objects': `包含 {n} 个对象（字段有 {keys}）的 JSON 列表，不是转写文本（${TURN_SHAPES}）`,
 	'reason.json_list_of_values': `包含 {n} 个 {type} 值的 JSON 列表，不是转写文本（${TURN_SHAPES}）`,
-	'reason.json_object_unknown': '字段为 {keys} 的 JSON 对象不是已知的转写格式（应为对话轮次 {speaker, text, start?, end?}、对话 {id, turns: […]}、Amazon Transcribe 或 Contact Lens 的输出）',
+	'reason.json_object_unknown':
+		'字段为 {keys} 的 JSON 对象不是已知的转写格式（应为对话轮次 {speaker, text, start?, end?}、对话 {id, turns: […]}、Amazon Transcribe 或 Contact Lens 的输出）',
 	'reason.json_single_value': 'JSON 只包含单个值，不是转写文本',
 	'reason.json_unreadable': '无法读取的 JSON',
 	'reason.not_a_transcript_format': '不是已知的转写格式（WebVTT、SRT、STM、Amazon Transcribe/Contact Lens JSON、JSON 对话轮次）',
@@ -134,7 +137,8 @@ export const REASONS_ZH = {
 	'reason.wav_zero_block': 'WAV 的 fmt 块标明 {codec} 的块大小为 0',
 	'reason.wav_empty_data': 'WAV 的 data 块为空：文件中没有音频采样',
 	'reason.wav_unknown_length': '{codec} 编码的 WAV 既没有 fact 块也没有字节率：无法确定时长',
-	'reason.wav_block_size_fixed': 'WAV 块大小为 {block} 字节，但 {channels} 个声道、每个采样 {bits} 位需要 {expected} 字节；已按 {expected} 字节处理',
+	'reason.wav_block_size_fixed':
+		'WAV 块大小为 {block} 字节，但 {channels} 个声道、每个采样 {bits} 位需要 {expected} 字节；已按 {expected} 字节处理',
 	'reason.wav_truncated': 'WAV 的 data 块标明 {declared} 字节，但后面只有 {available} 字节；文件被截断，时长按现有字节计算',
 	'reason.wav_not_playable': 'WAV 的编码是 {codec}：浏览器无法播放；请转换为 PCM WAV、MP3 或 Opus',
 	'reason.rttm_not_transcript': 'RTTM 只有说话时段、没有文字：它作为语音活动导入，而不是转写文本',
@@ -147,5 +151,6 @@ export const REASONS_ZH = {
 	'reason.audio_no_decoder_wav': '这种 WAV 编码无法分析（只支持 PCM、浮点、A-law 和 µ-law）',
 	'reason.no_call_yet': '已导入的通话记录中还没有编号为 {id} 的通话：该录音先作为一通单独的通话列出，直到通话记录中出现它',
 	'reason.audio_not_kept': '录音没有保存到浏览器存储：{detail}',
-	'reason.storage_full': '录音没有保存到浏览器存储：存储空间已满（已用 {used}，共 {quota}），{file} 未保存；请删除旧录音，或改用已记住的文件夹'
+	'reason.storage_full':
+		'录音没有保存到浏览器存储：存储空间已满（已用 {used}，共 {quota}），{file} 未保存；请删除旧录音，或改用已记住的文件夹'
 } as const;

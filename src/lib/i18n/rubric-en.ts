@@ -5,7 +5,8 @@ import type { RUBRIC_ZH } from './rubric-zh';
 export const RUBRIC_EN: Record<keyof typeof RUBRIC_ZH, string> = {
 	'nav.rubrics': 'Rubric',
 	're.title': 'Rubric',
-	're.intro': 'Edit the QA checklist: each item’s weight, where it applies and its rule. Changes are saved as a new version; a saved version is never overwritten.',
+	're.intro':
+		'Edit the QA checklist: each item’s weight, where it applies and its rule. Changes are saved as a new version; a saved version is never overwritten.',
 	're.startZh': 'Start from default (中文)',
 	're.startEn': 'Start from default (English)',
 	're.import': 'Import JSON',
@@ -99,7 +100,7 @@ export const RUBRIC_EN: Record<keyof typeof RUBRIC_ZH, string> = {
 	're.r.phrases': 'Phrases (one requirement a line; | separates alternatives)',
 	're.r.accepted': 'Accepted phrasings (one a line; any one found passes the item)',
 	're.matching': 'How required phrases match',
-	're.matchingHint': 'words of a class stand for each other; fillers may come between a phrase\'s words (um, sir …)',
+	're.matchingHint': "words of a class stand for each other; fillers may come between a phrase's words (um, sir …)",
 	're.equivalents': 'Equivalence classes (one a line, words separated by |)',
 	're.fillers': 'Fillers, honorifics and particles (space-separated)',
 	're.r.exceptions': 'Exceptions',
@@ -161,7 +162,8 @@ export const RUBRIC_EN: Record<keyof typeof RUBRIC_ZH, string> = {
 	're.r.manual': 'Judged by the inspector in review; n/a in automatic scoring.',
 
 	're.try.title': 'Try it',
-	're.try.hint': 'Paste a dialogue, one turn a line starting with “Agent:” or “Customer:”, optionally with [mm:ss] times. It is scored live against the rubric being edited; imported calls are not touched.',
+	're.try.hint':
+		'Paste a dialogue, one turn a line starting with “Agent:” or “Customer:”, optionally with [mm:ss] times. It is scored live against the rubric being edited; imported calls are not touched.',
 	're.try.dialogue': 'Dialogue',
 	're.try.category': 'Category',
 	're.try.categoryNone': '(none)',

@@ -10,9 +10,10 @@ export const VOICE_EN: Record<keyof typeof VOICE_ZH, string> = {
 	'voice.mono': 'Mono: both sides on one channel, no per-speaker figures',
 	'voice.oneSide': 'Mono: the {side} side only',
 	'voice.pairOpen': 'Pair with the other side…',
-	'voice.pairLead': 'When the agent and the customer of one call were recorded as two mono files whose names do not say so, pick the other side\'s file here. The two then play as one recording and are analysed per speaker.',
+	'voice.pairLead':
+		"When the agent and the customer of one call were recorded as two mono files whose names do not say so, pick the other side's file here. The two then play as one recording and are analysed per speaker.",
 	'voice.pairThis': 'This recording ({file}) is the',
-	'voice.pairOther': 'The other side\'s recording',
+	'voice.pairOther': "The other side's recording",
 	'voice.pairFilter': 'Filter by file name',
 	'voice.pairNone': 'No mono recording to pair with',
 	'voice.pairDo': 'Pair',
@@ -25,7 +26,8 @@ export const VOICE_EN: Record<keyof typeof VOICE_ZH, string> = {
 	'voice.replyValue': 'mean {avg}, longest {max}',
 	'voice.fromAudio': 'Voice activity from the recording (analysed {at})',
 	'voice.fromRttm': 'From the RTTM file {file}',
-	'voice.monoNoFigures': 'Mono recording: agent and customer cannot be told apart, so there are no per-speaker figures. Pair it with the other side\'s recording to analyse it.',
+	'voice.monoNoFigures':
+		"Mono recording: agent and customer cannot be told apart, so there are no per-speaker figures. Pair it with the other side's recording to analyse it.",
 	'voice.failed': 'This recording could not be analysed: {reason}',
 	'voice.analyseAgain': 'Analyse again',
 	'voice.notAnalysed': 'This recording has not been analysed yet.',
@@ -39,14 +41,17 @@ export const VOICE_EN: Record<keyof typeof VOICE_ZH, string> = {
 	'player.noWaveform': 'No waveform: {reason}. The recording still plays.',
 	'batch.pill': 'Analysing recordings {done} / {total}',
 	'batch.title': 'Recording analysis (voice activity)',
-	'batch.lead': 'Works out from every dual-channel recording (or pair of mono recordings) when the agent and when the customer speak: for scoring interruptions, dead air and reply latency, and for talk shares. It runs in the background, can be cancelled at any time and resumes where it stopped.',
-	'batch.counts': '{recorded, plural, one {# call} other {# calls}} with recordings: {done} analysed, {mono} mono, {failed} failed, {pending} waiting',
+	'batch.lead':
+		'Works out from every dual-channel recording (or pair of mono recordings) when the agent and when the customer speak: for scoring interruptions, dead air and reply latency, and for talk shares. It runs in the background, can be cancelled at any time and resumes where it stopped.',
+	'batch.counts':
+		'{recorded, plural, one {# call} other {# calls}} with recordings: {done} analysed, {mono} mono, {failed} failed, {pending} waiting',
 	'batch.runPending': 'Analyse the waiting recordings ({n})',
 	'batch.retryFailed': 'Retry the failed ones ({n})',
 	'batch.folder': 'Analyse a folder…',
 	'batch.cancel': 'Cancel',
 	'batch.progress': 'Analysing {done} / {total}: {call}',
-	'batch.finished': 'Analysis finished: {done, plural, one {# call} other {# calls}}, {failed} failed; {hours} hours of audio, {rate} hours a minute',
+	'batch.finished':
+		'Analysis finished: {done, plural, one {# call} other {# calls}}, {failed} failed; {hours} hours of audio, {rate} hours a minute',
 	'batch.cancelled': 'Cancelled: {done} of {total, plural, one {# call} other {# calls}} analysed; the next run continues from here',
 	'batch.error': 'Analysis stopped: {message}',
 	'batch.problem': '{call}: {reason}',

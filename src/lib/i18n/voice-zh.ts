@@ -9,7 +9,8 @@ export const VOICE_ZH = {
 	'voice.mono': '单声道：双方在同一声道，不按说话人统计',
 	'voice.oneSide': '单声道：只有{side}一方',
 	'voice.pairOpen': '与另一方的录音配对…',
-	'voice.pairLead': '同一通电话的坐席和客户分别录成两个单声道文件、而文件名没有说明时，在这里选出另一方的文件。配对后两个文件作为一通录音播放，并按说话人分析。',
+	'voice.pairLead':
+		'同一通电话的坐席和客户分别录成两个单声道文件、而文件名没有说明时，在这里选出另一方的文件。配对后两个文件作为一通录音播放，并按说话人分析。',
 	'voice.pairThis': '本录音（{file}）是',
 	'voice.pairOther': '另一方的录音',
 	'voice.pairFilter': '按文件名筛选',
@@ -38,7 +39,8 @@ export const VOICE_ZH = {
 	'player.noWaveform': '没有波形：{reason}。录音仍可播放。',
 	'batch.pill': '分析录音 {done} / {total}',
 	'batch.title': '录音分析（语音活动）',
-	'batch.lead': '从每段双声道录音（或一对单声道录音）算出坐席和客户各自何时说话，用于抢话、冷场和回复间隔的评分以及通话时长占比。分析在后台进行，可随时取消，下次从中断处继续。',
+	'batch.lead':
+		'从每段双声道录音（或一对单声道录音）算出坐席和客户各自何时说话，用于抢话、冷场和回复间隔的评分以及通话时长占比。分析在后台进行，可随时取消，下次从中断处继续。',
 	'batch.counts': '有录音的通话 {recorded} 通：已分析 {done}，单声道 {mono}，失败 {failed}，待分析 {pending}',
 	'batch.runPending': '分析待分析的录音（{n}）',
 	'batch.retryFailed': '重试失败的（{n}）',

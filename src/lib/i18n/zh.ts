@@ -81,7 +81,8 @@ export const zh = {
 	'rule.first_speaker': '先开口者为坐席',
 
 	'start.title': '给每一通电话按服务标准打分',
-	'start.lead': '呼叫质检读取呼叫中心导出的通话记录、录音、转写文本和投诉记录，按中心的服务规范（接听时效、标准问候语、禁用语、礼貌用语、身份核验、结束语、投诉处理时限等）为每一通电话自动评分，质检员再复核、评论和打分。',
+	'start.lead':
+		'呼叫质检读取呼叫中心导出的通话记录、录音、转写文本和投诉记录，按中心的服务规范（接听时效、标准问候语、禁用语、礼貌用语、身份核验、结束语、投诉处理时限等）为每一通电话自动评分，质检员再复核、评论和打分。',
 	'start.private': '所有数据都只在这台电脑的浏览器中处理和保存，不会离开本机。',
 	'start.step1': '导入通话记录、转写文本、录音和投诉记录（CSV、WebVTT、SRT、Amazon Transcribe JSON、WAV/MP3 等）',
 	'start.step2': '按服务规范自动检查每通电话',
@@ -113,7 +114,8 @@ export const zh = {
 	'start.goImport': '导入更多文件',
 
 	'import.title': '导入文件',
-	'import.lead': '拖入通话记录、投诉记录、转写文本或录音，可以一次拖入整个文件夹。系统会识别每个文件的类型、编码和列，并为每个文件给出导入报告。',
+	'import.lead':
+		'拖入通话记录、投诉记录、转写文本或录音，可以一次拖入整个文件夹。系统会识别每个文件的类型、编码和列，并为每个文件给出导入报告。',
 	'import.drop': '把文件或文件夹拖到这里',
 	'import.dropActive': '松开即可导入',
 	'import.or': '或',
@@ -236,7 +238,7 @@ export const zh = {
 	...ACCURACY_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
-	...VOICE_ZH,
+	...VOICE_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -27,10 +27,41 @@ describe('import reasons in the interface language', () => {
 	});
 
 	it.each([
-		[{ line: 3, reason: '开始时间: "2024/13/45" is not a date', code: 'not_a_date', params: { column: '开始时间', value: '2024/13/45' } }, '开始时间：“2024/13/45” 不是有效的日期', '开始时间: "2024/13/45" is not a date'],
-		[{ line: 9, reason: 'duplicate call id C001 (first seen on line 2)', code: 'duplicate_call_id', params: { id: 'C001', first_line: 2 } }, '通话编号 C001 重复（首次出现在第 2 行）', 'duplicate call id C001 (first seen on line 2)'],
-		[{ line: null, reason: 'no RIFF header (file starts with 0x00 0x00 0xf6 0xff): not a WAV file or the header is missing', code: 'wav_no_riff', params: { start: '0x00 0x00 0xf6 0xff' } }, '没有 RIFF 文件头（文件开头为 0x00 0x00 0xf6 0xff）：不是 WAV 文件，或文件头缺失', 'no RIFF header (file starts with 0x00 0x00 0xf6 0xff): not a WAV file or the header is missing'],
-		[{ line: null, reason: '2 segment(s) name no speaker in the source; attributed to customer until you map "unknown"', code: 'unknown_speaker_attributed', params: { n: 2, role: 'customer', label: 'unknown' } }, '2 个片段在源文件中没有标明说话人，暂时归为客户，直到您为“unknown”指定角色', '2 segment(s) name no speaker in the source; attributed to Customer until you map "unknown"']
+		[
+			{ line: 3, reason: '开始时间: "2024/13/45" is not a date', code: 'not_a_date', params: { column: '开始时间', value: '2024/13/45' } },
+			'开始时间：“2024/13/45” 不是有效的日期',
+			'开始时间: "2024/13/45" is not a date'
+		],
+		[
+			{
+				line: 9,
+				reason: 'duplicate call id C001 (first seen on line 2)',
+				code: 'duplicate_call_id',
+				params: { id: 'C001', first_line: 2 }
+			},
+			'通话编号 C001 重复（首次出现在第 2 行）',
+			'duplicate call id C001 (first seen on line 2)'
+		],
+		[
+			{
+				line: null,
+				reason: 'no RIFF header (file starts with 0x00 0x00 0xf6 0xff): not a WAV file or the header is missing',
+				code: 'wav_no_riff',
+				params: { start: '0x00 0x00 0xf6 0xff' }
+			},
+			'没有 RIFF 文件头（文件开头为 0x00 0x00 0xf6 0xff）：不是 WAV 文件，或文件头缺失',
+			'no RIFF header (file starts with 0x00 0x00 0xf6 0xff): not a WAV file or the header is missing'
+		],
+		[
+			{
+				line: null,
+				reason: '2 segment(s) name no speaker in the source; attributed to customer until you map "unknown"',
+				code: 'unknown_speaker_attributed',
+				params: { n: 2, role: 'customer', label: 'unknown' }
+			},
+			'2 个片段在源文件中没有标明说话人，暂时归为客户，直到您为“unknown”指定角色',
+			'2 segment(s) name no speaker in the source; attributed to Customer until you map "unknown"'
+		]
 	] as [ImportIssue, string, string][])('fills the params of %j', (issue, zhText, enText) => {
 		expect(describeIssue(issue, tr(zh))).toBe(zhText);
 		expect(describeIssue(issue, tr(en))).toBe(enText);

@@ -5,7 +5,14 @@ import { workspace } from '../db/workspace.svelte';
 import { detectFile, importFiles, importOne, pendingSummary, resolvePending, type Detected, type ImportProgress } from '../import/pipeline';
 import { findPreset } from '../import/tabular/presets';
 import { sniffTabular } from '../import/tabular/preview';
-import { isTabularReport, type FileReport, type InputFile, type MappingPreset, type PendingTranscripts, type Speaker } from '../import/types';
+import {
+	isTabularReport,
+	type FileReport,
+	type InputFile,
+	type MappingPreset,
+	type PendingTranscripts,
+	type Speaker
+} from '../import/types';
 import type { SpeakerRule } from '../import/transcripts';
 import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
@@ -122,7 +129,11 @@ export class ImportSession {
 		this.phase = 'importing';
 		try {
 			const db = await workspace.db();
-			const settled = await resolvePending(db, decision, this.entries.map((e) => e.report));
+			const settled = await resolvePending(
+				db,
+				decision,
+				this.entries.map((e) => e.report)
+			);
 			this.entries = this.entries.map((e, i) => (settled[i] === e.report ? e : { ...e, report: settled[i] }));
 			this.question = null;
 			await this.#afterImport();
@@ -156,7 +167,11 @@ export class ImportSession {
 		try {
 			const db = await workspace.db();
 			const { detected, opts, presetName } = plan(file);
-			const report = await importOne(db, file, detected, { ...opts, onRecording: keepRecordings(db, recordingsState.store), onExisting: 'ask' });
+			const report = await importOne(db, file, detected, {
+				...opts,
+				onRecording: keepRecordings(db, recordingsState.store),
+				onExisting: 'ask'
+			});
 			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
 			await db.checkpoint();
 			await this.#finish(await pendingSummary(db, [report]));

@@ -16,7 +16,11 @@ export function keepRecordings(db: Db, store: RecordingStore): (file: InputFile,
 			await setStoredIn(db, file.name, 'opfs');
 		} catch (e) {
 			const reason = `audio not kept in browser storage: ${errorMessage(e)}`;
-			report.warnings.push(e instanceof ReasonError ? issue(null, e.code, reason, e.params) : issue(null, 'audio_not_kept', reason, { detail: errorMessage(e) }));
+			report.warnings.push(
+				e instanceof ReasonError
+					? issue(null, e.code, reason, e.params)
+					: issue(null, 'audio_not_kept', reason, { detail: errorMessage(e) })
+			);
 		}
 	};
 }

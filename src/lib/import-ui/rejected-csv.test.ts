@@ -27,6 +27,8 @@ describe('rejected rows CSV', () => {
 	it('writes each reason as the describe function gives it (the UI passes the localised text)', () => {
 		const r = emptyReport('calls.csv', 'call_log');
 		r.errors = [{ line: 3, reason: 'not a date', code: 'not_a_date', params: { column: '开始时间', value: 'x' } }];
-		expect(issuesCsv(r, (i) => `${i.params?.column}：不是日期`)).toBe('file,line,severity,reason\r\ncalls.csv,3,error,开始时间：不是日期\r\n');
+		expect(issuesCsv(r, (i) => `${i.params?.column}：不是日期`)).toBe(
+			'file,line,severity,reason\r\ncalls.csv,3,error,开始时间：不是日期\r\n'
+		);
 	});
 });

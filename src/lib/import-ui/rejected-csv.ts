@@ -16,7 +16,10 @@ export function csvCell(value: string | number | null): string {
  */
 export function issuesCsv(report: FileReport, describe: (issue: ImportIssue) => string = (i) => i.reason): string {
 	const lines = [['file', 'line', 'severity', 'reason'].join(',')];
-	for (const [severity, list] of [['error', report.errors], ['warning', report.warnings]] as const) {
+	for (const [severity, list] of [
+		['error', report.errors],
+		['warning', report.warnings]
+	] as const) {
 		for (const issue of list) lines.push([report.file, issue.line, severity, describe(issue)].map(csvCell).join(','));
 	}
 	return lines.join('\r\n') + '\r\n';

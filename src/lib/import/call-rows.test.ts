@@ -36,12 +36,36 @@ function wav(channels: number, seconds = 1, rate = 8000): Uint8Array {
 }
 
 const JSON_TURNS = JSON.stringify([
-	{ id: 'D1', turns: [{ speaker: 'agent', text: 'Thank you for calling, how can I help?' }, { speaker: 'customer', text: 'My card is lost.' }] },
-	{ id: 'D2', turns: [{ speaker: 'agent', text: 'Hello.' }, { speaker: 'customer', text: 'Hi.' }] }
+	{
+		id: 'D1',
+		turns: [
+			{ speaker: 'agent', text: 'Thank you for calling, how can I help?' },
+			{ speaker: 'customer', text: 'My card is lost.' }
+		]
+	},
+	{
+		id: 'D2',
+		turns: [
+			{ speaker: 'agent', text: 'Hello.' },
+			{ speaker: 'customer', text: 'Hi.' }
+		]
+	}
 ]);
 const HARPER = JSON.stringify([
-	{ speaker_role: 'agent', human_transcript: 'hello this is the bank', start_ms: 1500, duration_ms: 2000, start_timestamp_ms: Date.UTC(2020, 5, 2, 0, 13, 8, 500) },
-	{ speaker_role: 'caller', human_transcript: 'i lost my card', start_ms: 4000, duration_ms: 1500, start_timestamp_ms: Date.UTC(2020, 5, 2, 0, 13, 11) }
+	{
+		speaker_role: 'agent',
+		human_transcript: 'hello this is the bank',
+		start_ms: 1500,
+		duration_ms: 2000,
+		start_timestamp_ms: Date.UTC(2020, 5, 2, 0, 13, 8, 500)
+	},
+	{
+		speaker_role: 'caller',
+		human_transcript: 'i lost my card',
+		start_ms: 4000,
+		duration_ms: 1500,
+		start_timestamp_ms: Date.UTC(2020, 5, 2, 0, 13, 11)
+	}
 ]);
 const CONTACT_LENS_VOICE = JSON.stringify({
 	Version: 'VOICE-2022-11-30',
@@ -82,7 +106,8 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 beforeEach(async () => {
-	for (const t of ['calls', 'segments', 'recordings', 'complaints', 'findings', 'scores', 'score_dirty', 'import_files', 'import_errors']) await db.query(`DELETE FROM ${t}`);
+	for (const t of ['calls', 'segments', 'recordings', 'complaints', 'findings', 'scores', 'score_dirty', 'import_files', 'import_errors'])
+		await db.query(`DELETE FROM ${t}`);
 });
 
 async function calls(): Promise<CallRow[]> {
@@ -107,13 +132,21 @@ describe('calls created from transcripts and recordings', () => {
 			input: file('hv/0002f70f.transcript.json', HARPER),
 			want: [{ call_id: '0002f70f', channel: 'phone', started_at: '2020-06-02 00:13:07', origin: 'transcript' }]
 		},
-		{ name: 'Contact Lens voice (ContactId, phone)', input: file('cl.json', CONTACT_LENS_VOICE), want: [{ call_id: 'CL-VOICE-1', channel: 'phone', started_at: null }] },
+		{
+			name: 'Contact Lens voice (ContactId, phone)',
+			input: file('cl.json', CONTACT_LENS_VOICE),
+			want: [{ call_id: 'CL-VOICE-1', channel: 'phone', started_at: null }]
+		},
 		{
 			name: 'Contact Lens chat (chat although timed, start = first message)',
 			input: file('clchat.json', CONTACT_LENS_CHAT),
 			want: [{ call_id: 'CL-CHAT-1', channel: 'chat', started_at: '2022-10-27 03:31:50.735' }]
 		},
-		{ name: 'WebVTT (file name, phone)', input: file('vtt-call.vtt', VTT), want: [{ call_id: 'vtt-call', channel: 'phone', origin: 'transcript' }] },
+		{
+			name: 'WebVTT (file name, phone)',
+			input: file('vtt-call.vtt', VTT),
+			want: [{ call_id: 'vtt-call', channel: 'phone', origin: 'transcript' }]
+		},
 		{ name: 'SRT', input: file('srt-call.srt', SRT), want: [{ call_id: 'srt-call', channel: 'phone' }] },
 		{ name: 'STM', input: file('stm-call.stm', STM), want: [{ call_id: 'stm-call', channel: 'phone' }] },
 		{
@@ -124,7 +157,11 @@ describe('calls created from transcripts and recordings', () => {
 				{ call_id: 'CSV-CHAT', channel: 'chat', origin: 'transcript' }
 			]
 		},
-		{ name: 'stereo WAV (file name, phone)', input: { name: 'REC-9.wav', bytes: wav(2) }, want: [{ call_id: 'REC-9', channel: 'phone', origin: 'recording', source_file: 'REC-9.wav' }] }
+		{
+			name: 'stereo WAV (file name, phone)',
+			input: { name: 'REC-9.wav', bytes: wav(2) },
+			want: [{ call_id: 'REC-9', channel: 'phone', origin: 'recording', source_file: 'REC-9.wav' }]
+		}
 	];
 
 	for (const c of CASES)
@@ -140,7 +177,9 @@ describe('calls created from transcripts and recordings', () => {
 			{ name: 'lca_Repairs_40_UTC_caller_8k_mono.wav', bytes: wav(1) }
 		]);
 		expect(await calls()).toMatchObject([{ call_id: 'lca_Repairs_40_UTC', origin: 'recording', channel: 'phone' }]);
-		const { rows } = await db.query<{ call_id: string; channel_map: string }>('SELECT call_id, channel_map FROM recordings ORDER BY channel_map');
+		const { rows } = await db.query<{ call_id: string; channel_map: string }>(
+			'SELECT call_id, channel_map FROM recordings ORDER BY channel_map'
+		);
 		expect(rows).toEqual([
 			{ call_id: 'lca_Repairs_40_UTC', channel_map: 'agent' },
 			{ call_id: 'lca_Repairs_40_UTC', channel_map: 'customer' }
@@ -148,7 +187,11 @@ describe('calls created from transcripts and recordings', () => {
 	});
 
 	it('adds no row for a call a call log already has, and a recording joins the transcript’s call', async () => {
-		await importFiles(db, [file('log.csv', '通话ID,坐席工号,开始时间,渠道,振铃时长\nvtt-call,A1,2026/08/03 09:00,电话,3\n'), file('vtt-call.vtt', VTT), file('dialogues.json', JSON_TURNS)]);
+		await importFiles(db, [
+			file('log.csv', '通话ID,坐席工号,开始时间,渠道,振铃时长\nvtt-call,A1,2026/08/03 09:00,电话,3\n'),
+			file('vtt-call.vtt', VTT),
+			file('dialogues.json', JSON_TURNS)
+		]);
 		await importFiles(db, [{ name: 'D1.wav', bytes: wav(2) }]);
 		expect((await calls()).map((c) => [c.call_id, c.origin])).toEqual([
 			['D1', 'transcript'],
@@ -161,10 +204,17 @@ describe('calls created from transcripts and recordings', () => {
 
 describe('a call log imported after the transcript or recording', () => {
 	it('fills in the same call: no duplicate, the log’s values win, the placeholder’s stay where the log is empty', async () => {
-		await importFiles(db, [file('dialogues.json', JSON_TURNS), { name: 'REC-9.wav', bytes: wav(2) }, { name: 'rec_C77_agent.wav', bytes: wav(1) }]);
+		await importFiles(db, [
+			file('dialogues.json', JSON_TURNS),
+			{ name: 'REC-9.wav', bytes: wav(2) },
+			{ name: 'rec_C77_agent.wav', bytes: wav(1) }
+		]);
 		expect((await calls()).map((c) => c.call_id)).toEqual(['D1', 'D2', 'REC-9', 'rec_C77']);
 		// The log has no channel column and no row for D2; it names REC-9 and C77 (whose recording is rec_C77_agent.wav).
-		const log = file('log.csv', '通话ID,坐席工号,开始时间,振铃时长\nD1,A7,2026/08/03 09:00,4\nREC-9,A8,2026/08/03 10:00,6\nC77,A9,2026/08/03 11:00,2\n');
+		const log = file(
+			'log.csv',
+			'通话ID,坐席工号,开始时间,振铃时长\nD1,A7,2026/08/03 09:00,4\nREC-9,A8,2026/08/03 10:00,6\nC77,A9,2026/08/03 11:00,2\n'
+		);
 		const { files } = await importFiles(db, [log]);
 		expect(files[0]).toMatchObject({ rows_loaded: 3 });
 		expect(await calls()).toEqual([
@@ -193,15 +243,23 @@ describe('re-scoring exactly the calls whose data changed', () => {
 	};
 
 	it('marks only the calls an import touched, and a transcript for a call scored without one changes its findings', async () => {
-		await importFiles(db, [file('log.csv', '通话ID,坐席工号,开始时间,振铃时长\nA,A1,2026/08/03 09:00,3\nB,A1,2026/08/03 09:10,3\nC,A2,2026/08/03 09:20,3\n')]);
+		await importFiles(db, [
+			file('log.csv', '通话ID,坐席工号,开始时间,振铃时长\nA,A1,2026/08/03 09:00,3\nB,A1,2026/08/03 09:10,3\nC,A2,2026/08/03 09:20,3\n')
+		]);
 		expect((await pending()).ids).toEqual(['A', 'B', 'C']);
 		await scorePending(db, DEFAULT_RUBRIC_EN);
 		expect(await pending()).toEqual({ n: 0, ids: [] });
 		const greeting = async () =>
-			(await db.query<{ result: string }>("SELECT result FROM findings WHERE call_id = 'B' AND item_id = 'greeting' AND rubric_version = 1")).rows[0]?.result;
+			(
+				await db.query<{ result: string }>(
+					"SELECT result FROM findings WHERE call_id = 'B' AND item_id = 'greeting' AND rubric_version = 1"
+				)
+			).rows[0]?.result;
 		expect(await greeting()).toBe('na');
 		// n/a with the reason: the call has no transcript to check.
-		const why = await db.query<{ evidence_code: string }>("SELECT evidence_code FROM findings WHERE call_id = 'B' AND item_id = 'greeting'");
+		const why = await db.query<{ evidence_code: string }>(
+			"SELECT evidence_code FROM findings WHERE call_id = 'B' AND item_id = 'greeting'"
+		);
 		expect(why.rows[0].evidence_code).toBe('no_transcript');
 
 		await importFiles(db, [file('B.vtt', 'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Agent>Thank you for calling Acme, how can I help you?\n')]);
@@ -217,7 +275,9 @@ describe('re-scoring exactly the calls whose data changed', () => {
 		await importFiles(db, [file('dialogues.json', JSON_TURNS)]);
 		await scorePending(db, DEFAULT_RUBRIC_EN);
 		// An untimed chat: checks that read times are n/a with that reason.
-		const latency = await db.query<{ result: string; evidence_code: string }>("SELECT result, evidence_code FROM findings WHERE call_id = 'D1' AND item_id = 'reply_latency'");
+		const latency = await db.query<{ result: string; evidence_code: string }>(
+			"SELECT result, evidence_code FROM findings WHERE call_id = 'D1' AND item_id = 'reply_latency'"
+		);
 		expect(latency.rows).toEqual([{ result: 'na', evidence_code: 'no_times' }]);
 		await importFiles(db, [file('D2.vtt', VTT)], { onExisting: 'replace' });
 		// A run that collected the marks but was cut short before consuming them leaves them for the next one.
@@ -230,14 +290,23 @@ describe('re-scoring exactly the calls whose data changed', () => {
 
 describe('a transcript for calls that already have one from another file', () => {
 	const texts = async () =>
-		(await db.query<{ call_id: string; n: number; file: string }>('SELECT call_id, count(*) AS n, any_value(source_file) AS file FROM segments GROUP BY 1 ORDER BY 1')).rows;
+		(
+			await db.query<{ call_id: string; n: number; file: string }>(
+				'SELECT call_id, count(*) AS n, any_value(source_file) AS file FROM segments GROUP BY 1 ORDER BY 1'
+			)
+		).rows;
 	// D1 has two turns from dialogues.json; the one-row file names D1 again and a new call D3.
 	const ONE_ROW = file('fix.csv', 'call_id,speaker,text\nD1,agent,Sorry for the wait.\nD3,agent,Hello.\n');
 
 	it('skips them by default: the whole earlier transcript stays and the report names the calls', async () => {
 		await importFiles(db, [file('dialogues.json', JSON_TURNS)]);
 		const { files } = await importFiles(db, [ONE_ROW]);
-		expect(files[0]).toMatchObject({ rows_total: 2, rows_loaded: 1, rows_rejected: 1, existing: { decision: 'skipped', calls: 1, call_ids: ['D1'] } });
+		expect(files[0]).toMatchObject({
+			rows_total: 2,
+			rows_loaded: 1,
+			rows_rejected: 1,
+			existing: { decision: 'skipped', calls: 1, call_ids: ['D1'] }
+		});
 		expect(await texts()).toEqual([
 			{ call_id: 'D1', n: 2, file: 'dialogues.json' },
 			{ call_id: 'D2', n: 2, file: 'dialogues.json' },
@@ -258,7 +327,14 @@ describe('a transcript for calls that already have one from another file', () =>
 		await importFiles(db, [file('dialogues.json', JSON_TURNS)]);
 		const other = file('more.json', JSON.stringify([{ id: 'D2', turns: [{ speaker: 'agent', text: 'Again.' }] }]));
 		const result = await importFiles(db, [ONE_ROW, other], { onExisting: 'ask' });
-		expect(result.pending).toEqual({ calls: 2, files: [{ file: 'fix.csv', calls: 1 }, { file: 'more.json', calls: 1 }], from: [{ file: 'dialogues.json', calls: 2 }] });
+		expect(result.pending).toEqual({
+			calls: 2,
+			files: [
+				{ file: 'fix.csv', calls: 1 },
+				{ file: 'more.json', calls: 1 }
+			],
+			from: [{ file: 'dialogues.json', calls: 2 }]
+		});
 		expect(result.files.map((f) => [f.rows_loaded, f.existing?.decision])).toEqual([
 			[1, 'pending'],
 			[0, 'pending']

@@ -33,7 +33,12 @@ let counter = 0;
 export async function stageHints(db: Db, hints: readonly CallHint[]): Promise<string> {
 	const table = `cqa_hints_${Date.now().toString(36)}_${counter++}`;
 	await db.query(`CREATE TEMP TABLE ${table} (call_id VARCHAR, started_at TIMESTAMP, channel VARCHAR, agent_id VARCHAR)`);
-	await bulkInsert(db, table, HINT_COLUMNS, hints.map((h) => [h.call_id, h.started_at, h.channel, h.agent_id ?? null]));
+	await bulkInsert(
+		db,
+		table,
+		HINT_COLUMNS,
+		hints.map((h) => [h.call_id, h.started_at, h.channel, h.agent_id ?? null])
+	);
 	return table;
 }
 

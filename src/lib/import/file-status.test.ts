@@ -12,8 +12,16 @@ describe('how a file went, for its card and the import summary', () => {
 		['nothing loaded, an error', report({ rows_rejected: 2, errors: [{ line: null, reason: 'x' }] }), 'failed'],
 		['not a data file', { ...emptyReport('README.md'), errors: [{ line: null, reason: 'x' }] }, 'failed'],
 		['every call kept its earlier transcript', report({ rows_rejected: 2, existing: skipped, errors: [keptIssue] }), 'skipped'],
-		['every call kept its earlier transcript, some rows unreadable', report({ rows_rejected: 2, existing: skipped, errors: [{ line: 4, reason: 'empty text' }, keptIssue] }), 'skipped'],
-		['some calls kept their earlier transcript', report({ rows_loaded: 1, rows_rejected: 1, existing: skipped, errors: [keptIssue] }), 'partial'],
+		[
+			'every call kept its earlier transcript, some rows unreadable',
+			report({ rows_rejected: 2, existing: skipped, errors: [{ line: 4, reason: 'empty text' }, keptIssue] }),
+			'skipped'
+		],
+		[
+			'some calls kept their earlier transcript',
+			report({ rows_loaded: 1, rows_rejected: 1, existing: skipped, errors: [keptIssue] }),
+			'partial'
+		],
 		['calls wait for the replace/skip answer', report({ rows_loaded: 0, existing: { ...skipped, decision: 'pending' } }), 'pending']
 	];
 	it.each(CASES)('%s', (_, r, want) => expect(fileStatus(r)).toBe(want));

@@ -12,8 +12,10 @@ export async function recordIssues(db: Db, file: string, errors: readonly Import
 
 /** Adds rejected rows and warnings about `file` to import_errors. */
 export async function appendIssues(db: Db, file: string, errors: readonly ImportIssue[], warnings: readonly ImportIssue[]): Promise<void> {
-	await bulkInsert(db, 'import_errors', ['file', 'line', 'severity', 'reason'], [
-		...errors.map((e) => [file, e.line, 'error', e.reason]),
-		...warnings.map((w) => [file, w.line, 'warning', w.reason])
-	]);
+	await bulkInsert(
+		db,
+		'import_errors',
+		['file', 'line', 'severity', 'reason'],
+		[...errors.map((e) => [file, e.line, 'error', e.reason]), ...warnings.map((w) => [file, w.line, 'warning', w.reason])]
+	);
 }

@@ -119,9 +119,10 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 				report = await importTabular(db, file, { presets: opts.presets, preset: opts.preset, onExisting: opts.onExisting });
 				break;
 			case 'transcript':
-				report = detected.format === 'csv' || detected.format === 'tsv'
-					? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript', onExisting: opts.onExisting })
-					: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides, onExisting: opts.onExisting });
+				report =
+					detected.format === 'csv' || detected.format === 'tsv'
+						? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript', onExisting: opts.onExisting })
+						: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides, onExisting: opts.onExisting });
 				break;
 			case 'recording':
 				report = await importRecording(db, file);
@@ -133,7 +134,10 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 			default:
 				report = emptyReport(file.name, 'unknown');
 				report.format = detected.format;
-				report.errors.push(detected.issue ?? (detected.reason ? { line: null, reason: detected.reason } : issue(null, 'unrecognised_file', 'unrecognised file')));
+				report.errors.push(
+					detected.issue ??
+						(detected.reason ? { line: null, reason: detected.reason } : issue(null, 'unrecognised_file', 'unrecognised file'))
+				);
 		}
 	} catch (e) {
 		report = emptyReport(file.name, detected.kind);

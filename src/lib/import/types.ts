@@ -116,7 +116,8 @@ export type FileStatus = 'ok' | 'partial' | 'failed' | 'skipped' | 'pending';
 export function fileStatus(r: FileReport): FileStatus {
 	if (r.existing?.decision === 'pending') return 'pending';
 	// Rows the parser rejected do not make a skipped file failed; a whole-file error does.
-	const onlySkipped = r.existing?.decision === 'skipped' && r.errors.every((e) => e.code === 'kept_existing_transcripts' || e.line !== null);
+	const onlySkipped =
+		r.existing?.decision === 'skipped' && r.errors.every((e) => e.code === 'kept_existing_transcripts' || e.line !== null);
 	if (r.rows_loaded === 0 && onlySkipped) return 'skipped';
 	if (r.kind === 'unknown' || (r.rows_loaded === 0 && r.errors.length > 0)) return 'failed';
 	if (r.rows_rejected > 0) return 'partial';

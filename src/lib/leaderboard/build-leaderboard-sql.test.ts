@@ -12,7 +12,15 @@ import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
 import { queryKpis } from '../dashboard/build-kpi-sql';
-import { DEFAULT_WEIGHTS, LEADER_DEFINITIONS, LEADER_KEYS, queryLeaderboard, type LeaderKey, type LeaderRow, type Weights } from './build-leaderboard-sql';
+import {
+	DEFAULT_WEIGHTS,
+	LEADER_DEFINITIONS,
+	LEADER_KEYS,
+	queryLeaderboard,
+	type LeaderKey,
+	type LeaderRow,
+	type Weights
+} from './build-leaderboard-sql';
 import { parsePeriod, type Period } from './period';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
@@ -40,11 +48,23 @@ let scores: Map<string, { score: number | null; passed: boolean | null }>;
 
 beforeAll(async () => {
 	db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 	calls = (await db.query<Call>('SELECT * FROM calls')).rows;
-	complaints = (await db.query<{ agent_id: string | null; received_at: string | null }>('SELECT agent_id, CAST(received_at AS VARCHAR) AS received_at FROM complaints')).rows;
-	const s = (await db.query<{ call_id: string; score: number | null; passed: boolean | null }>('SELECT call_id, score, passed FROM scores WHERE rubric_id = ? AND rubric_version = ?', [RUBRIC.id, RUBRIC.version])).rows;
+	complaints = (
+		await db.query<{ agent_id: string | null; received_at: string | null }>(
+			'SELECT agent_id, CAST(received_at AS VARCHAR) AS received_at FROM complaints'
+		)
+	).rows;
+	const s = (
+		await db.query<{ call_id: string; score: number | null; passed: boolean | null }>(
+			'SELECT call_id, score, passed FROM scores WHERE rubric_id = ? AND rubric_version = ?',
+			[RUBRIC.id, RUBRIC.version]
+		)
+	).rows;
 	scores = new Map(s.map((r) => [r.call_id, r]));
 }, 180_000);
 afterAll(() => db?.close());
@@ -60,7 +80,13 @@ function agentValues(agentId: string, p: Period): Record<LeaderKey, number | nul
 	const handled = mine.filter((c) => c.abandoned !== true);
 	const repeat = (c: Call) =>
 		!!c.customer_id &&
-		calls.some((n) => n.customer_id === c.customer_id && n.call_id !== c.call_id && ms(n.started_at!) > ms(c.started_at!) && ms(n.started_at!) <= ms(c.started_at!) + 7 * 86_400_000);
+		calls.some(
+			(n) =>
+				n.customer_id === c.customer_id &&
+				n.call_id !== c.call_id &&
+				ms(n.started_at!) > ms(c.started_at!) &&
+				ms(n.started_at!) <= ms(c.started_at!) + 7 * 86_400_000
+		);
 	const surveyed = mine.filter((c) => c.csat != null);
 	const scored = mine.map((c) => scores.get(c.call_id)).filter((s) => s != null);
 	const comps = complaints.filter((k) => k.agent_id === agentId && inPeriod(k.received_at, p));
@@ -174,7 +200,9 @@ describe('composite and rank', () => {
 			expect(r.current.composite).toBeNull();
 			expect(r.rankChange).toBeNull();
 		}
-		expect(board.rows.filter((r) => r.current.rank != null).map((r) => r.current.rank)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+		expect(board.rows.filter((r) => r.current.rank != null).map((r) => r.current.rank)).toEqual(
+			Array.from({ length: 18 }, (_, i) => i + 1)
+		);
 		// Unranked agents do not stretch the scale of the ranked ones.
 		const want = expectedComposites(board.rows, DEFAULT_WEIGHTS);
 		for (const r of board.rows.filter((x) => x.current.isRanked)) expect(r.current.composite).toBeCloseTo(want.get(r.id)!, 9);
@@ -210,13 +238,17 @@ describe('ties', () => {
 		const rows: string[] = [];
 		const add = (agent: string, n: number, resolvedEvery: number) => {
 			for (let i = 0; i < n; i++)
-				rows.push(`('${agent}-${i}', '${agent}', '${agent}', 'T', '2026-09-${String((i % 28) + 1).padStart(2, '0')} 10:00:00', 60, 0, 0, false, ${i % resolvedEvery !== 0}, 4)`);
+				rows.push(
+					`('${agent}-${i}', '${agent}', '${agent}', 'T', '2026-09-${String((i % 28) + 1).padStart(2, '0')} 10:00:00', 60, 0, 0, false, ${i % resolvedEvery !== 0}, 4)`
+				);
 		};
 		add('W', 10, 1000);
 		add('X', 10, 2);
 		add('Y', 10, 2);
 		add('Z', 10, 1);
-		await t.query(`INSERT INTO calls (call_id, agent_id, agent_name, team, started_at, talk_s, hold_s, wrap_s, abandoned, resolved, csat) VALUES ${rows.join(', ')}`);
+		await t.query(
+			`INSERT INTO calls (call_id, agent_id, agent_name, team, started_at, talk_s, hold_s, wrap_s, abandoned, resolved, csat) VALUES ${rows.join(', ')}`
+		);
 		const board = await queryLeaderboard(t, { period: SEP, minCallsPerMonth: 5 });
 		const rank = Object.fromEntries(board.rows.map((r) => [r.id, r.current.rank]));
 		expect(rank).toEqual({ W: 1, X: 2, Y: 2, Z: 4 });

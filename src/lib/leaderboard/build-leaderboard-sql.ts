@@ -4,14 +4,27 @@
 // filter (metrics/agreement.test.ts checks the figures against the dashboard's). No Svelte, no DOM.
 import type { Db, Param } from '../db/types';
 import { KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../metrics/definitions';
-import { CALL_PARTS, COMPLAINT_PARTS_SQL, KPI_COLUMN, QA_PARTS, QA_PARTS_SQL, callPartsSql, kpisSelect, partsSelect, type KpiColumn } from '../metrics/kpis';
+import {
+	CALL_PARTS,
+	COMPLAINT_PARTS_SQL,
+	KPI_COLUMN,
+	QA_PARTS,
+	QA_PARTS_SQL,
+	callPartsSql,
+	kpisSelect,
+	partsSelect,
+	type KpiColumn
+} from '../metrics/kpis';
 import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from '../metrics/kpi-row';
 import type { QaSource } from '../scoring/qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
 import { previousOf, type Period } from './period';
 
 /** The KPIs an agent is accountable for (service level and ASA happen before an agent answers). */
-export type LeaderKey = Extract<KpiKey, 'volume' | 'aht' | 'resolution' | 'fcr' | 'csatMean' | 'csatPct' | 'qaAvg' | 'qaPass' | 'complaintRate'>;
+export type LeaderKey = Extract<
+	KpiKey,
+	'volume' | 'aht' | 'resolution' | 'fcr' | 'csatMean' | 'csatPct' | 'qaAvg' | 'qaPass' | 'complaintRate'
+>;
 export const LEADER_KEYS: LeaderKey[] = ['qaAvg', 'qaPass', 'csatMean', 'csatPct', 'resolution', 'fcr', 'aht', 'complaintRate', 'volume'];
 export const LEADER_DEFINITIONS: Record<LeaderKey, KpiDefinition> = Object.fromEntries(
 	KPI_DEFINITIONS.filter((d) => (LEADER_KEYS as string[]).includes(d.key)).map((d) => [d.key, d])
@@ -20,12 +33,21 @@ export const LEADER_DEFINITIONS: Record<LeaderKey, KpiDefinition> = Object.fromE
 export type Weights = Record<LeaderKey, number>;
 
 /** DESIGN §6: the composite weighs QA score, satisfaction, resolution and complaints; the rest start at 0. */
-export const DEFAULT_WEIGHTS: Weights = { qaAvg: 40, qaPass: 0, csatMean: 0, csatPct: 25, resolution: 20, fcr: 0, aht: 0, complaintRate: 15, volume: 0 };
+export const DEFAULT_WEIGHTS: Weights = {
+	qaAvg: 40,
+	qaPass: 0,
+	csatMean: 0,
+	csatPct: 25,
+	resolution: 20,
+	fcr: 0,
+	aht: 0,
+	complaintRate: 15,
+	volume: 0
+};
 /** Agents with fewer calls than this per month of the period are listed but not ranked. */
 export const DEFAULT_MIN_CALLS_PER_MONTH = 30;
 
 export type Grouping = 'agent' | 'team';
-
 
 export type LeaderValues = Record<LeaderKey, number | null>;
 
@@ -97,7 +119,10 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	// A complaint counts for the agent it names; for a team, through its linked call, else its agent's team(s)
 	// (the same rule as the dashboard's team filter, complaintDimensionWhere).
 	const compEntity = grouping === 'agent' ? 'k.agent_id' : 'coalesce(lc.team, ag.team)';
-	const compJoin = grouping === 'agent' ? '' : 'LEFT JOIN (SELECT DISTINCT agent_id, team FROM calls WHERE team IS NOT NULL) ag ON lc.call_id IS NULL AND ag.agent_id = k.agent_id';
+	const compJoin =
+		grouping === 'agent'
+			? ''
+			: 'LEFT JOIN (SELECT DISTINCT agent_id, team FROM calls WHERE team IS NOT NULL) ag ON lc.call_id IS NULL AND ag.agent_id = k.agent_id';
 	const weighted = LEADER_KEYS.filter((k) => Number.isFinite(weights[k]) && weights[k] > 0);
 	const scaled = weighted.map((k) => {
 		const col = KPI_COLUMN[k];

@@ -4,7 +4,12 @@ import type { KpiDefinition } from '../dashboard/build-kpi-sql';
 
 type Num = (n: number | null | undefined, digits?: number) => string;
 
-export function formatKpi(def: Pick<KpiDefinition, 'format' | 'key'>, v: number | null | undefined, num: Num, secondsLabel: (n: string) => string): string {
+export function formatKpi(
+	def: Pick<KpiDefinition, 'format' | 'key'>,
+	v: number | null | undefined,
+	num: Num,
+	secondsLabel: (n: string) => string
+): string {
 	if (v == null || Number.isNaN(v)) return '—';
 	switch (def.format) {
 		case 'count':

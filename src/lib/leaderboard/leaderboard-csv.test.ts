@@ -4,12 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { LEADER_KEYS, type LeaderRow } from './build-leaderboard-sql';
 import { leaderboardCsv } from './leaderboard-csv';
 
-const values = (over: Partial<Record<string, number | null>>) => Object.fromEntries(LEADER_KEYS.map((k) => [k, over[k] ?? null])) as LeaderRow['current']['values'];
-const row = (id: string, name: string, rank: number | null, composite: number | null, over: Partial<Record<string, number | null>>, rankChange: number | null): LeaderRow => ({
+const values = (over: Partial<Record<string, number | null>>) =>
+	Object.fromEntries(LEADER_KEYS.map((k) => [k, over[k] ?? null])) as LeaderRow['current']['values'];
+const row = (
+	id: string,
+	name: string,
+	rank: number | null,
+	composite: number | null,
+	over: Partial<Record<string, number | null>>,
+	rankChange: number | null
+): LeaderRow => ({
 	id,
 	name,
 	team: '售后组',
-	current: { values: values(over), calls: 40, surveyed: 10, scored: 40, reviewed: 0, complaints: 1, composite, rank, isRanked: rank != null },
+	current: {
+		values: values(over),
+		calls: 40,
+		surveyed: 10,
+		scored: 40,
+		reviewed: 0,
+		complaints: 1,
+		composite,
+		rank,
+		isRanked: rank != null
+	},
 	previous: null,
 	rankChange
 });
@@ -29,12 +47,17 @@ const LABELS = {
 describe('leaderboard CSV', () => {
 	it('writes shares as percentages, ranks as numbers and neutralises formula-like text', () => {
 		const csv = leaderboardCsv(
-			[row('A1', '李琳', 1, 87.654, { qaAvg: 91.234, resolution: 0.8567, aht: 312.5, complaintRate: 2.5 }, -2), row('A2', '=HYPERLINK("x")', null, null, {}, null)],
+			[
+				row('A1', '李琳', 1, 87.654, { qaAvg: 91.234, resolution: 0.8567, aht: 312.5, complaintRate: 2.5 }, -2),
+				row('A2', '=HYPERLINK("x")', null, null, {}, null)
+			],
 			'agent',
 			LABELS
 		);
 		const lines = csv.trimEnd().split('\r\n');
-		expect(lines[0]).toBe('排名,名次变化,工号,坐席,班组,通话量,综合指数,qaAvg,qaPass,csatMean,csatPct,resolution,fcr,aht,complaintRate,备注');
+		expect(lines[0]).toBe(
+			'排名,名次变化,工号,坐席,班组,通话量,综合指数,qaAvg,qaPass,csatMean,csatPct,resolution,fcr,aht,complaintRate,备注'
+		);
 		expect(lines[1]).toBe('1,-2,A1,李琳,售后组,40,87.7,91.23,,,,85.7,,312.5,2.5,');
 		expect(lines[2]).toBe(`,,A2,"'=HYPERLINK(""x"")",售后组,40,,,,,,,,,,通话量不足，不参与排名`);
 	});

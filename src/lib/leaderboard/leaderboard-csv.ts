@@ -32,7 +32,15 @@ export function kpiCsvValue(key: LeaderKey, v: number | null): number | null {
 const cell = (v: string | number | null): string => (typeof v === 'number' ? String(v) : csvCell(v));
 
 export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels): string {
-	const head = [labels.rank, labels.rankChange, ...(grouping === 'agent' ? [labels.id, labels.name, labels.team] : [labels.team]), labels.calls, labels.composite, ...LEADER_KEYS.filter((k) => k !== 'volume').map(labels.kpi), labels.note];
+	const head = [
+		labels.rank,
+		labels.rankChange,
+		...(grouping === 'agent' ? [labels.id, labels.name, labels.team] : [labels.team]),
+		labels.calls,
+		labels.composite,
+		...LEADER_KEYS.filter((k) => k !== 'volume').map(labels.kpi),
+		labels.note
+	];
 	const lines = [head.map(cell).join(',')];
 	for (const r of rows) {
 		const values = LEADER_KEYS.filter((k) => k !== 'volume').map((k) => kpiCsvValue(k, r.current.values[k]));

@@ -40,7 +40,12 @@ describe('appraisal periods', () => {
 	});
 
 	it('says how much of a period the data covers', () => {
-		expect(coverageOf(parsePeriod('2026-Q3')!, { first: '2026-08-01', last: '2026-10-31' })).toEqual({ days: 92, covered: 61, from: '2026-08-01', to: '2026-09-30' });
+		expect(coverageOf(parsePeriod('2026-Q3')!, { first: '2026-08-01', last: '2026-10-31' })).toEqual({
+			days: 92,
+			covered: 61,
+			from: '2026-08-01',
+			to: '2026-09-30'
+		});
 		expect(coverageOf(parsePeriod('2026-Q1')!, { first: '2026-08-01', last: '2026-10-31' }).covered).toBe(0);
 	});
 });

@@ -54,7 +54,12 @@ export function buildQaCsatOption(points: QaCsatPoint[], labels: QaCsatLabels): 
 			formatter: (p: unknown) => {
 				const q = points[(p as { data: { index: number } }).data.index];
 				if (!q) return '';
-				return tooltipText([`${q.name} (${q.id}) · ${q.team}`, `${labels.qa}: ${q.qa.toFixed(1)}`, `${labels.csat}: ${q.csat.toFixed(2)} (${labels.surveyed} ${q.surveyed})`, `${labels.calls}: ${q.calls}`]);
+				return tooltipText([
+					`${q.name} (${q.id}) · ${q.team}`,
+					`${labels.qa}: ${q.qa.toFixed(1)}`,
+					`${labels.csat}: ${q.csat.toFixed(2)} (${labels.surveyed} ${q.surveyed})`,
+					`${labels.calls}: ${q.calls}`
+				]);
 			}
 		},
 		grid: { left: 56, right: 24, top: 44, bottom: 44 },

@@ -13,7 +13,11 @@ export interface ManagerSettings {
 
 export const SETTINGS_KEY = 'manager_settings';
 
-export const DEFAULT_SETTINGS: ManagerSettings = { weights: DEFAULT_WEIGHTS, minCallsPerMonth: DEFAULT_MIN_CALLS_PER_MONTH, slThresholdS: DEFAULT_SL_THRESHOLD_S };
+export const DEFAULT_SETTINGS: ManagerSettings = {
+	weights: DEFAULT_WEIGHTS,
+	minCallsPerMonth: DEFAULT_MIN_CALLS_PER_MONTH,
+	slThresholdS: DEFAULT_SL_THRESHOLD_S
+};
 
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
 

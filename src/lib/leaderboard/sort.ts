@@ -3,7 +3,15 @@
 import { LEADER_KEYS, type LeaderKey, type LeaderRow } from './build-leaderboard-sql';
 
 export type SortKey = 'rank' | 'rankChange' | 'name' | 'team' | 'calls' | 'composite' | Exclude<LeaderKey, 'volume'>;
-export const SORT_KEYS: SortKey[] = ['rank', 'rankChange', 'name', 'team', 'calls', 'composite', ...(LEADER_KEYS.filter((k) => k !== 'volume') as Exclude<LeaderKey, 'volume'>[])];
+export const SORT_KEYS: SortKey[] = [
+	'rank',
+	'rankChange',
+	'name',
+	'team',
+	'calls',
+	'composite',
+	...(LEADER_KEYS.filter((k) => k !== 'volume') as Exclude<LeaderKey, 'volume'>[])
+];
 
 function valueOf(r: LeaderRow, key: SortKey): number | string | null {
 	switch (key) {

@@ -21,7 +21,7 @@ const PRESET: MappingPreset = {
 describe('mapping presets store', () => {
 	it('saves, lists and replaces a preset by name', async () => {
 		await savePreset(db, PRESET);
-		await savePreset(db, { ...PRESET, mapping: { ...PRESET.mapping, 备注: '' , 坐席: 'agent_id' } });
+		await savePreset(db, { ...PRESET, mapping: { ...PRESET.mapping, 备注: '', 坐席: 'agent_id' } });
 		const list = await listPresets(db);
 		expect(list).toHaveLength(1);
 		expect(list[0]).toMatchObject({ name: PRESET.name, kind: 'call_log', headers: PRESET.headers, options: { delimiter: '\t' } });

@@ -95,10 +95,14 @@ it("the agent page's weekly team trend gives the dashboard figures of that week 
 	const detail = await queryAgentDetail(db, { agentId: 'A1', team: 'T1', from: week.from, to: week.to, rubric: REF });
 	const team = detail.trend.find((p) => p.who === 'team' && p.week === week.from)!;
 	expect(dashboard.qaAvg).not.toBeNull();
-	expectSame({ volume: team.calls, qaAvg: team.qa_avg, csatMean: team.csat_mean, aht: team.aht }, {
-		volume: dashboard.volume,
-		qaAvg: dashboard.qaAvg,
-		csatMean: dashboard.csatMean,
-		aht: dashboard.aht
-	}, 'agent page');
+	expectSame(
+		{ volume: team.calls, qaAvg: team.qa_avg, csatMean: team.csat_mean, aht: team.aht },
+		{
+			volume: dashboard.volume,
+			qaAvg: dashboard.qaAvg,
+			csatMean: dashboard.csatMean,
+			aht: dashboard.aht
+		},
+		'agent page'
+	);
 });

@@ -24,7 +24,8 @@ const COUNT_PART = {
 
 type CountColumn = keyof typeof COUNT_PART;
 
-export type KpiRow = { period: 'current' | 'previous'; has_complaint_data: boolean } & Record<CountColumn, number> & Record<KpiColumn, number | null>;
+export type KpiRow = { period: 'current' | 'previous'; has_complaint_data: boolean } & Record<CountColumn, number> &
+	Record<KpiColumn, number | null>;
 
 /**
  * The SELECT list of a KPI row: each count (0 when absent) and each KPI, given the SQL of each part (e.g. a column
@@ -58,5 +59,7 @@ export const HAS_COMPLAINT_DATA = `(SELECT has_data FROM k_has)`;
  */
 export const qaJoin = (source: QaSource = 'reviewed') =>
 	`LEFT JOIN ${qaScoresRelation(source)} q ON q.call_id = c.call_id AND q.rubric_id = ? AND q.rubric_version = ?`;
-export const rubricParams = (rubric: { id: string; version: number } | null | undefined): Param[] => [rubric?.id ?? '', rubric?.version ?? -1];
-
+export const rubricParams = (rubric: { id: string; version: number } | null | undefined): Param[] => [
+	rubric?.id ?? '',
+	rubric?.version ?? -1
+];

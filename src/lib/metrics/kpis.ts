@@ -89,7 +89,8 @@ export const COMPLAINT_PARTS_SQL: Record<ComplaintPart, string> = {
 };
 
 /** `sql AS name` for each part of `names`, e.g. the SELECT list of a rollup or a per-period CTE. */
-export const partsSelect = <P extends Part>(names: readonly P[], sql: (p: P) => string): string => names.map((p) => `${sql(p)} AS ${p}`).join(',\n\t\t');
+export const partsSelect = <P extends Part>(names: readonly P[], sql: (p: P) => string): string =>
+	names.map((p) => `${sql(p)} AS ${p}`).join(',\n\t\t');
 
 /** `sum(alias.part) AS part` for each part: re-summing stored parts (rollups). */
 export const sumPartsSelect = (names: readonly Part[], alias: string): string => partsSelect(names, (p) => `sum(${alias}.${p})`);

@@ -37,16 +37,40 @@ const SIGNS: [string, RegExp, string][] = [
 	['service level', /FILTER \(WHERE[^\n]*ring_s <=|within_sl\)?\s*(::DOUBLE)?\s*\//i, 'kc.within_sl::DOUBLE / nullif(kc.ring_n, 0)'],
 	['ASA', /avg\(\s*(\w+\.)?ring_s\s*\)|ring_sum\)?\s*(::DOUBLE)?\s*\//i, 'avg(ring_s) FILTER (WHERE NOT is_abandoned) AS asa'],
 	['abandonment', /abandoned\)?\s*(::DOUBLE)?\s*\/\s*nullif/i, 'kc.abandoned::DOUBLE / nullif(kc.abandon_n, 0) AS abandonment'],
-	['AHT / handle time', /coalesce\(\s*(\w+\.)?talk_s, 0\)\s*\+|avg\(\s*(\w+\.)?handle_s\s*\)|handle_sum\)?\s*(::DOUBLE)?\s*\//i, 'ELSE coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) END'],
-	['resolution', /resolved IS TRUE|resolved\)?\s*(::DOUBLE)?\s*\/\s*nullif/i, 'count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved'],
-	['FCR', /DAY FOLLOWING|started_at \+ INTERVAL|has_repeat|fcr\)?\s*(::DOUBLE)?\s*\//i, 'AND n.started_at > c.started_at AND n.started_at <= c.started_at + INTERVAL 7 DAY'],
+	[
+		'AHT / handle time',
+		/coalesce\(\s*(\w+\.)?talk_s, 0\)\s*\+|avg\(\s*(\w+\.)?handle_s\s*\)|handle_sum\)?\s*(::DOUBLE)?\s*\//i,
+		'ELSE coalesce(c.talk_s, 0) + coalesce(c.hold_s, 0) + coalesce(c.wrap_s, 0) END'
+	],
+	[
+		'resolution',
+		/resolved IS TRUE|resolved\)?\s*(::DOUBLE)?\s*\/\s*nullif/i,
+		'count(*) FILTER (WHERE NOT is_abandoned AND resolved IS TRUE) AS resolved'
+	],
+	[
+		'FCR',
+		/DAY FOLLOWING|started_at \+ INTERVAL|has_repeat|fcr\)?\s*(::DOUBLE)?\s*\//i,
+		'AND n.started_at > c.started_at AND n.started_at <= c.started_at + INTERVAL 7 DAY'
+	],
 	['CSAT mean', /avg\(\s*(\w+\.)?csat\s*\)|csat_sum\)?\s*(::DOUBLE)?\s*\//i, 'avg(csat) AS csat_mean'],
 	['CSAT %', /csat >= 4|satisfied\)?\s*(::DOUBLE)?\s*\//i, 'count(*) FILTER (WHERE csat >= 4) AS satisfied'],
 	['QA score', /avg\(\s*(\w+\.)?score\s*\)|score_sum\)?\s*(::DOUBLE)?\s*\//i, 'SELECT f.period, avg(s.score) AS qa_avg'],
 	['QA pass rate', /FILTER \(WHERE (\w+\.)?passed\)/i, 'count(*) FILTER (WHERE s.passed) AS passed'],
-	['complaint rate', /100(\.0)? \* [^\n]*complaints[^\n]*\//i, '100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) END AS complaint_rate'],
-	['complaint SLA', /resolved_at <= [^\n]*due_at|on_time\)?\s*(::DOUBLE)?\s*\//i, 'count(*) FILTER (WHERE k.resolved_at <= k.due_at) AS on_time'],
-	['follow-up rate', /resolved_at IS NOT NULL AND [^\n]*followed_up_at|followed_up\)?\s*(::DOUBLE)?\s*\//i, 'count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND k.followed_up_at IS NOT NULL)']
+	[
+		'complaint rate',
+		/100(\.0)? \* [^\n]*complaints[^\n]*\//i,
+		'100.0 * coalesce(km.complaints, 0) / nullif(kc.offered, 0) END AS complaint_rate'
+	],
+	[
+		'complaint SLA',
+		/resolved_at <= [^\n]*due_at|on_time\)?\s*(::DOUBLE)?\s*\//i,
+		'count(*) FILTER (WHERE k.resolved_at <= k.due_at) AS on_time'
+	],
+	[
+		'follow-up rate',
+		/resolved_at IS NOT NULL AND [^\n]*followed_up_at|followed_up\)?\s*(::DOUBLE)?\s*\//i,
+		'count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND k.followed_up_at IS NOT NULL)'
+	]
 ];
 
 describe('every KPI has one definition', () => {
@@ -56,11 +80,15 @@ describe('every KPI has one definition', () => {
 	});
 
 	it('finds the source files it checks', () => {
-		expect(FILES.map((f) => f.path)).toEqual(expect.arrayContaining(['src/lib/dashboard/build-kpi-sql.ts', 'src/lib/leaderboard/build-leaderboard-sql.ts', 'cli/score-command.ts']));
+		expect(FILES.map((f) => f.path)).toEqual(
+			expect.arrayContaining(['src/lib/dashboard/build-kpi-sql.ts', 'src/lib/leaderboard/build-leaderboard-sql.ts', 'cli/score-command.ts'])
+		);
 	});
 
 	it.each(SIGNS)('%s is written nowhere outside src/lib/metrics', (_kpi, sign) => {
-		const found = FILES.flatMap((f) => f.text.split('\n').flatMap((line, i) => (sign.test(line) ? [`${f.path}:${i + 1}: ${line.trim()}`] : [])));
+		const found = FILES.flatMap((f) =>
+			f.text.split('\n').flatMap((line, i) => (sign.test(line) ? [`${f.path}:${i + 1}: ${line.trim()}`] : []))
+		);
 		expect(found).toEqual([]);
 	});
 

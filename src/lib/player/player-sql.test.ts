@@ -32,7 +32,10 @@ describe('getPlayback', () => {
 
 	it.each([
 		{ call: 's', want: { files: ['s.wav'], lanes: ['customer', 'agent'], kind: 'stereo', duration_s: 40 } },
-		{ call: 'p', want: { files: ['p_agent_8k_mono.wav', 'p_caller_8k_mono.wav'], lanes: ['agent', 'customer'], kind: 'pair', duration_s: 245.4 } },
+		{
+			call: 'p',
+			want: { files: ['p_agent_8k_mono.wav', 'p_caller_8k_mono.wav'], lanes: ['agent', 'customer'], kind: 'pair', duration_s: 245.4 }
+		},
 		{ call: 'm', want: { files: ['m_Mono.wav'], lanes: ['mixed'], kind: 'mono' } },
 		{ call: 'o', want: { files: ['o_agent.wav'], lanes: ['agent'], kind: 'mono' } }
 	])('call $call plays $want.files', async ({ call, want }) => {

@@ -32,7 +32,14 @@ export async function getPlayback(db: Db, callId: string): Promise<Playback | nu
 	const duration_s = Math.max(0, ...rows.map((r) => r.duration_s ?? 0)) || null;
 	if (plan.kind === 'pair') return { files: plan.files, lanes: ['agent', 'customer'], kind: 'pair', duration_s, channel_map: null };
 	const row = rows.find((r) => r.file === plan.files[0])!;
-	if (plan.kind === 'stereo') return { files: [row.file], lanes: lanesOf(row.channels, row.channel_map), kind: 'stereo', duration_s, channel_map: row.channel_map };
+	if (plan.kind === 'stereo')
+		return { files: [row.file], lanes: lanesOf(row.channels, row.channel_map), kind: 'stereo', duration_s, channel_map: row.channel_map };
 	const side = row.channel_map === 'agent' || row.channel_map === 'customer' ? row.channel_map : 'mixed';
-	return { files: [row.file], lanes: (row.channels ?? 1) >= 2 ? lanesOf(row.channels, row.channel_map) : [side], kind: 'mono', duration_s, channel_map: row.channel_map };
+	return {
+		files: [row.file],
+		lanes: (row.channels ?? 1) >= 2 ? lanesOf(row.channels, row.channel_map) : [side],
+		kind: 'mono',
+		duration_s,
+		channel_map: row.channel_map
+	};
 }

@@ -3,11 +3,29 @@ import type { Db } from '../db/types';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import { submitReview } from '../review/review-sql';
-import { clearQueue, DEFAULT_PLAN, drawQueue, listQueue, loadPlan, nextInQueue, queuePlace, queueProgress, savePlan, validatePlan, type SamplingPlan } from './queue-sql';
+import {
+	clearQueue,
+	DEFAULT_PLAN,
+	drawQueue,
+	listQueue,
+	loadPlan,
+	nextInQueue,
+	queuePlace,
+	queueProgress,
+	savePlan,
+	validatePlan,
+	type SamplingPlan
+} from './queue-sql';
 
 let db: Db;
 const R = { id: 'r', version: 2 };
-const plan = (o: Partial<SamplingPlan> = {}): SamplingPlan => ({ ...DEFAULT_PLAN, include_complaints: false, csat_max: null, include_critical: false, ...o });
+const plan = (o: Partial<SamplingPlan> = {}): SamplingPlan => ({
+	...DEFAULT_PLAN,
+	include_complaints: false,
+	csat_max: null,
+	include_critical: false,
+	...o
+});
 
 // Two agents × three ISO weeks (2026-09-07, -14, -21 are Mondays) × 10 calls; every 10th call abandoned.
 // C-x-w-i: agent x, week w, call i.
@@ -18,7 +36,9 @@ beforeAll(async () => {
 		SELECT format('C-{}-{}-{:02d}', a, w, i), 'A' || a, TIMESTAMP '2026-09-07 08:00:00' + INTERVAL (w * 7) DAY + INTERVAL (i * 9) HOUR,
 			i = 10, CASE WHEN i = 3 THEN 1 WHEN i = 4 THEN 2 WHEN i = 5 THEN 3 END
 		FROM range(1, 3) a(a), range(0, 3) w(w), range(1, 11) i(i)`);
-	await db.query(`INSERT INTO complaints (complaint_id, call_id) VALUES ('K1', 'C-1-0-07'), ('K2', 'C-2-2-08'), ('K3', NULL), ('K4', 'C-1-0-07')`);
+	await db.query(
+		`INSERT INTO complaints (complaint_id, call_id) VALUES ('K1', 'C-1-0-07'), ('K2', 'C-2-2-08'), ('K3', NULL), ('K4', 'C-1-0-07')`
+	);
 	await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed) VALUES
 		('C-1-1-06', 'r', 2, 0, false, true), ('C-2-0-06', 'r', 2, 70, false, false), ('C-2-0-09', 'r', 1, 0, false, true)`);
 });
@@ -28,7 +48,10 @@ beforeEach(async () => {
 });
 
 async function queued(planId = DEFAULT_PLAN.plan_id): Promise<Map<string, string[]>> {
-	const { rows } = await db.query<{ call_id: string; reasons: string[] }>('SELECT call_id, reasons FROM review_queue WHERE plan_id = ? ORDER BY position', [planId]);
+	const { rows } = await db.query<{ call_id: string; reasons: string[] }>(
+		'SELECT call_id, reasons FROM review_queue WHERE plan_id = ? ORDER BY position',
+		[planId]
+	);
 	return new Map(rows.map((r) => [r.call_id, r.reasons]));
 }
 
@@ -165,7 +188,10 @@ describe('working through the queue', () => {
 		expect(await queueProgress(db)).toEqual({ reviewed: 1, total: 4, version: null, reviewedElsewhere: 0 });
 		expect(await nextInQueue(db, ids[0])).toBe(ids[1]);
 		// A draft does not count as reviewed.
-		await db.query(`INSERT INTO reviews (call_id, rubric_id, rubric_version, status, updated_at) VALUES (?, 'r', 2, 'draft', now()::TIMESTAMP)`, [ids[1]]);
+		await db.query(
+			`INSERT INTO reviews (call_id, rubric_id, rubric_version, status, updated_at) VALUES (?, 'r', 2, 'draft', now()::TIMESTAMP)`,
+			[ids[1]]
+		);
 		expect(await queueProgress(db)).toEqual({ reviewed: 1, total: 4, version: null, reviewedElsewhere: 0 });
 		// From the last call it wraps to the first open one; never the call itself.
 		expect(await nextInQueue(db, ids[3])).toBe(ids[1]);
@@ -179,7 +205,10 @@ describe('working through the queue', () => {
 		const ids = [...(await queued()).keys()];
 		// Version 2 of rubric r has one item; the call's finding fails it and the review passes it: 100.
 		await db.query(`INSERT INTO rubric_items VALUES ('r', 2, 'x', 1, 1, false, 'manual')`);
-		await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES (?, 'r', 2, 'x', 'fail', 0, 1)`, [ids[1]]);
+		await db.query(
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES (?, 'r', 2, 'x', 'fail', 0, 1)`,
+			[ids[1]]
+		);
 		await db.query(`INSERT INTO review_items VALUES (?, 'r', 2, 'x', 'pass', '复听', now()::TIMESTAMP)`, [ids[1]]);
 		await submitReview(db, key(ids[1]), 'x');
 		const all = await listQueue(db, { page: 1, rubric: R });

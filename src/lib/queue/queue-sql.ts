@@ -115,7 +115,8 @@ function drawSql(plan: SamplingPlan, rubric: RubricRef | null): { sql: string; p
 		) r LEFT JOIN taken t ON t.agent = r.agent AND t.week = r.week
 		WHERE r.rn <= ? - coalesce(t.n, 0)`;
 	const forced: string[] = [];
-	if (plan.include_complaints) forced.push(`SELECT call_id, 'complaint' FROM cand WHERE call_id IN (SELECT call_id FROM complaints WHERE call_id IS NOT NULL)`);
+	if (plan.include_complaints)
+		forced.push(`SELECT call_id, 'complaint' FROM cand WHERE call_id IN (SELECT call_id FROM complaints WHERE call_id IS NOT NULL)`);
 	if (plan.csat_max != null) {
 		forced.push(`SELECT call_id, 'csat' FROM cand WHERE csat <= ?`);
 		params.push(plan.csat_max);
@@ -248,7 +249,10 @@ export async function listQueue(db: Db, q: QueueQuery): Promise<QueuePage> {
 	const done = reviewed('q', q.rubric);
 	const open = q.isOpenOnly ? `AND NOT ${done.sql}` : '';
 	const openParams = q.isOpenOnly ? done.params : [];
-	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM review_queue q WHERE q.plan_id = ? ${open}`, [planId, ...openParams]);
+	const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM review_queue q WHERE q.plan_id = ? ${open}`, [
+		planId,
+		...openParams
+	]);
 	const total = Number(countRows[0]?.n ?? 0);
 	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
 	const page = Math.min(Math.max(1, Math.floor(q.page) || 1), pages);
@@ -270,7 +274,11 @@ export async function listQueue(db: Db, q: QueueQuery): Promise<QueuePage> {
 		[rid, planId, ...openParams, (page - 1) * QUEUE_PAGE_SIZE, rid, ver, rid, ver, rid, ver]
 	);
 	return {
-		rows: rows.map((r) => ({ ...r, position: Number(r.position), other_version: r.other_version == null ? null : Number(r.other_version) })),
+		rows: rows.map((r) => ({
+			...r,
+			position: Number(r.position),
+			other_version: r.other_version == null ? null : Number(r.other_version)
+		})),
 		total,
 		page,
 		pages
@@ -298,7 +306,12 @@ export async function queuePlace(db: Db, callId: string, planId = DEFAULT_PLAN_I
  * wrapping to the start; never `afterCallId` itself. Null when every other queued call is reviewed. Without
  * `afterCallId`: the first.
  */
-export async function nextInQueue(db: Db, afterCallId: string | null, planId = DEFAULT_PLAN_ID, rubric: RubricRef | null = null): Promise<string | null> {
+export async function nextInQueue(
+	db: Db,
+	afterCallId: string | null,
+	planId = DEFAULT_PLAN_ID,
+	rubric: RubricRef | null = null
+): Promise<string | null> {
 	const done = reviewed('q', rubric);
 	const { rows } = await db.query<{ call_id: string }>(
 		`SELECT q.call_id FROM review_queue q

@@ -80,15 +80,31 @@ describe('readAudioInfo on WAV', () => {
 		{ label: 'big-endian RIFX', spec: { channels: 1, rate: 8000, bits: 16, seconds: 1, bigEndian: true }, codec: 'pcm_s16be' }
 	])('reads $label', async ({ spec, codec }) => {
 		const info = await readAudioInfo('x.wav', makeWav(spec));
-		expect(info).toMatchObject({ format: 'wav', channels: spec.channels, sample_rate: spec.rate, bits_per_sample: spec.bits, codec, warnings: [] });
+		expect(info).toMatchObject({
+			format: 'wav',
+			channels: spec.channels,
+			sample_rate: spec.rate,
+			bits_per_sample: spec.bits,
+			codec,
+			warnings: []
+		});
 		expect(info.duration_s).toBeCloseTo(spec.seconds, 6);
 	});
 
 	it('skips LIST chunks before fmt, including an odd-sized one with its pad byte', async () => {
-		const info = await readAudioInfo('x.wav', makeWav({
-			channels: 1, rate: 8000, bits: 16, seconds: 3,
-			before: [{ id: 'LIST', body: text('INFOISFT\x05\x00\x00\x00Lavf\x00') }, { id: 'junk', body: new Uint8Array(7) }]
-		}));
+		const info = await readAudioInfo(
+			'x.wav',
+			makeWav({
+				channels: 1,
+				rate: 8000,
+				bits: 16,
+				seconds: 3,
+				before: [
+					{ id: 'LIST', body: text('INFOISFT\x05\x00\x00\x00Lavf\x00') },
+					{ id: 'junk', body: new Uint8Array(7) }
+				]
+			})
+		);
 		expect(info.duration_s).toBeCloseTo(3, 6);
 		expect(info.warnings).toEqual([]);
 	});
@@ -104,18 +120,47 @@ describe('readAudioInfo on WAV', () => {
 	});
 
 	it('loads a truncated WAV with a warning and the duration of the bytes present', async () => {
-		const info = await readAudioInfo('cut.wav', makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 1, declaredData: 1_000_000, keepData: 40_000 }));
+		const info = await readAudioInfo(
+			'cut.wav',
+			makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 1, declaredData: 1_000_000, keepData: 40_000 })
+		);
 		expect(info.duration_s).toBeCloseTo(2.5, 6);
-		expect(info.warnings.map((w) => w.reason)).toEqual(['WAV data chunk says 1,000,000 bytes but only 40,000 follow; the file is truncated, duration is computed from the bytes present']);
+		expect(info.warnings.map((w) => w.reason)).toEqual([
+			'WAV data chunk says 1,000,000 bytes but only 40,000 follow; the file is truncated, duration is computed from the bytes present'
+		]);
 	});
 
 	it.each([
-		{ label: 'no RIFF header', bytes: new Uint8Array([0x12, 0x34, 0x56, 0x78, 0, 0, 0, 0]), reason: 'no RIFF header (file starts with 0x12 0x34 0x56 0x78): not a WAV file or the header is missing' },
-		{ label: 'an empty file', bytes: new Uint8Array(0), reason: 'no RIFF header (the file is empty): not a WAV file or the header is missing' },
-		{ label: 'an empty data chunk', bytes: makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 0 }), reason: 'WAV data chunk is empty: the file holds no audio samples' },
-		{ label: 'no data chunk', bytes: makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 1 }).subarray(0, 36), reason: 'WAV has no data chunk: the file holds a header but no audio' },
-		{ label: 'a header cut inside fmt', bytes: makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 1 }).subarray(0, 30), reason: 'WAV fmt chunk says 16 bytes but only 10 follow: the file is cut off inside its header' },
-		{ label: '12-bit PCM', bytes: makeWav({ channels: 1, rate: 8000, bits: 12, seconds: 1 }), reason: 'WAV says PCM with 12 bits per sample: only 8, 16, 24 and 32 are valid' }
+		{
+			label: 'no RIFF header',
+			bytes: new Uint8Array([0x12, 0x34, 0x56, 0x78, 0, 0, 0, 0]),
+			reason: 'no RIFF header (file starts with 0x12 0x34 0x56 0x78): not a WAV file or the header is missing'
+		},
+		{
+			label: 'an empty file',
+			bytes: new Uint8Array(0),
+			reason: 'no RIFF header (the file is empty): not a WAV file or the header is missing'
+		},
+		{
+			label: 'an empty data chunk',
+			bytes: makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 0 }),
+			reason: 'WAV data chunk is empty: the file holds no audio samples'
+		},
+		{
+			label: 'no data chunk',
+			bytes: makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 1 }).subarray(0, 36),
+			reason: 'WAV has no data chunk: the file holds a header but no audio'
+		},
+		{
+			label: 'a header cut inside fmt',
+			bytes: makeWav({ channels: 1, rate: 8000, bits: 16, seconds: 1 }).subarray(0, 30),
+			reason: 'WAV fmt chunk says 16 bytes but only 10 follow: the file is cut off inside its header'
+		},
+		{
+			label: '12-bit PCM',
+			bytes: makeWav({ channels: 1, rate: 8000, bits: 12, seconds: 1 }),
+			reason: 'WAV says PCM with 12 bits per sample: only 8, 16, 24 and 32 are valid'
+		}
 	])('rejects $label with a precise reason', async ({ bytes, reason }) => {
 		await expect(readAudioInfo('bad.wav', bytes)).rejects.toThrow(reason);
 	});
@@ -147,7 +192,9 @@ describe('readAudioInfo on compressed formats (fixtures made by sox at test time
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 	const synth = (file: string, rate: number, channels: number, seconds: number) => {
 		const out = path.join(dir, file);
-		execFileSync('sox', ['-n', '-r', String(rate), '-c', String(channels), out, 'synth', String(seconds), 'sine', '440'], { stdio: 'pipe' });
+		execFileSync('sox', ['-n', '-r', String(rate), '-c', String(channels), out, 'synth', String(seconds), 'sine', '440'], {
+			stdio: 'pipe'
+		});
 		return new Uint8Array(readFileSync(out));
 	};
 

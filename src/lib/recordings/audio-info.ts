@@ -113,11 +113,21 @@ export async function readAudioInfo(name: string, bytes: Uint8Array): Promise<Au
 	if (format === null) {
 		const ext = extensionOf(name);
 		const what = 'not an audio file: no WAV/MP3/AAC/OGG/Opus/M4A/FLAC/WebM signature';
-		throw ext ? new ReasonError('not_audio_file_ext', `${what} and .${ext} is not an audio extension`, { ext }) : new ReasonError('not_audio_file', what);
+		throw ext
+			? new ReasonError('not_audio_file_ext', `${what} and .${ext} is not an audio extension`, { ext })
+			: new ReasonError('not_audio_file', what);
 	}
 	if (format === 'wav') {
 		const w = readWavInfo(bytes);
-		return { format, duration_s: w.duration_s, channels: w.channels, sample_rate: w.sample_rate, bits_per_sample: w.bits_per_sample, codec: w.codec, warnings: w.warnings };
+		return {
+			format,
+			duration_s: w.duration_s,
+			channels: w.channels,
+			sample_rate: w.sample_rate,
+			bits_per_sample: w.bits_per_sample,
+			codec: w.codec,
+			warnings: w.warnings
+		};
 	}
 	const name_ = format.toUpperCase();
 	if (bytes.length === 0) throw new ReasonError('audio_empty', `${name_} file is empty`, { format: name_ });
@@ -126,14 +136,21 @@ export async function readAudioInfo(name: string, bytes: Uint8Array): Promise<Au
 		const { parseBuffer } = await import('music-metadata');
 		meta = await parseBuffer(bytes, { mimeType: MIME[format], size: bytes.length, path: name }, { duration: true, skipCovers: true });
 	} catch (e) {
-		throw new ReasonError('audio_unreadable', `not a readable ${name_} file: ${errorMessage(e)}`, { format: name_, detail: errorMessage(e) });
+		throw new ReasonError('audio_unreadable', `not a readable ${name_} file: ${errorMessage(e)}`, {
+			format: name_,
+			detail: errorMessage(e)
+		});
 	}
 	const f = meta.format;
 	if (!f.duration || !Number.isFinite(f.duration) || f.duration <= 0) {
-		throw new ReasonError('audio_no_duration', `${name_} file holds no audio frames that give a duration: the file is damaged or empty`, { format: name_ });
+		throw new ReasonError('audio_no_duration', `${name_} file holds no audio frames that give a duration: the file is damaged or empty`, {
+			format: name_
+		});
 	}
 	if (!f.numberOfChannels || !f.sampleRate) {
-		throw new ReasonError('audio_no_channels', `${name_} file does not state its channel count or sample rate: the header is damaged`, { format: name_ });
+		throw new ReasonError('audio_no_channels', `${name_} file does not state its channel count or sample rate: the header is damaged`, {
+			format: name_
+		});
 	}
 	return {
 		format,

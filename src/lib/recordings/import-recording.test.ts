@@ -52,11 +52,28 @@ describe('importRecording', () => {
 	it('loads one row with duration, channels, rate, channel map and size for a file named after its call', async () => {
 		const bytes = wav(2, 8000, 1.5);
 		const report = await importRecording(db, { name: 'C20260803-000123.wav', bytes });
-		expect(report).toMatchObject({ kind: 'recording', format: 'wav', rows_total: 1, rows_loaded: 1, rows_rejected: 0, errors: [], warnings: [] });
-		expect(await rows(db)).toEqual([{
-			call_id: 'C20260803-000123', file: 'C20260803-000123.wav', duration_s: 1.5, channels: 2, sample_rate: 8000,
-			channel_map: 'agent,customer', format: 'wav', size_bytes: bytes.length, stored_in: 'none'
-		}]);
+		expect(report).toMatchObject({
+			kind: 'recording',
+			format: 'wav',
+			rows_total: 1,
+			rows_loaded: 1,
+			rows_rejected: 0,
+			errors: [],
+			warnings: []
+		});
+		expect(await rows(db)).toEqual([
+			{
+				call_id: 'C20260803-000123',
+				file: 'C20260803-000123.wav',
+				duration_s: 1.5,
+				channels: 2,
+				sample_rate: 8000,
+				channel_map: 'agent,customer',
+				format: 'wav',
+				size_bytes: bytes.length,
+				stored_in: 'none'
+			}
+		]);
 	});
 
 	it('matches by calls.recording, then by the call id inside the name', async () => {
@@ -72,7 +89,8 @@ describe('importRecording', () => {
 		const report = await importRecording(db, { name: 'Z-77_caller.wav', bytes: wav(1, 8000, 1) });
 		expect(report).toMatchObject({ rows_loaded: 1, calls_created: 1 });
 		expect(report.warnings).toMatchObject([{ line: null, code: 'no_call_yet', params: { id: 'Z-77' } }]);
-		const call = async (id: string) => (await db.query('SELECT call_id, channel, origin, source_file FROM calls WHERE call_id = ?', [id])).rows;
+		const call = async (id: string) =>
+			(await db.query('SELECT call_id, channel, origin, source_file FROM calls WHERE call_id = ?', [id])).rows;
 		expect(await call('Z-77')).toEqual([{ call_id: 'Z-77', channel: 'phone', origin: 'recording', source_file: 'Z-77_caller.wav' }]);
 		// The other half of the pair joins the same call, whatever else its name holds.
 		const pair = await importRecording(db, { name: 'Z-77_agent_8k.wav', bytes: wav(1, 8000, 1) });
@@ -95,7 +113,8 @@ describe('importRecording', () => {
 		for (const order of [files, [...files].reverse()]) {
 			await db.query('DELETE FROM recordings; DELETE FROM calls');
 			for (const name of order) await importRecording(db, { name, bytes: wav(name.includes('stereo') ? 2 : 1, 8000, 1) });
-			const got = (await db.query<{ call_id: string; channel_map: string }>('SELECT call_id, channel_map FROM recordings ORDER BY file')).rows;
+			const got = (await db.query<{ call_id: string; channel_map: string }>('SELECT call_id, channel_map FROM recordings ORDER BY file'))
+				.rows;
 			expect(got.map((r) => [r.call_id, r.channel_map])).toEqual([
 				['DERIVED_lca_40_UTC', 'agent,customer'],
 				['lca_40_UTC', 'agent'],
@@ -119,19 +138,28 @@ describe('importRecording', () => {
 
 	it('takes a start time and agent from a PCA-style name for the call it creates', async () => {
 		await importRecording(db, { name: 'pca_Auto0_GUID_000_AGENT_ChrisL_DT_2025-02-19T06-01-22_Mono.wav', bytes: wav(1, 8000, 1) });
-		const { rows: calls } = await db.query("SELECT call_id, agent_id, CAST(started_at AS VARCHAR) AS started_at FROM calls WHERE origin = 'recording'");
-		expect(calls).toEqual([{ call_id: 'pca_Auto0_GUID_000_AGENT_ChrisL_DT_2025-02-19T06-01-22', agent_id: 'ChrisL', started_at: '2025-02-19 06:01:22' }]);
+		const { rows: calls } = await db.query(
+			"SELECT call_id, agent_id, CAST(started_at AS VARCHAR) AS started_at FROM calls WHERE origin = 'recording'"
+		);
+		expect(calls).toEqual([
+			{ call_id: 'pca_Auto0_GUID_000_AGENT_ChrisL_DT_2025-02-19T06-01-22', agent_id: 'ChrisL', started_at: '2025-02-19 06:01:22' }
+		]);
 	});
 
 	it('rejects a corrupt file with the reason and inserts nothing', async () => {
 		const report = await importRecording(db, { name: 'C20260803-000123.wav', bytes: new Uint8Array([0x12, 0x34, 0x56, 0x78, 1, 2, 3, 4]) });
 		expect(report).toMatchObject({ format: 'wav', rows_total: 1, rows_loaded: 0, rows_rejected: 1 });
-		expect(report.errors).toMatchObject([{ line: null, reason: 'no RIFF header (file starts with 0x12 0x34 0x56 0x78): not a WAV file or the header is missing' }]);
+		expect(report.errors).toMatchObject([
+			{ line: null, reason: 'no RIFF header (file starts with 0x12 0x34 0x56 0x78): not a WAV file or the header is missing' }
+		]);
 		expect(await rows(db)).toEqual([]);
 	});
 
 	it('rejects a transcript dropped in with the audio', async () => {
-		const report = await importRecording(db, { name: 'sample.rttm', bytes: new TextEncoder().encode('SPEAKER sample 1 6.690 0.430 <NA> <NA> spk <NA> <NA>\n') });
+		const report = await importRecording(db, {
+			name: 'sample.rttm',
+			bytes: new TextEncoder().encode('SPEAKER sample 1 6.690 0.430 <NA> <NA> spk <NA> <NA>\n')
+		});
 		expect(report).toMatchObject({ format: null, rows_rejected: 1 });
 		expect(report.errors[0].reason).toMatch(/not an audio file.*\.rttm/);
 	});
@@ -148,7 +176,14 @@ describe('importRecording', () => {
 		await importRecording(db, { name: 'nobody.wav', bytes: wav(1, 8000, 2) });
 		await setStoredIn(db, 'nobody.wav', 'folder');
 		expect(await recordingSummary(db)).toEqual({
-			files: 2, matched: 1, unmatched: 1, calls_with_audio: 1, total_duration_s: 3, stored_opfs: 0, stored_folder: 1, stored_none: 1
+			files: 2,
+			matched: 1,
+			unmatched: 1,
+			calls_with_audio: 1,
+			total_duration_s: 3,
+			stored_opfs: 0,
+			stored_folder: 1,
+			stored_none: 1
 		});
 	});
 });

@@ -35,7 +35,10 @@ export type StoredIn = 'opfs' | 'folder' | 'none';
 export async function matchCall(db: Db, fileName: string): Promise<CallMatch> {
 	const stem = stemOf(fileName);
 	const base = baseName(fileName);
-	const exact = await db.query<{ call_id: string }>(`SELECT call_id FROM calls WHERE call_id = ? AND origin IS DISTINCT FROM 'recording' LIMIT 1`, [stem]);
+	const exact = await db.query<{ call_id: string }>(
+		`SELECT call_id FROM calls WHERE call_id = ? AND origin IS DISTINCT FROM 'recording' LIMIT 1`,
+		[stem]
+	);
 	if (exact.rows.length) return { call_id: exact.rows[0].call_id, rule: 'call_id = file stem', isKnown: true };
 
 	const linked = await db.query<{ call_id: string }>(
@@ -55,7 +58,10 @@ export async function matchCall(db: Db, fileName: string): Promise<CallMatch> {
 		 ORDER BY length(call_id) DESC LIMIT 50`,
 		[stem]
 	);
-	const found = longestContainedId(fileName, contained.rows.map((r) => r.call_id));
+	const found = longestContainedId(
+		fileName,
+		contained.rows.map((r) => r.call_id)
+	);
 	if (found) return { call_id: found, rule: 'call id in file name', isKnown: true };
 
 	const key = callKeyFromStem(fileName);
@@ -82,14 +88,19 @@ export async function importRecording(db: Db, file: InputFile): Promise<FileRepo
 		info = await readAudioInfo(file.name, file.bytes);
 	} catch (e) {
 		report.rows_rejected = 1;
-		report.errors.push(e instanceof ReasonError ? issueFromError(e) : issue(null, 'import_failed', errorMessage(e), { detail: errorMessage(e) }));
+		report.errors.push(
+			e instanceof ReasonError ? issueFromError(e) : issue(null, 'import_failed', errorMessage(e), { detail: errorMessage(e) })
+		);
 		return report;
 	}
 	report.format = info.format;
 	report.warnings.push(...info.warnings);
 
 	const match = await matchCall(db, file.name);
-	const previous = await db.query<{ stored_in: string | null; call_id: string }>('SELECT stored_in, call_id FROM recordings WHERE file = ? LIMIT 1', [file.name]);
+	const previous = await db.query<{ stored_in: string | null; call_id: string }>(
+		'SELECT stored_in, call_id FROM recordings WHERE file = ? LIMIT 1',
+		[file.name]
+	);
 	const storedIn = previous.rows[0]?.stored_in ?? 'none';
 	const before = previous.rows[0]?.call_id ?? null;
 	await db.query('DELETE FROM recordings WHERE file = ?', [file.name]);
@@ -99,11 +110,25 @@ export async function importRecording(db: Db, file: InputFile): Promise<FileRepo
 		const agent = agentFromFileName(file.name);
 		await addCallFromRecording(db, { call_id: match.call_id, started_at: started, channel: 'phone', agent_id: agent }, file.name);
 		report.calls_created = 1;
-		report.warnings.push(issue(null, 'no_call_yet', `no call with id ${match.call_id} in the loaded call logs yet: the recording is listed as its own call until a call log names it`, { id: match.call_id }));
+		report.warnings.push(
+			issue(
+				null,
+				'no_call_yet',
+				`no call with id ${match.call_id} in the loaded call logs yet: the recording is listed as its own call until a call log names it`,
+				{ id: match.call_id }
+			)
+		);
 	}
 	const setting = await db.query<{ value: string | null }>(`SELECT value FROM app_settings WHERE key = 'agent_channel'`);
 	const channelMap = defaultChannelMap(info.channels, file.name, setting.rows[0]?.value === 'right' ? 'right' : 'left');
-	report.audio = { call_id: match.call_id, duration_s: info.duration_s, channels: info.channels, sample_rate: info.sample_rate, codec: info.codec, channel_map: channelMap };
+	report.audio = {
+		call_id: match.call_id,
+		duration_s: info.duration_s,
+		channels: info.channels,
+		sample_rate: info.sample_rate,
+		codec: info.codec,
+		channel_map: channelMap
+	};
 	await db.query(INSERT_SQL, [
 		match.call_id,
 		file.name,

@@ -36,7 +36,12 @@ describe('role hints and channel maps', () => {
 		{ file: 'x-Customer.wav', channels: 1, hint: { kind: 'file', role: 'customer' }, map: 'customer' },
 		{ file: 'x.wav', channels: 1, hint: null, map: 'mixed' },
 		{ file: 'x.wav', channels: 2, hint: null, map: 'agent,customer' },
-		{ file: 'x_stereo_ch1agent_ch2caller_8k.wav', channels: 2, hint: { kind: 'channels', roles: ['agent', 'customer'] }, map: 'agent,customer' },
+		{
+			file: 'x_stereo_ch1agent_ch2caller_8k.wav',
+			channels: 2,
+			hint: { kind: 'channels', roles: ['agent', 'customer'] },
+			map: 'agent,customer'
+		},
 		{ file: 'x_ch1caller_ch2agent.wav', channels: 2, hint: { kind: 'channels', roles: ['customer', 'agent'] }, map: 'customer,agent' },
 		{ file: 'x.wav', channels: 3, hint: null, map: 'agent,customer,other' },
 		// Amazon PCA names carry AGENT as a field label before the agent's name: the file is a mixed mono call.

@@ -29,7 +29,8 @@ const ROLE_WORDS: Record<string, Role> = {
 
 /** Tokens that describe the audio, not the call: they may follow a role word at the end of a name. */
 // Bare numbers are not technical: they are usually part of the call id (`C20260803-000123`).
-const TECHNICAL = /^(mono|stereo|(mono|stereo)?\d+(k|khz|hz)|8000|11025|16000|22050|32000|44100|48000|\d+bit|pcm|ulaw|alaw|left|right|ch\d|channel\d?|track\d?)$/i;
+const TECHNICAL =
+	/^(mono|stereo|(mono|stereo)?\d+(k|khz|hz)|8000|11025|16000|22050|32000|44100|48000|\d+bit|pcm|ulaw|alaw|left|right|ch\d|channel\d?|track\d?)$/i;
 const CHANNEL_ROLE = /^ch(?:annel)?(\d)(agent|agt|caller|customer|cust|client)$/i;
 
 function tokens(stem: string): string[] {

@@ -81,7 +81,11 @@ function codecName(tag: number, bits: number, bigEndian: boolean): string {
 		case WAVE_FORMAT.MPEGLAYER3:
 			return 'mp3';
 		default:
-			throw new ReasonError('wav_unsupported_tag', `WAV format tag 0x${tag.toString(16).padStart(4, '0')} is not a supported audio encoding`, { tag: `0x${tag.toString(16).padStart(4, '0')}` });
+			throw new ReasonError(
+				'wav_unsupported_tag',
+				`WAV format tag 0x${tag.toString(16).padStart(4, '0')} is not a supported audio encoding`,
+				{ tag: `0x${tag.toString(16).padStart(4, '0')}` }
+			);
 	}
 }
 
@@ -98,9 +102,12 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 	const warnings: ImportIssue[] = [];
 	const magic = ascii(bytes, 0, 4);
 	if (magic !== 'RIFF' && magic !== 'RIFX' && magic !== 'RF64') {
-		throw new ReasonError('wav_no_riff', `no RIFF header (${hexStart(bytes)}): not a WAV file or the header is missing`, { start: hexBytes(bytes) });
+		throw new ReasonError('wav_no_riff', `no RIFF header (${hexStart(bytes)}): not a WAV file or the header is missing`, {
+			start: hexBytes(bytes)
+		});
 	}
-	if (bytes.length < 12) throw new ReasonError('wav_too_short', `WAV file is only ${bytes.length} bytes: the header is cut off`, { bytes: bytes.length });
+	if (bytes.length < 12)
+		throw new ReasonError('wav_too_short', `WAV file is only ${bytes.length} bytes: the header is cut off`, { bytes: bytes.length });
 	const form = ascii(bytes, 8, 4);
 	if (form !== 'WAVE') throw new ReasonError('wav_not_wave', `RIFF file of type '${form}' is not WAVE audio`, { form });
 
@@ -131,18 +138,27 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 			// (or a streaming writer that never went back to fill the size in).
 			if (body + size > bytes.length) break;
 		} else if (id === 'fmt ') {
-			if (size < 16) throw new ReasonError('wav_fmt_too_small', `WAV fmt chunk is ${size} bytes (needs at least 16): the header is damaged`, { size });
+			if (size < 16)
+				throw new ReasonError('wav_fmt_too_small', `WAV fmt chunk is ${size} bytes (needs at least 16): the header is damaged`, { size });
 			if (body + 16 > bytes.length) {
-				throw new ReasonError('wav_fmt_cut', `WAV fmt chunk says ${size} bytes but only ${fmtInt(bytes.length - body)} follow: the file is cut off inside its header`, {
-					size,
-					available: fmtInt(bytes.length - body)
-				});
+				throw new ReasonError(
+					'wav_fmt_cut',
+					`WAV fmt chunk says ${size} bytes but only ${fmtInt(bytes.length - body)} follow: the file is cut off inside its header`,
+					{
+						size,
+						available: fmtInt(bytes.length - body)
+					}
+				);
 			}
 			let tag = u16(body);
 			const bits = u16(body + 14);
 			if (tag === WAVE_FORMAT.EXTENSIBLE) {
 				if (size < 40 || body + 40 > bytes.length) {
-					throw new ReasonError('wav_extensible_too_small', `WAV says WAVE_FORMAT_EXTENSIBLE but its fmt chunk is ${size} bytes (needs 40)`, { size });
+					throw new ReasonError(
+						'wav_extensible_too_small',
+						`WAV says WAVE_FORMAT_EXTENSIBLE but its fmt chunk is ${size} bytes (needs 40)`,
+						{ size }
+					);
 				}
 				// The sub-format GUID starts with the ordinary format tag (KSDATAFORMAT_SUBTYPE_PCM = 0x0001…).
 				tag = u16(body + 24);
@@ -152,10 +168,14 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 			factSamples = u32(body);
 		} else if (!isChunkId(bytes, at)) {
 			if (fmt && data) break; // trailing junk after the audio: harmless
-			throw new ReasonError('wav_bad_chunk_id', `WAV chunk at byte ${fmtInt(at)} has no valid id (${hexStart(bytes.subarray(at))}): the header is damaged`, {
-				at: fmtInt(at),
-				start: hexBytes(bytes.subarray(at))
-			});
+			throw new ReasonError(
+				'wav_bad_chunk_id',
+				`WAV chunk at byte ${fmtInt(at)} has no valid id (${hexStart(bytes.subarray(at))}): the header is damaged`,
+				{
+					at: fmtInt(at),
+					start: hexBytes(bytes.subarray(at))
+				}
+			);
 		}
 		let next = body + size + (size & 1);
 		// Some writers forget the pad byte after an odd-sized chunk; take whichever offset lands on a chunk id.
@@ -182,12 +202,17 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 		const expected = fmt.channels * Math.ceil(fmt.bits / 8);
 		if (blockAlign !== expected) {
 			warnings.push(
-				issue(null, 'wav_block_size_fixed', `WAV block size is ${blockAlign} bytes but ${fmt.channels} channel(s) of ${fmt.bits} bits need ${expected}; using ${expected}`, {
-					block: blockAlign,
-					channels: fmt.channels,
-					bits: fmt.bits,
-					expected
-				})
+				issue(
+					null,
+					'wav_block_size_fixed',
+					`WAV block size is ${blockAlign} bytes but ${fmt.channels} channel(s) of ${fmt.bits} bits need ${expected}; using ${expected}`,
+					{
+						block: blockAlign,
+						channels: fmt.channels,
+						bits: fmt.bits,
+						expected
+					}
+				)
 			);
 			blockAlign = expected;
 		}
@@ -199,10 +224,15 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 	let dataBytes = data.declared;
 	if (data.declared > available) {
 		warnings.push(
-			issue(null, 'wav_truncated', `WAV data chunk says ${fmtInt(data.declared)} bytes but only ${fmtInt(available)} follow; the file is truncated, duration is computed from the bytes present`, {
-				declared: fmtInt(data.declared),
-				available: fmtInt(available)
-			})
+			issue(
+				null,
+				'wav_truncated',
+				`WAV data chunk says ${fmtInt(data.declared)} bytes but only ${fmtInt(available)} follow; the file is truncated, duration is computed from the bytes present`,
+				{
+					declared: fmtInt(data.declared),
+					available: fmtInt(available)
+				}
+			)
 		);
 		dataBytes = available;
 	}
@@ -218,10 +248,14 @@ export function readWavInfo(bytes: Uint8Array): WavInfo {
 	} else if (fmt.byteRate > 0) {
 		duration = dataBytes / fmt.byteRate;
 	} else {
-		throw new ReasonError('wav_unknown_length', `WAV with ${codec} has neither a fact chunk nor a byte rate: its length is unknown`, { codec });
+		throw new ReasonError('wav_unknown_length', `WAV with ${codec} has neither a fact chunk nor a byte rate: its length is unknown`, {
+			codec
+		});
 	}
 	if (NOT_PLAYABLE_IN_BROWSERS.has(codec)) {
-		warnings.push(issue(null, 'wav_not_playable', `WAV encoded as ${codec}: browsers cannot play it; convert to PCM WAV, MP3 or Opus`, { codec }));
+		warnings.push(
+			issue(null, 'wav_not_playable', `WAV encoded as ${codec}: browsers cannot play it; convert to PCM WAV, MP3 or Opus`, { codec })
+		);
 	}
 
 	return {

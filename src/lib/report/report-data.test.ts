@@ -18,7 +18,10 @@ let db: Db;
 
 beforeAll(async () => {
 	db = await createNodeWasmDb();
-	await importFiles(db, ['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+	await importFiles(
+		db,
+		['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 }, 120_000);
 afterAll(() => db?.close());
 

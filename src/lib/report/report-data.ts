@@ -28,7 +28,6 @@ export interface ReportQuery {
 	settings: ManagerSettings;
 }
 
-
 export async function queryReport(db: Db, q: ReportQuery): Promise<ReportData> {
 	const prev = previousOf(q.period);
 	const filter: DashboardFilter = { from: q.period.from, to: q.period.to, ...q.dims };

@@ -21,7 +21,11 @@ export function recordsToCsv(records: readonly ExchangeRecord[]): string {
 /** Reads a review exchange CSV; rows with problems are reported (spreadsheet row numbers) and left out. */
 export function parseReviewCsv(text: string, file: string): ParsedFile {
 	const body = text.startsWith(BOM) ? text.slice(1) : text;
-	const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ',' });
+	const parsed = Papa.parse<string[]>(body, {
+		header: false,
+		skipEmptyLines: false,
+		delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ','
+	});
 	const table = parsed.data;
 	if (table.length === 0 || (table.length === 1 && table[0].every((c) => c === ''))) {
 		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: 'empty' }] };

@@ -7,7 +7,9 @@ type T = (key: MessageKey, params?: MessageParams) => string;
 
 export function describeExchangeIssue(issue: ExchangeIssue, t: T): { where: string; what: string } {
 	const where = issue.row == null ? t('xchg.issue.file') : t('xchg.issue.row', { row: issue.row });
-	const kind = ['int', 'number', 'time', 'text'].includes(issue.detail ?? '') ? t(`xchg.kind.${issue.detail}` as MessageKey) : (issue.detail ?? '');
+	const kind = ['int', 'number', 'time', 'text'].includes(issue.detail ?? '')
+		? t(`xchg.kind.${issue.detail}` as MessageKey)
+		: (issue.detail ?? '');
 	const params = { column: issue.column ?? '', value: issue.value ?? '', detail: kind };
 	if (issue.code === 'unreadable' && issue.detail === 'empty') return { where, what: t('xchg.issue.empty') };
 	if (issue.code === 'foreign_file') {

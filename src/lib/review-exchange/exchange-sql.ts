@@ -61,7 +61,9 @@ function filterWhere(f: ReviewFilter): { sql: string; params: Param[] } {
 		params.push(like, like, like);
 	}
 	if (f.isConflicted) {
-		parts.push('EXISTS (SELECT 1 FROM review_conflicts x WHERE x.call_id = r.call_id AND x.rubric_id = r.rubric_id AND x.rubric_version = r.rubric_version)');
+		parts.push(
+			'EXISTS (SELECT 1 FROM review_conflicts x WHERE x.call_id = r.call_id AND x.rubric_id = r.rubric_id AND x.rubric_version = r.rubric_version)'
+		);
 	}
 	return { sql: parts.join(' AND '), params };
 }
@@ -185,7 +187,8 @@ export interface ImportReport {
 	issues: ExchangeIssue[];
 }
 
-const KEY = (a: string, b: string) => `${a}.call_id = ${b}.call_id AND ${a}.rubric_id = ${b}.rubric_id AND ${a}.rubric_version = ${b}.rubric_version`;
+const KEY = (a: string, b: string) =>
+	`${a}.call_id = ${b}.call_id AND ${a}.rubric_id = ${b}.rubric_id AND ${a}.rubric_version = ${b}.rubric_version`;
 
 /**
  * What makes two reviews of a call the same: who, status, score, when submitted, and every override with its
@@ -213,18 +216,37 @@ const STAGE_COMMENTS = `CREATE OR REPLACE TEMP TABLE xchg_comments (comment_id V
  * equal to the workspace's is skipped; a differing one is stored in review_conflicts for the lead to decide, and
  * nothing of the workspace's is changed. Comments are united by comment_id.
  */
-export async function importRecords(db: Db, file: string, records: readonly ExchangeRecord[], rowsTotal: number, fileIssues: ExchangeIssue[] = []): Promise<ImportReport> {
+export async function importRecords(
+	db: Db,
+	file: string,
+	records: readonly ExchangeRecord[],
+	rowsTotal: number,
+	fileIssues: ExchangeIssue[] = []
+): Promise<ImportReport> {
 	const issues = [...fileIssues];
 	const rev = records.filter((r) => r.record_type === 'review');
 	const ovr = records.filter((r) => r.record_type === 'override');
 	const com = records.filter((r) => r.record_type === 'comment');
 	await db.query(`${STAGE_REVIEWS}; ${STAGE_ITEMS}; ${STAGE_COMMENTS};`);
 	try {
-		await bulkInsert(db, 'xchg_reviews', ['call_id', 'rubric_id', 'rubric_version', 'inspector', 'status', 'score', 'submitted_at', 'updated_at'],
-			rev.map((r) => [r.call_id, r.rubric_id, r.rubric_version, r.inspector, r.status, r.score, r.submitted_at, r.updated_at]));
-		await bulkInsert(db, 'xchg_items', ['call_id', 'rubric_id', 'rubric_version', 'item_id', 'override_result', 'reason', 'updated_at'],
-			ovr.map((r) => [r.call_id, r.rubric_id, r.rubric_version, r.item_id, r.override_result, r.reason, r.updated_at]));
-		await bulkInsert(db, 'xchg_comments', ['comment_id', 'call_id', 'at_s', 'text', 'created_at'], com.map((r) => [r.comment_id, r.call_id, r.at_s, r.text, r.created_at]));
+		await bulkInsert(
+			db,
+			'xchg_reviews',
+			['call_id', 'rubric_id', 'rubric_version', 'inspector', 'status', 'score', 'submitted_at', 'updated_at'],
+			rev.map((r) => [r.call_id, r.rubric_id, r.rubric_version, r.inspector, r.status, r.score, r.submitted_at, r.updated_at])
+		);
+		await bulkInsert(
+			db,
+			'xchg_items',
+			['call_id', 'rubric_id', 'rubric_version', 'item_id', 'override_result', 'reason', 'updated_at'],
+			ovr.map((r) => [r.call_id, r.rubric_id, r.rubric_version, r.item_id, r.override_result, r.reason, r.updated_at])
+		);
+		await bulkInsert(
+			db,
+			'xchg_comments',
+			['comment_id', 'call_id', 'at_s', 'text', 'created_at'],
+			com.map((r) => [r.comment_id, r.call_id, r.at_s, r.text, r.created_at])
+		);
 
 		// Calls this workspace does not have: the records still load (the calls may be imported later), with a warning.
 		const { rows: unknown } = await db.query<{ call_id: string }>(
@@ -270,7 +292,9 @@ export async function importRecords(db: Db, file: string, records: readonly Exch
 			// The new reviews' calls' automatic results, which their scores are computed from (scoring/qa-score.ts).
 			...REVIEW_FINDINGS_BACKFILL_SQL
 		]);
-		const { rows: differs } = await db.query<{ comment_id: string }>(`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`);
+		const { rows: differs } = await db.query<{ comment_id: string }>(
+			`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`
+		);
 		for (const d of differs) issues.push({ file, row: null, severity: 'warning', code: 'comment_differs', value: d.comment_id });
 		const { rows: c } = await db.query<Record<string, number>>(`SELECT
 			(SELECT count(*) FROM xchg_class WHERE kind = 'new') AS reviews_new,
@@ -300,7 +324,9 @@ export async function importRecords(db: Db, file: string, records: readonly Exch
 			issues
 		};
 	} finally {
-		await db.query('DROP TABLE IF EXISTS xchg_reviews; DROP TABLE IF EXISTS xchg_items; DROP TABLE IF EXISTS xchg_comments; DROP TABLE IF EXISTS xchg_class; DROP TABLE IF EXISTS xchg_comment_class;');
+		await db.query(
+			'DROP TABLE IF EXISTS xchg_reviews; DROP TABLE IF EXISTS xchg_items; DROP TABLE IF EXISTS xchg_comments; DROP TABLE IF EXISTS xchg_class; DROP TABLE IF EXISTS xchg_comment_class;'
+		);
 	}
 }
 
@@ -339,7 +365,14 @@ export async function listConflicts(db: Db, page: number): Promise<ConflictPage>
 	const total = Number(cnt[0]?.n ?? 0);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-	type Flat = { conflict_id: string; call_id: string; rubric_id: string; rubric_version: number; source_file: string; agent_name: string | null } & Record<string, unknown>;
+	type Flat = {
+		conflict_id: string;
+		call_id: string;
+		rubric_id: string;
+		rubric_version: number;
+		source_file: string;
+		agent_name: string | null;
+	} & Record<string, unknown>;
 	const { rows } = await db.query<Flat>(
 		`SELECT x.conflict_id, x.call_id, x.rubric_id, x.rubric_version, x.source_file, c.agent_name,
 			x.inspector AS t_inspector, x.status AS t_status, x.score AS t_score, ${TS('x.submitted_at', 't_submitted_at')}, ${TS('x.updated_at', 't_updated_at')},
@@ -362,7 +395,10 @@ export async function listConflicts(db: Db, page: number): Promise<ConflictPage>
 				[...ids, ...ids]
 			)
 		: { rows: [] as Item[] };
-	const itemsOf = (id: string, side: 'm' | 't') => items.filter((i) => i.conflict_id === id && i.side === side).map(({ item_id, override_result, reason }) => ({ item_id, override_result, reason }));
+	const itemsOf = (id: string, side: 'm' | 't') =>
+		items
+			.filter((i) => i.conflict_id === id && i.side === side)
+			.map(({ item_id, override_result, reason }) => ({ item_id, override_result, reason }));
 	const version = (r: Flat, side: 'm' | 't'): ReviewVersion => ({
 		inspector: r[`${side}_inspector`] as string | null,
 		status: r[`${side}_status`] as ReviewVersion['status'],
@@ -390,7 +426,12 @@ export async function listConflicts(db: Db, page: number): Promise<ConflictPage>
 
 export type Difference =
 	| { field: 'inspector' | 'status' | 'score' | 'submitted_at'; mine: string | number | null; theirs: string | number | null }
-	| { field: 'override'; item_id: string; mine: { result: string; reason: string } | null; theirs: { result: string; reason: string } | null };
+	| {
+			field: 'override';
+			item_id: string;
+			mine: { result: string; reason: string } | null;
+			theirs: { result: string; reason: string } | null;
+	  };
 
 /** What differs between the two versions of a review, field by field and override by override. */
 export function describeDifferences(mine: ReviewVersion | null, theirs: ReviewVersion): Difference[] {
@@ -449,7 +490,10 @@ async function resolveWhere(db: Db, where: { sql: string; params: Param[] }, kee
 			: [];
 	await db.batch([
 		...take,
-		{ sql: `DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where.sql})`, params: where.params },
+		{
+			sql: `DELETE FROM review_conflict_items WHERE conflict_id IN (SELECT conflict_id FROM review_conflicts WHERE ${where.sql})`,
+			params: where.params
+		},
 		{ sql: `DELETE FROM review_conflicts WHERE ${where.sql}`, params: where.params }
 	]);
 	await db.checkpoint();

@@ -39,7 +39,9 @@ async function freshDb(): Promise<{ db: Db; checkpoints: () => number }> {
  * two items (greeting 35, closing 5) that both failed; the review passes the greeting: 35 of 40 = 87.5.
  */
 async function makeReview(db: Db, inspector = '质检员甲'): Promise<void> {
-	await db.query(`INSERT INTO rubric_items VALUES ('default-zh', 1, 'greeting', 1, 35, false, 'phrase_required'), ('default-zh', 1, 'closing', 2, 5, false, 'phrase_required')`);
+	await db.query(
+		`INSERT INTO rubric_items VALUES ('default-zh', 1, 'greeting', 1, 35, false, 'phrase_required'), ('default-zh', 1, 'closing', 2, 5, false, 'phrase_required')`
+	);
 	await db.query(`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES
 		('C1', 'default-zh', 1, 'greeting', 'fail', 0, 35), ('C1', 'default-zh', 1, 'closing', 'fail', 0, 5)`);
 	await setInspectorName(db, inspector);
@@ -83,7 +85,8 @@ describe('review exchange', () => {
 		const csv = recordsToCsv(await exportRecords(a));
 		expect(csv.startsWith('\uFEFFrecord_type,call_id,')).toBe(true);
 		// No cell in the file starts like a formula (quoted or not).
-		for (const line of csv.slice(1).split('\r\n')) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+		for (const line of csv.slice(1).split('\r\n'))
+			for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
 		expect(csv).toContain("'=SUM(A1)");
 
 		const parsed = parseReviewCsv(csv, 'a.csv');
@@ -122,7 +125,11 @@ describe('review exchange', () => {
 
 		// Another inspector reviewed the same call differently.
 		const other = file.map((r) =>
-			r.record_type === 'review' ? { ...r, inspector: '质检员乙', score: 62.5, updated_at: '2026-11-30 09:00:00' } : r.record_type === 'override' ? { ...r, override_result: 'fail' as const, reason: '没有问候语' } : r
+			r.record_type === 'review'
+				? { ...r, inspector: '质检员乙', score: 62.5, updated_at: '2026-11-30 09:00:00' }
+				: r.record_type === 'override'
+					? { ...r, override_result: 'fail' as const, reason: '没有问候语' }
+					: r
 		);
 		const before = await loadReview(b, KEY);
 		const report = await importRecords(b, 'b.csv', other, other.length);
@@ -140,7 +147,12 @@ describe('review exchange', () => {
 		expect(describeDifferences(c.mine, c.theirs)).toEqual([
 			{ field: 'inspector', mine: '质检员甲', theirs: '质检员乙' },
 			{ field: 'score', mine: 87.5, theirs: 62.5 },
-			{ field: 'override', item_id: 'greeting', mine: { result: 'pass', reason: '=SUM(A1) 复听后确认有问候' }, theirs: { result: 'fail', reason: '没有问候语' } }
+			{
+				field: 'override',
+				item_id: 'greeting',
+				mine: { result: 'pass', reason: '=SUM(A1) 复听后确认有问候' },
+				theirs: { result: 'fail', reason: '没有问候语' }
+			}
 		]);
 		expect((await listReviews(b, { isConflicted: true }, 1)).rows.map((r) => [r.call_id, r.conflicts])).toEqual([['C1', 1]]);
 
@@ -150,7 +162,12 @@ describe('review exchange', () => {
 		expect(await loadReview(b, KEY)).toEqual(before);
 
 		// Take theirs: the review and its overrides become the imported version.
-		await importRecords(b, 'b2.csv', other.map((r) => ({ ...r })), other.length);
+		await importRecords(
+			b,
+			'b2.csv',
+			other.map((r) => ({ ...r })),
+			other.length
+		);
 		const c2 = (await listConflicts(b, 1)).rows[0];
 		await resolveConflict(b, c2.conflict_id, 'theirs');
 		const after = await loadReview(b, KEY);
@@ -164,7 +181,8 @@ describe('review exchange', () => {
 		await makeReview(a);
 		const file = await exportRecords(a);
 		await importRecords(b, 'mine.csv', file, file.length);
-		const version = (score: number, at: string) => file.filter((r) => r.record_type === 'review').map((r) => ({ ...r, score, updated_at: at }));
+		const version = (score: number, at: string) =>
+			file.filter((r) => r.record_type === 'review').map((r) => ({ ...r, score, updated_at: at }));
 		await importRecords(b, 'x.csv', version(50, '2026-11-30 10:00:00'), 1);
 		await importRecords(b, 'y.csv', version(70, '2026-11-30 11:00:00'), 1);
 		expect((await listConflicts(b, 1)).total).toBe(2);
@@ -194,7 +212,8 @@ describe('review exchange', () => {
 });
 
 describe('bad files', () => {
-	const header = 'record_type,call_id,rubric_id,rubric_version,inspector,status,score,submitted_at,updated_at,item_id,override_result,reason,comment_id,at_s,text,created_at,colour';
+	const header =
+		'record_type,call_id,rubric_id,rubric_version,inspector,status,score,submitted_at,updated_at,item_id,override_result,reason,comment_id,at_s,text,created_at,colour';
 
 	it('names the row and reason of each bad record and still loads the rest', async () => {
 		const csv = [

@@ -6,7 +6,12 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { COLUMNS, checkHeader, validateRows, type ColumnKind, type ExchangeIssue, type ExchangeRecord, type ParsedFile } from './records';
 import { errorMessage } from '../i18n/error-message';
 
-const WRITE_TYPE: Record<ColumnKind, 'STRING' | 'INT32' | 'DOUBLE' | 'TIMESTAMP'> = { text: 'STRING', int: 'INT32', number: 'DOUBLE', time: 'TIMESTAMP' };
+const WRITE_TYPE: Record<ColumnKind, 'STRING' | 'INT32' | 'DOUBLE' | 'TIMESTAMP'> = {
+	text: 'STRING',
+	int: 'INT32',
+	number: 'DOUBLE',
+	time: 'TIMESTAMP'
+};
 
 /** The physical types a column of each kind may have when read back (files from other tools included). */
 const READ_TYPES: Record<ColumnKind, string[]> = {
@@ -43,11 +48,24 @@ export async function parseReviewParquet(bytes: Uint8Array, file: string): Promi
 		for (const s of leaves) {
 			const c = COLUMNS.find((x) => x.name === s.name);
 			if (c && (!s.type || !READ_TYPES[c.kind].includes(s.type))) {
-				wrong.push({ file, row: null, severity: 'error', code: 'wrong_column_type', column: s.name, value: s.type ?? 'group', detail: WRITE_TYPE[c.kind] });
+				wrong.push({
+					file,
+					row: null,
+					severity: 'error',
+					code: 'wrong_column_type',
+					column: s.name,
+					value: s.type ?? 'group',
+					detail: WRITE_TYPE[c.kind]
+				});
 			}
 		}
 	} catch (e) {
-		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: errorMessage(e) }] };
+		return {
+			file,
+			records: [],
+			rowsTotal: 0,
+			issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: errorMessage(e) }]
+		};
 	}
 	const head = checkHeader(names, file);
 	if (!head.isReadable) return { file, records: [], rowsTotal: 0, issues: [...head.issues, ...wrong] };
@@ -55,7 +73,12 @@ export async function parseReviewParquet(bytes: Uint8Array, file: string): Promi
 	try {
 		objects = await parquetReadObjects({ file: buffer });
 	} catch (e) {
-		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: errorMessage(e) }] };
+		return {
+			file,
+			records: [],
+			rowsTotal: 0,
+			issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: errorMessage(e) }]
+		};
 	}
 	const ignored = new Set(wrong.map((w) => w.column));
 	const rows = objects.map((o, i) => {

@@ -117,7 +117,14 @@ function coerce(kind: ColumnKind, raw: unknown): Coerced {
 		const value = `${m[1]} ${m[2]}`;
 		return !Number.isNaN(d.getTime()) && formatTime(d) === value ? { ok: true, value } : { ok: false };
 	}
-	const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+	const n =
+		typeof raw === 'number'
+			? raw
+			: typeof raw === 'bigint'
+				? Number(raw)
+				: typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw)
+					? Number(raw)
+					: NaN;
 	if (!Number.isFinite(n)) return { ok: false };
 	if (kind === 'int' && !Number.isInteger(n)) return { ok: false };
 	return { ok: true, value: n };
@@ -129,7 +136,11 @@ const show = (raw: unknown) => (raw instanceof Date ? raw.toISOString() : String
  * One raw row (column name → cell) as a record, or the issues that reject it. CSV cells arrive as text
  * (already restored from neutralisation), Parquet cells as typed values; both go through the same checks.
  */
-export function validateRecord(raw: Record<string, unknown>, file: string, row: number): { record: ExchangeRecord | null; issues: ExchangeIssue[] } {
+export function validateRecord(
+	raw: Record<string, unknown>,
+	file: string,
+	row: number
+): { record: ExchangeRecord | null; issues: ExchangeIssue[] } {
 	const issues: ExchangeIssue[] = [];
 	const out: Record<string, unknown> = {};
 	for (const c of COLUMNS) {
@@ -140,13 +151,20 @@ export function validateRecord(raw: Record<string, unknown>, file: string, row: 
 	if (issues.length > 0) return { record: null, issues };
 	const type = out.record_type as string | null;
 	if (!type || !(RECORD_TYPES as readonly string[]).includes(type)) {
-		return { record: null, issues: [{ file, row, severity: 'error', code: type ? 'bad_record_type' : 'missing_value', column: 'record_type', value: type ?? undefined }] };
+		return {
+			record: null,
+			issues: [
+				{ file, row, severity: 'error', code: type ? 'bad_record_type' : 'missing_value', column: 'record_type', value: type ?? undefined }
+			]
+		};
 	}
 	for (const col of ['call_id', ...REQUIRED_BY_TYPE[type as RecordType]]) {
-		if (out[col] == null || (typeof out[col] === 'string' && !(out[col] as string).trim())) issues.push({ file, row, severity: 'error', code: 'missing_value', column: col });
+		if (out[col] == null || (typeof out[col] === 'string' && !(out[col] as string).trim()))
+			issues.push({ file, row, severity: 'error', code: 'missing_value', column: col });
 	}
 	const oneOf = (col: string, allowed: readonly string[]) => {
-		if (out[col] != null && !allowed.includes(out[col] as string)) issues.push({ file, row, severity: 'error', code: 'bad_value', column: col, value: show(out[col]), detail: allowed.join('|') });
+		if (out[col] != null && !allowed.includes(out[col] as string))
+			issues.push({ file, row, severity: 'error', code: 'bad_value', column: col, value: show(out[col]), detail: allowed.join('|') });
 	};
 	if (type === 'review') oneOf('status', ['draft', 'submitted']);
 	if (type === 'override') oneOf('override_result', ['pass', 'fail', 'na']);
@@ -167,7 +185,10 @@ const USED_BY_TYPE: Record<RecordType, (keyof ExchangeRecord)[]> = {
 };
 
 /** Within one file: a review or override given twice, and overrides whose review line is missing. */
-export function checkFileConsistency(records: { record: ExchangeRecord; row: number }[], file: string): { kept: ExchangeRecord[]; issues: ExchangeIssue[] } {
+export function checkFileConsistency(
+	records: { record: ExchangeRecord; row: number }[],
+	file: string
+): { kept: ExchangeRecord[]; issues: ExchangeIssue[] } {
 	const issues: ExchangeIssue[] = [];
 	const reviewKeys = new Set<string>();
 	const seen = new Set<string>();
@@ -178,7 +199,19 @@ export function checkFileConsistency(records: { record: ExchangeRecord; row: num
 	for (const x of records) {
 		const id = identity(x.record);
 		if (seen.has(id)) {
-			issues.push({ file, row: x.row, severity: 'error', code: 'duplicate', column: x.record.record_type === 'comment' ? 'comment_id' : x.record.record_type === 'override' ? 'item_id' : 'call_id', value: x.record.record_type === 'comment' ? (x.record.comment_id ?? '') : x.record.record_type === 'override' ? (x.record.item_id ?? '') : x.record.call_id });
+			issues.push({
+				file,
+				row: x.row,
+				severity: 'error',
+				code: 'duplicate',
+				column: x.record.record_type === 'comment' ? 'comment_id' : x.record.record_type === 'override' ? 'item_id' : 'call_id',
+				value:
+					x.record.record_type === 'comment'
+						? (x.record.comment_id ?? '')
+						: x.record.record_type === 'override'
+							? (x.record.item_id ?? '')
+							: x.record.call_id
+			});
 			continue;
 		}
 		seen.add(id);
@@ -216,7 +249,11 @@ export interface ParsedFile {
 }
 
 /** Validates the rows of a file whose header was readable; shared tail of the CSV and Parquet readers. */
-export function validateRows(file: string, rows: { raw: Record<string, unknown>; row: number }[], headerIssues: ExchangeIssue[]): ParsedFile {
+export function validateRows(
+	file: string,
+	rows: { raw: Record<string, unknown>; row: number }[],
+	headerIssues: ExchangeIssue[]
+): ParsedFile {
 	const issues = [...headerIssues];
 	const valid: { record: ExchangeRecord; row: number }[] = [];
 	for (const r of rows) {

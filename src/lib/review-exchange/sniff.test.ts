@@ -26,7 +26,9 @@ describe('files that are not review exports', () => {
 		expect(foreignKind(bytes(text), 'reviews.csv')).toBe('coaching_session');
 		const issue = foreignFileIssue(bytes(text), fileName)!;
 		expect(describeExchangeIssue(issue, (k) => zh[k]).what).toContain('辅导');
-		expect(describeExchangeIssue(issue, (k) => en[k]).what).toBe('This is a coaching session file (.callqa-session), not a review file: import it on the Coaching page.');
+		expect(describeExchangeIssue(issue, (k) => en[k]).what).toBe(
+			'This is a coaching session file (.callqa-session), not a review file: import it on the Coaching page.'
+		);
 		// Booked as one whole-file error, not a list of unknown columns; nothing imported.
 		const report = await importRecords(db, fileName, [], 0, [issue]);
 		expect(report.issues.map((i) => i.code)).toEqual(['foreign_file']);

@@ -10,7 +10,10 @@ const SESSION_FORMAT = /"format"\s*:\s*"callqa-session"/;
 /** The kind of a file that is not a review export; null when it may be one (CSV/TSV text or Parquet). */
 export function foreignKind(bytes: Uint8Array, fileName: string): ForeignKind | null {
 	if (/\.callqa-session$/i.test(fileName)) return 'coaching_session';
-	const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+	const head = new TextDecoder('utf-8')
+		.decode(bytes.subarray(0, 4096))
+		.replace(/^\uFEFF/, '')
+		.trimStart();
 	if (!head.startsWith('{') && !head.startsWith('[')) return null;
 	if (SESSION_FORMAT.test(head)) return 'coaching_session';
 	if (bytes.length < 2_000_000) {

@@ -106,7 +106,13 @@ function rubricOf(version: number, items = ITEMS) {
 		name: 'test',
 		language: 'zh',
 		pass_mark: 80,
-		items: items.map((it) => ({ id: it.id, label: { zh: it.id, en: it.id }, weight: it.weight, critical: it.critical, rule: RULES[it.kind] }))
+		items: items.map((it) => ({
+			id: it.id,
+			label: { zh: it.id, en: it.id },
+			weight: it.weight,
+			critical: it.critical,
+			rule: RULES[it.kind]
+		}))
 	});
 }
 const AUTO: [string, Result][] = [
@@ -124,7 +130,10 @@ async function scoreC1(db: Db, version: number, results: [string, Result][] = AU
 			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES ('C1', 'default-zh', ?, ?, ?, ?, ?)`,
 			[version, item, result, result === 'pass' ? w.get(item)! : result === 'fail' ? 0 : null, result === 'na' ? null : w.get(item)!]
 		);
-	await db.query(`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed) VALUES ('C1', 'default-zh', ?, 75, false, false)`, [version]);
+	await db.query(
+		`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed) VALUES ('C1', 'default-zh', ?, 75, false, false)`,
+		[version]
+	);
 }
 
 describe('score with overrides (SQL)', () => {
@@ -142,8 +151,25 @@ describe('score with overrides (SQL)', () => {
 		['a manual item judged by the inspector counts', [['manual', 'pass']], 80, true],
 		['an N/A item overridden to fail counts', [['manual', 'fail']], 60, false],
 		['an override to N/A leaves the item out', [['greeting', 'na']], 100, true],
-		['a critical item overridden to fail zeroes the call', [['banned', 'fail'], ['greeting', 'pass']], 0, false],
-		['nothing applies → no score', [['greeting', 'na'], ['banned', 'na'], ['courtesy', 'na']], null, null]
+		[
+			'a critical item overridden to fail zeroes the call',
+			[
+				['banned', 'fail'],
+				['greeting', 'pass']
+			],
+			0,
+			false
+		],
+		[
+			'nothing applies → no score',
+			[
+				['greeting', 'na'],
+				['banned', 'na'],
+				['courtesy', 'na']
+			],
+			null,
+			null
+		]
 	];
 	it.each(cases)('%s', async (_name, overrides, score, passed) => {
 		for (const [item, result] of overrides) await setOverride(db, KEY, item, result, '复听');
@@ -157,14 +183,25 @@ describe('score with overrides (SQL)', () => {
 		expect(await reviewedScore(db, KEY)).toEqual({ score: 75, passed: false, critical_failed: false });
 		expect(await reviewedItems(db, KEY)).toEqual([]);
 		await setOverride(db, KEY, 'manual', 'pass', '态度亲切');
-		expect(await reviewedItems(db, KEY)).toContainEqual({ item_id: 'manual', auto_result: 'na', override_result: 'pass', result: 'pass', points: 10, max_points: 10 });
+		expect(await reviewedItems(db, KEY)).toContainEqual({
+			item_id: 'manual',
+			auto_result: 'na',
+			override_result: 'pass',
+			result: 'pass',
+			points: 10,
+			max_points: 10
+		});
 		await submitReview(db, KEY, '质检员A');
 		expect((await loadReview(db, KEY)).review?.score).toBe(80);
 	});
 
-	it('moves the call\'s QA score only once the review is submitted, and only for its rubric version', async () => {
+	it("moves the call's QA score only once the review is submitted, and only for its rubric version", async () => {
 		const qa = async (table: string) =>
-			(await db.query<{ score: number; is_reviewed: boolean }>(`SELECT score, is_reviewed FROM ${table} WHERE call_id = 'C1' AND rubric_version = 3`)).rows[0];
+			(
+				await db.query<{ score: number; is_reviewed: boolean }>(
+					`SELECT score, is_reviewed FROM ${table} WHERE call_id = 'C1' AND rubric_version = 3`
+				)
+			).rows[0];
 		await setOverride(db, KEY, 'greeting', 'pass', '有问候');
 		expect(await qa('call_qa_scores')).toEqual({ score: 75, is_reviewed: false }); // a draft does not count
 		await submitReview(db, KEY, 'A');
@@ -173,7 +210,9 @@ describe('score with overrides (SQL)', () => {
 		// Under version 4 (its own findings and score) the version 3 review does not count.
 		await insertRubric(db, rubricOf(4));
 		await scoreC1(db, 4);
-		const v4 = (await db.query<{ score: number; is_reviewed: boolean }>(`SELECT score, is_reviewed FROM call_qa_scores WHERE rubric_version = 4`)).rows;
+		const v4 = (
+			await db.query<{ score: number; is_reviewed: boolean }>(`SELECT score, is_reviewed FROM call_qa_scores WHERE rubric_version = 4`)
+		).rows;
 		expect(v4).toEqual([{ score: 75, is_reviewed: false }]);
 	});
 });
@@ -187,15 +226,27 @@ describe('reviews across rubric versions', () => {
 		await ensureSchema(db);
 		await insertRubric(db, rubricOf(1));
 		// Version 2 drops the courtesy item.
-		await insertRubric(db, rubricOf(2, ITEMS.filter((i) => i.id !== 'courtesy')));
+		await insertRubric(
+			db,
+			rubricOf(
+				2,
+				ITEMS.filter((i) => i.id !== 'courtesy')
+			)
+		);
 		await scoreC1(db, 1);
-		await scoreC1(db, 2, AUTO.filter(([id]) => id !== 'courtesy'));
+		await scoreC1(
+			db,
+			2,
+			AUTO.filter(([id]) => id !== 'courtesy')
+		);
 	});
 
-	it('lists the call\'s review under each version, newest first, with its score', async () => {
+	it("lists the call's review under each version, newest first, with its score", async () => {
 		await setOverride(db, V1, 'greeting', 'pass', '有问候');
 		await submitReview(db, V1, '质检员A');
-		expect(await listCallReviews(db, 'C1', 'default-zh')).toMatchObject([{ rubric_version: 1, status: 'submitted', inspector: '质检员A', score: 100, overrides: 1 }]);
+		expect(await listCallReviews(db, 'C1', 'default-zh')).toMatchObject([
+			{ rubric_version: 1, status: 'submitted', inspector: '质检员A', score: 100, overrides: 1 }
+		]);
 		await setOverride(db, V2, 'manual', 'fail', '态度差');
 		expect((await listCallReviews(db, 'C1', 'default-zh')).map((r) => [r.rubric_version, r.status])).toEqual([
 			[2, 'draft'],
@@ -203,7 +254,7 @@ describe('reviews across rubric versions', () => {
 		]);
 	});
 
-	it('starts the re-review under v2 from the v1 overrides of the items v2 still has, keeping v2\'s own', async () => {
+	it("starts the re-review under v2 from the v1 overrides of the items v2 still has, keeping v2's own", async () => {
 		await setOverride(db, V1, 'greeting', 'pass', '有问候');
 		await setOverride(db, V1, 'courtesy', 'fail', '没有礼貌用语');
 		await setOverride(db, V1, 'manual', 'pass', 'v1 判定');

@@ -108,7 +108,10 @@ async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)
 	);
-	if (before === null) await db.batch(reviewFindingsRefreshSql('r.call_id = ? AND r.rubric_id = ? AND r.rubric_version = ?').map((sql) => ({ sql, params: keyParams(key) })));
+	if (before === null)
+		await db.batch(
+			reviewFindingsRefreshSql('r.call_id = ? AND r.rubric_id = ? AND r.rubric_version = ?').map((sql) => ({ sql, params: keyParams(key) }))
+		);
 }
 
 /** Replace the automatic result of one item; a reason is required. */
@@ -129,18 +132,35 @@ export async function setOverride(db: Db, key: ReviewKey, itemId: string, result
 
 export async function clearOverride(db: Db, key: ReviewKey, itemId: string): Promise<void> {
 	await touchDraft(db, key);
-	await db.query('DELETE FROM review_items WHERE call_id = ? AND rubric_id = ? AND rubric_version = ? AND item_id = ?', [...keyParams(key), itemId]);
+	await db.query('DELETE FROM review_items WHERE call_id = ? AND rubric_id = ? AND rubric_version = ? AND item_id = ?', [
+		...keyParams(key),
+		itemId
+	]);
 	await db.checkpoint();
 }
 
 /** A comment at a playback time (seconds; null without a recording). */
-export async function addComment(db: Db, callId: string, atS: number | null, text: string, id: string = crypto.randomUUID()): Promise<ReviewComment> {
+export async function addComment(
+	db: Db,
+	callId: string,
+	atS: number | null,
+	text: string,
+	id: string = crypto.randomUUID()
+): Promise<ReviewComment> {
 	const body = text.trim();
 	if (!body) throw new ReviewError('text_required', 'a comment needs text');
 	const at = atS == null || !Number.isFinite(atS) ? null : Math.round(atS * 10) / 10;
-	await db.query(`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at) VALUES (?, ?, ?, ?, ${NOW})`, [id, callId, at, body]);
+	await db.query(`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at) VALUES (?, ?, ?, ?, ${NOW})`, [
+		id,
+		callId,
+		at,
+		body
+	]);
 	await db.checkpoint();
-	const { rows } = await db.query<ReviewComment>(`SELECT comment_id, call_id, at_s, text, ${TS('created_at')} FROM review_comments WHERE comment_id = ?`, [id]);
+	const { rows } = await db.query<ReviewComment>(
+		`SELECT comment_id, call_id, at_s, text, ${TS('created_at')} FROM review_comments WHERE comment_id = ?`,
+		[id]
+	);
 	return rows[0];
 }
 

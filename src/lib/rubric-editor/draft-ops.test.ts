@@ -49,7 +49,11 @@ describe('item list operations', () => {
 	it('a fresh rule of every kind validates in both languages', () => {
 		for (const language of ['zh', 'en'] as const)
 			for (const kind of RULE_KINDS) {
-				const rubric = { ...DEFAULT_RUBRIC_ZH, language, items: [{ id: 'x', label: { zh: 'x', en: 'x' }, weight: 1, critical: false, rule: defaultRule(kind, language) }] };
+				const rubric = {
+					...DEFAULT_RUBRIC_ZH,
+					language,
+					items: [{ id: 'x', label: { zh: 'x', en: 'x' }, weight: 1, critical: false, rule: defaultRule(kind, language) }]
+				};
 				expect(() => validateRubric(rubric), `${kind} (${language})`).not.toThrow();
 			}
 	});
@@ -122,7 +126,12 @@ describe('all the problems of a draft, each at its path', () => {
 		(draft.items[0].label as { en: string }).en = '';
 		(draft.items[3].rule as { patterns: string[] }).patterns = ['(unclosed'];
 		draft.items[5].weight = -1;
-		expect(collectErrors(draft).map((e) => e.path)).toEqual(['$.name', '$.items[0].label.en', '$.items[3].rule.patterns[0]', '$.items[5].weight']);
+		expect(collectErrors(draft).map((e) => e.path)).toEqual([
+			'$.name',
+			'$.items[0].label.en',
+			'$.items[3].rule.patterns[0]',
+			'$.items[5].weight'
+		]);
 	});
 
 	it('finds problems between items (a duplicate id) and rule variables that are not set', () => {

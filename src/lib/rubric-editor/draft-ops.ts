@@ -29,16 +29,25 @@ export function defaultRule(kind: RuleKind, language: Language): Rule {
 				kind,
 				min_overlap_s: 1,
 				min_chars: zh ? 4 : 3,
-				backchannels: zh ? ['嗯', '嗯嗯', '对', '对对', '好的', '是的', '是', '好'] : ['yeah', 'yes', 'ok', 'okay', 'mhm', 'uh huh', 'right', 'sure'],
+				backchannels: zh
+					? ['嗯', '嗯嗯', '对', '对对', '好的', '是的', '是', '好']
+					: ['yeah', 'yes', 'ok', 'okay', 'mhm', 'uh huh', 'right', 'sure'],
 				max_count: 0,
 				max_count_complaint: 0
 			};
 		case 'response_time':
 			return { kind, measure: 'reply', max_reply_s: 5 };
 		case 'courtesy':
-			return { kind, phrases: zh ? ['请', '您', '谢谢', '对不起', '再见'] : ['please', 'thank you', 'sorry'], min_count: 3, speaker: 'agent' };
+			return {
+				kind,
+				phrases: zh ? ['请', '您', '谢谢', '对不起', '再见'] : ['please', 'thank you', 'sorry'],
+				min_count: 3,
+				speaker: 'agent'
+			};
 		case 'speech_rate':
-			return zh ? { kind, min_cpm: 120, max_cpm: 330, min_chars: 8, unit: 'chars' } : { kind, min_cpm: 100, max_cpm: 190, min_chars: 4, unit: 'words' };
+			return zh
+				? { kind, min_cpm: 120, max_cpm: 330, min_chars: 8, unit: 'chars' }
+				: { kind, min_cpm: 100, max_cpm: 190, min_chars: 4, unit: 'words' };
 		case 'pii_disclosure':
 			return { kind, patterns: [{ name: zh ? '手机号' : 'phone', regex: '1[3-9][0-9]{9}' }], speaker: 'agent' };
 		case 'metric':
@@ -58,7 +67,13 @@ export function uniqueItemId(items: readonly Pick<Item, 'id'>[], base: string): 
 
 /** A new item (a manual check, so the rubric stays valid until a kind is picked). */
 export function newItem(items: readonly Item[]): Item {
-	return { id: uniqueItemId(items, 'item'), label: { zh: '新检查项', en: 'New item' }, weight: 5, critical: false, rule: { kind: 'manual' } };
+	return {
+		id: uniqueItemId(items, 'item'),
+		label: { zh: '新检查项', en: 'New item' },
+		weight: 5,
+		critical: false,
+		rule: { kind: 'manual' }
+	};
 }
 
 export function addItem(items: readonly Item[]): Item[] {
@@ -144,7 +159,10 @@ export function collectErrors(json: unknown): FieldError[] {
 	if (Array.isArray(o.items) && o.items.length > 0) {
 		const language = o.language === 'en' ? 'en' : 'zh';
 		const vars = o.variables;
-		const variables = typeof vars === 'object' && vars !== null && !Array.isArray(vars) && Object.values(vars).every((v) => typeof v === 'string') ? vars : {};
+		const variables =
+			typeof vars === 'object' && vars !== null && !Array.isArray(vars) && Object.values(vars).every((v) => typeof v === 'string')
+				? vars
+				: {};
 		o.items.forEach((item, i) => {
 			const err = firstError({ id: 'x', version: 1, name: 'x', language, variables, items: [item] });
 			if (err) errors.push({ path: err.path.replace(/^\$\.items\[0\]/, `$.items[${i}]`), message: err.message });

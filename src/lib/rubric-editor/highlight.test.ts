@@ -20,7 +20,14 @@ describe('locating matches in the original text', () => {
 		['Thank you for calling, ACME!', 'thank you for calling acme', [[0, 27]]],
 		['請問還有其他問題嗎', '还有其他问题', [[2, 8]]], // traditional script
 		['ＡＢＣ１２３', 'abc123', [[0, 6]]], // full-width
-		['不知道，真不知道', '不知道', [[0, 3], [5, 8]]],
+		[
+			'不知道，真不知道',
+			'不知道',
+			[
+				[0, 3],
+				[5, 8]
+			]
+		],
 		['您好', '', []]
 	])('%s ∋ %s', (text, needle, want) => {
 		expect(findNormalized(text, needle)).toEqual(want);
@@ -86,8 +93,17 @@ describe('spans from evidence params', () => {
 	it('marks exactly the span the scoring SQL matched, in code points of the turn', () => {
 		const turns = ['您好', '嗯，请问下先生，还有什麼可以幫您的？'];
 		const f = {
-			item_id: 'closing', label: '结束语', result: 'pass' as const, seq: 2, start_s: null, end_s: null, evidence: '"还有什么可以帮您" found (seq 2)', evidence_code: 'list',
-			evidence_params: JSON.stringify({ parts: [{ code: 'phrase_found', phrase: '还有什么可以帮您', seq: '2', from: '8', to: '16', sim: '1.00', need: '0.8' }] })
+			item_id: 'closing',
+			label: '结束语',
+			result: 'pass' as const,
+			seq: 2,
+			start_s: null,
+			end_s: null,
+			evidence: '"还有什么可以帮您" found (seq 2)',
+			evidence_code: 'list',
+			evidence_params: JSON.stringify({
+				parts: [{ code: 'phrase_found', phrase: '还有什么可以帮您', seq: '2', from: '8', to: '16', sim: '1.00', need: '0.8' }]
+			})
 		};
 		const spans = findingSpans(turns, [f]);
 		expect(spans[1].map((s) => turns[1].slice(s.start, s.end))).toEqual(['还有什麼可以幫您']);

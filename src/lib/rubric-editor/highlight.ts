@@ -153,7 +153,11 @@ export function splitPieces(text: string, spans: readonly Span[]): Piece[] {
 		for (const s of covering) if (!marks.some((m) => m.item_id === s.mark.item_id)) marks.push(s.mark);
 		const ending: Mark[] = [];
 		for (const s of covering)
-			if (s.end === b && !ending.some((m) => m.item_id === s.mark.item_id) && !spans.some((o) => o.mark.item_id === s.mark.item_id && o.start <= b && o.end > b))
+			if (
+				s.end === b &&
+				!ending.some((m) => m.item_id === s.mark.item_id) &&
+				!spans.some((o) => o.mark.item_id === s.mark.item_id && o.start <= b && o.end > b)
+			)
 				ending.push(s.mark);
 		pieces.push({ text: text.slice(a, b), marks, ending });
 	}

@@ -39,7 +39,9 @@ const UNGREETED: TestCall = {
 };
 
 async function scoreRows(): Promise<{ call_id: string; rubric_version: number }[]> {
-	const { rows } = await db.query<{ call_id: string; rubric_version: number }>('SELECT call_id, rubric_version FROM scores ORDER BY rubric_version, call_id');
+	const { rows } = await db.query<{ call_id: string; rubric_version: number }>(
+		'SELECT call_id, rubric_version FROM scores ORDER BY rubric_version, call_id'
+	);
 	return rows;
 }
 
@@ -60,7 +62,15 @@ describe('active rubric', () => {
 	});
 
 	it('activates the English default when the transcripts are mostly English', async () => {
-		await seedCalls(db, [{ id: 'e1', turns: [['agent', 0, 2, 'Thank you for calling, how can I help?'], ['customer', 2, 4, 'My bill is wrong']] }]);
+		await seedCalls(db, [
+			{
+				id: 'e1',
+				turns: [
+					['agent', 0, 2, 'Thank you for calling, how can I help?'],
+					['customer', 2, 4, 'My bill is wrong']
+				]
+			}
+		]);
 		expect((await resolveActive(db)).id).toBe(DEFAULT_RUBRIC_EN.id);
 	});
 
@@ -95,12 +105,16 @@ describe('scoreNew', () => {
 		// Data that changed for an already-scored call (an importer marks it): that call, and only it, is scored again.
 		expect(await collectPending(db, active)).toBe(0);
 		await dropPending(db);
-		const n1Before = await db.query<{ scored_at: string }>("SELECT CAST(scored_at AS VARCHAR) AS scored_at FROM scores WHERE call_id = 'n1'");
+		const n1Before = await db.query<{ scored_at: string }>(
+			"SELECT CAST(scored_at AS VARCHAR) AS scored_at FROM scores WHERE call_id = 'n1'"
+		);
 		await markDirtyIds(db, ['n1', 'not-a-call']);
 		expect(await collectPending(db, active)).toBe(1);
 		await dropPending(db);
 		await state.scoreNew();
-		const rescored = await db.query<{ call_id: string; scored_at: string }>('SELECT call_id, CAST(scored_at AS VARCHAR) AS scored_at FROM scores ORDER BY call_id');
+		const rescored = await db.query<{ call_id: string; scored_at: string }>(
+			'SELECT call_id, CAST(scored_at AS VARCHAR) AS scored_at FROM scores ORDER BY call_id'
+		);
 		expect(rescored.rows[0].scored_at).toBe(first.rows[0].scored_at);
 		expect(rescored.rows[1].scored_at).not.toBe(n1Before.rows[0].scored_at);
 		// The marks are consumed (and the one for a call that does not exist is dropped).

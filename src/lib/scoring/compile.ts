@@ -138,7 +138,9 @@ FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT *, cqa_norm(text)
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id
 WHERE v.speaker IN ('agent', 'customer')`);
 
-	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR, evidence_code VARCHAR, evidence_params VARCHAR)`);
+	sql.push(
+		`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR, evidence_code VARCHAR, evidence_params VARCHAR)`
+	);
 	for (const item of rubric.items) sql.push(itemSql(item, rubric));
 
 	const items = rubric.items.map((it, i) => `(${sqlString(it.id)}, ${i + 1}, ${it.weight}, ${it.critical})`).join(', ');

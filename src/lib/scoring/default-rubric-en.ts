@@ -22,7 +22,9 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			critical: false,
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['thank you for calling {company}|this is {company}|welcome to {company}|hello this is|how can i help you|how may i help you|what can i do for you'],
+				phrases: [
+					'thank you for calling {company}|this is {company}|welcome to {company}|hello this is|how can i help you|how may i help you|what can i do for you'
+				],
 				speaker: 'agent',
 				window: { first_turns: 2 },
 				fuzzy: 0.8
@@ -43,7 +45,9 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			critical: false,
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['verify your identity|confirm your identity|date of birth|last four digits|security question|account holder|verify your account|confirm your name'],
+				phrases: [
+					'verify your identity|confirm your identity|date of birth|last four digits|security question|account holder|verify your account|confirm your name'
+				],
 				speaker: 'agent'
 			}
 		},
@@ -54,7 +58,16 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			critical: true,
 			rule: {
 				kind: 'phrase_banned',
-				phrases: ["that's not my problem", 'not my job', 'i can\'t help you', 'there is nothing i can do', 'figure it out yourself', 'calm down', 'you should have', 'as i already said'],
+				phrases: [
+					"that's not my problem",
+					'not my job',
+					"i can't help you",
+					'there is nothing i can do',
+					'figure it out yourself',
+					'calm down',
+					'you should have',
+					'as i already said'
+				],
 				speaker: 'agent',
 				// "If there is nothing I can do, …" / "is there nothing I can do?" are not a refusal.
 				exceptions: [{ phrase: '*', preceded_by: ['if', 'whether', 'unless'], followed_by: [], in_question: true }]
@@ -65,14 +78,26 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			label: { zh: '不打断客户', en: 'No interrupting the customer' },
 			weight: 10,
 			critical: false,
-			rule: { kind: 'interruption', min_overlap_s: 1.0, min_chars: 8, backchannels: ['yeah', 'yes', 'ok', 'okay', 'mhm', 'uh huh', 'right', 'sure', 'i see'], max_count: 1, max_count_complaint: 0 }
+			rule: {
+				kind: 'interruption',
+				min_overlap_s: 1.0,
+				min_chars: 8,
+				backchannels: ['yeah', 'yes', 'ok', 'okay', 'mhm', 'uh huh', 'right', 'sure', 'i see'],
+				max_count: 1,
+				max_count_complaint: 0
+			}
 		},
 		{
 			id: 'dead_air',
 			label: { zh: '无冷场', en: 'No dead air (< 8 s unless on hold)' },
 			weight: 5,
 			critical: false,
-			rule: { kind: 'response_time', measure: 'silence', max_silence_s: 8, hold_phrases: ['please hold', 'one moment', 'bear with me', 'let me check', 'just a moment', 'hold on'] }
+			rule: {
+				kind: 'response_time',
+				measure: 'silence',
+				max_silence_s: 8,
+				hold_phrases: ['please hold', 'one moment', 'bear with me', 'let me check', 'just a moment', 'hold on']
+			}
 		},
 		{
 			id: 'reply_latency',
@@ -107,7 +132,12 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			label: { zh: '礼貌用语', en: 'Courtesy words (≥ 4)' },
 			weight: 5,
 			critical: false,
-			rule: { kind: 'courtesy', phrases: ['please', 'thank you', 'thanks', 'sorry', 'apologize', 'you are welcome', 'my pleasure'], min_count: 4, speaker: 'agent' }
+			rule: {
+				kind: 'courtesy',
+				phrases: ['please', 'thank you', 'thanks', 'sorry', 'apologize', 'you are welcome', 'my pleasure'],
+				min_count: 4,
+				speaker: 'agent'
+			}
 		},
 		{
 			id: 'speech_rate',
@@ -124,7 +154,9 @@ export const DEFAULT_RUBRIC_EN_JSON = {
 			applies_when: { transferred: false },
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['anything else i can help you with|anything else i can do for you|is there anything else|thank you for calling|have a great day|have a nice day|have a good day|goodbye|bye'],
+				phrases: [
+					'anything else i can help you with|anything else i can do for you|is there anything else|thank you for calling|have a great day|have a nice day|have a good day|goodbye|bye'
+				],
 				speaker: 'agent',
 				window: { last_turns: 3 },
 				fuzzy: 0.8

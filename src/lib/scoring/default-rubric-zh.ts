@@ -51,7 +51,10 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			applies_when: { categories: ['账单查询', '套餐变更', '退订', '话费争议'], direction: ['inbound'] },
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['机主本人|是本人吗|本人吗|核实一下您的身份|核对一下您的身份', '身份证后四位|证件号后四位|身份证号码后四位|证件号码后四位|服务密码'],
+				phrases: [
+					'机主本人|是本人吗|本人吗|核实一下您的身份|核对一下您的身份',
+					'身份证后四位|证件号后四位|身份证号码后四位|证件号码后四位|服务密码'
+				],
 				match: 'all',
 				speaker: 'agent',
 				fuzzy: 0.8
@@ -64,12 +67,28 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			critical: true,
 			rule: {
 				kind: 'phrase_banned',
-				phrases: ['这个问题我不会处理', '这个问题我们公司不能给您解决', '这么简单，您自己不会解决吗', '不知道', '这不归我们管', '你自己看着办', '我也没办法', '你听不懂吗', '我已经说过了', '爱找谁找谁'],
+				phrases: [
+					'这个问题我不会处理',
+					'这个问题我们公司不能给您解决',
+					'这么简单，您自己不会解决吗',
+					'不知道',
+					'这不归我们管',
+					'你自己看着办',
+					'我也没办法',
+					'你听不懂吗',
+					'我已经说过了',
+					'爱找谁找谁'
+				],
 				speaker: 'agent',
 				// 不知道 is banned as the agent's own "I don't know" (这个我也不知道). Not when someone else is the
 				// subject or it is a condition (如果您不知道原来的密码), a polite 不知道您…, or a question.
 				exceptions: [
-					{ phrase: '不知道', preceded_by: ['您', '你', '如果', '是否', '要是', '万一', '假如', '客户', '担心', '怕'], followed_by: ['您', '你', '是否', '能否', '能不能', '可不可以', '方不方便'], in_question: true }
+					{
+						phrase: '不知道',
+						preceded_by: ['您', '你', '如果', '是否', '要是', '万一', '假如', '客户', '担心', '怕'],
+						followed_by: ['您', '你', '是否', '能否', '能不能', '可不可以', '方不方便'],
+						in_question: true
+					}
 				]
 			}
 		},
@@ -80,7 +99,14 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			critical: false,
 			// The sample's standard counts every interruption (it costs CSAT), so max 0 on every call; a centre
 			// that tolerates one on ordinary calls sets max_count 1 and keeps max_count_complaint 0.
-			rule: { kind: 'interruption', min_overlap_s: 1.0, min_chars: 4, backchannels: ['嗯', '嗯嗯', '对', '对对', '好的', '是的', '是', '好', '行'], max_count: 0, max_count_complaint: 0 }
+			rule: {
+				kind: 'interruption',
+				min_overlap_s: 1.0,
+				min_chars: 4,
+				backchannels: ['嗯', '嗯嗯', '对', '对对', '好的', '是的', '是', '好', '行'],
+				max_count: 0,
+				max_count_complaint: 0
+			}
 		},
 		{
 			id: 'dead_air',
@@ -147,7 +173,9 @@ export const DEFAULT_RUBRIC_ZH_JSON = {
 			// A question that only looks like one (还有其他号码吗) is not it.
 			rule: {
 				kind: 'phrase_required',
-				phrases: ['还有什么可以帮您|还有其他问题吗|还有其他可以帮您的吗|还有什么需要帮您的吗|还需要其他帮助吗|感谢您的来电|祝您生活愉快|再见|拜拜'],
+				phrases: [
+					'还有什么可以帮您|还有其他问题吗|还有其他可以帮您的吗|还有什么需要帮您的吗|还需要其他帮助吗|感谢您的来电|祝您生活愉快|再见|拜拜'
+				],
 				speaker: 'agent',
 				window: { last_turns: 3 },
 				fuzzy: 0.8

@@ -55,7 +55,10 @@ export function parseDialogue(text: string, _opts: DialogueOptions = {}): Parsed
 			const words = t.text.split(/\s+/).filter(Boolean).length;
 			const han = (t.text.match(/\p{Script=Han}/gu) ?? []).length;
 			const natural = Math.max(1, han > 0 ? han / 4 : words / 2.5);
-			t.end_s = Math.round((next !== undefined && next !== null && next > t.start_s! ? Math.min(next, t.start_s! + natural) : t.start_s! + natural) * 10) / 10;
+			t.end_s =
+				Math.round(
+					(next !== undefined && next !== null && next > t.start_s! ? Math.min(next, t.start_s! + natural) : t.start_s! + natural) * 10
+				) / 10;
 		});
 	} else for (const t of turns) t.start_s = null;
 	return { turns, timed };

@@ -4,10 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSample } from './sample-eval';
 
 describe('default zh rubric on sample-data/out', () => {
-	it('finds every item\'s failures with precision and recall ≥ 0.95', async () => {
+	it("finds every item's failures with precision and recall ≥ 0.95", async () => {
 		const r = await evaluateSample();
 		expect(r.items.map((e) => e.item).sort()).toEqual(
-			['banned_phrase', 'closing', 'courtesy', 'dead_air', 'greeting', 'identity_check', 'interruption', 'pii_disclosure', 'promise', 'reply_latency', 'speech_rate'].sort()
+			[
+				'banned_phrase',
+				'closing',
+				'courtesy',
+				'dead_air',
+				'greeting',
+				'identity_check',
+				'interruption',
+				'pii_disclosure',
+				'promise',
+				'reply_latency',
+				'speech_rate'
+			].sort()
 		);
 		for (const e of r.items) {
 			expect(e.precision, `${e.item} precision (FP ${e.examples.fp.join(' ')})`).toBeGreaterThanOrEqual(0.95);

@@ -10,26 +10,64 @@
 /** Every code rules-sql.ts and compile.ts emit; the i18n test checks each has `evidence.<code>` in zh and en. */
 export const EVIDENCE_CODES = [
 	// any rule
-	'list', 'not_applicable', 'manual',
+	'list',
+	'not_applicable',
+	'manual',
 	// an item that applies but has nothing to read (n/a with the reason)
-	'no_transcript', 'no_times', 'no_data',
+	'no_transcript',
+	'no_times',
+	'no_data',
 	// phrase_required
-	'no_turn', 'no_agent_turn', 'no_customer_turn', 'phrase_found', 'phrase_close', 'phrase_accepted', 'phrase_near', 'phrase_missing',
+	'no_turn',
+	'no_agent_turn',
+	'no_customer_turn',
+	'phrase_found',
+	'phrase_close',
+	'phrase_accepted',
+	'phrase_near',
+	'phrase_missing',
 	// phrase_banned
-	'banned_none', 'banned_in_seq', 'banned_excused',
+	'banned_none',
+	'banned_in_seq',
+	'banned_excused',
 	// interruption
-	'interruption_count', 'interruption_count_complaint', 'interruption_event', 'interruption_event_va', 'interruption_event_va_untied',
-	'interruption_ignored', 'from_audio',
+	'interruption_count',
+	'interruption_count_complaint',
+	'interruption_event',
+	'interruption_event_va',
+	'interruption_event_va_untied',
+	'interruption_ignored',
+	'from_audio',
 	// response_time
-	'abandoned', 'ring_ok', 'ring_over', 'reply_late', 'reply_ok', 'silence_gap', 'silence_gap_hold', 'silence_none',
+	'abandoned',
+	'ring_ok',
+	'ring_over',
+	'reply_late',
+	'reply_ok',
+	'silence_gap',
+	'silence_gap_hold',
+	'silence_none',
 	// response_time from voice activity (the recording)
-	'reply_late_va', 'reply_ok_va', 'silence_gap_va', 'silence_gap_va_hold', 'silence_gap_va_unknown', 'silence_none_va',
+	'reply_late_va',
+	'reply_ok_va',
+	'silence_gap_va',
+	'silence_gap_va_hold',
+	'silence_gap_va_unknown',
+	'silence_none_va',
 	// courtesy
-	'courtesy_ok', 'courtesy_low', 'courtesy_words', 'courtesy_word',
+	'courtesy_ok',
+	'courtesy_low',
+	'courtesy_words',
+	'courtesy_word',
 	// speech_rate
-	'rate_no_turn', 'rate_ok_chars', 'rate_ok_words', 'rate_turn_chars', 'rate_turn_words',
+	'rate_no_turn',
+	'rate_ok_chars',
+	'rate_ok_words',
+	'rate_turn_chars',
+	'rate_turn_words',
 	// pii_disclosure
-	'pii_none', 'pii_found',
+	'pii_none',
+	'pii_found',
 	// metric
 	'metric'
 ] as const;

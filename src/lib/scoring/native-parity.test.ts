@@ -15,8 +15,14 @@ import { validateRubric, type Rubric } from './rubric';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 
-async function digest(db: Db, rubric: Rubric = DEFAULT_RUBRIC_ZH): Promise<{ findings: string; scores: string; n: number; uncoded: number }> {
-	await importFiles(db, ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) })));
+async function digest(
+	db: Db,
+	rubric: Rubric = DEFAULT_RUBRIC_ZH
+): Promise<{ findings: string; scores: string; n: number; uncoded: number }> {
+	await importFiles(
+		db,
+		['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
+	);
 	await scoreCalls(db, rubric);
 	const { rows } = await db.query<{ findings: string; scores: string; n: number; uncoded: number }>(`SELECT
 		(SELECT md5(string_agg(concat_ws('|', call_id, item_id, result, points, seq, start_s, end_s, evidence, evidence_code, evidence_params), chr(10) ORDER BY call_id, item_id)) FROM findings) AS findings,
@@ -42,8 +48,10 @@ describe('scoring parity', () => {
 		json.version = 2;
 		json.matching = { ...json.matching, equivalents: [...json.matching.equivalents, ['号码', '问题']] };
 		for (const it of json.items) {
-			if (it.rule.kind === 'phrase_required' && it.id === 'closing') it.rule.accepted = ['您这个套餐还有其他的扣费吗？', '行，您先等短信吧。'];
-			if (it.rule.kind === 'phrase_banned' && it.id === 'banned_phrase') it.rule.exceptions = [...it.rule.exceptions, { phrase: '*', preceded_by: ['客户说'], followed_by: [], in_question: false }];
+			if (it.rule.kind === 'phrase_required' && it.id === 'closing')
+				it.rule.accepted = ['您这个套餐还有其他的扣费吗？', '行，您先等短信吧。'];
+			if (it.rule.kind === 'phrase_banned' && it.id === 'banned_phrase')
+				it.rule.exceptions = [...it.rule.exceptions, { phrase: '*', preceded_by: ['客户说'], followed_by: [], in_question: false }];
 		}
 		const rubric = validateRubric(json);
 		const wasm = await digest(await createNodeWasmDb(), rubric);

@@ -29,16 +29,26 @@ interface Row {
 
 async function run(rubric: Rubric, itemId: string, turns: Turn[][]): Promise<Row[]> {
 	await clearCalls(db);
-	await seedCalls(db, turns.map((t, i) => ({ id: `c${String(i).padStart(2, '0')}`, turns: t })));
+	await seedCalls(
+		db,
+		turns.map((t, i) => ({ id: `c${String(i).padStart(2, '0')}`, turns: t }))
+	);
 	for (const s of compileRubric(rubric, { write: false }).sql) await db.query(s);
-	const { rows } = await db.query<Row>(`SELECT call_id, result, seq, evidence, evidence_params FROM cqa_res WHERE item_id = ? ORDER BY call_id`, [itemId]);
+	const { rows } = await db.query<Row>(
+		`SELECT call_id, result, seq, evidence, evidence_params FROM cqa_res WHERE item_id = ? ORDER BY call_id`,
+		[itemId]
+	);
 	return rows;
 }
 
 const item = (r: Rubric, id: string) => r.items.find((x) => x.id === id)!;
 const only = (r: Rubric, id: string): Rubric => ({ ...r, items: [item(r, id)] });
 /** A call whose last agent turns are `lines` (after a problem statement). */
-const closingCall = (...lines: string[]): Turn[] => [['agent', null, null, '您好，这里是华信通信，请问有什么可以帮您？'], ['customer', null, null, '我想查一下话费。'], ...lines.map((l): Turn => ['agent', null, null, l])];
+const closingCall = (...lines: string[]): Turn[] => [
+	['agent', null, null, '您好，这里是华信通信，请问有什么可以帮您？'],
+	['customer', null, null, '我想查一下话费。'],
+	...lines.map((l): Turn => ['agent', null, null, l])
+];
 
 describe('default closing on what agents really say', () => {
 	const cases: [string, 'pass' | 'fail'][] = [
@@ -58,7 +68,11 @@ describe('default closing on what agents really say', () => {
 		['这个费用还有其他的扣款吗', 'fail']
 	];
 	it('passes the closings agents say and fails the look-alikes', async () => {
-		const rows = await run(only(DEFAULT_RUBRIC_ZH, 'closing'), 'closing', cases.map(([line]) => closingCall(line)));
+		const rows = await run(
+			only(DEFAULT_RUBRIC_ZH, 'closing'),
+			'closing',
+			cases.map(([line]) => closingCall(line))
+		);
 		expect(rows.map((r, i) => [cases[i][0], r.result])).toEqual(cases);
 	});
 
@@ -72,7 +86,10 @@ describe('default closing on what agents really say', () => {
 	});
 
 	it('a slip inside the phrase passes with its similarity; the failing call names its closest turn', async () => {
-		const [slip, miss] = await run(only(DEFAULT_RUBRIC_ZH, 'closing'), 'closing', [closingCall('还要什么可以帮您'), closingCall('您还有其他号码吗？')]);
+		const [slip, miss] = await run(only(DEFAULT_RUBRIC_ZH, 'closing'), 'closing', [
+			closingCall('还要什么可以帮您'),
+			closingCall('您还有其他号码吗？')
+		]);
 		expect(slip.result).toBe('pass');
 		expect(JSON.parse(slip.evidence_params).parts[0]).toMatchObject({ code: 'phrase_close', sim: '0.83' });
 		expect(miss.result).toBe('fail');
@@ -93,7 +110,14 @@ describe('default greeting', () => {
 		['喂，您好', 'fail']
 	];
 	it('passes the greeting with slips and fails another company, 请讲 or 喂', async () => {
-		const rows = await run(only(DEFAULT_RUBRIC_ZH, 'greeting'), 'greeting', cases.map(([line]): Turn[] => [['agent', null, null, line], ['customer', null, null, '我想查话费']]));
+		const rows = await run(
+			only(DEFAULT_RUBRIC_ZH, 'greeting'),
+			'greeting',
+			cases.map(([line]): Turn[] => [
+				['agent', null, null, line],
+				['customer', null, null, '我想查话费']
+			])
+		);
 		expect(rows.map((r, i) => [cases[i][0], r.result])).toEqual(cases);
 	});
 });
@@ -107,7 +131,18 @@ describe('accepted phrasings and equivalence classes', () => {
 		const [accepted] = await run(oneItemRubric({ rule: { ...base.rule, accepted: ['还有什么需要办理的吗'] } }), 'x', [line]);
 		expect(accepted.result).toBe('pass');
 		expect(JSON.parse(accepted.evidence_params).parts[0]).toMatchObject({ code: 'phrase_accepted', phrase: '还有什么需要办理的吗' });
-		const [classed] = await run(oneItemRubric(base, { matching: { equivalents: [['其他', '什么'], ['问题', '需要办理的']] } }), 'x', [line]);
+		const [classed] = await run(
+			oneItemRubric(base, {
+				matching: {
+					equivalents: [
+						['其他', '什么'],
+						['问题', '需要办理的']
+					]
+				}
+			}),
+			'x',
+			[line]
+		);
 		expect(classed.result).toBe('pass');
 	});
 });
@@ -124,12 +159,18 @@ describe('banned phrases in context (default zh)', () => {
 		['很多客户不知道这个业务可以在网上办。', 'pass'],
 		['这不归我们管。', 'fail']
 	];
-	it('fails the agent\'s own refusals and passes harmless sentences holding the phrase', async () => {
-		const rows = await run(only(DEFAULT_RUBRIC_ZH, 'banned_phrase'), 'banned_phrase', cases.map(([line]): Turn[] => [['agent', null, null, line]]));
+	it("fails the agent's own refusals and passes harmless sentences holding the phrase", async () => {
+		const rows = await run(
+			only(DEFAULT_RUBRIC_ZH, 'banned_phrase'),
+			'banned_phrase',
+			cases.map(([line]): Turn[] => [['agent', null, null, line]])
+		);
 		expect(rows.map((r, i) => [cases[i][0], r.result])).toEqual(cases);
 	});
 	it('an excused hit is listed in the evidence', async () => {
-		const [r] = await run(only(DEFAULT_RUBRIC_ZH, 'banned_phrase'), 'banned_phrase', [[['agent', null, null, '如果您不知道原来的密码，我可以帮您重置。']]]);
+		const [r] = await run(only(DEFAULT_RUBRIC_ZH, 'banned_phrase'), 'banned_phrase', [
+			[['agent', null, null, '如果您不知道原来的密码，我可以帮您重置。']]
+		]);
 		expect(JSON.parse(r.evidence_params).parts).toContainEqual({ code: 'banned_excused', phrase: '不知道', seq: '1' });
 	});
 });
@@ -142,14 +183,30 @@ describe('default English closing', () => {
 		['let me check that account for you', 'fail']
 	];
 	it('passes closings with fillers and classes, fails other sentences', async () => {
-		const rows = await run(only(DEFAULT_RUBRIC_EN, 'closing'), 'closing', cases.map(([line]): Turn[] => [['agent', null, null, 'hello how can i help you'], ['customer', null, null, 'my card'], ['agent', null, null, line]]));
+		const rows = await run(
+			only(DEFAULT_RUBRIC_EN, 'closing'),
+			'closing',
+			cases.map(([line]): Turn[] => [
+				['agent', null, null, 'hello how can i help you'],
+				['customer', null, null, 'my card'],
+				['agent', null, null, line]
+			])
+		);
 		expect(rows.map((r, i) => [cases[i][0], r.result])).toEqual(cases);
 	});
 });
 
 describe('phrasePattern', () => {
 	it('cuts Chinese into characters and Latin into words; class words are never the slip, nor the ends', () => {
-		const p = phrasePattern('还有其他问题吗', 'zh', [['其他', '别的'], ['问题', '需要']], []);
+		const p = phrasePattern(
+			'还有其他问题吗',
+			'zh',
+			[
+				['其他', '别的'],
+				['问题', '需要']
+			],
+			[]
+		);
 		expect(p.units).toEqual(['还', '有', '(?:其他|别的)', '(?:问题|需要)', '吗']);
 		expect(p.slippable).toEqual([false, true, false, false, false]);
 		expect(phrasePattern('Anything else I can help with', 'en', [], []).units).toEqual(['anything', 'else', 'i', 'can', 'help', 'with']);
@@ -163,10 +220,14 @@ describe('rubric phrases are cut into the same characters cqa_normf makes', () =
 		const strings = [DEFAULT_RUBRIC_ZH, DEFAULT_RUBRIC_EN].flatMap((r) => [
 			...r.items.flatMap((i) => (i.rule.kind === 'phrase_required' ? i.rule.phrases.flatMap((p) => p.split('|')) : [])),
 			...r.matching.equivalents.flat(),
-			'其它問題，帳單', 'ＡＢＣ　Thank You'
+			'其它問題，帳單',
+			'ＡＢＣ　Thank You'
 		]);
-		const { rows } = await db.query<{ s: string; n: string }>(`SELECT s, cqa_normf(s) AS n FROM unnest(?::VARCHAR[]) u(s)`, [JSON.stringify(strings)]);
-		for (const r of rows) expect(phrasePattern(r.s.replace('{company}', ''), 'zh', [], []).units.join(''), r.s).toBe(r.n.replace(/\{?company\}?/, ''));
+		const { rows } = await db.query<{ s: string; n: string }>(`SELECT s, cqa_normf(s) AS n FROM unnest(?::VARCHAR[]) u(s)`, [
+			JSON.stringify(strings)
+		]);
+		for (const r of rows)
+			expect(phrasePattern(r.s.replace('{company}', ''), 'zh', [], []).units.join(''), r.s).toBe(r.n.replace(/\{?company\}?/, ''));
 	});
 });
 

@@ -26,8 +26,62 @@ export interface PhrasePattern {
 
 /** Fillers, honorifics and particles that may sit between two units of a phrase without breaking the match. */
 export const DEFAULT_FILLERS: Record<Language, string[]> = {
-	zh: ['嗯', '呃', '啊', '哦', '噢', '哎', '诶', '额', '那个', '这个', '就是', '的', '呢', '吧', '呀', '哈', '啦', '嘛', '先生', '女士', '小姐', '下', '一下', '您', '你', '那', '这边', '我这边', '我们', '请问', '好的'],
-	en: ['um', 'uh', 'er', 'erm', 'ah', 'oh', 'so', 'well', 'like', 'just', 'now', 'today', 'sir', 'maam', 'madam', 'okay', 'ok', 'and', 'also', 'actually', 'please']
+	zh: [
+		'嗯',
+		'呃',
+		'啊',
+		'哦',
+		'噢',
+		'哎',
+		'诶',
+		'额',
+		'那个',
+		'这个',
+		'就是',
+		'的',
+		'呢',
+		'吧',
+		'呀',
+		'哈',
+		'啦',
+		'嘛',
+		'先生',
+		'女士',
+		'小姐',
+		'下',
+		'一下',
+		'您',
+		'你',
+		'那',
+		'这边',
+		'我这边',
+		'我们',
+		'请问',
+		'好的'
+	],
+	en: [
+		'um',
+		'uh',
+		'er',
+		'erm',
+		'ah',
+		'oh',
+		'so',
+		'well',
+		'like',
+		'just',
+		'now',
+		'today',
+		'sir',
+		'maam',
+		'madam',
+		'okay',
+		'ok',
+		'and',
+		'also',
+		'actually',
+		'please'
+	]
 };
 
 /** Equivalence classes the default rubrics ship (general usage; a rubric lists its own in `matching`). */
@@ -93,15 +147,21 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 	// Greedy longest class word at each position of the unit sequence.
 	const out: string[] = [];
 	const slippable: boolean[] = [];
-	for (let i = 0; i < units.length; ) {
+	for (let i = 0; i < units.length;) {
 		let best: { len: number; cls: string[] } | null = null;
 		for (const cls of classes)
 			for (const w of cls) {
 				const wu = phraseUnits(w);
-				if (wu.length > 0 && units.slice(i, i + wu.length).join('\u0000') === wu.join('\u0000') && (!best || wu.length > best.len)) best = { len: wu.length, cls };
+				if (wu.length > 0 && units.slice(i, i + wu.length).join('\u0000') === wu.join('\u0000') && (!best || wu.length > best.len))
+					best = { len: wu.length, cls };
 			}
 		if (best) {
-			out.push(`(?:${[...best.cls].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(reEscape).join('|')})`);
+			out.push(
+				`(?:${[...best.cls]
+					.sort((a, b) => b.length - a.length || a.localeCompare(b))
+					.map(reEscape)
+					.join('|')})`
+			);
 			slippable.push(false);
 			i += best.len;
 		} else {
@@ -114,7 +174,9 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 		slippable[0] = false;
 		slippable[out.length - 1] = false;
 	}
-	const fill = [...new Set(fillers.map((f) => phraseUnits(f).join('')).filter(Boolean))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+	const fill = [...new Set(fillers.map((f) => phraseUnits(f).join('')).filter(Boolean))].sort(
+		(a, b) => b.length - a.length || a.localeCompare(b)
+	);
 	// A filler written in the phrase (感谢您的来电, 请问还有什么可以帮您) may be left out when spoken (感谢您来电,
 	// 还有什么可以帮您), as long as something else of the phrase remains to be matched.
 	const optional = out.map(() => false);

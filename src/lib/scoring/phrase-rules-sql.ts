@@ -83,7 +83,14 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.norm, s.text FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id
 	WHERE ${speakerSql(r.speaker)} AND ${windowSql(r.window, r.speaker)}
 ), hit AS (
-	${reqs.map((q) => hitSelect(q, alts.filter((a) => a.req === q))).join('\n\tUNION ALL\n\t')}
+	${reqs
+		.map((q) =>
+			hitSelect(
+				q,
+				alts.filter((a) => a.req === q)
+			)
+		)
+		.join('\n\tUNION ALL\n\t')}
 ), found AS (
 	-- the best turn per call and requirement: an exact match before a slip, the earlier turn first
 	SELECT h.call_id, h.req_no, h.seq, h.start_s, h.end_s, h.norm, h.text, coalesce(h.exact_alt, h.slip_alt) AS alt_no, h.exact_alt IS NOT NULL AS is_exact
@@ -120,14 +127,17 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	SELECT call_id, req_no, seq, start_s, end_s, sim, 1 AS found,
 		CASE WHEN req_no = 0 THEN 'accepted phrasing "' || alt_text || '" ' || CASE WHEN is_exact THEN 'found' ELSE ${fmt2('sim')} END
 			ELSE '"' || alt_text || '" ' || CASE WHEN is_exact THEN 'found' ELSE ${fmt2('sim')} END END || ' (seq ' || seq || ')' AS ev,
-		${partSql(`CASE WHEN req_no = 0 THEN ${codeSql('phrase_accepted')} WHEN is_exact THEN ${codeSql('phrase_found')} ELSE ${codeSql('phrase_close')} END`, {
-			phrase: 'alt_text',
-			sim: fmt2('sim'),
-			need,
-			seq: 'seq',
-			from: 'raw_from',
-			to: 'raw_to'
-		})} AS part
+		${partSql(
+			`CASE WHEN req_no = 0 THEN ${codeSql('phrase_accepted')} WHEN is_exact THEN ${codeSql('phrase_found')} ELSE ${codeSql('phrase_close')} END`,
+			{
+				phrase: 'alt_text',
+				sim: fmt2('sim'),
+				need,
+				seq: 'seq',
+				from: 'raw_from',
+				to: 'raw_to'
+			}
+		)} AS part
 	FROM matched WHERE req_no > 0 OR call_id NOT IN (SELECT call_id FROM failing)
 	UNION ALL
 	SELECT call_id, req_no, CASE WHEN ov > 0 THEN seq END, CASE WHEN ov > 0 THEN start_s END, CASE WHEN ov > 0 THEN end_s END, 0, 0,

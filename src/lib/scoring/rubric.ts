@@ -236,14 +236,25 @@ function unknownKeys(o: Obj, path: string, allowed: string[]): void {
 }
 
 const SPEAKERS = ['agent', 'customer', 'any'] as const;
-const KINDS: readonly RuleKind[] = ['phrase_required', 'phrase_banned', 'interruption', 'response_time', 'courtesy', 'speech_rate', 'pii_disclosure', 'metric', 'manual'];
+const KINDS: readonly RuleKind[] = [
+	'phrase_required',
+	'phrase_banned',
+	'interruption',
+	'response_time',
+	'courtesy',
+	'speech_rate',
+	'pii_disclosure',
+	'metric',
+	'manual'
+];
 
 function validateWindow(v: unknown, path: string): Window | undefined {
 	if (v === undefined) return undefined;
 	const o = obj(v, path);
 	unknownKeys(o, path, ['first_turns', 'last_turns', 'first_s', 'last_s']);
 	const w: Window = {};
-	for (const k of ['first_turns', 'last_turns'] as const) if (o[k] !== undefined) w[k] = num(o[k], `${path}.${k}`, undefined, { min: 1, int: true });
+	for (const k of ['first_turns', 'last_turns'] as const)
+		if (o[k] !== undefined) w[k] = num(o[k], `${path}.${k}`, undefined, { min: 1, int: true });
 	for (const k of ['first_s', 'last_s'] as const) if (o[k] !== undefined) w[k] = num(o[k], `${path}.${k}`, undefined, { min: 0 });
 	return w;
 }
@@ -280,7 +291,12 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 				kind,
 				min_overlap_s: num(o.min_overlap_s, p('min_overlap_s'), 1.0, { min: 0 }),
 				min_chars: num(o.min_chars, p('min_chars'), language === 'zh' ? 4 : 3, { min: 0, int: true }),
-				backchannels: strList(o.backchannels, p('backchannels'), { def: language === 'zh' ? ['嗯', '嗯嗯', '对', '对对', '好的', '是的', '是', '好'] : ['yeah', 'yes', 'ok', 'okay', 'mhm', 'uh huh', 'right', 'sure'] }),
+				backchannels: strList(o.backchannels, p('backchannels'), {
+					def:
+						language === 'zh'
+							? ['嗯', '嗯嗯', '对', '对对', '好的', '是的', '是', '好']
+							: ['yeah', 'yes', 'ok', 'okay', 'mhm', 'uh huh', 'right', 'sure']
+				}),
 				max_count: max,
 				max_count_complaint: num(o.max_count_complaint, p('max_count_complaint'), 0, { min: 0, int: true })
 			};
@@ -294,7 +310,9 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 				kind,
 				measure,
 				max_silence_s: num(o.max_silence_s, p('max_silence_s'), 8, { min: 0 }),
-				hold_phrases: strList(o.hold_phrases, p('hold_phrases'), { def: language === 'zh' ? ['请稍等', '请您稍等', '稍等一下'] : ['please hold', 'one moment', 'bear with me'] })
+				hold_phrases: strList(o.hold_phrases, p('hold_phrases'), {
+					def: language === 'zh' ? ['请稍等', '请您稍等', '稍等一下'] : ['please hold', 'one moment', 'bear with me']
+				})
 			};
 		}
 		case 'courtesy':
@@ -302,7 +320,10 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 			unknownKeys(o, path, ['kind', 'phrases', 'words', 'min_count', 'speaker']);
 			return {
 				kind,
-				phrases: o.phrases === undefined && o.words !== undefined ? strList(o.words, p('words'), { nonEmpty: true }) : strList(o.phrases, p('phrases'), { nonEmpty: true }),
+				phrases:
+					o.phrases === undefined && o.words !== undefined
+						? strList(o.words, p('words'), { nonEmpty: true })
+						: strList(o.phrases, p('phrases'), { nonEmpty: true }),
 				min_count: num(o.min_count, p('min_count'), undefined, { min: 0, int: true }),
 				speaker: oneOf(o.speaker, p('speaker'), SPEAKERS, 'agent')
 			};
@@ -311,11 +332,18 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 			const min = num(o.min_cpm, p('min_cpm'), undefined, { min: 0 });
 			const max = num(o.max_cpm, p('max_cpm'), undefined, { min: 0 });
 			if (max <= min) throw new RubricError(p('max_cpm'), 'must be greater than min_cpm');
-			return { kind, min_cpm: min, max_cpm: max, min_chars: num(o.min_chars, p('min_chars'), language === 'zh' ? 8 : 4, { min: 0, int: true }), unit: oneOf(o.unit, p('unit'), ['chars', 'words'] as const, language === 'zh' ? 'chars' : 'words') };
+			return {
+				kind,
+				min_cpm: min,
+				max_cpm: max,
+				min_chars: num(o.min_chars, p('min_chars'), language === 'zh' ? 8 : 4, { min: 0, int: true }),
+				unit: oneOf(o.unit, p('unit'), ['chars', 'words'] as const, language === 'zh' ? 'chars' : 'words')
+			};
 		}
 		case 'pii_disclosure': {
 			unknownKeys(o, path, ['kind', 'patterns', 'speaker']);
-			if (!Array.isArray(o.patterns) || o.patterns.length === 0) throw new RubricError(p('patterns'), 'must list at least one {name, regex}');
+			if (!Array.isArray(o.patterns) || o.patterns.length === 0)
+				throw new RubricError(p('patterns'), 'must list at least one {name, regex}');
 			const patterns = o.patterns.map((x, i) => {
 				const q = obj(x, `${p('patterns')}[${i}]`);
 				unknownKeys(q, `${p('patterns')}[${i}]`, ['name', 'regex']);
@@ -325,7 +353,12 @@ function validateRule(v: unknown, path: string, language: Language): Rule {
 		}
 		case 'metric':
 			unknownKeys(o, path, ['kind', 'field', 'op', 'value']);
-			return { kind, field: oneOf(o.field, p('field'), METRIC_FIELDS), op: oneOf(o.op, p('op'), METRIC_OPS), value: num(o.value, p('value')) };
+			return {
+				kind,
+				field: oneOf(o.field, p('field'), METRIC_FIELDS),
+				op: oneOf(o.op, p('op'), METRIC_OPS),
+				value: num(o.value, p('value'))
+			};
 		case 'manual':
 			unknownKeys(o, path, ['kind']);
 			return { kind };
@@ -339,14 +372,16 @@ function validateExceptions(v: unknown, path: string, phrases: string[]): Banned
 		const e = obj(x, at);
 		unknownKeys(e, at, ['phrase', 'preceded_by', 'followed_by', 'in_question']);
 		const phrase = str(e.phrase, `${at}.phrase`);
-		if (phrase !== '*' && !phrases.includes(phrase)) throw new RubricError(`${at}.phrase`, `"${phrase}" is not one of the rule's phrases (or '*' for all)`);
+		if (phrase !== '*' && !phrases.includes(phrase))
+			throw new RubricError(`${at}.phrase`, `"${phrase}" is not one of the rule's phrases (or '*' for all)`);
 		const ex: BannedException = {
 			phrase,
 			preceded_by: strList(e.preceded_by, `${at}.preceded_by`, { def: [] }),
 			followed_by: strList(e.followed_by, `${at}.followed_by`, { def: [] }),
 			in_question: bool(e.in_question, `${at}.in_question`, false)
 		};
-		if (ex.preceded_by.length + ex.followed_by.length === 0 && !ex.in_question) throw new RubricError(at, 'needs preceded_by, followed_by or in_question');
+		if (ex.preceded_by.length + ex.followed_by.length === 0 && !ex.in_question)
+			throw new RubricError(at, 'needs preceded_by, followed_by or in_question');
 		return ex;
 	});
 }
@@ -355,14 +390,17 @@ function validateMatching(v: unknown, language: Language): Matching {
 	if (v === undefined) return { equivalents: DEFAULT_EQUIVALENTS[language].map((c) => [...c]), fillers: [...DEFAULT_FILLERS[language]] };
 	const o = obj(v, '$.matching');
 	unknownKeys(o, '$.matching', ['equivalents', 'fillers']);
-	const equivalents = o.equivalents === undefined ? DEFAULT_EQUIVALENTS[language].map((c) => [...c]) : (() => {
-		if (!Array.isArray(o.equivalents)) throw new RubricError('$.matching.equivalents', 'must be an array of word lists');
-		return o.equivalents.map((c, i) => {
-			const words = strList(c, `$.matching.equivalents[${i}]`);
-			if (words.length < 2) throw new RubricError(`$.matching.equivalents[${i}]`, 'a class needs at least two words');
-			return words;
-		});
-	})();
+	const equivalents =
+		o.equivalents === undefined
+			? DEFAULT_EQUIVALENTS[language].map((c) => [...c])
+			: (() => {
+					if (!Array.isArray(o.equivalents)) throw new RubricError('$.matching.equivalents', 'must be an array of word lists');
+					return o.equivalents.map((c, i) => {
+						const words = strList(c, `$.matching.equivalents[${i}]`);
+						if (words.length < 2) throw new RubricError(`$.matching.equivalents[${i}]`, 'a class needs at least two words');
+						return words;
+					});
+				})();
 	return { equivalents, fillers: strList(o.fillers, '$.matching.fillers', { def: [...DEFAULT_FILLERS[language]] }) };
 }
 
@@ -371,7 +409,8 @@ function validateApplies(v: unknown, path: string): AppliesWhen | undefined {
 	const o = obj(v, path);
 	unknownKeys(o, path, ['channel', 'is_complaint', 'categories', 'has_transcript', 'direction', 'transferred']);
 	const a: AppliesWhen = {};
-	for (const k of ['channel', 'categories', 'direction'] as const) if (o[k] !== undefined) a[k] = strList(o[k], `${path}.${k}`, { nonEmpty: true });
+	for (const k of ['channel', 'categories', 'direction'] as const)
+		if (o[k] !== undefined) a[k] = strList(o[k], `${path}.${k}`, { nonEmpty: true });
 	for (const k of ['is_complaint', 'has_transcript', 'transferred'] as const) if (o[k] !== undefined) a[k] = bool(o[k], `${path}.${k}`);
 	return a;
 }
@@ -388,7 +427,8 @@ export function validateRubric(json: unknown): Rubric {
 	if (!ID_RE.test(id)) throw new RubricError('$.id', 'may use only letters, digits, _ . - (at most 64)');
 	const language = oneOf(o.language, '$.language', ['zh', 'en'] as const);
 	const variables: Record<string, string> = {};
-	if (o.variables !== undefined) for (const [k, v] of Object.entries(obj(o.variables, '$.variables'))) variables[k] = str(v, `$.variables.${k}`);
+	if (o.variables !== undefined)
+		for (const [k, v] of Object.entries(obj(o.variables, '$.variables'))) variables[k] = str(v, `$.variables.${k}`);
 	if (!Array.isArray(o.items) || o.items.length === 0) throw new RubricError('$.items', 'must be a non-empty array');
 	const seen = new Set<string>();
 	const items = o.items.map((raw, i): Item => {

@@ -5,7 +5,8 @@ import type { Db } from '../db/types';
 import { bulkInsert } from '../db/bulk';
 import type { Rubric } from './rubric';
 
-const INSERT = 'INSERT INTO rubrics (rubric_id, version, name, language, json, pass_mark, saved_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)';
+const INSERT =
+	'INSERT INTO rubrics (rubric_id, version, name, language, json, pass_mark, saved_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)';
 
 /** The parts of a rubric JSON the SQL scoring rule needs; tolerant, so an older or odd saved JSON still yields rows. */
 interface ItemFacts {
@@ -38,7 +39,10 @@ export async function insertRubric(db: Db, rubric: Rubric): Promise<void> {
 
 /** Saves the rubric unless that id + version is already saved. */
 export async function saveRubricIfMissing(db: Db, rubric: Rubric): Promise<void> {
-	const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM rubrics WHERE rubric_id = ? AND version = ?', [rubric.id, rubric.version]);
+	const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM rubrics WHERE rubric_id = ? AND version = ?', [
+		rubric.id,
+		rubric.version
+	]);
 	if (Number(rows[0]?.n ?? 0) === 0) await insertRubric(db, rubric);
 }
 
@@ -49,7 +53,9 @@ function itemFacts(json: string): { passMark: number; items: ItemFacts[] } | nul
 		const items = o.items.flatMap((raw): ItemFacts[] => {
 			const it = raw as { id?: unknown; weight?: unknown; critical?: unknown; rule?: { kind?: unknown } };
 			if (typeof it.id !== 'string' || typeof it.weight !== 'number') return [];
-			return [{ id: it.id, weight: it.weight, critical: it.critical === true, kind: typeof it.rule?.kind === 'string' ? it.rule.kind : null }];
+			return [
+				{ id: it.id, weight: it.weight, critical: it.critical === true, kind: typeof it.rule?.kind === 'string' ? it.rule.kind : null }
+			];
 		});
 		return { passMark: typeof o.pass_mark === 'number' ? o.pass_mark : 80, items };
 	} catch {

@@ -5,16 +5,7 @@
 // `norm`, `nchars`, order `ord`/`ord_rev` and per-speaker `turn_no`/`turn_rev`), cqa_va (voice
 // activity). A call the rule returns no row for is 'na'. Rubric strings are normalised here with cqa_normf() (cqa_norm + variant folding),
 // in SQL, exactly like the transcripts.
-import type {
-	CourtesyRule,
-	InterruptionRule,
-	MetricRule,
-	PiiRule,
-	ResponseTimeRule,
-	Rubric,
-	Rule,
-	SpeechRateRule,
-} from './rubric';
+import type { CourtesyRule, InterruptionRule, MetricRule, PiiRule, ResponseTimeRule, Rubric, Rule, SpeechRateRule } from './rubric';
 import { substitute } from './rubric';
 import { sqlString } from './normalize';
 import { codeSql, jsonObjectSql, listParamsSql, partSql } from './evidence';
@@ -61,12 +52,15 @@ function interruption(r: InterruptionRule): string {
 		arg_min(end_s, [start_s, coalesce(seq, 0)]) FILTER (WHERE counts) AS end_s,
 		string_agg(CASE WHEN src = 'voice activity' AND seq IS NULL THEN format('at {:.1f} s: overlap {:.1f} s, the agent went on after the customer stopped (no transcript turn)', start_s, overlap_s)
 			ELSE format('seq {} at {:.1f} s: overlap {:.1f} s, {} chars', coalesce(seq::VARCHAR, '?'), start_s, overlap_s, coalesce(chars::VARCHAR, '?')) END, '; ' ORDER BY start_s, seq) FILTER (WHERE counts) AS ev,
-		string_agg(${partSql(`CASE WHEN src <> 'voice activity' THEN ${codeSql('interruption_event')} WHEN seq IS NULL THEN ${codeSql('interruption_event_va_untied')} ELSE ${codeSql('interruption_event_va')} END`, {
-			seq: `coalesce(seq::VARCHAR, '?')`,
-			at: `format('{:.1f}', start_s)`,
-			overlap: `format('{:.1f}', overlap_s)`,
-			chars: `coalesce(chars::VARCHAR, '?')`
-		})}, ',' ORDER BY start_s, seq) FILTER (WHERE counts) AS parts
+		string_agg(${partSql(
+			`CASE WHEN src <> 'voice activity' THEN ${codeSql('interruption_event')} WHEN seq IS NULL THEN ${codeSql('interruption_event_va_untied')} ELSE ${codeSql('interruption_event_va')} END`,
+			{
+				seq: `coalesce(seq::VARCHAR, '?')`,
+				at: `format('{:.1f}', start_s)`,
+				overlap: `format('{:.1f}', overlap_s)`,
+				chars: `coalesce(chars::VARCHAR, '?')`
+			}
+		)}, ',' ORDER BY start_s, seq) FILTER (WHERE counts) AS parts
 	FROM events GROUP BY call_id
 )
 SELECT c.call_id,
@@ -195,7 +189,10 @@ function courtesy(r: CourtesyRule, rubric: Rubric): string {
 	const words = [...new Set(r.phrases.map((w) => substitute(w, rubric.variables)))].sort((a, b) => b.length - a.length);
 	// The words are normalised once, from a VALUES table (cqa_normf on a literal is inlined into every expression).
 	const cw = `SELECT ${words.map((_, i) => `max(np) FILTER (WHERE i = ${i}) AS w${i}`).join(', ')}
-		FROM (SELECT i::INT AS i, cqa_normf(raw) AS np FROM ${values(words.map((w, i) => [String(i), sqlString(w)]), ['i', 'raw'])})`;
+		FROM (SELECT i::INT AS i, cqa_normf(raw) AS np FROM ${values(
+			words.map((w, i) => [String(i), sqlString(w)]),
+			['i', 'raw']
+		)})`;
 	let inner = `SELECT s.call_id, s.norm AS t, cw.* FROM cqa_seg s, (${cw}) cw WHERE ${speakerSql(r.speaker)}`;
 	words.forEach((_, i) => {
 		const W = `w${i}`;
@@ -206,7 +203,9 @@ FROM (${inner})`;
 	const sums = words.map((_, i) => `sum(c${i}) AS c${i}`).join(', ');
 	const total = words.map((_, i) => `p.c${i}`).join(' + ');
 	const detail = words.map((w, i) => `CASE WHEN p.c${i} > 0 THEN ${sqlString(w + ' ')} || p.c${i} END`).join(', ');
-	const wordParts = words.map((w, i) => `CASE WHEN p.c${i} > 0 THEN ${partSql(codeSql('courtesy_word'), { word: sqlString(w), n: `p.c${i}` })} END`).join(', ');
+	const wordParts = words
+		.map((w, i) => `CASE WHEN p.c${i} > 0 THEN ${partSql(codeSql('courtesy_word'), { word: sqlString(w), n: `p.c${i}` })} END`)
+		.join(', ');
 	const n = `coalesce(${total}, 0)`;
 	const wordList = `nullif(concat_ws(',', ${wordParts}), '')`;
 	return `WITH per_call AS (SELECT call_id, ${sums} FROM (${inner}) GROUP BY call_id)
@@ -262,7 +261,10 @@ function pii(r: PiiRule): string {
 	const masked = `CASE WHEN length(m) > 7 THEN left(m, 3) || repeat('*', length(m) - 7) || right(m, 4) ELSE repeat('*', length(m)) END`;
 	const hits = r.patterns
 		.map(
-			(p, i) => `SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, ${i} AS pat_no, ${sqlString(p.name)} AS name, regexp_extract(s.norm, ${sqlString(p.regex)}) AS m
+			(
+				p,
+				i
+			) => `SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, ${i} AS pat_no, ${sqlString(p.name)} AS name, regexp_extract(s.norm, ${sqlString(p.regex)}) AS m
 	FROM cqa_seg s WHERE ${speakerSql(r.speaker)} AND regexp_matches(s.norm, ${sqlString(p.regex)})`
 		)
 		.join('\n\tUNION ALL\n\t');

@@ -42,16 +42,54 @@ describe('phrase_required', () => {
 	const mobileCs = { rule: { kind: 'phrase_required', phrases: ['您好，很高兴为您服务'], window: { first_turns: 1 }, fuzzy: 0.75 } };
 	it('fuzzy: accepts the ASR slip 您好很高兴您服务 and rejects a first turn with no greeting', () =>
 		check(mobileCs, [
-			{ name: 'asr slip', turns: [['agent', null, null, '您好很高兴您服务'], ['customer', null, null, '我想查话费']], expected: 'pass', evidence: '0.75' },
-			{ name: 'no greeting', turns: [['agent', null, null, '好的请问还有其他可以帮到您的吗'], ['customer', null, null, '没有了']], expected: 'fail' },
-			{ name: 'exact with full-width punctuation', turns: [['agent', 0, 3, '您好，很高兴为您服务！']], expected: 'pass', evidence: 'found' },
-			{ name: 'greeting only in the second agent turn', turns: [['agent', 0, 2, '喂'], ['agent', 2, 5, '您好，很高兴为您服务']], expected: 'fail' },
-			{ name: 'customer greets, agent does not', turns: [['customer', 0, 2, '您好很高兴为您服务'], ['agent', 2, 5, '说吧']], expected: 'fail' }
+			{
+				name: 'asr slip',
+				turns: [
+					['agent', null, null, '您好很高兴您服务'],
+					['customer', null, null, '我想查话费']
+				],
+				expected: 'pass',
+				evidence: '0.75'
+			},
+			{
+				name: 'no greeting',
+				turns: [
+					['agent', null, null, '好的请问还有其他可以帮到您的吗'],
+					['customer', null, null, '没有了']
+				],
+				expected: 'fail'
+			},
+			{
+				name: 'exact with full-width punctuation',
+				turns: [['agent', 0, 3, '您好，很高兴为您服务！']],
+				expected: 'pass',
+				evidence: 'found'
+			},
+			{
+				name: 'greeting only in the second agent turn',
+				turns: [
+					['agent', 0, 2, '喂'],
+					['agent', 2, 5, '您好，很高兴为您服务']
+				],
+				expected: 'fail'
+			},
+			{
+				name: 'customer greets, agent does not',
+				turns: [
+					['customer', 0, 2, '您好很高兴为您服务'],
+					['agent', 2, 5, '说吧']
+				],
+				expected: 'fail'
+			}
 		]));
 
 	it('default greeting: slips pass, another company or none fails', () =>
 		check(item('greeting'), [
-			{ name: 'standard', turns: [['agent', 1, 7, '您好，这里是华信通信客服中心，1010号为您服务，请问有什么可以帮您？']], expected: 'pass' },
+			{
+				name: 'standard',
+				turns: [['agent', 1, 7, '您好，这里是华信通信客服中心，1010号为您服务，请问有什么可以帮您？']],
+				expected: 'pass'
+			},
 			{ name: '华信通讯', turns: [['agent', 1, 7, '您好，这里是华信通讯客服中心，请问有什么可以帮您？']], expected: 'pass' },
 			{ name: 'wrong company', turns: [['agent', 1, 7, '您好，这里是联创宽带客服中心，请问有什么可以帮您？']], expected: 'fail' },
 			{ name: 'missing', turns: [['agent', 1, 2, '喂，你说。']], expected: 'fail' },
@@ -68,14 +106,43 @@ describe('phrase_required', () => {
 
 	it('windows: last turns, first seconds; `a|b` alternatives', () =>
 		check({ rule: { kind: 'phrase_required', phrases: ['再见|拜拜'], window: { last_turns: 1, first_s: 100 } } }, [
-			{ name: 'last agent turn', turns: [['agent', 0, 2, '您好'], ['agent', 3, 5, '拜拜']], expected: 'pass' },
-			{ name: 'not in the last turn', turns: [['agent', 0, 2, '再见'], ['agent', 3, 5, '好的']], expected: 'fail' },
-			{ name: 'after the first 100 s', turns: [['agent', 0, 2, '您好'], ['agent', 150, 152, '再见']], expected: 'fail' }
+			{
+				name: 'last agent turn',
+				turns: [
+					['agent', 0, 2, '您好'],
+					['agent', 3, 5, '拜拜']
+				],
+				expected: 'pass'
+			},
+			{
+				name: 'not in the last turn',
+				turns: [
+					['agent', 0, 2, '再见'],
+					['agent', 3, 5, '好的']
+				],
+				expected: 'fail'
+			},
+			{
+				name: 'after the first 100 s',
+				turns: [
+					['agent', 0, 2, '您好'],
+					['agent', 150, 152, '再见']
+				],
+				expected: 'fail'
+			}
 		]));
 
 	it('identity check applies only to the listed inbound categories', () =>
 		check(item('identity_check'), [
-			{ name: 'verified', call: { category: '账单查询' }, turns: [['agent', 0, 2, '请问您是机主本人吗？'], ['agent', 5, 8, '麻烦您提供一下身份证后四位']], expected: 'pass' },
+			{
+				name: 'verified',
+				call: { category: '账单查询' },
+				turns: [
+					['agent', 0, 2, '请问您是机主本人吗？'],
+					['agent', 5, 8, '麻烦您提供一下身份证后四位']
+				],
+				expected: 'pass'
+			},
 			{ name: 'skipped', call: { category: '账单查询' }, turns: [['agent', 0, 2, '好的我帮您查']], expected: 'fail' },
 			{ name: 'other category', call: { category: '故障报修' }, turns: [['agent', 0, 2, '好的我帮您查']], expected: 'na' },
 			{ name: 'outbound', call: { category: '账单查询', direction: 'outbound' }, turns: [['agent', 0, 2, '好的']], expected: 'na' }
@@ -83,7 +150,15 @@ describe('phrase_required', () => {
 
 	it('closing is n/a on transferred calls', () =>
 		check(item('closing'), [
-			{ name: 'closed', turns: [['agent', 0, 2, '请问还有其他可以帮您的吗？'], ['customer', 2, 3, '没有了'], ['agent', 3, 5, '感谢您的来电，再见！']], expected: 'pass' },
+			{
+				name: 'closed',
+				turns: [
+					['agent', 0, 2, '请问还有其他可以帮您的吗？'],
+					['customer', 2, 3, '没有了'],
+					['agent', 3, 5, '感谢您的来电，再见！']
+				],
+				expected: 'pass'
+			},
 			{ name: 'not closed', turns: [['agent', 0, 2, '好的，那就先这样。']], expected: 'fail' },
 			{ name: 'transferred', call: { transferred: true }, turns: [['agent', 0, 2, '我现在帮您转接过去']], expected: 'na' }
 		]));
@@ -92,8 +167,20 @@ describe('phrase_required', () => {
 describe('phrase_banned', () => {
 	it('agent turns only; phrases and regex patterns', () =>
 		check({ rule: { kind: 'phrase_banned', phrases: ['不知道', '这么简单，您自己不会解决吗'], patterns: ['我保证.{0,8}一定'] } }, [
-			{ name: 'agent says 不知道', turns: [['agent', 0, 2, '这个我也不知道，你去营业厅问吧。']], expected: 'fail', evidence: '"不知道" in seq 1' },
-			{ name: 'customer says 不知道', turns: [['customer', 0, 2, '我不知道啊'], ['agent', 2, 4, '没关系，我帮您查']], expected: 'pass' },
+			{
+				name: 'agent says 不知道',
+				turns: [['agent', 0, 2, '这个我也不知道，你去营业厅问吧。']],
+				expected: 'fail',
+				evidence: '"不知道" in seq 1'
+			},
+			{
+				name: 'customer says 不知道',
+				turns: [
+					['customer', 0, 2, '我不知道啊'],
+					['agent', 2, 4, '没关系，我帮您查']
+				],
+				expected: 'pass'
+			},
 			{ name: 'punctuation differs', turns: [['agent', 0, 2, '这么简单 您自己不会解决吗？']], expected: 'fail' },
 			{ name: 'pattern', turns: [['agent', 0, 2, '我保证下周一定给您处理好']], expected: 'fail' },
 			{ name: 'policy statement', turns: [['agent', 0, 2, '三个工作日内给您回复']], expected: 'pass' }
@@ -105,19 +192,44 @@ describe('interruption', () => {
 	const rant: Turn = ['customer', 10, 20, '我每个月都是固定套餐从来没超过这个月突然多了这么多'];
 	it('counts agent turns starting inside a customer turn with ≥ 1.0 s overlap and ≥ 4 chars', () =>
 		check(rule, [
-			{ name: 'interruption 1.6 s', turns: [rant, ['agent', 18.4, 22, '您先听我说，这个情况我们是按规定处理的。']], expected: 'fail', evidence: 'overlap 1.6 s, 18 chars' },
-			{ name: 'exactly 1.0 s (float 13.7 − 12.7)', turns: [['customer', 10, 13.7, '我想问一下这个月的话费'], ['agent', 12.7, 15, '您先别急我跟您说']], expected: 'fail' },
+			{
+				name: 'interruption 1.6 s',
+				turns: [rant, ['agent', 18.4, 22, '您先听我说，这个情况我们是按规定处理的。']],
+				expected: 'fail',
+				evidence: 'overlap 1.6 s, 18 chars'
+			},
+			{
+				name: 'exactly 1.0 s (float 13.7 − 12.7)',
+				turns: [
+					['customer', 10, 13.7, '我想问一下这个月的话费'],
+					['agent', 12.7, 15, '您先别急我跟您说']
+				],
+				expected: 'fail'
+			},
 			{ name: 'short overlap 0.6 s', turns: [rant, ['agent', 19.4, 22, '我理解您的心情，我马上帮您核实处理。']], expected: 'pass' },
 			{ name: 'backchannel 好的，嗯', turns: [rant, ['agent', 12, 14, '好的，嗯']], expected: 'pass', evidence: 'ignored' },
 			{ name: 'backchannel 嗯嗯，是', turns: [rant, ['agent', 12, 14, '嗯嗯，是']], expected: 'pass' },
 			{ name: 'after the customer finished', turns: [rant, ['agent', 20.5, 22, '好的我来帮您查一下']], expected: 'pass' },
-			{ name: 'chat', turns: [['customer', null, null, '你好'], ['agent', null, null, '您好']], expected: 'na' }
+			{
+				name: 'chat',
+				turns: [
+					['customer', null, null, '你好'],
+					['agent', null, null, '您好']
+				],
+				expected: 'na'
+			}
 		]));
 
 	it('allows max_count on ordinary calls but max_count_complaint on complaint calls', () =>
 		check({ rule: { kind: 'interruption', max_count: 1, max_count_complaint: 0 } }, [
 			{ name: 'ordinary call, one', turns: [rant, ['agent', 18, 22, '您先听我说一下']], expected: 'pass' },
-			{ name: 'complaint call, one', call: { category: '投诉' }, turns: [rant, ['agent', 18, 22, '您先听我说一下']], expected: 'fail', evidence: 'complaint call' }
+			{
+				name: 'complaint call, one',
+				call: { category: '投诉' },
+				turns: [rant, ['agent', 18, 22, '您先听我说一下']],
+				expected: 'fail',
+				evidence: 'complaint call'
+			}
 		]));
 
 	it('uses voice activity when the call has it', () =>
@@ -125,18 +237,64 @@ describe('interruption', () => {
 			{
 				name: 'voice activity overlap 1.5 s',
 				turns: [rant, ['agent', 20.2, 23, '您先听我说一下处理流程']],
-				call: { va: [['customer', 10, 20], ['agent', 18.5, 23]] },
+				call: {
+					va: [
+						['customer', 10, 20],
+						['agent', 18.5, 23]
+					]
+				},
 				expected: 'fail',
 				evidence: 'from audio'
 			},
-			{ name: 'voice activity: no overlap', turns: [rant, ['agent', 18.5, 23, '您先听我说一下处理流程']], call: { va: [['customer', 10, 18], ['agent', 18.5, 23]] }, expected: 'pass' }
+			{
+				name: 'voice activity: no overlap',
+				turns: [rant, ['agent', 18.5, 23, '您先听我说一下处理流程']],
+				call: {
+					va: [
+						['customer', 10, 18],
+						['agent', 18.5, 23]
+					]
+				},
+				expected: 'pass'
+			}
 		]));
 
-	it('scores a recorded call without a transcript from its audio: taking the floor counts, a backchannel inside the customer\'s speech does not', () =>
+	it("scores a recorded call without a transcript from its audio: taking the floor counts, a backchannel inside the customer's speech does not", () =>
 		check(rule, [
-			{ name: 'agent starts 2 s before the customer stops and goes on', turns: [], call: { va: [['customer', 10, 20], ['agent', 18, 24]] }, expected: 'fail', evidence: 'the agent went on after the customer stopped (no transcript turn); from audio' },
-			{ name: 'a 1.5 s backchannel inside the customer\'s speech', turns: [], call: { va: [['customer', 10, 20], ['agent', 14, 15.5]] }, expected: 'pass' },
-			{ name: 'overlap 0.6 s', turns: [], call: { va: [['customer', 10, 20], ['agent', 19.4, 24]] }, expected: 'pass' },
+			{
+				name: 'agent starts 2 s before the customer stops and goes on',
+				turns: [],
+				call: {
+					va: [
+						['customer', 10, 20],
+						['agent', 18, 24]
+					]
+				},
+				expected: 'fail',
+				evidence: 'the agent went on after the customer stopped (no transcript turn); from audio'
+			},
+			{
+				name: "a 1.5 s backchannel inside the customer's speech",
+				turns: [],
+				call: {
+					va: [
+						['customer', 10, 20],
+						['agent', 14, 15.5]
+					]
+				},
+				expected: 'pass'
+			},
+			{
+				name: 'overlap 0.6 s',
+				turns: [],
+				call: {
+					va: [
+						['customer', 10, 20],
+						['agent', 19.4, 24]
+					]
+				},
+				expected: 'pass'
+			},
 			{ name: 'mono: no voice activity, no transcript', turns: [], call: { va: [] }, expected: 'na' },
 			{ name: 'voice activity of unknown speakers only', turns: [], call: { va: [['mixed', 0, 10]] }, expected: 'na' }
 		]));
@@ -144,77 +302,205 @@ describe('interruption', () => {
 
 describe('response_time', () => {
 	it('ring ≤ 15 s; n/a when abandoned', () =>
-		check(
-			{ rule: { kind: 'response_time', measure: 'ring', max_ring_s: 15 } },
-			[
-				{ name: '15 s', call: { ring_s: 15 }, turns: [], expected: 'pass' },
-				{ name: '23 s', call: { ring_s: 23 }, turns: [], expected: 'fail', evidence: 'ring 23.0 s > 15 s' },
-				{ name: 'abandoned', call: { ring_s: 40, abandoned: true }, turns: [], expected: 'na' }
-			]
-		));
+		check({ rule: { kind: 'response_time', measure: 'ring', max_ring_s: 15 } }, [
+			{ name: '15 s', call: { ring_s: 15 }, turns: [], expected: 'pass' },
+			{ name: '23 s', call: { ring_s: 23 }, turns: [], expected: 'fail', evidence: 'ring 23.0 s > 15 s' },
+			{ name: 'abandoned', call: { ring_s: 40, abandoned: true }, turns: [], expected: 'na' }
+		]));
 
 	it('dead air ≥ 8 s unless after a hold phrase', () =>
 		check(item('dead_air'), [
-			{ name: '8.6 s silence', turns: [['agent', 0, 3, '您看一下手机有没有收到短信'], ['customer', 11.6, 13, '收到了']], expected: 'fail', evidence: 'gap 8.6 s after seq 1' },
-			{ name: '9.4 s after 请稍等', turns: [['agent', 0, 3, '好的，请稍等，我这边核实一下。'], ['agent', 12.4, 14, '感谢您的耐心等待']], expected: 'pass', evidence: 'excused' },
-			{ name: 'covered by an overlapping long turn', turns: [['customer', 0, 20, '我说了很久很久'], ['agent', 2, 3, '嗯'], ['agent', 21, 23, '好的']], expected: 'pass' },
-			{ name: '7.9 s', turns: [['agent', 0, 3, '您好'], ['customer', 10.9, 12, '你好']], expected: 'pass' },
+			{
+				name: '8.6 s silence',
+				turns: [
+					['agent', 0, 3, '您看一下手机有没有收到短信'],
+					['customer', 11.6, 13, '收到了']
+				],
+				expected: 'fail',
+				evidence: 'gap 8.6 s after seq 1'
+			},
+			{
+				name: '9.4 s after 请稍等',
+				turns: [
+					['agent', 0, 3, '好的，请稍等，我这边核实一下。'],
+					['agent', 12.4, 14, '感谢您的耐心等待']
+				],
+				expected: 'pass',
+				evidence: 'excused'
+			},
+			{
+				name: 'covered by an overlapping long turn',
+				turns: [
+					['customer', 0, 20, '我说了很久很久'],
+					['agent', 2, 3, '嗯'],
+					['agent', 21, 23, '好的']
+				],
+				expected: 'pass'
+			},
+			{
+				name: '7.9 s',
+				turns: [
+					['agent', 0, 3, '您好'],
+					['customer', 10.9, 12, '你好']
+				],
+				expected: 'pass'
+			},
 			{ name: 'chat', turns: [['agent', null, null, '您好']], expected: 'na' }
 		]));
 
 	it('reply latency: customer end → next agent start ≥ 5 s; agent → agent (hold) does not count', () =>
 		check(item('reply_latency'), [
-			{ name: '7.2 s', turns: [['customer', 0, 3, '喂？还在吗？'], ['agent', 10.2, 12, '在的']], expected: 'fail', evidence: 'reply 7.2 s after seq 1' },
-			{ name: '4.9 s', turns: [['customer', 0, 3, '你好'], ['agent', 7.9, 9, '您好']], expected: 'pass' },
-			{ name: 'agent → agent', turns: [['agent', 0, 3, '请稍等'], ['agent', 30, 33, '感谢您的耐心等待']], expected: 'pass' }
+			{
+				name: '7.2 s',
+				turns: [
+					['customer', 0, 3, '喂？还在吗？'],
+					['agent', 10.2, 12, '在的']
+				],
+				expected: 'fail',
+				evidence: 'reply 7.2 s after seq 1'
+			},
+			{
+				name: '4.9 s',
+				turns: [
+					['customer', 0, 3, '你好'],
+					['agent', 7.9, 9, '您好']
+				],
+				expected: 'pass'
+			},
+			{
+				name: 'agent → agent',
+				turns: [
+					['agent', 0, 3, '请稍等'],
+					['agent', 30, 33, '感谢您的耐心等待']
+				],
+				expected: 'pass'
+			}
 		]));
 
-	it('reply latency from the audio where the call has voice activity (its times, not the transcript\'s)', () =>
+	it("reply latency from the audio where the call has voice activity (its times, not the transcript's)", () =>
 		check(item('reply_latency'), [
 			{
 				name: 'transcript says 1 s, audio says 6 s',
-				turns: [['customer', 0, 3, '喂？还在吗？'], ['agent', 4, 6, '在的']],
-				call: { va: [['customer', 0.2, 3], ['agent', 9, 10]] },
+				turns: [
+					['customer', 0, 3, '喂？还在吗？'],
+					['agent', 4, 6, '在的']
+				],
+				call: {
+					va: [
+						['customer', 0.2, 3],
+						['agent', 9, 10]
+					]
+				},
 				expected: 'fail',
 				evidence: 'reply 6.0 s at 3.0 s (from audio)'
 			},
-			{ name: 'no transcript, prompt replies', turns: [], call: { va: [['customer', 0, 3], ['agent', 4, 6], ['customer', 6.5, 8], ['agent', 9, 10]] }, expected: 'pass', evidence: '(from audio)' },
-			{ name: 'no transcript, agent → agent after a pause', turns: [], call: { va: [['agent', 0, 3], ['agent', 20, 22]] }, expected: 'pass' }
+			{
+				name: 'no transcript, prompt replies',
+				turns: [],
+				call: {
+					va: [
+						['customer', 0, 3],
+						['agent', 4, 6],
+						['customer', 6.5, 8],
+						['agent', 9, 10]
+					]
+				},
+				expected: 'pass',
+				evidence: '(from audio)'
+			},
+			{
+				name: 'no transcript, agent → agent after a pause',
+				turns: [],
+				call: {
+					va: [
+						['agent', 0, 3],
+						['agent', 20, 22]
+					]
+				},
+				expected: 'pass'
+			}
 		]));
 
-	it('dead air from the audio: a transcript\'s 请稍等 excuses it; without a transcript a hold cannot be known', () =>
+	it("dead air from the audio: a transcript's 请稍等 excuses it; without a transcript a hold cannot be known", () =>
 		check(item('dead_air'), [
 			{
 				name: 'silence after 请稍等',
-				turns: [['agent', 0, 3, '好的，请稍等，我这边核实一下。'], ['agent', 12.4, 14, '感谢您的耐心等待']],
-				call: { va: [['agent', 0.3, 3.2], ['agent', 12.5, 14]] },
+				turns: [
+					['agent', 0, 3, '好的，请稍等，我这边核实一下。'],
+					['agent', 12.4, 14, '感谢您的耐心等待']
+				],
+				call: {
+					va: [
+						['agent', 0.3, 3.2],
+						['agent', 12.5, 14]
+					]
+				},
 				expected: 'pass',
 				evidence: 'after a hold phrase in seq 1: excused (from audio)'
 			},
 			{
 				name: 'silence without a hold phrase',
-				turns: [['agent', 0, 3, '您看一下手机有没有收到短信'], ['customer', 11.6, 13, '收到了']],
-				call: { va: [['agent', 0, 3], ['customer', 11.6, 13]] },
+				turns: [
+					['agent', 0, 3, '您看一下手机有没有收到短信'],
+					['customer', 11.6, 13, '收到了']
+				],
+				call: {
+					va: [
+						['agent', 0, 3],
+						['customer', 11.6, 13]
+					]
+				},
 				expected: 'fail',
 				evidence: 'gap 8.6 s at 3.0 s (from audio)'
 			},
 			{
 				name: 'no transcript',
 				turns: [],
-				call: { va: [['agent', 0, 3], ['agent', 12.4, 14]] },
+				call: {
+					va: [
+						['agent', 0, 3],
+						['agent', 12.4, 14]
+					]
+				},
 				expected: 'fail',
 				evidence: 'no transcript, so whether it was a hold cannot be known'
 			},
-			{ name: 'no transcript, no silence', turns: [], call: { va: [['agent', 0, 3], ['customer', 4, 9]] }, expected: 'pass', evidence: 'no silence ≥ 8 s (from audio)' }
+			{
+				name: 'no transcript, no silence',
+				turns: [],
+				call: {
+					va: [
+						['agent', 0, 3],
+						['customer', 4, 9]
+					]
+				},
+				expected: 'pass',
+				evidence: 'no silence ≥ 8 s (from audio)'
+			}
 		]));
 });
 
 describe('courtesy', () => {
 	it('counts words longest first without double counting', () =>
 		check({ rule: { kind: 'courtesy', phrases: ['请原谅', '对不起', '谢谢', '再见', '您', '请'], min_count: 3 } }, [
-			{ name: '请原谅 is one word, not 请 + 请原谅', turns: [['agent', 0, 2, '请原谅'], ['agent', 2, 4, '谢谢']], expected: 'fail', evidence: '2 courtesy' },
+			{
+				name: '请原谅 is one word, not 请 + 请原谅',
+				turns: [
+					['agent', 0, 2, '请原谅'],
+					['agent', 2, 4, '谢谢']
+				],
+				expected: 'fail',
+				evidence: '2 courtesy'
+			},
 			{ name: 'three', turns: [['agent', 0, 2, '请原谅，谢谢您']], expected: 'pass', evidence: '3 courtesy' },
-			{ name: 'customer words do not count', turns: [['customer', 0, 2, '谢谢您请您再见'], ['agent', 2, 4, '好']], expected: 'fail' }
+			{
+				name: 'customer words do not count',
+				turns: [
+					['customer', 0, 2, '谢谢您请您再见'],
+					['agent', 2, 4, '好']
+				],
+				expected: 'fail'
+			}
 		]));
 });
 
@@ -222,8 +508,20 @@ describe('speech_rate', () => {
 	it('agent turns of ≥ 8 chars between 120 and 330 chars/min', () =>
 		check(item('speech_rate'), [
 			{ name: '240 cpm', turns: [['agent', 0, 5, '一二三四五六七八九十一二三四五六七八九十']], expected: 'pass' },
-			{ name: '400 cpm', turns: [['agent', 0, 3, '一二三四五六七八九十一二三四五六七八九十']], expected: 'fail', evidence: '400 chars/min' },
-			{ name: 'short turn not judged', turns: [['agent', 0, 0.5, '好的好的'], ['agent', 1, 6, '一二三四五六七八九十一二三四五六七八九十']], expected: 'pass' },
+			{
+				name: '400 cpm',
+				turns: [['agent', 0, 3, '一二三四五六七八九十一二三四五六七八九十']],
+				expected: 'fail',
+				evidence: '400 chars/min'
+			},
+			{
+				name: 'short turn not judged',
+				turns: [
+					['agent', 0, 0.5, '好的好的'],
+					['agent', 1, 6, '一二三四五六七八九十一二三四五六七八九十']
+				],
+				expected: 'pass'
+			},
 			{ name: 'too slow', turns: [['agent', 0, 10, '一二三四五六七八九十']], expected: 'fail', evidence: '60 chars/min' }
 		]));
 });
@@ -236,7 +534,14 @@ describe('pii_disclosure', () => {
 			{ name: 'bank card with spaces', turns: [['agent', 0, 3, '卡号 6222 0212 3456 7890 123']], expected: 'fail', evidence: '银行卡号' },
 			{ name: 'full-width digits', turns: [['agent', 0, 3, '电话１３８１２３４５６７８']], expected: 'fail' },
 			{ name: 'masked tail', turns: [['agent', 0, 3, '您尾号5678的号码，我这边已经查到了。']], expected: 'pass' },
-			{ name: 'customer says it', turns: [['customer', 0, 3, '我的号码是13812345678'], ['agent', 3, 5, '好的']], expected: 'pass' }
+			{
+				name: 'customer says it',
+				turns: [
+					['customer', 0, 3, '我的号码是13812345678'],
+					['agent', 3, 5, '好的']
+				],
+				expected: 'pass'
+			}
 		]));
 });
 
@@ -247,7 +552,8 @@ describe('metric and manual', () => {
 			{ name: '90 s', call: { hold_s: 90 }, turns: [], expected: 'fail', evidence: 'hold_s = 90' },
 			{ name: 'null', call: { hold_s: null }, turns: [], expected: 'na' }
 		]));
-	it('manual is always n/a', () => check({ rule: { kind: 'manual' } }, [{ name: 'any', turns: [['agent', 0, 1, '您好']], expected: 'na' }]));
+	it('manual is always n/a', () =>
+		check({ rule: { kind: 'manual' } }, [{ name: 'any', turns: [['agent', 0, 1, '您好']], expected: 'na' }]));
 });
 
 describe('applies_when', () => {
@@ -267,7 +573,14 @@ describe('english rubric texts', () => {
 			name: 'en',
 			language: 'en',
 			variables: { company: 'Harper Valley National Bank' },
-			items: [{ id: 'x', label: { zh: 'x', en: 'x' }, weight: 1, rule: { kind: 'phrase_required', phrases: ['thank you for calling {company}|this is {company}'], fuzzy: 0.8 } }]
+			items: [
+				{
+					id: 'x',
+					label: { zh: 'x', en: 'x' },
+					weight: 1,
+					rule: { kind: 'phrase_required', phrases: ['thank you for calling {company}|this is {company}'], fuzzy: 0.8 }
+				}
+			]
 		});
 		const got = await judge(db, rubric, [
 			{ id: 'a', turns: [['agent', 0, 3, 'Hello, this is Harper Valley National Bank. My name is Elizabeth.']] },

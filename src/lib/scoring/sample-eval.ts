@@ -39,7 +39,10 @@ export async function evaluateSample(): Promise<SampleEval> {
 	const db = await createNodeWasmDb();
 	try {
 		const t0 = performance.now();
-		const files = ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }));
+		const files = ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({
+			name,
+			bytes: new Uint8Array(readFileSync(path.join(OUT, name)))
+		}));
 		await importFiles(db, files);
 		const importMs = Math.round(performance.now() - t0);
 		const { calls, ms } = await scoreCalls(db, DEFAULT_RUBRIC_ZH);
@@ -53,7 +56,11 @@ export async function evaluateSample(): Promise<SampleEval> {
 		for (const [callId, items] of Object.entries(truth.calls))
 			for (const t of items) {
 				let e = byItem.get(t.item);
-				if (!e) byItem.set(t.item, (e = { item: t.item, tp: 0, fp: 0, fn: 0, tn: 0, naMismatch: 0, precision: 0, recall: 0, examples: { fp: [], fn: [] } }));
+				if (!e)
+					byItem.set(
+						t.item,
+						(e = { item: t.item, tp: 0, fp: 0, fn: 0, tn: 0, naMismatch: 0, precision: 0, recall: 0, examples: { fp: [], fn: [] } })
+					);
 				const got = found.get(`${callId}|${t.item}`) ?? 'missing';
 				if ((got === 'na') !== (t.expected === 'na')) e.naMismatch++;
 				if (t.expected === 'fail' && got === 'fail') e.tp++;
@@ -80,11 +87,14 @@ export function formatReport(r: SampleEval): string {
 	const lines = [
 		`| item | precision | recall | TP | FP | FN | TN | n/a mismatches |`,
 		`|---|---|---|---|---|---|---|---|`,
-		...r.items.map((e) => `| ${e.item} | ${e.precision.toFixed(3)} | ${e.recall.toFixed(3)} | ${e.tp} | ${e.fp} | ${e.fn} | ${e.tn} | ${e.naMismatch} |`),
+		...r.items.map(
+			(e) => `| ${e.item} | ${e.precision.toFixed(3)} | ${e.recall.toFixed(3)} | ${e.tp} | ${e.fp} | ${e.fn} | ${e.tn} | ${e.naMismatch} |`
+		),
 		'',
 		`scored ${r.calls} calls in ${r.scoreMs} ms (import ${r.importMs} ms), node-wasm DuckDB`
 	];
-	for (const e of r.items) if (e.examples.fp.length || e.examples.fn.length) lines.push(`${e.item}: FP ${e.examples.fp.join(' ')} | FN ${e.examples.fn.join(' ')}`);
+	for (const e of r.items)
+		if (e.examples.fp.length || e.examples.fn.length)
+			lines.push(`${e.item}: FP ${e.examples.fp.join(' ')} | FN ${e.examples.fn.join(' ')}`);
 	return lines.join('\n');
 }
-

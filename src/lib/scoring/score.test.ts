@@ -17,7 +17,12 @@ afterAll(async () => {
 });
 
 // Items whose result is decided by call fields: metric hold_s <= 60 (a), ring ≤ 15 (b), phone only (c).
-function rubric(weights: [number, number, number], critical: [boolean, boolean, boolean] = [false, false, false], pass_mark = 80, version = 1): Rubric {
+function rubric(
+	weights: [number, number, number],
+	critical: [boolean, boolean, boolean] = [false, false, false],
+	pass_mark = 80,
+	version = 1
+): Rubric {
 	return validateRubric({
 		id: 'm',
 		version,
@@ -25,9 +30,28 @@ function rubric(weights: [number, number, number], critical: [boolean, boolean, 
 		language: 'zh',
 		pass_mark,
 		items: [
-			{ id: 'a', label: { zh: 'a', en: 'a' }, weight: weights[0], critical: critical[0], rule: { kind: 'metric', field: 'hold_s', op: '<=', value: 60 } },
-			{ id: 'b', label: { zh: 'b', en: 'b' }, weight: weights[1], critical: critical[1], rule: { kind: 'response_time', measure: 'ring', max_ring_s: 15 } },
-			{ id: 'c', label: { zh: 'c', en: 'c' }, weight: weights[2], critical: critical[2], applies_when: { channel: ['phone'] }, rule: { kind: 'metric', field: 'talk_s', op: '>', value: -1 } }
+			{
+				id: 'a',
+				label: { zh: 'a', en: 'a' },
+				weight: weights[0],
+				critical: critical[0],
+				rule: { kind: 'metric', field: 'hold_s', op: '<=', value: 60 }
+			},
+			{
+				id: 'b',
+				label: { zh: 'b', en: 'b' },
+				weight: weights[1],
+				critical: critical[1],
+				rule: { kind: 'response_time', measure: 'ring', max_ring_s: 15 }
+			},
+			{
+				id: 'c',
+				label: { zh: 'c', en: 'c' },
+				weight: weights[2],
+				critical: critical[2],
+				applies_when: { channel: ['phone'] },
+				rule: { kind: 'metric', field: 'talk_s', op: '>', value: -1 }
+			}
 		]
 	});
 }
@@ -37,7 +61,9 @@ async function scoreOf(r: Rubric, call: Partial<TestCall>) {
 	await seedCalls(db, [{ id: 'k', ...call }]);
 	await db.query("UPDATE calls SET talk_s = 100 WHERE call_id = 'k'");
 	await scoreCalls(db, r);
-	const { rows } = await db.query<{ score: number | null; passed: boolean | null; critical_failed: boolean }>('SELECT score, passed, critical_failed FROM scores');
+	const { rows } = await db.query<{ score: number | null; passed: boolean | null; critical_failed: boolean }>(
+		'SELECT score, passed, critical_failed FROM scores'
+	);
 	return rows[0];
 }
 
@@ -45,13 +71,56 @@ describe('score maths', () => {
 	const cases: { name: string; r: Rubric; call: Partial<TestCall>; score: number | null; passed: boolean | null; critical?: boolean }[] = [
 		{ name: 'all pass', r: rubric([10, 20, 30]), call: { hold_s: 0, ring_s: 5 }, score: 100, passed: true },
 		{ name: 'weights: a fails (10 of 60)', r: rubric([10, 20, 30]), call: { hold_s: 99, ring_s: 5 }, score: (100 * 50) / 60, passed: true },
-		{ name: 'weights: b fails (20 of 60)', r: rubric([10, 20, 30]), call: { hold_s: 0, ring_s: 30 }, score: (100 * 40) / 60, passed: false },
-		{ name: 'n/a excluded: chat → c n/a, b fails', r: rubric([10, 20, 30]), call: { channel: 'chat', hold_s: 0, ring_s: 30 }, score: (100 * 10) / 30, passed: false },
-		{ name: 'n/a excluded: abandoned ring, chat', r: rubric([10, 20, 30]), call: { channel: 'chat', hold_s: 0, ring_s: 30, abandoned: true }, score: 100, passed: true },
-		{ name: 'nothing applies → NULL', r: rubric([10, 20, 30]), call: { channel: 'chat', hold_s: null, ring_s: null }, score: null, passed: null },
-		{ name: 'critical fail → 0', r: rubric([10, 20, 30], [true, false, false]), call: { hold_s: 99, ring_s: 5 }, score: 0, passed: false, critical: true },
-		{ name: 'critical item passing changes nothing', r: rubric([10, 20, 30], [true, false, false]), call: { hold_s: 0, ring_s: 30 }, score: (100 * 40) / 60, passed: false },
-		{ name: 'pass mark 60: 66.7 passes', r: rubric([10, 20, 30], undefined, 60), call: { hold_s: 0, ring_s: 30 }, score: (100 * 40) / 60, passed: true },
+		{
+			name: 'weights: b fails (20 of 60)',
+			r: rubric([10, 20, 30]),
+			call: { hold_s: 0, ring_s: 30 },
+			score: (100 * 40) / 60,
+			passed: false
+		},
+		{
+			name: 'n/a excluded: chat → c n/a, b fails',
+			r: rubric([10, 20, 30]),
+			call: { channel: 'chat', hold_s: 0, ring_s: 30 },
+			score: (100 * 10) / 30,
+			passed: false
+		},
+		{
+			name: 'n/a excluded: abandoned ring, chat',
+			r: rubric([10, 20, 30]),
+			call: { channel: 'chat', hold_s: 0, ring_s: 30, abandoned: true },
+			score: 100,
+			passed: true
+		},
+		{
+			name: 'nothing applies → NULL',
+			r: rubric([10, 20, 30]),
+			call: { channel: 'chat', hold_s: null, ring_s: null },
+			score: null,
+			passed: null
+		},
+		{
+			name: 'critical fail → 0',
+			r: rubric([10, 20, 30], [true, false, false]),
+			call: { hold_s: 99, ring_s: 5 },
+			score: 0,
+			passed: false,
+			critical: true
+		},
+		{
+			name: 'critical item passing changes nothing',
+			r: rubric([10, 20, 30], [true, false, false]),
+			call: { hold_s: 0, ring_s: 30 },
+			score: (100 * 40) / 60,
+			passed: false
+		},
+		{
+			name: 'pass mark 60: 66.7 passes',
+			r: rubric([10, 20, 30], undefined, 60),
+			call: { hold_s: 0, ring_s: 30 },
+			score: (100 * 40) / 60,
+			passed: true
+		},
 		{ name: 'pass mark is inclusive', r: rubric([20, 80, 0], undefined, 80), call: { hold_s: 99, ring_s: 5 }, score: 80, passed: true }
 	];
 	it.each(cases)('$name', async ({ r, call, score, passed, critical }) => {
@@ -74,7 +143,7 @@ describe('score maths', () => {
 });
 
 describe('versions and incremental scoring', () => {
-	it('re-scoring with a new version keeps the old version\'s findings and scores', async () => {
+	it("re-scoring with a new version keeps the old version's findings and scores", async () => {
 		await clearCalls(db);
 		await seedCalls(db, [{ id: 'k', hold_s: 99, ring_s: 5 }]);
 		await scoreCalls(db, rubric([10, 20, 30], undefined, 80, 1));
@@ -128,7 +197,9 @@ describe('scoreText (rubric editor "try it")', () => {
 		await clearCalls(db);
 		await seedCalls(db, [{ id: 'real', turns: [['agent', 0, 3, '您好']] }]);
 		await scoreCalls(db, DEFAULT_RUBRIC_ZH);
-		const before = await db.query('SELECT (SELECT count(*) FROM calls) c, (SELECT count(*) FROM segments) s, (SELECT count(*) FROM findings) f, (SELECT count(*) FROM scores) sc');
+		const before = await db.query(
+			'SELECT (SELECT count(*) FROM calls) c, (SELECT count(*) FROM segments) s, (SELECT count(*) FROM findings) f, (SELECT count(*) FROM scores) sc'
+		);
 
 		const res = await scoreText(db, dialogue, DEFAULT_RUBRIC_ZH, { category: '账单查询' });
 		const by = Object.fromEntries(res.findings.map((f) => [f.item_id, f]));
@@ -142,7 +213,9 @@ describe('scoreText (rubric editor "try it")', () => {
 		expect(res.score).toBe(0); // banned phrase is critical
 		expect(res.passed).toBe(false);
 
-		const after = await db.query('SELECT (SELECT count(*) FROM calls) c, (SELECT count(*) FROM segments) s, (SELECT count(*) FROM findings) f, (SELECT count(*) FROM scores) sc');
+		const after = await db.query(
+			'SELECT (SELECT count(*) FROM calls) c, (SELECT count(*) FROM segments) s, (SELECT count(*) FROM findings) f, (SELECT count(*) FROM scores) sc'
+		);
 		expect(after.rows).toEqual(before.rows);
 		expect((await db.query("SELECT count(*) AS n FROM findings WHERE call_id = '__try__'")).rows[0].n).toBe(0);
 	});
@@ -153,7 +226,10 @@ describe('scoreText (rubric editor "try it")', () => {
 			{ id: 'quiet', turns: [['agent', 0, 3, '您好，这里是华信通信，请问有什么可以帮您？']] },
 			{ id: 'rude', turns: [['agent', 0, 3, '这么简单，您自己不会解决吗']] }
 		]);
-		const [calls, tried] = await Promise.all([scoreCalls(db, DEFAULT_RUBRIC_ZH), scoreText(db, dialogue, DEFAULT_RUBRIC_ZH, { category: '账单查询' })]);
+		const [calls, tried] = await Promise.all([
+			scoreCalls(db, DEFAULT_RUBRIC_ZH),
+			scoreText(db, dialogue, DEFAULT_RUBRIC_ZH, { category: '账单查询' })
+		]);
 		expect(calls.calls).toBe(2);
 		expect(tried.findings.find((f) => f.item_id === 'banned_phrase')).toMatchObject({ result: 'fail', seq: 3 });
 		const { rows } = await db.query<{ call_id: string; result: string }>(
@@ -177,7 +253,7 @@ describe('scoreText (rubric editor "try it")', () => {
 		]);
 		const timed = parseDialogue('[00:01] 客服：您好\n[00:03.5] Customer: hello there');
 		expect(timed.timed).toBe(true);
-		expect(timed.turns[0]).toMatchObject({ start_s: 1, end_s: 2 }) // 2 characters ≈ 1 s, before the next turn;
+		expect(timed.turns[0]).toMatchObject({ start_s: 1, end_s: 2 }); // 2 characters ≈ 1 s, before the next turn;
 		expect(parseDialogue('[00:01-00:04.5] 客服：您好\n客户：[0:05 - 0:06] 嗯').turns).toMatchObject([
 			{ start_s: 1, end_s: 4.5 },
 			{ start_s: 5, end_s: 6 }

@@ -24,7 +24,10 @@ async function run(db: Db, sql: string[]): Promise<void> {
 const running = new WeakMap<Db, Promise<unknown>>();
 function exclusive<T>(db: Db, job: () => Promise<T>): Promise<T> {
 	const next = (running.get(db) ?? Promise.resolve()).then(job, job);
-	running.set(db, next.catch(() => undefined));
+	running.set(
+		db,
+		next.catch(() => undefined)
+	);
 	return next;
 }
 

@@ -28,7 +28,16 @@ export async function seedCalls(db: Db, calls: TestCall[]): Promise<void> {
 		db,
 		'calls',
 		['call_id', 'channel', 'direction', 'category', 'ring_s', 'hold_s', 'transferred', 'abandoned'],
-		calls.map((c) => [c.id, c.channel ?? (c.turns?.some((t) => t[1] === null) ? 'chat' : 'phone'), c.direction ?? 'inbound', c.category ?? '业务咨询', 'ring_s' in c ? c.ring_s : 5, 'hold_s' in c ? c.hold_s : 0, c.transferred ?? false, c.abandoned ?? false])
+		calls.map((c) => [
+			c.id,
+			c.channel ?? (c.turns?.some((t) => t[1] === null) ? 'chat' : 'phone'),
+			c.direction ?? 'inbound',
+			c.category ?? '业务咨询',
+			'ring_s' in c ? c.ring_s : 5,
+			'hold_s' in c ? c.hold_s : 0,
+			c.transferred ?? false,
+			c.abandoned ?? false
+		])
 	);
 	await bulkInsert(
 		db,
@@ -46,7 +55,8 @@ export async function seedCalls(db: Db, calls: TestCall[]): Promise<void> {
 
 export async function clearCalls(db: Db): Promise<void> {
 	await ensureSchema(db);
-	for (const t of ['calls', 'segments', 'voice_activity', 'complaints', 'findings', 'scores', 'rubrics', 'score_dirty']) await db.query(`DELETE FROM ${t}`);
+	for (const t of ['calls', 'segments', 'voice_activity', 'complaints', 'findings', 'scores', 'rubrics', 'score_dirty'])
+		await db.query(`DELETE FROM ${t}`);
 }
 
 export function oneItemRubric(item: Record<string, unknown>, extra: Record<string, unknown> = {}): Rubric {
@@ -73,6 +83,9 @@ export async function judge(db: Db, rubric: Rubric, calls: TestCall[]): Promise<
 	await clearCalls(db);
 	await seedCalls(db, calls);
 	for (const s of compileRubric(rubric, { write: false }).sql) await db.query(s);
-	const { rows } = await db.query<Judged & { call_id: string }>(`SELECT call_id, result, seq, start_s, evidence FROM cqa_res WHERE item_id = ?`, [rubric.items[0].id]);
+	const { rows } = await db.query<Judged & { call_id: string }>(
+		`SELECT call_id, result, seq, start_s, evidence FROM cqa_res WHERE item_id = ?`,
+		[rubric.items[0].id]
+	);
 	return Object.fromEntries(rows.map((r) => [r.call_id, { result: r.result, seq: r.seq, start_s: r.start_s, evidence: r.evidence }]));
 }

@@ -22,7 +22,12 @@ describe('withParams', () => {
 		['sets and encodes', { agent: 'A&B 1' }, {}, '?team=A&page=3&words=%E9%80%80%E6%AC%BE&agent=A%26B+1'],
 		['removes null, undefined and empty', { team: null, words: '', x: undefined }, {}, '?page=3'],
 		['resets the page unless it is set', { team: 'B' }, { reset: ['page'] }, '?team=B&words=%E9%80%80%E6%AC%BE'],
-		['keeps a page that is set, dropping its default', { page: 1 }, { reset: ['page'], defaults: { page: 1 } }, '?team=A&words=%E9%80%80%E6%AC%BE'],
+		[
+			'keeps a page that is set, dropping its default',
+			{ page: 1 },
+			{ reset: ['page'], defaults: { page: 1 } },
+			'?team=A&words=%E9%80%80%E6%AC%BE'
+		],
 		['gives ? alone when nothing is left', { team: null, page: null, words: null }, {}, '?']
 	])('%s', (_, changes, opts, want) => {
 		expect(withParams(p, changes, opts)).toBe(want);

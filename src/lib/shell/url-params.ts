@@ -19,7 +19,11 @@ export interface ParamsOptions {
  * `params` with `changes` applied, as a query string starting with `?` ('?' alone when empty): null, undefined
  * and '' remove a parameter, anything else is set as text.
  */
-export function withParams(params: URLSearchParams, changes: Readonly<Record<string, string | number | null | undefined>>, opts: ParamsOptions = {}): string {
+export function withParams(
+	params: URLSearchParams,
+	changes: Readonly<Record<string, string | number | null | undefined>>,
+	opts: ParamsOptions = {}
+): string {
 	const p = new URLSearchParams(params);
 	for (const k of opts.reset ?? []) if (!(k in changes)) p.delete(k);
 	for (const [k, v] of Object.entries(changes)) {

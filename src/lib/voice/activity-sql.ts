@@ -83,7 +83,12 @@ export async function saveAnalysis(db: Db, rec: AnalysisRecord, spans: VoiceSpan
 	await db.query('DELETE FROM voice_activity WHERE call_id = ?', [rec.call_id]);
 	await db.query('DELETE FROM voice_analysis WHERE call_id = ?', [rec.call_id]);
 	if (rec.status === 'done' && spans.length > 0) {
-		await bulkInsert(db, 'voice_activity', ['call_id', 'speaker', 'start_s', 'end_s'], spans.map((s) => [rec.call_id, s.speaker, s.start_s, s.end_s]));
+		await bulkInsert(
+			db,
+			'voice_activity',
+			['call_id', 'speaker', 'start_s', 'end_s'],
+			spans.map((s) => [rec.call_id, s.speaker, s.start_s, s.end_s])
+		);
 	}
 	await db.query(
 		`INSERT INTO voice_analysis (call_id, source, files, status, detail, analysed_at, duration_s, agent_talk_s, customer_talk_s, overlap_n, overlap_s,

@@ -13,7 +13,13 @@ export interface AudioFigures {
 	reply_avg_s: number | null;
 }
 
-export function buildAgentAudioSql(s: { agentId: string; team: string | null; from: string; to: string; dims?: Pick<DashboardFilter, 'team' | 'queue' | 'channel'> }): { sql: string; params: Param[] } {
+export function buildAgentAudioSql(s: {
+	agentId: string;
+	team: string | null;
+	from: string;
+	to: string;
+	dims?: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
+}): { sql: string; params: Param[] } {
 	const dims = dimensionWhere(s.dims ?? {}, 'c');
 	const measures = `count(*) AS calls, sum(v.agent_talk_s) / nullif(sum(v.agent_talk_s + v.customer_talk_s), 0) AS agent_share,
 		avg(v.agent_over_n) AS over_per_call, avg(v.longest_silence_s) AS silence_avg_s, avg(v.reply_avg_s) AS reply_avg_s`;
@@ -26,11 +32,21 @@ export function buildAgentAudioSql(s: { agentId: string; team: string | null; fr
 	};
 }
 
-export async function queryAgentAudio(db: Db, s: Parameters<typeof buildAgentAudioSql>[0]): Promise<{ agent: AudioFigures; team: AudioFigures | null }> {
+export async function queryAgentAudio(
+	db: Db,
+	s: Parameters<typeof buildAgentAudioSql>[0]
+): Promise<{ agent: AudioFigures; team: AudioFigures | null }> {
 	const q = buildAgentAudioSql(s);
 	const { rows } = await db.query<AudioFigures>(q.sql, q.params);
 	const num = (v: unknown) => (v == null ? null : Number(v));
-	const clean = rows.map((r) => ({ ...r, calls: Number(r.calls), agent_share: num(r.agent_share), over_per_call: num(r.over_per_call), silence_avg_s: num(r.silence_avg_s), reply_avg_s: num(r.reply_avg_s) }));
+	const clean = rows.map((r) => ({
+		...r,
+		calls: Number(r.calls),
+		agent_share: num(r.agent_share),
+		over_per_call: num(r.over_per_call),
+		silence_avg_s: num(r.silence_avg_s),
+		reply_avg_s: num(r.reply_avg_s)
+	}));
 	const agent = clean.find((r) => r.who === 'agent')!;
 	const team = clean.find((r) => r.who === 'team') ?? null;
 	return { agent, team: s.team && team && team.calls > 0 ? team : null };

@@ -20,7 +20,13 @@ export interface CallOutcome {
 }
 
 /** Analyses and saves one call. Null when the call has no recording. An aborted run saves nothing and rethrows. */
-export async function analyseCall(db: Db, callId: string, getFile: FileGetter, run: Runner, signal?: AbortSignal): Promise<CallOutcome | null> {
+export async function analyseCall(
+	db: Db,
+	callId: string,
+	getFile: FileGetter,
+	run: Runner,
+	signal?: AbortSignal
+): Promise<CallOutcome | null> {
 	const rows = await recordingsOf(db, callId);
 	const plan = planFor(rows);
 	if (!plan) return null;
@@ -33,9 +39,14 @@ export async function analyseCall(db: Db, callId: string, getFile: FileGetter, r
 	};
 	if (plan.kind === 'mono') {
 		// An RTTM file (diarisation) says who spoke when on a mono recording: keep it rather than mark the call mono.
-		const { rows: kept } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM voice_analysis WHERE call_id = ? AND source = 'rttm'`, [callId]);
+		const { rows: kept } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM voice_analysis WHERE call_id = ? AND source = 'rttm'`, [
+			callId
+		]);
 		if (Number(kept[0].n) > 0) return { call_id: callId, status: 'done', detail: 'voice activity from an RTTM file kept' };
-		return finish('mono', plan.reason === 'one_side' ? 'one side only: the other side of the call is not loaded' : 'both sides on one channel');
+		return finish(
+			'mono',
+			plan.reason === 'one_side' ? 'one side only: the other side of the call is not loaded' : 'both sides on one channel'
+		);
 	}
 
 	const files: NamedBlob[] = [];

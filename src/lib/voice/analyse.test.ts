@@ -47,11 +47,23 @@ describe('peaks', () => {
 	});
 
 	it('tells which formats it decodes off the main thread', () => {
-		expect(['wav', 'mp3', 'opus', 'ogg', 'flac', 'm4a', 'webm', 'aac', null].map((f) => canDecode(f as never))).toEqual([true, true, true, true, true, false, false, false, false]);
+		expect(['wav', 'mp3', 'opus', 'ogg', 'flac', 'm4a', 'webm', 'aac', null].map((f) => canDecode(f as never))).toEqual([
+			true,
+			true,
+			true,
+			true,
+			true,
+			false,
+			false,
+			false,
+			false
+		]);
 	});
 
 	it('rejects M4A with a reason instead of decoding it on the main thread', async () => {
-		await expect(openPcm(blob(new TextEncoder().encode('\x00\x00\x00\x20ftypM4A ')), 'x.m4a')).rejects.toThrow(/M4A audio plays but cannot be analysed here/);
+		await expect(openPcm(blob(new TextEncoder().encode('\x00\x00\x00\x20ftypM4A ')), 'x.m4a')).rejects.toThrow(
+			/M4A audio plays but cannot be analysed here/
+		);
 	});
 
 	describe('compressed', () => {
@@ -73,9 +85,13 @@ describe('peaks', () => {
 			const [l, r] = halves(16000, 20).map((c) => Int16Array.from(c, (v) => v * 32767));
 			const enc = new Mp3Encoder(2, 16000, 64);
 			const parts: Uint8Array[] = [];
-			for (let i = 0; i < l.length; i += 1152) parts.push(new Uint8Array(enc.encodeBuffer(l.subarray(i, i + 1152), r.subarray(i, i + 1152))));
+			for (let i = 0; i < l.length; i += 1152)
+				parts.push(new Uint8Array(enc.encodeBuffer(l.subarray(i, i + 1152), r.subarray(i, i + 1152))));
 			parts.push(new Uint8Array(enc.flush()));
-			const a = await analyseFiles([{ name: 'x.mp3', blob: new Blob(parts as Uint8Array<ArrayBuffer>[]) }], { withActivity: false, peaksPerSecond: 10 });
+			const a = await analyseFiles([{ name: 'x.mp3', blob: new Blob(parts as Uint8Array<ArrayBuffer>[]) }], {
+				withActivity: false,
+				peaksPerSecond: 10
+			});
 			expect(a.duration_s).toBeGreaterThan(19.9);
 			expectHalves(a.peaks.channels, 200);
 		});

@@ -125,7 +125,9 @@ export async function analyse(sources: PcmSource | PcmSource[], opts: AnalyseOpt
 		duration_s = Math.max(duration_s, done / src.sampleRate);
 	}
 	const buckets = Math.max(1, Math.ceil(duration_s * perSecond - 1e-6));
-	const channels = peaks.map((g) => (g.data.length >= buckets ? g.data.slice(0, buckets) : Float32Array.from({ length: buckets }, (_, i) => g.data[i] ?? 0)));
+	const channels = peaks.map((g) =>
+		g.data.length >= buckets ? g.data.slice(0, buckets) : Float32Array.from({ length: buckets }, (_, i) => g.data[i] ?? 0)
+	);
 	return {
 		peaks: { channels: channels.map((c) => thin(c, opts.maxPeaks ?? MAX_PEAKS)), duration_s },
 		activity: vad ? vad.finish() : null,

@@ -23,7 +23,10 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 			wasmUrl,
 			onProgress: (decoded_s) => post({ kind: 'progress', decoded_s })
 		});
-		post({ kind: 'result', result }, result.peaks.channels.map((c) => c.buffer));
+		post(
+			{ kind: 'result', result },
+			result.peaks.channels.map((c) => c.buffer)
+		);
 	} catch (err) {
 		if (err instanceof ReasonError) post({ kind: 'error', message: err.message, code: err.code, params: err.params });
 		else post({ kind: 'error', message: errorMessage(err) });

@@ -39,7 +39,10 @@ export async function callsOfFiles(db: Db, files: string[]): Promise<string[]> {
 	const out = new Set<string>();
 	for (let i = 0; i < files.length; i += 500) {
 		const chunk = files.slice(i, i + 500);
-		const { rows } = await db.query<{ call_id: string }>(`SELECT DISTINCT call_id FROM recordings WHERE file IN (${chunk.map(() => '?').join(', ')})`, chunk);
+		const { rows } = await db.query<{ call_id: string }>(
+			`SELECT DISTINCT call_id FROM recordings WHERE file IN (${chunk.map(() => '?').join(', ')})`,
+			chunk
+		);
 		for (const r of rows) out.add(r.call_id);
 	}
 	return [...out].sort();

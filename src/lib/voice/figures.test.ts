@@ -20,7 +20,13 @@ beforeAll(async () => {
 		('b1', 'B1', '乙', 'T', '2026-08-03 10:00:00'), ('m1', 'A1', '甲', 'T', '2026-08-05 09:00:00'), ('n1', 'A1', '甲', 'T', '2026-08-06 09:00:00')`);
 	await db.query(`INSERT INTO recordings (call_id, file, channels, channel_map) VALUES ('a1', 'a1.wav', 2, 'agent,customer'), ('a2', 'a2.wav', 2, 'agent,customer'),
 		('b1', 'b1.wav', 2, 'agent,customer'), ('m1', 'm1.wav', 1, 'mixed'), ('n1', 'n1.wav', 2, 'agent,customer')`);
-	const done = (call_id: string) => ({ call_id, source: 'audio' as const, files: `${call_id}.wav`, status: 'done' as const, duration_s: 60 });
+	const done = (call_id: string) => ({
+		call_id,
+		source: 'audio' as const,
+		files: `${call_id}.wav`,
+		status: 'done' as const,
+		duration_s: 60
+	});
 	// a1: agent 0–10, customer 9–20 (customer starts over the agent 1 s), agent 18–25 (agent over the customer 2 s), 6 s silence, customer 31–35
 	await saveAnalysis(db, done('a1'), [span('agent', 0, 10), span('customer', 9, 20), span('agent', 18, 25), span('customer', 31, 35)]);
 	// a2: customer 0–5, agent reply after 2 s: 7–15

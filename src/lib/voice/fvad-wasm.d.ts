@@ -11,5 +11,8 @@ declare module '@echogarden/fvad-wasm' {
 		_free(ptr: number): void;
 		HEAP16: Int16Array;
 	}
-	export default function createFvadModule(options?: { locateFile?: (path: string) => string; wasmBinary?: ArrayBuffer }): Promise<FvadModule>;
+	export default function createFvadModule(options?: {
+		locateFile?: (path: string) => string;
+		wasmBinary?: ArrayBuffer;
+	}): Promise<FvadModule>;
 }

@@ -36,7 +36,8 @@ async function fromDecoder(format: AudioFormat, decoded: AsyncGenerator<Decoded>
 	let first: IteratorResult<Decoded>;
 	do first = await decoded.next();
 	while (!first.done && first.value.samplesDecoded === 0);
-	if (first.done) throw new ReasonError('audio_no_samples', `${format.toUpperCase()} file decodes to no audio samples`, { format: format.toUpperCase() });
+	if (first.done)
+		throw new ReasonError('audio_no_samples', `${format.toUpperCase()} file decodes to no audio samples`, { format: format.toUpperCase() });
 	const head = first.value;
 	const trim = (d: Decoded) => d.channelData.map((c) => c.subarray(0, d.samplesDecoded));
 	return {
@@ -95,7 +96,13 @@ async function* opus(blob: Blob): AsyncGenerator<Decoded> {
 		for (const page of pages) {
 			if (page.codecFrames.length === 0) continue;
 			if (!dec) {
-				const h = page.codecFrames[0].header as { channels: number; streamCount: number; coupledStreamCount: number; channelMappingTable: number[]; preSkip: number };
+				const h = page.codecFrames[0].header as {
+					channels: number;
+					streamCount: number;
+					coupledStreamCount: number;
+					channelMappingTable: number[];
+					preSkip: number;
+				};
 				dec = new OpusDecoder({
 					sampleRate: OPUS_RATE,
 					channels: h.channels,
@@ -110,7 +117,8 @@ async function* opus(blob: Blob): AsyncGenerator<Decoded> {
 		}
 	};
 	try {
-		for await (const bytes of slices(blob)) yield* decode(parser.parseChunk(bytes) as unknown as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
+		for await (const bytes of slices(blob))
+			yield* decode(parser.parseChunk(bytes) as unknown as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
 		yield* decode(parser.flush() as unknown as Iterable<{ codecFrames: { data: Uint8Array; header: unknown }[] }>);
 	} finally {
 		(dec as { free(): void } | null)?.free();
@@ -144,8 +152,12 @@ export async function openPcm(blob: Blob, name = ''): Promise<PcmSource> {
 		case 'opus':
 			return fromDecoder(format, opus(blob));
 		default:
-			throw new ReasonError('audio_no_decoder', `${(format ?? 'this').toUpperCase()} audio plays but cannot be analysed here (WAV, MP3, Ogg Opus/Vorbis and FLAC can)`, {
-				format: (format ?? '?').toUpperCase()
-			});
+			throw new ReasonError(
+				'audio_no_decoder',
+				`${(format ?? 'this').toUpperCase()} audio plays but cannot be analysed here (WAV, MP3, Ogg Opus/Vorbis and FLAC can)`,
+				{
+					format: (format ?? '?').toUpperCase()
+				}
+			);
 	}
 }

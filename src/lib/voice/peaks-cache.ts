@@ -33,7 +33,9 @@ export async function readPeaks(files: File[]): Promise<Peaks | null> {
 		const head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headLen))) as Header;
 		if (head.v !== VERSION || JSON.stringify(head.sources) !== JSON.stringify(sourcesOf(files))) return null;
 		const body = bytes.subarray(4 + headLen);
-		const channels = Array.from({ length: head.channels }, (_, c) => Float32Array.from(body.subarray(c * head.buckets, (c + 1) * head.buckets), (v) => (v / 255) ** 2));
+		const channels = Array.from({ length: head.channels }, (_, c) =>
+			Float32Array.from(body.subarray(c * head.buckets, (c + 1) * head.buckets), (v) => (v / 255) ** 2)
+		);
 		return { channels, duration_s: head.duration_s };
 	} catch {
 		return null;
@@ -45,7 +47,15 @@ export async function writePeaks(files: File[], peaks: Peaks): Promise<void> {
 		const d = await dir();
 		if (!d) return;
 		const buckets = peaks.channels[0]?.length ?? 0;
-		const head = new TextEncoder().encode(JSON.stringify({ v: VERSION, sources: sourcesOf(files), duration_s: peaks.duration_s, channels: peaks.channels.length, buckets } satisfies Header));
+		const head = new TextEncoder().encode(
+			JSON.stringify({
+				v: VERSION,
+				sources: sourcesOf(files),
+				duration_s: peaks.duration_s,
+				channels: peaks.channels.length,
+				buckets
+			} satisfies Header)
+		);
 		const out = new Uint8Array(4 + head.length + buckets * peaks.channels.length);
 		new DataView(out.buffer).setUint32(0, head.length, true);
 		out.set(head, 4);

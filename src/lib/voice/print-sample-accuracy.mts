@@ -13,6 +13,8 @@ for (const degrade of [undefined, { noiseDb: -45, bleedDb: -20 }]) {
 		console.log(
 			`${c.call_id}  agent ${c.agent_talk.found}/${c.agent_talk.truth} s (${(c.agent_talk.error * 100).toFixed(1)} %)  customer ${c.customer_talk.found}/${c.customer_talk.truth} s (${(c.customer_talk.error * 100).toFixed(1)} %)  overlaps ${c.overlaps_matched} matched of ${c.overlaps_truth} true, ${c.overlaps_found} found`
 		);
-	console.log(`overlaps: precision ${acc.precision.toFixed(2)} recall ${acc.recall.toFixed(2)} F1 ${acc.f1.toFixed(2)}; worst talk-time error ${(acc.max_talk_error * 100).toFixed(1)} %`);
+	console.log(
+		`overlaps: precision ${acc.precision.toFixed(2)} recall ${acc.recall.toFixed(2)} F1 ${acc.f1.toFixed(2)}; worst talk-time error ${(acc.max_talk_error * 100).toFixed(1)} %`
+	);
 	await db.close();
 }

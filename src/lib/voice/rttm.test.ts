@@ -21,7 +21,9 @@ SPEAKER sample 1 27.850 2.150 <NA> <NA> speaker90 <NA> <NA>
 
 describe('parseRttm', () => {
 	it('reads SPEAKER lines, counts other record types, and names the lines it cannot read', () => {
-		const p = parseRttm(`;; a comment\nSPKR-INFO sample 1 <NA> <NA> <NA> unknown speaker90 <NA> <NA>\n${PYANNOTE}SPEAKER sample 1 x 0.4 <NA> <NA> s <NA> <NA>\nhello\n`);
+		const p = parseRttm(
+			`;; a comment\nSPKR-INFO sample 1 <NA> <NA> <NA> unknown speaker90 <NA> <NA>\n${PYANNOTE}SPEAKER sample 1 x 0.4 <NA> <NA> s <NA> <NA>\nhello\n`
+		);
 		expect(p.turns).toHaveLength(7);
 		expect(p.turns[0]).toEqual({ recording: 'sample', speaker: 'speaker90', start_s: 6.69, end_s: 7.12, line: 3 });
 		expect([...p.skipped]).toEqual([['SPKR-INFO', 1]]);
@@ -68,8 +70,18 @@ describe('importing an RTTM file', () => {
 		]);
 		const [rttm, rec] = files;
 		expect(rec.audio?.call_id).toBe('pyannote_sample_2spk');
-		expect(rttm).toMatchObject({ kind: 'voice_activity', format: 'rttm', rows_total: 7, rows_loaded: 7, rows_rejected: 0, speaker_rule: 'first_speaker' });
-		expect(rttm.speaker_map).toEqual([{ label: 'speaker90', role: 'agent' }, { label: 'speaker91', role: 'customer' }]);
+		expect(rttm).toMatchObject({
+			kind: 'voice_activity',
+			format: 'rttm',
+			rows_total: 7,
+			rows_loaded: 7,
+			rows_rejected: 0,
+			speaker_rule: 'first_speaker'
+		});
+		expect(rttm.speaker_map).toEqual([
+			{ label: 'speaker90', role: 'agent' },
+			{ label: 'speaker91', role: 'customer' }
+		]);
 		const audio = await getCallAudio(db, 'pyannote_sample_2spk');
 		expect(audio).toMatchObject({ source: 'rttm', status: 'done', overlap_n: 2, agent_over_n: 1, customer_over_n: 1 });
 		expect(audio?.agent_talk_s).toBeCloseTo(0.43 + 1.7 + 3.44 + 2.15, 6);
@@ -77,7 +89,9 @@ describe('importing an RTTM file', () => {
 	});
 
 	it('rejects a file without SPEAKER lines with the reason', async () => {
-		const { files } = await importFiles(db, [{ name: 'empty.rttm', bytes: bytes('SPKR-INFO sample 1 <NA> <NA> <NA> unknown s1 <NA> <NA>\n') }]);
+		const { files } = await importFiles(db, [
+			{ name: 'empty.rttm', bytes: bytes('SPKR-INFO sample 1 <NA> <NA> <NA> unknown s1 <NA> <NA>\n') }
+		]);
 		expect(files[0].errors.map((e) => e.reason)).toEqual(['no SPEAKER lines: the file holds no speech turns']);
 	});
 });

@@ -56,7 +56,11 @@ export function parseRttm(text: string): ParsedRttm {
  * Speaker name → agent/customer for one call's turns: by the role dictionary when every name is a role word,
  * else the first to speak is the agent and everybody else the customer. `overrides` win.
  */
-export function mapRttmSpeakers(turns: RttmTurn[], rule?: SpeakerRule, overrides: Record<string, Speaker> = {}): { rule: SpeakerRule; map: { label: string; role: Speaker }[] } {
+export function mapRttmSpeakers(
+	turns: RttmTurn[],
+	rule?: SpeakerRule,
+	overrides: Record<string, Speaker> = {}
+): { rule: SpeakerRule; map: { label: string; role: Speaker }[] } {
 	const names = [...new Set([...turns].sort((a, b) => a.start_s - b.start_s).map((t) => t.speaker))];
 	const chosen: SpeakerRule = rule ?? (names.every((n) => roleFromLabel(n) !== null) ? 'label' : 'first_speaker');
 	return {
@@ -69,18 +73,27 @@ export function mapRttmSpeakers(turns: RttmTurn[], rule?: SpeakerRule, overrides
 }
 
 /** Imports one RTTM file as voice activity (replacing the call's earlier voice activity). */
-export async function importRttm(db: Db, file: InputFile, opts: { rule?: SpeakerRule; overrides?: Record<string, Speaker> } = {}): Promise<FileReport> {
+export async function importRttm(
+	db: Db,
+	file: InputFile,
+	opts: { rule?: SpeakerRule; overrides?: Record<string, Speaker> } = {}
+): Promise<FileReport> {
 	const report = emptyReport(file.name, 'voice_activity');
 	report.format = 'rttm';
 	const { text, encoding } = decodeBytes(file.bytes);
 	report.encoding = encoding;
 	const parsed = parseRttm(text);
 	report.rows_total = parsed.rows_total;
-	for (const e of parsed.errors) report.errors.push(issue(e.line, 'rttm_bad_line', 'not an RTTM SPEAKER line: expected "SPEAKER file channel start duration <NA> <NA> name <NA> <NA>"'));
+	for (const e of parsed.errors)
+		report.errors.push(
+			issue(e.line, 'rttm_bad_line', 'not an RTTM SPEAKER line: expected "SPEAKER file channel start duration <NA> <NA> name <NA> <NA>"')
+		);
 	if (parsed.skipped.size > 0) {
 		const n = [...parsed.skipped.values()].reduce((a, b) => a + b, 0);
 		const types = [...parsed.skipped.keys()].join(', ');
-		report.warnings.push(issue(null, 'rttm_skipped_lines', `skipped ${n} RTTM line(s) that are not SPEAKER turns (${types})`, { n, types }));
+		report.warnings.push(
+			issue(null, 'rttm_skipped_lines', `skipped ${n} RTTM line(s) that are not SPEAKER turns (${types})`, { n, types })
+		);
 	}
 	if (parsed.turns.length === 0) {
 		report.rows_rejected = parsed.rows_total;
@@ -94,7 +107,10 @@ export async function importRttm(db: Db, file: InputFile, opts: { rule?: Speaker
 	for (const rec of recordings) {
 		const turns = parsed.turns.filter((t) => t.recording === rec);
 		const match = await matchCall(db, recordings.length > 1 ? rec : file.name);
-		if (!match.isKnown) report.warnings.push(issue(null, 'no_call_yet', `no call with id ${match.call_id} in the loaded call logs yet`, { id: match.call_id }));
+		if (!match.isKnown)
+			report.warnings.push(
+				issue(null, 'no_call_yet', `no call with id ${match.call_id} in the loaded call logs yet`, { id: match.call_id })
+			);
 		const mapping = mapRttmSpeakers(turns, opts.rule, opts.overrides);
 		rule = mapping.rule;
 		for (const m of mapping.map) if (!maps.some((x) => x.label === m.label)) maps.push(m);
@@ -104,14 +120,22 @@ export async function importRttm(db: Db, file: InputFile, opts: { rule?: Speaker
 			const role = roleOf.get(t.speaker);
 			if (role === 'agent' || role === 'customer') spans.push({ speaker: role, start_s: t.start_s, end_s: t.end_s });
 		}
-		await saveAnalysis(db, { call_id: match.call_id, source: 'rttm', files: file.name, status: 'done', duration_s: Math.max(...turns.map((t) => t.end_s)) }, spans);
+		await saveAnalysis(
+			db,
+			{ call_id: match.call_id, source: 'rttm', files: file.name, status: 'done', duration_s: Math.max(...turns.map((t) => t.end_s)) },
+			spans
+		);
 		report.rows_loaded += turns.length;
 	}
 	report.speaker_rule = rule;
 	report.speaker_map = maps;
 	if (rule === 'first_speaker') {
 		const map = maps.map((m) => `${m.label} → ${m.role}`).join(', ');
-		report.warnings.push(issue(null, 'rttm_first_speaker', `speaker names are not role words; the first to speak in a call is taken as the agent (${map})`, { map }));
+		report.warnings.push(
+			issue(null, 'rttm_first_speaker', `speaker names are not role words; the first to speak in a call is taken as the agent (${map})`, {
+				map
+			})
+		);
 	}
 	report.rows_rejected = parsed.errors.length;
 	return report;

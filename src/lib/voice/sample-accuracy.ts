@@ -42,7 +42,9 @@ export function matchOverlaps(truth: Overlap[], found: Overlap[], tol: number): 
 	const used = new Set<number>();
 	let n = 0;
 	for (const t of truth) {
-		const i = found.findIndex((f, k) => !used.has(k) && Math.abs(f.start_s - t.start_s) <= tol && Math.abs(f.end_s - t.end_s) <= tol && f.by === t.by);
+		const i = found.findIndex(
+			(f, k) => !used.has(k) && Math.abs(f.start_s - t.start_s) <= tol && Math.abs(f.end_s - t.end_s) <= tol && f.by === t.by
+		);
 		if (i >= 0) {
 			used.add(i);
 			n++;
@@ -51,7 +53,10 @@ export function matchOverlaps(truth: Overlap[], found: Overlap[], tol: number): 
 	return n;
 }
 
-export async function sampleAccuracy(db: Db, opts: { degrade?: { noiseDb: number; bleedDb: number }; tolerance_s?: number } = {}): Promise<Accuracy> {
+export async function sampleAccuracy(
+	db: Db,
+	opts: { degrade?: { noiseDb: number; bleedDb: number }; tolerance_s?: number } = {}
+): Promise<Accuracy> {
 	const truth = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'ground-truth.json'), 'utf8')).recording_audio as Record<string, TruthAudio>;
 	const dir = path.join(SAMPLE_DIR, 'recordings');
 	const blobs = new Map<string, Blob>();
@@ -59,14 +64,21 @@ export async function sampleAccuracy(db: Db, opts: { degrade?: { noiseDb: number
 		let blob: Blob = await openAsBlob(path.join(dir, name));
 		if (opts.degrade) {
 			const { channels, rate } = readWav16(new Uint8Array(await blob.arrayBuffer()));
-			blob = new Blob([wavBytes(telephoneLine(channels, rate, opts.degrade.noiseDb, opts.degrade.bleedDb), rate) as Uint8Array<ArrayBuffer>]);
+			blob = new Blob([
+				wavBytes(telephoneLine(channels, rate, opts.degrade.noiseDb, opts.degrade.bleedDb), rate) as Uint8Array<ArrayBuffer>
+			]);
 		}
 		blobs.set(name, blob);
 		await importRecording(db, { name, bytes: new Uint8Array(await blob.slice(0, 1 << 16).arrayBuffer()) });
 	}
 	const calls: CallAccuracy[] = [];
 	for (const [callId, want] of Object.entries(truth)) {
-		await analyseCall(db, callId, async (name) => blobs.get(name) ?? null, (files) => analyseFiles(files, { withActivity: true }));
+		await analyseCall(
+			db,
+			callId,
+			async (name) => blobs.get(name) ?? null,
+			(files) => analyseFiles(files, { withActivity: true })
+		);
 		const audio = await getCallAudio(db, callId);
 		const { overlaps } = await getActivity(db, callId);
 		const side = (t: number, f: number) => ({ truth: t, found: Math.round(f * 100) / 100, error: t > 0 ? Math.abs(f - t) / t : 0 });

@@ -14,7 +14,10 @@ import { analyseCall } from './analyse-call';
 import { analyseFiles } from './analyse-files';
 import { SAMPLE_DIR } from './sample-accuracy';
 
-type Truth = { recordings: string[]; calls: Record<string, { item: string; expected: string; events?: { after_hold?: boolean; counts?: boolean }[] }[]> };
+type Truth = {
+	recordings: string[];
+	calls: Record<string, { item: string; expected: string; events?: { after_hold?: boolean; counts?: boolean }[] }[]>;
+};
 const truth = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'ground-truth.json'), 'utf8')) as Truth;
 const TIMING = ['interruption', 'dead_air', 'reply_latency'];
 const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE_DIR, name))) });
@@ -23,8 +26,18 @@ async function scoreRecorded(db: Db, withTranscripts: boolean) {
 	const names = truth.recordings.map((id) => `recordings/${id}.wav`);
 	await importFiles(db, [file('calls.csv'), ...(withTranscripts ? [file('transcripts.csv')] : []), ...names.map(file)]);
 	for (const id of truth.recordings)
-		await analyseCall(db, id, (name) => openAsBlob(path.join(SAMPLE_DIR, name)), (files) => analyseFiles(files, { withActivity: true }));
-	await db.query(`CREATE OR REPLACE TEMP TABLE recorded AS SELECT unnest(?::VARCHAR[]) AS call_id`.replace('?::VARCHAR[]', `[${truth.recordings.map((r) => `'${r}'`).join(', ')}]`));
+		await analyseCall(
+			db,
+			id,
+			(name) => openAsBlob(path.join(SAMPLE_DIR, name)),
+			(files) => analyseFiles(files, { withActivity: true })
+		);
+	await db.query(
+		`CREATE OR REPLACE TEMP TABLE recorded AS SELECT unnest(?::VARCHAR[]) AS call_id`.replace(
+			'?::VARCHAR[]',
+			`[${truth.recordings.map((r) => `'${r}'`).join(', ')}]`
+		)
+	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH, { onlyCallsTable: 'recorded' });
 	const { rows } = await db.query<{ call_id: string; item_id: string; result: string; evidence: string }>(
 		`SELECT call_id, item_id, result, evidence FROM findings WHERE call_id IN (SELECT call_id FROM recorded)`
@@ -32,7 +45,7 @@ async function scoreRecorded(db: Db, withTranscripts: boolean) {
 	return rows;
 }
 
-describe('scoring the sample\'s recorded calls from their audio', () => {
+describe("scoring the sample's recorded calls from their audio", () => {
 	let db: Db;
 	beforeEach(async () => {
 		db = await createNodeWasmDb();

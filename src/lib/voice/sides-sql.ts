@@ -25,7 +25,10 @@ export async function writeAgentChannel(db: Db, side: AgentChannel): Promise<voi
  * voice activity from that audio, whose figures are recomputed. Returns the new channel map.
  */
 export async function swapChannels(db: Db, callId: string, file: string): Promise<string | null> {
-	const { rows } = await db.query<{ channel_map: string | null; channels: number | null }>('SELECT channel_map, channels FROM recordings WHERE call_id = ? AND file = ?', [callId, file]);
+	const { rows } = await db.query<{ channel_map: string | null; channels: number | null }>(
+		'SELECT channel_map, channels FROM recordings WHERE call_id = ? AND file = ?',
+		[callId, file]
+	);
 	const row = rows[0];
 	if (!row || (row.channels ?? 1) < 2) return null;
 	const next = (row.channel_map ?? 'agent,customer')
@@ -33,9 +36,15 @@ export async function swapChannels(db: Db, callId: string, file: string): Promis
 		.map((r) => (r.trim() === 'agent' ? 'customer' : r.trim() === 'customer' ? 'agent' : r.trim()))
 		.join(',');
 	await db.query('UPDATE recordings SET channel_map = ? WHERE call_id = ? AND file = ?', [next, callId, file]);
-	const source = await db.query<{ n: number }>(`SELECT count(*) AS n FROM voice_analysis WHERE call_id = ? AND source = 'audio' AND status = 'done'`, [callId]);
+	const source = await db.query<{ n: number }>(
+		`SELECT count(*) AS n FROM voice_analysis WHERE call_id = ? AND source = 'audio' AND status = 'done'`,
+		[callId]
+	);
 	if (Number(source.rows[0].n) > 0) {
-		await db.query(`UPDATE voice_activity SET speaker = CASE speaker WHEN 'agent' THEN 'customer' WHEN 'customer' THEN 'agent' ELSE speaker END WHERE call_id = ?`, [callId]);
+		await db.query(
+			`UPDATE voice_activity SET speaker = CASE speaker WHEN 'agent' THEN 'customer' WHEN 'customer' THEN 'agent' ELSE speaker END WHERE call_id = ?`,
+			[callId]
+		);
 		await refreshFigures(db, [callId]);
 	}
 	return next;
@@ -79,7 +88,10 @@ export async function pairRecordings(db: Db, callId: string, file: string, role:
 	const changed = [callId];
 	if (oldCall && oldCall !== callId) {
 		await db.query('DELETE FROM voice_activity WHERE call_id = ? AND call_id NOT IN (SELECT call_id FROM recordings)', [oldCall]);
-		await db.query(`DELETE FROM voice_analysis WHERE call_id = ? AND source = 'audio' AND call_id NOT IN (SELECT call_id FROM recordings)`, [oldCall]);
+		await db.query(
+			`DELETE FROM voice_analysis WHERE call_id = ? AND source = 'audio' AND call_id NOT IN (SELECT call_id FROM recordings)`,
+			[oldCall]
+		);
 		changed.push(oldCall);
 	}
 	return changed;

@@ -22,7 +22,8 @@ export function wavBytes(channels: Float32Array[], rate: number): Uint8Array {
 	ascii(36, 'data');
 	v.setUint32(40, frames * n * 2, true);
 	for (let f = 0; f < frames; f++)
-		for (let c = 0; c < n; c++) v.setInt16(44 + (f * n + c) * 2, Math.max(-32768, Math.min(32767, Math.round(channels[c][f] * 32767))), true);
+		for (let c = 0; c < n; c++)
+			v.setInt16(44 + (f * n + c) * 2, Math.max(-32768, Math.min(32767, Math.round(channels[c][f] * 32767))), true);
 	return out;
 }
 
@@ -70,7 +71,15 @@ const VOWELS = [
 ];
 
 /** Adds a voice-like talk spurt to `out` from `start_s` to `end_s`: syllables of vowels on a wavering pitch. */
-export function addVoice(out: Float32Array, rate: number, start_s: number, end_s: number, f0: number, level: number, rand: () => number): void {
+export function addVoice(
+	out: Float32Array,
+	rate: number,
+	start_s: number,
+	end_s: number,
+	f0: number,
+	level: number,
+	rand: () => number
+): void {
 	const a = Math.floor(start_s * rate);
 	const b = Math.min(out.length, Math.floor(end_s * rate));
 	let phase = 0;

@@ -51,7 +51,15 @@ describe('voice activity on a telephone line', () => {
 describe('framesToSpans', () => {
 	it.each([
 		{ frames: '1111000011', bridge: 0.05, min: 0.01, spans: [[0, 0.1]] },
-		{ frames: '1111000000011', bridge: 0.05, min: 0.01, spans: [[0, 0.04], [0.11, 0.13]] },
+		{
+			frames: '1111000000011',
+			bridge: 0.05,
+			min: 0.01,
+			spans: [
+				[0, 0.04],
+				[0.11, 0.13]
+			]
+		},
 		{ frames: '0011000000111111', bridge: 0.05, min: 0.03, spans: [[0.1, 0.16]] }
 	])('$frames (bridge $bridge s, min $min s) → $spans', ({ frames, bridge, min, spans }) => {
 		const active = Uint8Array.from([...frames].map(Number));

@@ -124,12 +124,15 @@ function percentile(values: Float32Array, p: number): number {
 }
 
 /** Runs of true frames → spans, bridging short gaps, dropping short bursts, widened by the pad. */
-export function framesToSpans(active: Uint8Array, s: Pick<VadSettings, 'bridge_s' | 'min_speech_s'> & Partial<Pick<VadSettings, 'pad_s'>>): Span[] {
+export function framesToSpans(
+	active: Uint8Array,
+	s: Pick<VadSettings, 'bridge_s' | 'min_speech_s'> & Partial<Pick<VadSettings, 'pad_s'>>
+): Span[] {
 	const bridge = Math.round(s.bridge_s / FRAME_S);
 	const minLen = Math.round(s.min_speech_s / FRAME_S);
 	const pad = Math.round((s.pad_s ?? 0) / FRAME_S);
 	const runs: [number, number][] = [];
-	for (let i = 0; i < active.length; ) {
+	for (let i = 0; i < active.length;) {
 		if (!active[i]) {
 			i++;
 			continue;

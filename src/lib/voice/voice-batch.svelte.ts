@@ -114,7 +114,10 @@ export class VoiceBatch {
 						const result = await analyseInWorker(files, { withActivity: true, signal });
 						this.audio_s += result.duration_s;
 						audio_s = result.duration_s;
-						void writePeaks(files.map((f) => f.blob as File), result.peaks);
+						void writePeaks(
+							files.map((f) => f.blob as File),
+							result.peaks
+						);
 						return result;
 					},
 					abort.signal
@@ -124,7 +127,9 @@ export class VoiceBatch {
 				});
 				if (abort.signal.aborted) break;
 				// For bench/browser-audio.js: how long each call's analysis took, from the start to saved.
-				performance.mark('callqa:voice-analysed', { detail: { call_id: callId, ms: performance.now() - started, audio_s, status: outcome?.status ?? null } });
+				performance.mark('callqa:voice-analysed', {
+					detail: { call_id: callId, ms: performance.now() - started, audio_s, status: outcome?.status ?? null }
+				});
 				this.done++;
 				if (outcome && outcome.status !== 'done' && outcome.status !== 'mono') {
 					this.failed++;

@@ -78,10 +78,18 @@ function warningList(items: (string | null)[]): string {
 }
 
 /** The tagged reject for a value that does not parse as a date. */
-const notADate = (f: Fields, field: string) => f.issue('not_a_date', `format('{}: "{}" is not a date', ${f.hdr(field)}, r_${field})`, field, { value: `r_${field}` });
+const notADate = (f: Fields, field: string) =>
+	f.issue('not_a_date', `format('{}: "{}" is not a date', ${f.hdr(field)}, r_${field})`, field, { value: `r_${field}` });
 
 /** started_at from one column or from date + time-of-day columns, and the reject reason when it fails. */
-function timestampOf(f: Fields, one: string, date: string, time: string, what: 'start time' | 'received time', dateFormat?: string): { expr: string; reason: string } {
+function timestampOf(
+	f: Fields,
+	one: string,
+	date: string,
+	time: string,
+	what: 'start time' | 'received time',
+	dateFormat?: string
+): { expr: string; reason: string } {
 	const fmt = dateFormat ? sqlString(dateFormat) : null;
 	const empty: ReasonCode = what === 'start time' ? 'empty_start_time' : 'empty_received_time';
 	if (f.has(one)) {
@@ -106,11 +114,15 @@ function timestampOf(f: Fields, one: string, date: string, time: string, what: '
 	}
 	return {
 		expr: 'CAST(NULL AS TIMESTAMP)',
-		reason: sqlIssue(what === 'start time' ? 'no_column_start_time' : 'no_column_received_time', sqlString(`no column is mapped to the ${what} (${one}, or ${date} and ${time})`), {
-			one: sqlString(one),
-			date: sqlString(date),
-			time: sqlString(time)
-		})
+		reason: sqlIssue(
+			what === 'start time' ? 'no_column_start_time' : 'no_column_received_time',
+			sqlString(`no column is mapped to the ${what} (${one}, or ${date} and ${time})`),
+			{
+				one: sqlString(one),
+				date: sqlString(date),
+				time: sqlString(time)
+			}
+		)
 	};
 }
 
@@ -130,15 +142,54 @@ FROM (${sql})`;
 }
 
 const CALL_RAW = [
-	'call_id', 'call_id_scope', 'agent_id', 'agent_name', 'team', 'queue', 'channel', 'direction', 'customer_id',
-	'started_at', 'start_date', 'start_time', 'ring_s', 'talk_s', 'hold_s', 'wrap_s', 'abandoned', 'answered',
-	'outcome', 'transferred', 'resolved', 'csat', 'category', 'recording'
+	'call_id',
+	'call_id_scope',
+	'agent_id',
+	'agent_name',
+	'team',
+	'queue',
+	'channel',
+	'direction',
+	'customer_id',
+	'started_at',
+	'start_date',
+	'start_time',
+	'ring_s',
+	'talk_s',
+	'hold_s',
+	'wrap_s',
+	'abandoned',
+	'answered',
+	'outcome',
+	'transferred',
+	'resolved',
+	'csat',
+	'category',
+	'recording'
 ];
 
 export const CALL_COLUMNS = [
-	'call_id', 'agent_id', 'agent_name', 'team', 'queue', 'channel', 'direction', 'customer_id', 'started_at',
-	'ring_s', 'talk_s', 'hold_s', 'wrap_s', 'abandoned', 'transferred', 'resolved', 'csat', 'category', 'recording',
-	'source_file', 'source_line'
+	'call_id',
+	'agent_id',
+	'agent_name',
+	'team',
+	'queue',
+	'channel',
+	'direction',
+	'customer_id',
+	'started_at',
+	'ring_s',
+	'talk_s',
+	'hold_s',
+	'wrap_s',
+	'abandoned',
+	'transferred',
+	'resolved',
+	'csat',
+	'category',
+	'recording',
+	'source_file',
+	'source_line'
 ];
 
 export function buildNormaliseCallsSql(i: NormaliseInput): string {
@@ -167,7 +218,8 @@ export function buildNormaliseCallsSql(i: NormaliseInput): string {
 			? `CASE WHEN cqa_no_agent(r_agent_name) AND abandoned = false THEN ${f.issue('answered_without_agent', `format('{}: call answered by {}', ${f.hdr('agent_name')}, r_agent_name)`, 'agent_name', { value: 'r_agent_name' })} END`
 			: null
 	]);
-	return withEnglish(`WITH v AS (
+	return withEnglish(
+		`WITH v AS (
 	SELECT coalesce(l.line, s.rowid + ${i.lineOffset ?? 2}) AS source_line,
 		${f.rawSelect(CALL_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
@@ -202,18 +254,49 @@ SELECT *,
 	END AS reject_issue,
 	${warnings} AS warning_issues
 FROM r
-WINDOW w AS (PARTITION BY call_id, base_reason IS NULL ORDER BY source_line)`, i.out);
+WINDOW w AS (PARTITION BY call_id, base_reason IS NULL ORDER BY source_line)`,
+		i.out
+	);
 }
 
 const COMPLAINT_RAW = [
-	'complaint_id', 'call_id', 'customer_id', 'agent_id', 'received_at', 'received_date', 'received_time', 'category',
-	'severity', 'due_at', 'resolved_at', 'followed_up_at', 'follow_up_satisfied', 'status', 'title', 'description', 'channel'
+	'complaint_id',
+	'call_id',
+	'customer_id',
+	'agent_id',
+	'received_at',
+	'received_date',
+	'received_time',
+	'category',
+	'severity',
+	'due_at',
+	'resolved_at',
+	'followed_up_at',
+	'follow_up_satisfied',
+	'status',
+	'title',
+	'description',
+	'channel'
 ];
 
 export const COMPLAINT_COLUMNS = [
-	'complaint_id', 'call_id', 'customer_id', 'agent_id', 'received_at', 'category', 'severity', 'due_at',
-	'resolved_at', 'followed_up_at', 'follow_up_satisfied', 'status', 'title', 'description', 'channel',
-	'source_file', 'source_line'
+	'complaint_id',
+	'call_id',
+	'customer_id',
+	'agent_id',
+	'received_at',
+	'category',
+	'severity',
+	'due_at',
+	'resolved_at',
+	'followed_up_at',
+	'follow_up_satisfied',
+	'status',
+	'title',
+	'description',
+	'channel',
+	'source_file',
+	'source_line'
 ];
 
 /** Complaint files without an id column get `<file>#<line>`, stable across re-imports of the same file. */
@@ -231,7 +314,8 @@ export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 			? `CASE WHEN resolved_at < received_at THEN ${f.issue('resolved_before_received', `format('{}: resolved before it was received', ${f.hdr('resolved_at')})`, 'resolved_at')} END`
 			: null
 	]);
-	return withEnglish(`WITH v AS (
+	return withEnglish(
+		`WITH v AS (
 	SELECT coalesce(l.line, s.rowid + ${i.lineOffset ?? 2}) AS source_line,
 		${f.rawSelect(COMPLAINT_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
@@ -271,7 +355,9 @@ SELECT *,
 	END AS reject_issue,
 	${warnings} AS warning_issues
 FROM r
-WINDOW w AS (PARTITION BY complaint_id, base_reason IS NULL ORDER BY source_line)`, i.out);
+WINDOW w AS (PARTITION BY complaint_id, base_reason IS NULL ORDER BY source_line)`,
+		i.out
+	);
 }
 
 const SEGMENT_RAW = ['call_id', 'seq', 'speaker', 'start_s', 'end_s', 'text'];
@@ -290,7 +376,8 @@ export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
 			? `CASE WHEN end_s < start_s THEN ${f.issue('segment_ends_before_start', `format('{}: ends ({}) before it starts ({})', ${f.hdr('end_s')}, r_end_s, r_start_s)`, 'end_s', { end: 'r_end_s', start: 'r_start_s' })} END`
 			: null
 	]);
-	return withEnglish(`WITH v AS (
+	return withEnglish(
+		`WITH v AS (
 	SELECT coalesce(l.line, s.rowid + ${i.lineOffset ?? 2}) AS source_line,
 		${f.rawSelect(SEGMENT_RAW)}
 	FROM ${i.stage} s LEFT JOIN ${i.lines} l ON l.rn = s.rowid
@@ -298,7 +385,7 @@ export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
 	SELECT *,
 		r_call_id AS call_id,
 		CAST(TRY_CAST(r_seq AS DOUBLE) AS INTEGER) AS seq_given,
-		${f.has('speaker') ? 'cqa_speaker(coalesce(r_speaker, \'\'))' : "'system'"} AS speaker,
+		${f.has('speaker') ? "cqa_speaker(coalesce(r_speaker, ''))" : "'system'"} AS speaker,
 		r_speaker AS speaker_label,
 		cqa_dur(r_start_s) AS start_s,
 		cqa_dur(r_end_s) AS end_s,
@@ -322,7 +409,9 @@ SELECT *,
 	END AS reject_issue,
 	${warnings} AS warning_issues
 FROM n
-WINDOW w AS (PARTITION BY call_id, seq_given, base_reason IS NULL ORDER BY source_line)`, i.out);
+WINDOW w AS (PARTITION BY call_id, seq_given, base_reason IS NULL ORDER BY source_line)`,
+		i.out
+	);
 }
 
 export function buildNormaliseSql(kind: TabularKind, input: NormaliseInput): string {

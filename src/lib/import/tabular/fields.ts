@@ -70,7 +70,19 @@ export const TARGET_FIELDS: Record<TabularKind, TargetField[]> = {
 /** Aliases in priority order: when two headers fit one field, the one matching the earlier alias wins. */
 const ALIASES: Record<TabularKind, Record<string, string[]>> = {
 	call_log: {
-		call_id: ['通话ID', '通话编号', '呼叫ID', '流水号', '录音流水号', 'call id', 'callid', 'call_id', 'call no', 'contact id', 'session id'],
+		call_id: [
+			'通话ID',
+			'通话编号',
+			'呼叫ID',
+			'流水号',
+			'录音流水号',
+			'call id',
+			'callid',
+			'call_id',
+			'call no',
+			'contact id',
+			'session id'
+		],
 		call_id_scope: ['vru+line', 'vru line', '线路', 'line id'],
 		agent_id: ['工号', '坐席工号', '客服工号', '坐席ID', 'agent_id', 'agent id', 'agent no', 'employee id'],
 		agent_name: ['坐席', '坐席姓名', '坐席名称', '客服', '客服姓名', 'agent', 'agent_name', 'agent name', 'server', 'rep'],
@@ -79,13 +91,38 @@ const ALIASES: Record<TabularKind, Record<string, string[]>> = {
 		channel: ['渠道', '接入渠道', 'channel', 'media'],
 		direction: ['呼叫方向', '呼叫类型', '方向', 'direction', 'call direction'],
 		customer_id: ['客户ID', '客户号码', '客户编号', '主叫号码', '来电号码', 'customer_id', 'customer id', 'caller id', 'ani'],
-		started_at: ['开始时间', '呼入时间', '通话开始时间', '来电时间', '呼叫时间', 'started_at', 'start time', 'start_time', 'datetime', 'call start', 'timestamp'],
+		started_at: [
+			'开始时间',
+			'呼入时间',
+			'通话开始时间',
+			'来电时间',
+			'呼叫时间',
+			'started_at',
+			'start time',
+			'start_time',
+			'datetime',
+			'call start',
+			'timestamp'
+		],
 		start_date: ['日期', '通话日期', 'date', 'call date'],
 		// Only the call's own start is a time of day we import, and there 0:00:00 is a real midnight. The
 		// columns where 0:00:00 means "none" (Technion q_start/ser_start: no queue, no service) stay ignored;
 		// waits and talk come from the durations q_time/ser_time, where 0 is a true zero.
 		start_time: ['时间', 'time', 'vru_entry', 'call time'],
-		ring_s: ['振铃时长', '等待时长', '排队时长', '应答时长', 'Speed of answer in seconds', 'speed of answer', 'q_time', 'ring_s', 'wait', 'wait time', 'queue time', 'asa'],
+		ring_s: [
+			'振铃时长',
+			'等待时长',
+			'排队时长',
+			'应答时长',
+			'Speed of answer in seconds',
+			'speed of answer',
+			'q_time',
+			'ring_s',
+			'wait',
+			'wait time',
+			'queue time',
+			'asa'
+		],
 		talk_s: ['通话时长', 'AvgTalkDuration', 'talk duration', 'ser_time', 'talk_s', 'talk time', 'duration', 'talk'],
 		hold_s: ['保持时长', 'hold', 'hold_s', 'hold time'],
 		wrap_s: ['话后处理时长', '话后处理', '整理时长', '话后时长', 'wrap', 'wrap_s', 'wrap up', 'acw', 'after call work'],
@@ -99,7 +136,19 @@ const ALIASES: Record<TabularKind, Record<string, string[]>> = {
 		recording: ['录音文件', '录音', '录音文件名', 'recording', 'recording file', 'audio']
 	},
 	complaints: {
-		complaint_id: ['投诉编号', '工单号', '工单编号', '投诉单号', '投诉ID', 'Ticket #', 'ticket', 'ticket id', 'complaint_id', 'complaint id', 'id'],
+		complaint_id: [
+			'投诉编号',
+			'工单号',
+			'工单编号',
+			'投诉单号',
+			'投诉ID',
+			'Ticket #',
+			'ticket',
+			'ticket id',
+			'complaint_id',
+			'complaint id',
+			'id'
+		],
 		call_id: ['通话ID', '通话编号', '流水号', 'call_id', 'call id'],
 		customer_id: ['客户ID', '客户号码', '客户编号', 'customer_id', 'customer id'],
 		agent_id: ['坐席工号', '工号', 'agent_id', 'agent id'],
@@ -129,7 +178,10 @@ const ALIASES: Record<TabularKind, Record<string, string[]>> = {
 
 /** Header as compared against aliases: lower case, BOM and everything but letters, digits and CJK removed. */
 export function normaliseHeader(h: string): string {
-	return h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+	return h
+		.replace(/^\uFEFF/, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 const NORMALISED: Record<TabularKind, [string, string[]][]> = Object.fromEntries(
@@ -157,9 +209,7 @@ export function guessMapping(headers: string[], kind: TabularKind): Record<strin
 			let bestRank = Infinity;
 			norm.forEach((h, i) => {
 				if (taken.has(i) || !h) return;
-				const rank = aliases.findIndex((a) =>
-					pass === 'exact' ? h === a : h.startsWith(a) && UNIT_SUFFIX.test(h.slice(a.length))
-				);
+				const rank = aliases.findIndex((a) => (pass === 'exact' ? h === a : h.startsWith(a) && UNIT_SUFFIX.test(h.slice(a.length))));
 				if (rank >= 0 && rank < bestRank) {
 					best = i;
 					bestRank = rank;
@@ -176,8 +226,41 @@ export function guessMapping(headers: string[], kind: TabularKind): Record<strin
 
 /** Fields that only one kind has, so that shared ones (call_id, category) do not decide. */
 const DISTINCTIVE: Record<TabularKind, string[]> = {
-	call_log: ['call_id_scope', 'agent_name', 'team', 'queue', 'direction', 'started_at', 'start_date', 'start_time', 'ring_s', 'talk_s', 'hold_s', 'wrap_s', 'abandoned', 'answered', 'outcome', 'transferred', 'resolved', 'csat', 'recording'],
-	complaints: ['complaint_id', 'received_at', 'received_date', 'received_time', 'severity', 'due_at', 'resolved_at', 'followed_up_at', 'follow_up_satisfied', 'status', 'title', 'description'],
+	call_log: [
+		'call_id_scope',
+		'agent_name',
+		'team',
+		'queue',
+		'direction',
+		'started_at',
+		'start_date',
+		'start_time',
+		'ring_s',
+		'talk_s',
+		'hold_s',
+		'wrap_s',
+		'abandoned',
+		'answered',
+		'outcome',
+		'transferred',
+		'resolved',
+		'csat',
+		'recording'
+	],
+	complaints: [
+		'complaint_id',
+		'received_at',
+		'received_date',
+		'received_time',
+		'severity',
+		'due_at',
+		'resolved_at',
+		'followed_up_at',
+		'follow_up_satisfied',
+		'status',
+		'title',
+		'description'
+	],
 	transcript: ['seq', 'speaker', 'start_s', 'end_s', 'text']
 };
 

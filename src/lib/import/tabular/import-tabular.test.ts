@@ -14,7 +14,8 @@ beforeEach(async () => {
 
 const balanced = (r: FileReport) => r.rows_loaded + r.rows_rejected === r.rows_total;
 
-const CALLS_HEADER = '通话ID,坐席工号,坐席姓名,班组,队列,渠道,呼叫方向,客户ID,开始时间,振铃时长,通话时长,保持时长,话后处理时长,是否放弃,是否转接,是否解决,满意度,业务类型,录音文件';
+const CALLS_HEADER =
+	'通话ID,坐席工号,坐席姓名,班组,队列,渠道,呼叫方向,客户ID,开始时间,振铃时长,通话时长,保持时长,话后处理时长,是否放弃,是否转接,是否解决,满意度,业务类型,录音文件';
 
 describe('importTabular: call log with Chinese headers', () => {
 	const csv = [
@@ -48,14 +49,71 @@ describe('importTabular: call log with Chinese headers', () => {
 				expect.objectContaining({ line: 7, reason: '振铃时长: negative wait -4' })
 			])
 		);
-		const rows = (await db.query('SELECT call_id, started_at, ring_s, talk_s, abandoned, transferred, resolved, csat, channel, direction, category, source_line FROM calls ORDER BY call_id')).rows;
+		const rows = (
+			await db.query(
+				'SELECT call_id, started_at, ring_s, talk_s, abandoned, transferred, resolved, csat, channel, direction, category, source_line FROM calls ORDER BY call_id'
+			)
+		).rows;
 		expect(rows).toEqual([
-			{ call_id: 'C001', started_at: '2026-08-03 09:15:42', ring_s: 12, talk_s: 185, abandoned: false, transferred: false, resolved: true, csat: 5, channel: 'phone', direction: 'inbound', category: '账单查询', source_line: 2 },
-			{ call_id: 'C002', started_at: '2026-08-03 09:20:00', ring_s: 8, talk_s: 0, abandoned: false, transferred: true, resolved: false, csat: null, channel: 'chat', direction: 'inbound', category: '投诉', source_line: 3 },
-			{ call_id: 'C006', started_at: '2026-08-03 11:30:00', ring_s: -4, talk_s: 120, abandoned: true, transferred: false, resolved: false, csat: null, channel: 'phone', direction: 'inbound', category: '备注,含逗号\n和换行', source_line: 7 },
-			{ call_id: 'C008', started_at: '2026-08-03 12:30:00', ring_s: 5, talk_s: 65, abandoned: false, transferred: false, resolved: true, csat: 5, channel: 'phone', direction: 'inbound', category: '咨询', source_line: 10 }
+			{
+				call_id: 'C001',
+				started_at: '2026-08-03 09:15:42',
+				ring_s: 12,
+				talk_s: 185,
+				abandoned: false,
+				transferred: false,
+				resolved: true,
+				csat: 5,
+				channel: 'phone',
+				direction: 'inbound',
+				category: '账单查询',
+				source_line: 2
+			},
+			{
+				call_id: 'C002',
+				started_at: '2026-08-03 09:20:00',
+				ring_s: 8,
+				talk_s: 0,
+				abandoned: false,
+				transferred: true,
+				resolved: false,
+				csat: null,
+				channel: 'chat',
+				direction: 'inbound',
+				category: '投诉',
+				source_line: 3
+			},
+			{
+				call_id: 'C006',
+				started_at: '2026-08-03 11:30:00',
+				ring_s: -4,
+				talk_s: 120,
+				abandoned: true,
+				transferred: false,
+				resolved: false,
+				csat: null,
+				channel: 'phone',
+				direction: 'inbound',
+				category: '备注,含逗号\n和换行',
+				source_line: 7
+			},
+			{
+				call_id: 'C008',
+				started_at: '2026-08-03 12:30:00',
+				ring_s: 5,
+				talk_s: 65,
+				abandoned: false,
+				transferred: false,
+				resolved: true,
+				csat: 5,
+				channel: 'phone',
+				direction: 'inbound',
+				category: '咨询',
+				source_line: 10
+			}
 		]);
-		const logged = (await db.query("SELECT severity, count(*) AS n FROM import_errors WHERE file = 'calls.csv' GROUP BY 1 ORDER BY 1")).rows;
+		const logged = (await db.query("SELECT severity, count(*) AS n FROM import_errors WHERE file = 'calls.csv' GROUP BY 1 ORDER BY 1"))
+			.rows;
 		expect(logged).toEqual([
 			{ severity: 'error', n: 4 },
 			{ severity: 'warning', n: r.warnings.length }
@@ -64,7 +122,10 @@ describe('importTabular: call log with Chinese headers', () => {
 
 	it('re-importing a corrected export replaces rows instead of duplicating them', async () => {
 		await importTabular(db, { name: 'calls.csv', bytes: utf8(csv) });
-		const fixed = csv.replace('C001,A01,张三,一组,售后,电话,呼入,U9,2026/08/03 09:15:42,12,0:03:05,5,20,否,否,是,5', 'C001,A01,张三,一组,售后,电话,呼入,U9,2026/08/03 09:15:42,12,0:03:05,5,20,否,否,是,2');
+		const fixed = csv.replace(
+			'C001,A01,张三,一组,售后,电话,呼入,U9,2026/08/03 09:15:42,12,0:03:05,5,20,否,否,是,5',
+			'C001,A01,张三,一组,售后,电话,呼入,U9,2026/08/03 09:15:42,12,0:03:05,5,20,否,否,是,2'
+		);
 		const r = await importTabular(db, { name: 'calls.csv', bytes: utf8(fixed) });
 		expect(r.rows_loaded).toBe(4);
 		const rows = (await db.query("SELECT count(*) AS n, max(csat) FILTER (WHERE call_id = 'C001') AS c1 FROM calls")).rows;
@@ -80,7 +141,27 @@ describe('importTabular: call log with Chinese headers', () => {
 	])('%s', async (_n, which, reason) => {
 		const values: Record<string, string> = { csat: '9', resolved: 'maybe', talk: 'abc' };
 		const key = which.split('\n')[0];
-		const row = ['X1', 'A', 'B', '', '', '', '', '', '2026/08/03 09:00:00', '1', key === 'talk' ? values.talk : '60', '0', '0', '否', '否', key === 'resolved' ? values.resolved : '是', key === 'csat' ? values.csat : '', '', ''];
+		const row = [
+			'X1',
+			'A',
+			'B',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'2026/08/03 09:00:00',
+			'1',
+			key === 'talk' ? values.talk : '60',
+			'0',
+			'0',
+			'否',
+			'否',
+			key === 'resolved' ? values.resolved : '是',
+			key === 'csat' ? values.csat : '',
+			'',
+			''
+		];
 		const r = await importTabular(db, { name: 'one.csv', bytes: utf8(`${CALLS_HEADER}\n${row.join(',')}\n`) });
 		expect(r.rows_loaded).toBe(1);
 		expect(r.warnings.map((w) => w.reason)).toContain(reason);
@@ -119,10 +200,30 @@ describe('importTabular: real export shapes (small fixtures)', () => {
 		].join('\r\n');
 		const r = await importTabular(db, { name: 'pwc.csv', bytes: utf8(csv) });
 		expect([r.rows_total, r.rows_loaded, r.warnings]).toEqual([2, 2, []]);
-		const rows = (await db.query('SELECT call_id, started_at, ring_s, talk_s, hold_s, abandoned, resolved, csat FROM calls ORDER BY call_id')).rows;
+		const rows = (
+			await db.query('SELECT call_id, started_at, ring_s, talk_s, hold_s, abandoned, resolved, csat FROM calls ORDER BY call_id')
+		).rows;
 		expect(rows).toEqual([
-			{ call_id: 'ID0001', started_at: '2021-01-01 09:12:58', ring_s: 109, talk_s: 143, hold_s: null, abandoned: false, resolved: true, csat: 3 },
-			{ call_id: 'ID0005', started_at: '2021-01-01 10:00:15', ring_s: null, talk_s: null, hold_s: null, abandoned: true, resolved: false, csat: null }
+			{
+				call_id: 'ID0001',
+				started_at: '2021-01-01 09:12:58',
+				ring_s: 109,
+				talk_s: 143,
+				hold_s: null,
+				abandoned: false,
+				resolved: true,
+				csat: 3
+			},
+			{
+				call_id: 'ID0005',
+				started_at: '2021-01-01 10:00:15',
+				ring_s: null,
+				talk_s: null,
+				hold_s: null,
+				abandoned: true,
+				resolved: false,
+				csat: null
+			}
 		]);
 	});
 
@@ -140,15 +241,42 @@ describe('importTabular: real export shapes (small fixtures)', () => {
 			{ line: 4, reason: '受理时间: "2026/02/30 11:00" is not a date' },
 			{ line: 5, reason: 'duplicate complaint id T1 (first seen on line 2)' }
 		]);
-		const rows = (await db.query('SELECT complaint_id, call_id, received_at, category, severity, due_at, resolved_at, follow_up_satisfied, status, title FROM complaints ORDER BY complaint_id')).rows;
+		const rows = (
+			await db.query(
+				'SELECT complaint_id, call_id, received_at, category, severity, due_at, resolved_at, follow_up_satisfied, status, title FROM complaints ORDER BY complaint_id'
+			)
+		).rows;
 		expect(rows).toEqual([
-			{ complaint_id: 'T1', call_id: 'C001', received_at: '2026-08-03 10:00:00', category: '服务态度', severity: 3, due_at: '2026-08-05 10:00:00', resolved_at: '2026-08-04 09:00:00', follow_up_satisfied: true, status: '已解决', title: '坐席\t态度差' },
-			{ complaint_id: 'T2', call_id: null, received_at: '2026-08-03 11:00:00', category: '计费,资费', severity: 1, due_at: '2026-08-06 11:00:00', resolved_at: null, follow_up_satisfied: null, status: '处理中', title: '扣费有误' }
+			{
+				complaint_id: 'T1',
+				call_id: 'C001',
+				received_at: '2026-08-03 10:00:00',
+				category: '服务态度',
+				severity: 3,
+				due_at: '2026-08-05 10:00:00',
+				resolved_at: '2026-08-04 09:00:00',
+				follow_up_satisfied: true,
+				status: '已解决',
+				title: '坐席\t态度差'
+			},
+			{
+				complaint_id: 'T2',
+				call_id: null,
+				received_at: '2026-08-03 11:00:00',
+				category: '计费,资费',
+				severity: 1,
+				due_at: '2026-08-06 11:00:00',
+				resolved_at: null,
+				follow_up_satisfied: null,
+				status: '处理中',
+				title: '扣费有误'
+			}
 		]);
 	});
 
 	it('complaints without an id column get ids from file name + line, with one warning', async () => {
-		const csv = 'date,title,summary,object,demands,href\n2025-11-23,信*飞,"多收费，要求退还",信*飞App,退费,https://x\n2025-12-13,信*飞,催收骚扰,信*飞App,道歉,https://y\n';
+		const csv =
+			'date,title,summary,object,demands,href\n2025-11-23,信*飞,"多收费，要求退还",信*飞App,退费,https://x\n2025-12-13,信*飞,催收骚扰,信*飞App,道歉,https://y\n';
 		const r = await importTabular(db, { name: 'heimao.csv', bytes: utf8(csv) });
 		expect([r.rows_loaded, r.rows_rejected]).toEqual([2, 0]);
 		expect(r.warnings).toMatchObject([{ line: null, reason: 'no complaint id column: ids were generated as "heimao.csv#<line>"' }]);
@@ -166,7 +294,8 @@ describe('importTabular: real export shapes (small fixtures)', () => {
 	});
 
 	it('Comcast-style dd-mm-yy date with a 12-hour time column', async () => {
-		const csv = 'Ticket #,Customer Complaint,Date,Date_month_year,Time,Received Via,City,State,Zip code,Status,Filing on Behalf of Someone\n250635,Comcast Cable Internet Speeds,22-04-15,22-Apr-15,3:53:50 PM,Customer Care Call,Abingdon,Maryland,21009,Closed,No\n';
+		const csv =
+			'Ticket #,Customer Complaint,Date,Date_month_year,Time,Received Via,City,State,Zip code,Status,Filing on Behalf of Someone\n250635,Comcast Cable Internet Speeds,22-04-15,22-Apr-15,3:53:50 PM,Customer Care Call,Abingdon,Maryland,21009,Closed,No\n';
 		const r = await importTabular(db, { name: 'comcast.csv', bytes: utf8(csv) });
 		expect(r.rows_loaded).toBe(1);
 		expect(r.columns_ignored).toEqual(['Date_month_year', 'City', 'State', 'Zip code', 'Filing on Behalf of Someone']);
@@ -194,7 +323,8 @@ describe('importTabular: transcript segments', () => {
 			{ line: 7, reason: 'duplicate segment: call C001 seq 2 (first seen on line 3)' }
 		]);
 		expect(r.warnings).toMatchObject([{ line: 4, reason: '结束: ends (6.5) before it starts (7)' }]);
-		const rows = (await db.query('SELECT call_id, seq, speaker, speaker_label, start_s, end_s, text FROM segments ORDER BY call_id, seq')).rows;
+		const rows = (await db.query('SELECT call_id, seq, speaker, speaker_label, start_s, end_s, text FROM segments ORDER BY call_id, seq'))
+			.rows;
 		expect(rows).toEqual([
 			{ call_id: 'C001', seq: 1, speaker: 'agent', speaker_label: '客服', start_s: 0, end_s: 3.2, text: '您好，很高兴为您服务' },
 			{ call_id: 'C001', seq: 2, speaker: 'customer', speaker_label: '客户', start_s: 3.5, end_s: 6, text: '我的账单,有问题' },
@@ -234,20 +364,33 @@ describe('presets, kind override and unknown files', () => {
 	])('%s maps the columns', async (_n, opts) => {
 		const r = await importTabular(db, { name: 'odd.csv', bytes: utf8(csv) }, opts);
 		expect([r.kind, r.rows_loaded]).toEqual(['call_log', 1]);
-		expect((await db.query('SELECT call_id, agent_name, talk_s FROM calls')).rows).toEqual([{ call_id: 'R1', agent_name: 'Ann', talk_s: 35 }]);
+		expect((await db.query('SELECT call_id, agent_name, talk_s FROM calls')).rows).toEqual([
+			{ call_id: 'R1', agent_name: 'Ann', talk_s: 35 }
+		]);
 	});
 });
 
 describe('importTabular: reasons carry a code and params for the interface language', () => {
 	it('gives each rejected row and warning its code, the column and the value as written, quotes and all', async () => {
-		const csv = ['通话ID,开始时间,振铃时长', 'A1,"2024/13/45 ""x"" \\ y",5', 'A2,2024-03-01 09:00:00,-4', 'A2,2024-03-01 09:00:00,3'].join('\n');
+		const csv = ['通话ID,开始时间,振铃时长', 'A1,"2024/13/45 ""x"" \\ y",5', 'A2,2024-03-01 09:00:00,-4', 'A2,2024-03-01 09:00:00,3'].join(
+			'\n'
+		);
 		const r = await importTabular(db, { name: 'calls.csv', bytes: utf8(csv) }, { kind: 'call_log' });
 		expect(r.errors).toEqual([
-			{ line: 2, reason: '开始时间: "2024/13/45 "x" \\ y" is not a date', code: 'not_a_date', params: { column: '开始时间', value: '2024/13/45 "x" \\ y' } },
+			{
+				line: 2,
+				reason: '开始时间: "2024/13/45 "x" \\ y" is not a date',
+				code: 'not_a_date',
+				params: { column: '开始时间', value: '2024/13/45 "x" \\ y' }
+			},
 			{ line: 4, reason: 'duplicate call id A2 (first seen on line 3)', code: 'duplicate_call_id', params: { id: 'A2', first_line: '3' } }
 		]);
-		expect(r.warnings).toEqual([{ line: 3, reason: '振铃时长: negative wait -4', code: 'negative_wait', params: { column: '振铃时长', value: '-4' } }]);
-		const booked = (await db.query<{ reason: string }>("SELECT reason FROM import_errors WHERE file = 'calls.csv' ORDER BY line")).rows.map((x) => x.reason);
+		expect(r.warnings).toEqual([
+			{ line: 3, reason: '振铃时长: negative wait -4', code: 'negative_wait', params: { column: '振铃时长', value: '-4' } }
+		]);
+		const booked = (await db.query<{ reason: string }>("SELECT reason FROM import_errors WHERE file = 'calls.csv' ORDER BY line")).rows.map(
+			(x) => x.reason
+		);
 		expect(booked).toEqual([r.errors[0].reason, r.warnings[0].reason, r.errors[1].reason]);
 	});
 });

@@ -27,7 +27,13 @@ export interface ImportTabularOptions {
 let importCounter = 0;
 
 /** read_csv over the registered UTF-8 copy: every column VARCHAR, named c0…cN, reader rejects kept. */
-export function buildStageSql(stage: string, fileName: string, columnCount: number, delimiter: string, rejects: { table: string; scan: string }): string {
+export function buildStageSql(
+	stage: string,
+	fileName: string,
+	columnCount: number,
+	delimiter: string,
+	rejects: { table: string; scan: string }
+): string {
 	const columns = Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
 	// parallel=false: rows arrive in file order (rowid = record order) and null_padding copes with quoted newlines.
 	return `CREATE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${sqlString(fileName)},
@@ -51,7 +57,8 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 	const report = emptyReport(file.name);
 	let sniff = sniffTabular(file.bytes);
 	const preset = opts.preset ?? findPreset(sniff.headers, opts.presets ?? []);
-	if (preset?.options?.delimiter || preset?.options?.encoding) sniff = sniffTabular(file.bytes, preset.options.delimiter, preset.options.encoding);
+	if (preset?.options?.delimiter || preset?.options?.encoding)
+		sniff = sniffTabular(file.bytes, preset.options.delimiter, preset.options.encoding);
 	const { headers, delimiter } = sniff;
 	report.encoding = encodingLabel(sniff.encoding);
 	report.format = delimiter === '\t' ? 'tsv' : 'csv';
@@ -86,7 +93,9 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 
 	const fileWarnings: ImportIssue[] = [];
 	if (kind === 'complaints' && !columns.some((c) => c.field === 'complaint_id')) {
-		fileWarnings.push(issue(null, 'generated_complaint_ids', `no complaint id column: ids were generated as "${file.name}#<line>"`, { file: file.name }));
+		fileWarnings.push(
+			issue(null, 'generated_complaint_ids', `no complaint id column: ids were generated as "${file.name}#<line>"`, { file: file.name })
+		);
 	}
 
 	await ensureSchema(db);
@@ -133,11 +142,26 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 			);
 		}
 
-		await db.query(buildNormaliseSql(kind, { stage: t.stage, lines: t.lines, lineOffset, out: t.out, columns, file: file.name, dateFormat: preset?.options?.dateFormat }));
+		await db.query(
+			buildNormaliseSql(kind, {
+				stage: t.stage,
+				lines: t.lines,
+				lineOffset,
+				out: t.out,
+				columns,
+				file: file.name,
+				dateFormat: preset?.options?.dateFormat
+			})
+		);
 		await db.query('DELETE FROM import_errors WHERE file = ?', [file.name]);
 		const commit =
 			kind === 'transcript'
-				? await commitSegments(db, `(SELECT ${SEGMENT_COLUMNS.join(', ')} FROM ${t.out} WHERE reject_reason IS NULL)`, file.name, opts.onExisting ?? 'skip')
+				? await commitSegments(
+						db,
+						`(SELECT ${SEGMENT_COLUMNS.join(', ')} FROM ${t.out} WHERE reject_reason IS NULL)`,
+						file.name,
+						opts.onExisting ?? 'skip'
+					)
 				: null;
 		if (kind !== 'transcript') for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
 		await db.query(buildIssuesSql(t.out), [file.name, file.name]);

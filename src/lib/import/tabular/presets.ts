@@ -41,8 +41,7 @@ export function validatePreset(json: unknown): MappingPreset {
 		const c = cleanHeader(col);
 		if (!headers.includes(c)) fail(`mapping names column "${col}", which is not in "headers"`);
 		const fld = field as string;
-		if (fld && !known.has(fld))
-			fail(`column "${col}" maps to unknown field "${fld}" for kind ${kind}; known: ${[...known].join(', ')}`);
+		if (fld && !known.has(fld)) fail(`column "${col}" maps to unknown field "${fld}" for kind ${kind}; known: ${[...known].join(', ')}`);
 		if (fld && used.has(fld)) fail(`field "${fld}" is mapped twice (columns "${used.get(fld)}" and "${col}")`);
 		if (fld) used.set(fld, col);
 		mapping[c] = fld;

@@ -20,7 +20,15 @@ describe('previewTabular and looksTabular', () => {
 
 	it('previewTabular shows the preset, the mapping and the first rows', () => {
 		const p = previewTabular({ name: 'odd.csv', bytes: utf8(csv) }, [preset]);
-		expect(p).toEqual({ encoding: 'UTF-8', delimiter: ',', headers: ['Ref', 'Rep', 'When', 'Secs'], rows: [['R1', 'Ann', '2024/11/20 08:30', '35']], kind: 'call_log', mapping: preset.mapping, presetName: 'odd export' });
+		expect(p).toEqual({
+			encoding: 'UTF-8',
+			delimiter: ',',
+			headers: ['Ref', 'Rep', 'When', 'Secs'],
+			rows: [['R1', 'Ann', '2024/11/20 08:30', '35']],
+			kind: 'call_log',
+			mapping: preset.mapping,
+			presetName: 'odd export'
+		});
 	});
 
 	it('a semicolon-separated file is sniffed', () => {

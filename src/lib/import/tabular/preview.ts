@@ -32,7 +32,8 @@ export interface SniffResult {
 /** A preset's encoding option, when it names one of ours, forces the decoding (else BOM/UTF-8/GB18030). */
 function decodeAs(bytes: Uint8Array, forced?: string): { text: string; encoding: TextEncodingName } {
 	const name = forced?.toLowerCase().replace(/^gbk$|^gb2312$/, 'gb18030');
-	if (name === 'gb18030' || name === 'utf-16le' || name === 'utf-16be') return { text: new TextDecoder(name).decode(bytes), encoding: name };
+	if (name === 'gb18030' || name === 'utf-16le' || name === 'utf-16be')
+		return { text: new TextDecoder(name).decode(bytes), encoding: name };
 	return decodeBytes(bytes);
 }
 
@@ -84,7 +85,10 @@ export function looksTabular(name: string, bytes: Uint8Array): boolean {
 	const sample = bytes.subarray(0, 64 * 1024);
 	if (sample.includes(0)) return false; // binary (UTF-16 text files are named .csv/.txt in practice)
 	const { text } = decodeBytes(sample, sample.length < bytes.length);
-	const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+	const lines = text
+		.split(/\r?\n/)
+		.filter((l) => l.trim() !== '')
+		.slice(0, 20);
 	if (lines.length > 1 && sample.length === bytes.length) {
 		// whole file seen: all lines count
 	} else if (lines.length > 2) lines.pop(); // the last line may be cut off

@@ -20,6 +20,8 @@ describe('scanRecordStarts gives each data record the line it starts on', () => 
 
 	it('maps a byte position inside a record back to that record', () => {
 		const { offsets } = scan('h\naaa\nbbb\nccc\n');
-		expect([recordIndexAt(offsets, 2), recordIndexAt(offsets, 7), recordIndexAt(offsets, 13), recordIndexAt(offsets, 0)]).toEqual([0, 1, 2, -1]);
+		expect([recordIndexAt(offsets, 2), recordIndexAt(offsets, 7), recordIndexAt(offsets, 13), recordIndexAt(offsets, 0)]).toEqual([
+			0, 1, 2, -1
+		]);
 	});
 });

@@ -76,8 +76,19 @@ describe('cqa_dur: durations → seconds', () => {
 
 describe('cqa_bool', () => {
 	it.each([
-		['Y', true], ['N', false], ['yes', true], ['No', false], ['TRUE', true], ['false', false], ['1', true], ['0', false],
-		['是', true], ['否', false], ['已解决', true], ['未解决', false], ['maybe', null]
+		['Y', true],
+		['N', false],
+		['yes', true],
+		['No', false],
+		['TRUE', true],
+		['false', false],
+		['1', true],
+		['0', false],
+		['是', true],
+		['否', false],
+		['已解决', true],
+		['未解决', false],
+		['maybe', null]
 	])('%s → %s', async (input, expected) => {
 		expect(await one('cqa_bool(cqa_clean(?))', input)).toBe(expected);
 	});
@@ -85,7 +96,18 @@ describe('cqa_bool', () => {
 
 describe('cqa_csat_raw: satisfaction (range is checked by the importer)', () => {
 	it.each([
-		['5', 5], ['1', 1], ['4.0', 4], ['7', 7], ['0', 0], ['非常满意', 5], ['满意', 4], ['一般', 3], ['不满意', 2], ['非常不满意', 1], ['5分', 5], ['good', null]
+		['5', 5],
+		['1', 1],
+		['4.0', 4],
+		['7', 7],
+		['0', 0],
+		['非常满意', 5],
+		['满意', 4],
+		['一般', 3],
+		['不满意', 2],
+		['非常不满意', 1],
+		['5分', 5],
+		['good', null]
 	])('%s → %s', async (input, expected) => {
 		expect(await one('cqa_csat_raw(cqa_clean(?))', input)).toBe(expected);
 	});
@@ -93,13 +115,32 @@ describe('cqa_csat_raw: satisfaction (range is checked by the importer)', () => 
 
 describe('cqa_severity, cqa_speaker, cqa_outcome_abandoned, cqa_channel, cqa_direction', () => {
 	it.each([
-		['cqa_severity', '1', 1], ['cqa_severity', '3', 3], ['cqa_severity', '一般', 1], ['cqa_severity', '严重', 2], ['cqa_severity', '重大', 3],
-		['cqa_severity', 'general', 1], ['cqa_severity', 'Serious', 2], ['cqa_severity', 'major', 3], ['cqa_severity', '4', null],
-		['cqa_speaker', '客服', 'agent'], ['cqa_speaker', '坐席', 'agent'], ['cqa_speaker', 'Agent', 'agent'], ['cqa_speaker', '客户', 'customer'],
-		['cqa_speaker', '用户', 'customer'], ['cqa_speaker', 'customer', 'customer'], ['cqa_speaker', 'IVR', 'system'],
-		['cqa_outcome_abandoned', 'AGENT', false], ['cqa_outcome_abandoned', 'HANG', true], ['cqa_outcome_abandoned', 'PHANTOM', true],
-		['cqa_channel', '电话', 'phone'], ['cqa_channel', '在线客服', 'chat'], ['cqa_channel', 'Email', 'email'], ['cqa_channel', 'Customer Care Call', 'phone'],
-		['cqa_direction', '呼入', 'inbound'], ['cqa_direction', '呼出', 'outbound'], ['cqa_direction', 'Outbound', 'outbound']
+		['cqa_severity', '1', 1],
+		['cqa_severity', '3', 3],
+		['cqa_severity', '一般', 1],
+		['cqa_severity', '严重', 2],
+		['cqa_severity', '重大', 3],
+		['cqa_severity', 'general', 1],
+		['cqa_severity', 'Serious', 2],
+		['cqa_severity', 'major', 3],
+		['cqa_severity', '4', null],
+		['cqa_speaker', '客服', 'agent'],
+		['cqa_speaker', '坐席', 'agent'],
+		['cqa_speaker', 'Agent', 'agent'],
+		['cqa_speaker', '客户', 'customer'],
+		['cqa_speaker', '用户', 'customer'],
+		['cqa_speaker', 'customer', 'customer'],
+		['cqa_speaker', 'IVR', 'system'],
+		['cqa_outcome_abandoned', 'AGENT', false],
+		['cqa_outcome_abandoned', 'HANG', true],
+		['cqa_outcome_abandoned', 'PHANTOM', true],
+		['cqa_channel', '电话', 'phone'],
+		['cqa_channel', '在线客服', 'chat'],
+		['cqa_channel', 'Email', 'email'],
+		['cqa_channel', 'Customer Care Call', 'phone'],
+		['cqa_direction', '呼入', 'inbound'],
+		['cqa_direction', '呼出', 'outbound'],
+		['cqa_direction', 'Outbound', 'outbound']
 	])('%s(%s) → %s', async (fn, input, expected) => {
 		expect(await one(`${fn}(cqa_clean(?))`, input)).toBe(expected);
 	});

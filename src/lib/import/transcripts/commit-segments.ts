@@ -33,7 +33,13 @@ let counter = 0;
  * Commits `stage` (columns SEGMENT_COLUMNS, source_file = `file`) into `segments`. Calls whose transcript came from
  * another file are handled as `onExisting` says; the others replace whatever this same file loaded before.
  */
-export async function commitSegments(db: Db, stage: string, file: string, onExisting: OnExisting, hints: readonly CallHint[] = []): Promise<CommitResult> {
+export async function commitSegments(
+	db: Db,
+	stage: string,
+	file: string,
+	onExisting: OnExisting,
+	hints: readonly CallHint[] = []
+): Promise<CommitResult> {
 	const n = `${Date.now().toString(36)}_${counter++}`;
 	const ids = `cqa_commit_ids_${n}`;
 	const clash = `cqa_commit_clash_${n}`;
@@ -78,7 +84,9 @@ async function describeClash(db: Db, stage: string, clash: string, onExisting: O
 	);
 	if (from.length === 0) return null;
 	const { rows: sample } = await db.query<{ call_id: string }>(`SELECT call_id FROM ${clash} ORDER BY call_id LIMIT ${LISTED_IDS}`);
-	const { rows: segs } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${stage} WHERE call_id IN (SELECT call_id FROM ${clash})`);
+	const { rows: segs } = await db.query<{ n: number }>(
+		`SELECT count(*) AS n FROM ${stage} WHERE call_id IN (SELECT call_id FROM ${clash})`
+	);
 	return {
 		decision: onExisting === 'replace' ? 'replaced' : onExisting === 'skip' ? 'skipped' : 'pending',
 		calls: from.reduce((s, f) => s + Number(f.calls), 0),
@@ -90,7 +98,9 @@ async function describeClash(db: Db, stage: string, clash: string, onExisting: O
 
 /** The files whose segments wait for a decision, in import order, with their call and segment counts. */
 export async function pendingFiles(db: Db): Promise<{ file: string; calls: number; segments: number }[]> {
-	const { rows: exists } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? AND temporary`, [PENDING_SEGMENTS]);
+	const { rows: exists } = await db.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? AND temporary`, [
+		PENDING_SEGMENTS
+	]);
 	if (Number(exists[0]?.n ?? 0) === 0) return [];
 	const { rows } = await db.query<{ file: string; calls: number; segments: number }>(
 		`SELECT source_file AS file, count(DISTINCT call_id) AS calls, count(*) AS segments FROM ${PENDING_SEGMENTS}
@@ -103,7 +113,10 @@ export async function pendingFiles(db: Db): Promise<{ file: string; calls: numbe
  * Applies the user's decision to every held file: 'replace' writes their segments over the calls' earlier
  * transcripts (in import order, so the last file wins), 'skip' drops them. Returns the files it settled.
  */
-export async function resolvePendingSegments(db: Db, decision: 'replace' | 'skip'): Promise<{ file: string; calls: number; segments: number }[]> {
+export async function resolvePendingSegments(
+	db: Db,
+	decision: 'replace' | 'skip'
+): Promise<{ file: string; calls: number; segments: number }[]> {
 	const files = await pendingFiles(db);
 	if (decision === 'replace') {
 		const cols = SEGMENT_COLUMNS.join(', ');
@@ -165,18 +178,31 @@ function noteExisting(report: FileReport): void {
 		for (const f of ex.from)
 			report.warnings.push(
 				f.file === null
-					? issue(null, 'replaced_calls_unknown_file', `replaced the segments of ${f.calls} call(s) loaded earlier from an unknown file (same call ids)`, { n: f.calls })
-					: issue(null, 'replaced_calls', `replaced the segments of ${f.calls} call(s) loaded earlier from ${f.file} (same call ids)`, { n: f.calls, file: f.file })
+					? issue(
+							null,
+							'replaced_calls_unknown_file',
+							`replaced the segments of ${f.calls} call(s) loaded earlier from an unknown file (same call ids)`,
+							{ n: f.calls }
+						)
+					: issue(null, 'replaced_calls', `replaced the segments of ${f.calls} call(s) loaded earlier from ${f.file} (same call ids)`, {
+							n: f.calls,
+							file: f.file
+						})
 			);
 	} else if (ex.decision === 'skipped') {
 		const files = ex.from.map((f) => f.file ?? '?').join(', ');
 		const ids = ex.call_ids.join(', ') + (ex.calls > ex.call_ids.length ? ', …' : '');
 		report.errors.push(
-			issue(null, 'kept_existing_transcripts', `skipped ${ex.calls} call(s) that already have a transcript from ${files} (kept it): ${ids}`, {
-				n: ex.calls,
-				file: files,
-				ids
-			})
+			issue(
+				null,
+				'kept_existing_transcripts',
+				`skipped ${ex.calls} call(s) that already have a transcript from ${files} (kept it): ${ids}`,
+				{
+					n: ex.calls,
+					file: files,
+					ids
+				}
+			)
 		);
 	}
 }

@@ -14,7 +14,11 @@ ${tail}`;
 describe('Contact Lens / Call Analytics JSON', () => {
 	it.each([
 		['valid', '}', []],
-		['one surplus closing brace (as AWS publishes the example)', '}\n}', [{ line: 10, reason: 'ignored 1 surplus closing bracket after the end of the JSON document' }]]
+		[
+			'one surplus closing brace (as AWS publishes the example)',
+			'}\n}',
+			[{ line: 10, reason: 'ignored 1 surplus closing bracket after the end of the JSON document' }]
+		]
 	])('loads voice turns with offsets in ms, overlap kept, empty turn rejected with its line: %s', (_what, tail, tolerated) => {
 		const t = parseTranscript('contact.json', voice(tail));
 		expect(t.format).toBe('contact_lens');
@@ -34,7 +38,12 @@ describe('Contact Lens / Call Analytics JSON', () => {
 			Version: 'CHAT-2022-11-30',
 			CustomerMetadata: { ContactId: 'b496' },
 			Transcript: [
-				{ AbsoluteTime: '2022-10-27T03:31:50.735Z', ContentType: 'application/vnd.amazonaws.connect.event.participant.joined', ParticipantRole: 'CUSTOMER', Type: 'EVENT' },
+				{
+					AbsoluteTime: '2022-10-27T03:31:50.735Z',
+					ContentType: 'application/vnd.amazonaws.connect.event.participant.joined',
+					ParticipantRole: 'CUSTOMER',
+					Type: 'EVENT'
+				},
 				{ AbsoluteTime: '2022-10-27T03:31:53.390Z', Content: 'In queue.', ParticipantRole: 'SYSTEM', Type: 'MESSAGE' },
 				{ AbsoluteTime: '2022-10-27T03:32:03.462Z', Content: 'Hello, this is Jane.', ParticipantRole: 'AGENT', Type: 'MESSAGE' },
 				{ AbsoluteTime: '2022-10-27T03:34:43.192Z', ContentType: 'application/vnd.amazonaws.connect.event.chat.ended', Type: 'EVENT' }
@@ -47,11 +56,16 @@ describe('Contact Lens / Call Analytics JSON', () => {
 			['AGENT', 12.727, null, 'Hello, this is Jane.']
 		]);
 		expect(t.rows_total).toBe(2);
-		expect(t.warnings.map((w) => w.reason)).toEqual(['2 chat event(s) (participant joined/left, chat ended) are not messages and were skipped']);
+		expect(t.warnings.map((w) => w.reason)).toEqual([
+			'2 chat event(s) (participant joined/left, chat ended) are not messages and were skipped'
+		]);
 	});
 
 	it('tolerates a // comment outside strings and keeps "//" inside strings', () => {
-		const t = parseTranscript('r.json', '{"Version": "VOICE-1", // note\n "Transcript": [{"BeginOffsetMillis": 0, "EndOffsetMillis": 1, "Content": "see http://x", "ParticipantId": "AGENT"}]}');
+		const t = parseTranscript(
+			'r.json',
+			'{"Version": "VOICE-1", // note\n "Transcript": [{"BeginOffsetMillis": 0, "EndOffsetMillis": 1, "Content": "see http://x", "ParticipantId": "AGENT"}]}'
+		);
 		expect(t.calls[0].segments[0].text).toBe('see http://x');
 		expect(t.warnings).toMatchObject([{ line: 1, reason: 'ignored a // comment (not allowed in JSON)' }]);
 	});

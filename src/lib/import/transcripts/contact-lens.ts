@@ -20,7 +20,8 @@ export function isContactLensLike(v: unknown): boolean {
 
 /** Contact Lens names its Version VOICE-…/CHAT-…; Transcribe Call Analytics has no such field. */
 export function contactLensFormat(v: Obj | string): 'contact_lens' | 'transcribe_call_analytics' {
-	if (typeof v === 'string') return /"Version"\s*:\s*"(VOICE|CHAT)-/.test(v) || /"CustomerMetadata"\s*:/.test(v) ? 'contact_lens' : 'transcribe_call_analytics';
+	if (typeof v === 'string')
+		return /"Version"\s*:\s*"(VOICE|CHAT)-/.test(v) || /"CustomerMetadata"\s*:/.test(v) ? 'contact_lens' : 'transcribe_call_analytics';
 	return (typeof v.Version === 'string' && /^(VOICE|CHAT)-/.test(v.Version)) || isObj(v.CustomerMetadata) || typeof v.Channel === 'string'
 		? 'contact_lens'
 		: 'transcribe_call_analytics';
@@ -45,7 +46,10 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 	for (let i = 0; i < turns.length; i++) {
 		const t = turns[i];
 		const line = src.lines.get(t) ?? null;
-		if (t.Type === 'EVENT' || (isChat && typeof t.Content !== 'string' && typeof t.ContentType === 'string' && t.ContentType.includes('.event.'))) {
+		if (
+			t.Type === 'EVENT' ||
+			(isChat && typeof t.Content !== 'string' && typeof t.ContentType === 'string' && t.ContentType.includes('.event.'))
+		) {
 			events++;
 			continue;
 		}
@@ -56,7 +60,8 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 			errors.push(issue(line, 'turn_empty_text', `turn ${i + 1}: empty text`, { turn: i + 1 }));
 			continue;
 		}
-		if (!role) warnings.push(issue(line, 'turn_no_speaker', `turn ${i + 1}: no ParticipantRole or ParticipantId; speaker unknown`, { turn: i + 1 }));
+		if (!role)
+			warnings.push(issue(line, 'turn_no_speaker', `turn ${i + 1}: no ParticipantRole or ParticipantId; speaker unknown`, { turn: i + 1 }));
 		let start: number | null;
 		let end: number | null = null;
 		if (isChat) {
@@ -65,14 +70,23 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 		} else {
 			start = typeof t.BeginOffsetMillis === 'number' ? t.BeginOffsetMillis / 1000 : null;
 			end = typeof t.EndOffsetMillis === 'number' ? t.EndOffsetMillis / 1000 : null;
-			if (start === null) warnings.push(issue(line, 'turn_no_offset', `turn ${i + 1}: no BeginOffsetMillis; time unknown`, { turn: i + 1 }));
+			if (start === null)
+				warnings.push(issue(line, 'turn_no_offset', `turn ${i + 1}: no BeginOffsetMillis; time unknown`, { turn: i + 1 }));
 		}
 		const channel = typeof t.ChannelId === 'string' ? t.ChannelId : null;
 		out.add(callId, { speaker_label: role || UNKNOWN_SPEAKER, channel, start_s: start, end_s: end, text, line });
 	}
 	// The channel is the file's own word; a chat's first message (AbsoluteTime, UTC) is when the contact started.
 	out.describe(callId, { channel: isChat ? 'chat' : 'phone', started_at: isChat ? utcTimestamp(t0) : null });
-	if (events) warnings.push(issue(null, 'chat_events_skipped', `${events} chat event(s) (participant joined/left, chat ended) are not messages and were skipped`, { n: events }));
+	if (events)
+		warnings.push(
+			issue(
+				null,
+				'chat_events_skipped',
+				`${events} chat event(s) (participant joined/left, chat ended) are not messages and were skipped`,
+				{ n: events }
+			)
+		);
 	if (total === 0) errors.push(issue(null, 'no_turns_in_transcript', 'Transcript holds no turns'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: total };
 }

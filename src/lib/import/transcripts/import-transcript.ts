@@ -42,19 +42,36 @@ export async function importTranscript(
 	const unknown = segments.filter((s) => s.speaker_label === UNKNOWN_SPEAKER).length;
 	if (unknown > 0 && !(opts.overrides && UNKNOWN_SPEAKER in opts.overrides))
 		report.warnings.push(
-			issue(null, 'unknown_speaker_attributed', `${unknown} segment(s) name no speaker in the source; attributed to ${roleOf.get(UNKNOWN_SPEAKER)} until you map "${UNKNOWN_SPEAKER}"`, {
-				n: unknown,
-				role: roleOf.get(UNKNOWN_SPEAKER) ?? 'customer',
-				label: UNKNOWN_SPEAKER
+			issue(
+				null,
+				'unknown_speaker_attributed',
+				`${unknown} segment(s) name no speaker in the source; attributed to ${roleOf.get(UNKNOWN_SPEAKER)} until you map "${UNKNOWN_SPEAKER}"`,
+				{
+					n: unknown,
+					role: roleOf.get(UNKNOWN_SPEAKER) ?? 'customer',
+					label: UNKNOWN_SPEAKER
+				}
+			)
+		);
+	if (mapping.rule === 'first_speaker') {
+		const map = mapping.map.map((m) => `${m.label} → ${m.role}`).join(', ');
+		report.warnings.push(
+			issue(null, 'first_speaker_agent', `speaker names are not role words; the first to speak in a call is taken as the agent (${map})`, {
+				map
 			})
 		);
-	if (mapping.rule === 'first_speaker')
-	{
-		const map = mapping.map.map((m) => `${m.label} → ${m.role}`).join(', ');
-		report.warnings.push(issue(null, 'first_speaker_agent', `speaker names are not role words; the first to speak in a call is taken as the agent (${map})`, { map }));
 	}
 
-	const rows = segments.map((s) => [s.call_id, s.seq, roleOf.get(s.speaker_label) ?? 'customer', s.speaker_label, s.start_s, s.end_s, s.text, file.name]);
+	const rows = segments.map((s) => [
+		s.call_id,
+		s.seq,
+		roleOf.get(s.speaker_label) ?? 'customer',
+		s.speaker_label,
+		s.start_s,
+		s.end_s,
+		s.text,
+		file.name
+	]);
 	await ensureSchema(db);
 	const stage = `cqa_transcript_${Date.now().toString(36)}_${counter++}`;
 	await db.query(`CREATE TEMP TABLE ${stage} AS SELECT ${SEGMENT_COLUMNS.join(', ')} FROM segments LIMIT 0`);

@@ -73,7 +73,12 @@ class Reader {
 		if (this.#i < this.#s.length) this.#fail(`unexpected ${this.#show()} after the end of the document`, 'json_trailing_text', true);
 		if (surplus > 0)
 			this.#tolerated.push(
-				issue(surplusLine, 'json_surplus_brackets', `ignored ${surplus} surplus closing bracket${surplus > 1 ? 's' : ''} after the end of the JSON document`, { n: surplus })
+				issue(
+					surplusLine,
+					'json_surplus_brackets',
+					`ignored ${surplus} surplus closing bracket${surplus > 1 ? 's' : ''} after the end of the JSON document`,
+					{ n: surplus }
+				)
 			);
 		return { value, lines: this.#lines, tolerated: this.#tolerated };
 	}
@@ -82,7 +87,13 @@ class Reader {
 	#fail(what: string, code: ReasonCode, withFound = false): never {
 		const atEnd = this.#i >= this.#s.length;
 		const column = this.#i - this.#lineStart + 1;
-		throw new JsonSyntaxError(this.#line, column, what, withFound && atEnd ? 'json_unexpected_eof' : code, withFound && !atEnd ? this.#show() : undefined);
+		throw new JsonSyntaxError(
+			this.#line,
+			column,
+			what,
+			withFound && atEnd ? 'json_unexpected_eof' : code,
+			withFound && !atEnd ? this.#show() : undefined
+		);
 	}
 
 	#show(): string {

@@ -11,11 +11,36 @@ import { issue } from '../reasons';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const SPEAKER_KEYS = ['speaker', 'role', 'sender', 'participantId', 'participant_id', 'speaker_role', 'speaker_label', 'participant', 'from', 'author', 'who'];
+const SPEAKER_KEYS = [
+	'speaker',
+	'role',
+	'sender',
+	'participantId',
+	'participant_id',
+	'speaker_role',
+	'speaker_label',
+	'participant',
+	'from',
+	'author',
+	'who'
+];
 // human_transcript first: Harper Valley keeps the ASR guess in `transcript` next to the human one.
 const TEXT_KEYS = ['human_transcript', 'text', 'content', 'utterance', 'utterances', 'transcript', 'message', 'body', 'display'];
 // `original` before `delexed` (ABCD keeps both); `content` only when it is a list (MobileCS v2).
-const TURN_LIST_KEYS = ['turns', 'original', 'messages', 'dialogue', 'dialog', 'conversationItems', 'utterances', 'content', 'log', 'conversation', 'transcript', 'segments'];
+const TURN_LIST_KEYS = [
+	'turns',
+	'original',
+	'messages',
+	'dialogue',
+	'dialog',
+	'conversationItems',
+	'utterances',
+	'content',
+	'log',
+	'conversation',
+	'transcript',
+	'segments'
+];
 const ID_KEYS = ['call_id', 'id', 'dialog_id', 'dialogue_id', 'dialogId', 'conversation_id', 'conversationId', 'convo_id', 'session_id'];
 const COLLECTION_KEYS = ['conversations', 'dialogues', 'dialogs', 'calls', 'data', 'items'];
 const PAIR_KEY = /^\[?\s*speaker\s*\d+\s*\]?$/i;
@@ -62,7 +87,8 @@ function timesOf(o: Obj): { start: number | null; end: number | null } {
 		return { start: ms / 1000, end: endMs === null ? null : endMs / 1000 };
 	}
 	const start = num(o.start) ?? num(o.start_s) ?? num(o.start_time) ?? num(o.begin);
-	const end = num(o.end) ?? num(o.end_s) ?? num(o.end_time) ?? (start !== null && num(o.duration) !== null ? start + num(o.duration)! : null);
+	const end =
+		num(o.end) ?? num(o.end_s) ?? num(o.end_time) ?? (start !== null && num(o.duration) !== null ? start + num(o.duration)! : null);
 	return { start, end };
 }
 
@@ -70,7 +96,8 @@ function timesOf(o: Obj): { start: number | null; end: number | null } {
 function turnsOf(x: unknown, src: JsonSource): Turn[] | null {
 	const line = typeof x === 'object' && x !== null ? (src.lines.get(x) ?? null) : null;
 	if (Array.isArray(x)) {
-		if (x.length >= 2 && typeof x[0] === 'string' && typeof x[1] === 'string') return [{ label: x[0], text: x[1], start: null, end: null, channel: null, line, callStartMs: null }];
+		if (x.length >= 2 && typeof x[0] === 'string' && typeof x[1] === 'string')
+			return [{ label: x[0], text: x[1], start: null, end: null, channel: null, line, callStartMs: null }];
 		return null;
 	}
 	if (!isObj(x)) return null;
@@ -85,7 +112,16 @@ function turnsOf(x: unknown, src: JsonSource): Turn[] | null {
 	const channel = x.channel_index ?? x.channel;
 	const wallMs = num(x.start_timestamp_ms);
 	const callStartMs = wallMs !== null ? wallMs - (num(x.start_ms) ?? 0) : null;
-	return [{ label: String(x[sk]), text, ...timesOf(x), channel: typeof channel === 'number' || typeof channel === 'string' ? String(channel) : null, line, callStartMs }];
+	return [
+		{
+			label: String(x[sk]),
+			text,
+			...timesOf(x),
+			channel: typeof channel === 'number' || typeof channel === 'string' ? String(channel) : null,
+			line,
+			callStartMs
+		}
+	];
 }
 
 function isTurnList(v: unknown, src: JsonSource): v is unknown[] {
@@ -125,7 +161,8 @@ export function findDialogues(src: JsonSource): Dialogue[] | null {
 		if (!holder) continue;
 		for (const k of COLLECTION_KEYS) {
 			const list = holder[k];
-			if (Array.isArray(list) && list.slice(0, 5).some((x) => dialogueOf(x, src))) return list.map((x) => dialogueOf(x, src) ?? { id: null, turns: [] });
+			if (Array.isArray(list) && list.slice(0, 5).some((x) => dialogueOf(x, src)))
+				return list.map((x) => dialogueOf(x, src) ?? { id: null, turns: [] });
 		}
 	}
 	// Object keyed by dialogue id (KddRES).
@@ -149,7 +186,8 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 		const callId = d.id ?? (many ? `${stem}#${di + 1}` : stem);
 		const where = (ti: number) => (many ? `dialogue ${di + 1} (${callId}), turn ${ti + 1}` : `turn ${ti + 1}`);
 		// The localised text names the turn the same way: "dialogue 2 (id), turn 3" or "turn 3".
-		const whereParams = (ti: number): Record<string, string | number> => (many ? { dialogue: di + 1, call: callId, turn: ti + 1 } : { turn: ti + 1 });
+		const whereParams = (ti: number): Record<string, string | number> =>
+			many ? { dialogue: di + 1, call: callId, turn: ti + 1 } : { turn: ti + 1 };
 		if (d.turns.length === 0) {
 			total++;
 			errors.push(
@@ -165,7 +203,9 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 			if (!turns) {
 				total++;
 				const line = typeof raw === 'object' && raw ? (src.lines.get(raw) ?? null) : null;
-				errors.push(issue(line, many ? 'dialogue_not_a_turn' : 'not_a_turn', `${where(ti)}: not a turn (no speaker and text)`, whereParams(ti)));
+				errors.push(
+					issue(line, many ? 'dialogue_not_a_turn' : 'not_a_turn', `${where(ti)}: not a turn (no speaker and text)`, whereParams(ti))
+				);
 				return;
 			}
 			for (const t of turns) {
@@ -177,10 +217,21 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 				if (!text) {
 					const label = turns.length > 1 ? ` ${t.label}` : '';
 					errors.push(
-						issue(t.line, many ? (hadNoise ? 'dialogue_turn_only_noise' : 'dialogue_turn_empty_text') : hadNoise ? 'json_turn_only_noise' : 'json_turn_empty_text', `${where(ti)}${label}: empty text${hadNoise ? ' (only non-speech tags such as [noise])' : ''}`, {
-							...whereParams(ti),
-							label
-						})
+						issue(
+							t.line,
+							many
+								? hadNoise
+									? 'dialogue_turn_only_noise'
+									: 'dialogue_turn_empty_text'
+								: hadNoise
+									? 'json_turn_only_noise'
+									: 'json_turn_empty_text',
+							`${where(ti)}${label}: empty text${hadNoise ? ' (only non-speech tags such as [noise])' : ''}`,
+							{
+								...whereParams(ti),
+								label
+							}
+						)
 					);
 					continue;
 				}

@@ -24,8 +24,16 @@ describe('sniffTranscript', () => {
 
 describe('describeJson and whole-file rejections', () => {
 	it.each([
-		['h.metadata.json', '{"agent": {"arrival_time_ms": 1, "hangup_time_ms": 2}, "caller": {"arrival_time_ms": 1}}', /^Harper Valley call metadata .*not a transcript/],
-		['c.json', '[{"title": "t", "content": "c", "href": "h"}]', /^JSON complaints list \(1 items with title, content, href\), not a transcript: use the complaints CSV export$/],
+		[
+			'h.metadata.json',
+			'{"agent": {"arrival_time_ms": 1, "hangup_time_ms": 2}, "caller": {"arrival_time_ms": 1}}',
+			/^Harper Valley call metadata .*not a transcript/
+		],
+		[
+			'c.json',
+			'[{"title": "t", "content": "c", "href": "h"}]',
+			/^JSON complaints list \(1 items with title, content, href\), not a transcript: use the complaints CSV export$/
+		],
 		['x.json', '{"foo": 1}', /^JSON object with foo: not a transcript format we know/],
 		['x.json', '{"foo": 1,}', /^x\.json: invalid JSON at line 1:11/]
 	])('%s', (name, text, reason) => {

@@ -93,14 +93,22 @@ export function describeJsonIssue(name: string, text: string): ImportIssue {
 	if (Array.isArray(v)) {
 		const first = v.find(isObj);
 		if (first && ['title', 'content', 'href'].filter((k) => k in first).length >= 2 && !('speaker' in first || 'role' in first))
-			return issue(null, 'json_complaints_list', `JSON complaints list (${v.length} items with ${keysOf(first)}), not a transcript: use the complaints CSV export`, {
-				n: v.length,
-				keys: keysOf(first)
-			});
+			return issue(
+				null,
+				'json_complaints_list',
+				`JSON complaints list (${v.length} items with ${keysOf(first)}), not a transcript: use the complaints CSV export`,
+				{
+					n: v.length,
+					keys: keysOf(first)
+				}
+			);
 		if (v.length === 0) return issue(null, 'json_empty_list', 'empty JSON list: no turns');
 		const what = 'not a transcript (expected turns {speaker, text, start?, end?} or dialogues {id, turns: […]})';
 		return first
-			? issue(null, 'json_list_of_objects', `JSON list of ${v.length} objects with ${keysOf(first)}: ${what}`, { n: v.length, keys: keysOf(first) })
+			? issue(null, 'json_list_of_objects', `JSON list of ${v.length} objects with ${keysOf(first)}: ${what}`, {
+					n: v.length,
+					keys: keysOf(first)
+				})
 			: issue(null, 'json_list_of_values', `JSON list of ${v.length} ${typeof v[0]} values: ${what}`, { n: v.length, type: typeof v[0] });
 	}
 	if (isObj(v))
@@ -132,7 +140,11 @@ export function parseTranscript(name: string, text: string): ParsedTranscript {
 				'unknown',
 				/^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) || extension(name) === 'json'
 					? describeJsonIssue(name, text)
-					: issue(null, 'not_a_transcript_format', 'not a transcript format we know (WebVTT, SRT, STM, Amazon Transcribe/Contact Lens JSON, JSON turns)')
+					: issue(
+							null,
+							'not_a_transcript_format',
+							'not a transcript format we know (WebVTT, SRT, STM, Amazon Transcribe/Contact Lens JSON, JSON turns)'
+						)
 			);
 	}
 	let src: JsonSource;
@@ -148,7 +160,13 @@ export function parseTranscript(name: string, text: string): ParsedTranscript {
 		else if (format === 'transcribe') parsed = parseTranscribe(name, src);
 		else parsed = parseJsonTurns(name, src);
 	} catch (e) {
-		return rejectedFile(format, issue(null, 'transcript_structure_unreadable', `could not read the ${format} structure: ${errorMessage(e)}`, { format, detail: errorMessage(e) }));
+		return rejectedFile(
+			format,
+			issue(null, 'transcript_structure_unreadable', `could not read the ${format} structure: ${errorMessage(e)}`, {
+				format,
+				detail: errorMessage(e)
+			})
+		);
 	}
 	parsed.warnings.unshift(...src.tolerated);
 	return parsed;

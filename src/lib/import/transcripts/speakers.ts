@@ -12,20 +12,46 @@ export interface SpeakerMapping {
 
 // Keys are compared lower-cased with brackets and surrounding spaces removed ("[SPEAKER 1]" → "speaker 1").
 const DICTIONARY: Record<string, Speaker> = {
-	agent: 'agent', 客服: 'agent', 坐席: 'agent', 座席: 'agent', 客服人员: 'agent', 话务员: 'agent', helpdesk: 'agent',
-	sys: 'agent', staff: 'agent', representative: 'agent', rep: 'agent', operator: 'agent', advisor: 'agent',
+	agent: 'agent',
+	客服: 'agent',
+	坐席: 'agent',
+	座席: 'agent',
+	客服人员: 'agent',
+	话务员: 'agent',
+	helpdesk: 'agent',
+	sys: 'agent',
+	staff: 'agent',
+	representative: 'agent',
+	rep: 'agent',
+	operator: 'agent',
+	advisor: 'agent',
 	// MobileCS convention: [SPEAKER 1] is the customer-service side, [SPEAKER 2] the user.
 	'speaker 1': 'agent',
-	customer: 'customer', 客户: 'customer', 用户: 'customer', 顾客: 'customer', 来电: 'customer', user: 'customer',
-	caller: 'customer', client: 'customer', 'speaker 2': 'customer',
+	customer: 'customer',
+	客户: 'customer',
+	用户: 'customer',
+	顾客: 'customer',
+	来电: 'customer',
+	user: 'customer',
+	caller: 'customer',
+	client: 'customer',
+	'speaker 2': 'customer',
 	// A source that names nobody: treated as the customer so agent-side checks never get credit for words
 	// we cannot attribute; the report shows it and the user can override it.
 	[UNKNOWN_SPEAKER]: 'customer',
-	system: 'system', action: 'system', bot: 'system', ivr: 'system', 系统: 'system'
+	system: 'system',
+	action: 'system',
+	bot: 'system',
+	ivr: 'system',
+	系统: 'system'
 };
 
 function normalise(label: string): string {
-	return label.trim().replace(/^\[(.*)\]$/, '$1').trim().toLowerCase();
+	return label
+		.trim()
+		.replace(/^\[(.*)\]$/, '$1')
+		.trim()
+		.toLowerCase();
 }
 
 export function roleFromLabel(label: string): Speaker | null {
@@ -39,7 +65,8 @@ interface LabelInfo {
 
 function labelsInOrder(t: ParsedTranscript): LabelInfo[] {
 	const seen = new Map<string, LabelInfo>();
-	for (const c of t.calls) for (const s of c.segments) if (!seen.has(s.speaker_label)) seen.set(s.speaker_label, { label: s.speaker_label, channel: s.channel });
+	for (const c of t.calls)
+		for (const s of c.segments) if (!seen.has(s.speaker_label)) seen.set(s.speaker_label, { label: s.speaker_label, channel: s.channel });
 	return [...seen.values()];
 }
 

@@ -3,7 +3,10 @@ import { parseSrt } from './srt';
 
 describe('parseSrt', () => {
 	it('reads cues, strips markup, takes a Name: prefix as the speaker and leaves the rest unknown', () => {
-		const t = parseSrt('dir/call 7.srt', '1\r\n00:00:00,500 --> 00:00:07,000\r\nAgent: <i>Hello</i>,\r\nhow can I help?\r\n\r\n2\r\n00:00:07,000 --> 00:00:11,890\r\n{\\an8}I lost my card\r\n');
+		const t = parseSrt(
+			'dir/call 7.srt',
+			'1\r\n00:00:00,500 --> 00:00:07,000\r\nAgent: <i>Hello</i>,\r\nhow can I help?\r\n\r\n2\r\n00:00:07,000 --> 00:00:11,890\r\n{\\an8}I lost my card\r\n'
+		);
 		expect(t.errors).toEqual([]);
 		expect(t.calls[0].call_id).toBe('call 7');
 		expect(t.calls[0].segments.map((s) => [s.speaker_label, s.start_s, s.end_s, s.text, s.line])).toEqual([
@@ -13,9 +16,21 @@ describe('parseSrt', () => {
 	});
 
 	it.each([
-		['a missing timeframe', '1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\nTwo\n\n3\n00:00:11,890 --> 00:00:16,320\nThree', { line: 5, reason: 'missing timeframe: cue 2 has no "start --> end" line' }],
-		['an invalid timeframe', '1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\n00:00:07,000 --> 00:00:1x,890\nTwo\n\n3\n00:00:11,890 --> 00:00:16,320\nThree', { line: 6, reason: 'invalid timeframe "00:00:07,000 --> 00:00:1x,890": expected hh:mm:ss,mmm --> hh:mm:ss,mmm' }],
-		['a missing caption', '1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\n00:00:07,000 --> 00:00:11,890\n\n\n3\n00:00:11,890 --> 00:00:16,320\nThree', { line: 5, reason: 'empty text: the cue has a timeframe but no caption' }]
+		[
+			'a missing timeframe',
+			'1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\nTwo\n\n3\n00:00:11,890 --> 00:00:16,320\nThree',
+			{ line: 5, reason: 'missing timeframe: cue 2 has no "start --> end" line' }
+		],
+		[
+			'an invalid timeframe',
+			'1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\n00:00:07,000 --> 00:00:1x,890\nTwo\n\n3\n00:00:11,890 --> 00:00:16,320\nThree',
+			{ line: 6, reason: 'invalid timeframe "00:00:07,000 --> 00:00:1x,890": expected hh:mm:ss,mmm --> hh:mm:ss,mmm' }
+		],
+		[
+			'a missing caption',
+			'1\n00:00:00,500 --> 00:00:07,000\nOne\n\n2\n00:00:07,000 --> 00:00:11,890\n\n\n3\n00:00:11,890 --> 00:00:16,320\nThree',
+			{ line: 5, reason: 'empty text: the cue has a timeframe but no caption' }
+		]
 	])('rejects the cue with %s and loads the others', (_what, text, error) => {
 		const t = parseSrt('c.srt', text);
 		expect(t.errors).toMatchObject([error]);
@@ -25,7 +40,9 @@ describe('parseSrt', () => {
 	it('accepts "." before the milliseconds with a warning on that line', () => {
 		const t = parseSrt('c.srt', '1\n00:00:07,000 --> 00:00:11.890\nTwo');
 		expect(t.calls[0].segments[0].end_s).toBe(11.89);
-		expect(t.warnings).toMatchObject([{ line: 2, reason: '"00:00:07,000 --> 00:00:11.890" uses "." instead of "," before the milliseconds; accepted' }]);
+		expect(t.warnings).toMatchObject([
+			{ line: 2, reason: '"00:00:07,000 --> 00:00:11.890" uses "." instead of "," before the milliseconds; accepted' }
+		]);
 	});
 
 	it('rejects a file that does not start like SRT', () => {

@@ -24,10 +24,15 @@ export function parseSrt(name: string, text: string): ParsedTranscript {
 	if (!isSrt(text))
 		return rejectedFile(
 			format,
-			issue(all[0].line, 'srt_not_srt', `not an SRT file: line ${all[0].line} "${all[0].lines[0].trim().slice(0, 40)}" is neither a cue number nor a "00:00:00,000 --> 00:00:00,000" timing line`, {
-				line: all[0].line,
-				text: all[0].lines[0].trim().slice(0, 40)
-			})
+			issue(
+				all[0].line,
+				'srt_not_srt',
+				`not an SRT file: line ${all[0].line} "${all[0].lines[0].trim().slice(0, 40)}" is neither a cue number nor a "00:00:00,000 --> 00:00:00,000" timing line`,
+				{
+					line: all[0].line,
+					text: all[0].lines[0].trim().slice(0, 40)
+				}
+			)
 		);
 	const callId = fileStem(name);
 	const out = new CallCollector();
@@ -41,9 +46,14 @@ export function parseSrt(name: string, text: string): ParsedTranscript {
 			const isNumber = /^\d+$/.test(b.lines[0].trim());
 			const what = isNumber ? `cue ${b.lines[0].trim()}` : `"${b.lines[0].trim().slice(0, 40)}"`;
 			errors.push(
-				issue(b.line, isNumber ? 'srt_missing_timeframe_cue' : 'srt_missing_timeframe_text', `missing timeframe: ${what} has no "start --> end" line`, {
-					text: isNumber ? b.lines[0].trim() : b.lines[0].trim().slice(0, 40)
-				})
+				issue(
+					b.line,
+					isNumber ? 'srt_missing_timeframe_cue' : 'srt_missing_timeframe_text',
+					`missing timeframe: ${what} has no "start --> end" line`,
+					{
+						text: isNumber ? b.lines[0].trim() : b.lines[0].trim().slice(0, 40)
+					}
+				)
 			);
 			continue;
 		}
@@ -51,12 +61,20 @@ export function parseSrt(name: string, text: string): ParsedTranscript {
 		const start = parseClock(timing.start);
 		const end = parseClock(timing.end);
 		if (!start || !end) {
-			errors.push(issue(b.line + t, 'srt_invalid_timeframe', `invalid timeframe "${b.lines[t].trim()}": expected hh:mm:ss,mmm --> hh:mm:ss,mmm`, { text: b.lines[t].trim() }));
+			errors.push(
+				issue(b.line + t, 'srt_invalid_timeframe', `invalid timeframe "${b.lines[t].trim()}": expected hh:mm:ss,mmm --> hh:mm:ss,mmm`, {
+					text: b.lines[t].trim()
+				})
+			);
 			continue;
 		}
 		// Many tools write '.' instead of ','; the time is unambiguous, so accept it and say so.
 		if (start.sep === '.' || end.sep === '.')
-			warnings.push(issue(b.line + t, 'srt_dot_millis', `"${b.lines[t].trim()}" uses "." instead of "," before the milliseconds; accepted`, { text: b.lines[t].trim() }));
+			warnings.push(
+				issue(b.line + t, 'srt_dot_millis', `"${b.lines[t].trim()}" uses "." instead of "," before the milliseconds; accepted`, {
+					text: b.lines[t].trim()
+				})
+			);
 		const raw = tidy(stripSrtMarkup(b.lines.slice(t + 1).join('\n')));
 		if (!raw) {
 			errors.push(issue(b.line, 'srt_no_caption', 'empty text: the cue has a timeframe but no caption'));

@@ -23,6 +23,8 @@ describe('STM and RTTM', () => {
 	it('tells RTTM from STM and rejects RTTM with the reason', () => {
 		const rttm = 'SPEAKER sample 1 6.690 0.430 <NA> <NA> speaker90 <NA> <NA>\n';
 		expect([isRttm(rttm), isStm(rttm), isRttm(stm), isStm(stm)]).toEqual([true, false, false, true]);
-		expect(parseTranscript('x.rttm', rttm).errors).toMatchObject([{ line: null, reason: 'RTTM holds speaker turns without words: it is imported as voice activity, not as a transcript' }]);
+		expect(parseTranscript('x.rttm', rttm).errors).toMatchObject([
+			{ line: null, reason: 'RTTM holds speaker turns without words: it is imported as voice activity, not as a transcript' }
+		]);
 	});
 });

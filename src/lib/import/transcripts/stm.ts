@@ -27,7 +27,10 @@ export function isStm(text: string): boolean {
 
 /** RTTM given to the transcript importer: it has no words; the import pipeline reads it as voice activity instead. */
 export function parseRttm(): ParsedTranscript {
-	return rejectedFile('rttm', issue(null, 'rttm_not_transcript', 'RTTM holds speaker turns without words: it is imported as voice activity, not as a transcript'));
+	return rejectedFile(
+		'rttm',
+		issue(null, 'rttm_not_transcript', 'RTTM holds speaker turns without words: it is imported as voice activity, not as a transcript')
+	);
 }
 
 export function parseStm(name: string, text: string): ParsedTranscript {
@@ -51,7 +54,11 @@ export function parseStm(name: string, text: string): ParsedTranscript {
 		const [, rec, channel, speaker, start, end, , words = ''] = m;
 		const spoken = words.trim();
 		if (spoken === '' || /^ignore_time_segment_in_scoring$/i.test(spoken)) {
-			errors.push(spoken ? issue(l.line, 'stm_ignored_segment', 'segment marked ignore_time_segment_in_scoring') : issue(l.line, 'empty_text', 'empty text'));
+			errors.push(
+				spoken
+					? issue(l.line, 'stm_ignored_segment', 'segment marked ignore_time_segment_in_scoring')
+					: issue(l.line, 'empty_text', 'empty text')
+			);
 			continue;
 		}
 		out.add(callOf(rec), { speaker_label: speaker, channel, start_s: Number(start), end_s: Number(end), text: spoken, line: l.line });

@@ -87,12 +87,20 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 	let runs: Run[] = [];
 	const format = 'transcribe';
 
-	const speakerLabels = isObj(results.speaker_labels) && Array.isArray(results.speaker_labels.segments) ? results.speaker_labels.segments.filter(isObj) : null;
-	const channelLabels = isObj(results.channel_labels) && Array.isArray(results.channel_labels.channels) ? results.channel_labels.channels.filter(isObj) : null;
+	const speakerLabels =
+		isObj(results.speaker_labels) && Array.isArray(results.speaker_labels.segments) ? results.speaker_labels.segments.filter(isObj) : null;
+	const channelLabels =
+		isObj(results.channel_labels) && Array.isArray(results.channel_labels.channels) ? results.channel_labels.channels.filter(isObj) : null;
 
 	if (speakerLabels && speakerLabels.length > 0) {
 		// Each word goes to the speaker segment whose time span holds its start; punctuation follows its word.
-		runs = speakerLabels.map((s) => ({ label: String(s.speaker_label ?? UNKNOWN_SPEAKER), channel: null, items: [], start: num(s.start_time), end: num(s.end_time) }));
+		runs = speakerLabels.map((s) => ({
+			label: String(s.speaker_label ?? UNKNOWN_SPEAKER),
+			channel: null,
+			items: [],
+			start: num(s.start_time),
+			end: num(s.end_time)
+		}));
 		let k = 0;
 		let last: Run | null = null;
 		for (const it of items) {
@@ -104,7 +112,9 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 			let target = runs[k];
 			// Words carry their speaker in newer outputs; trust it over timing when the two disagree.
 			if (it.speaker && target.label !== it.speaker) {
-				const j = runs.findIndex((r, idx) => idx >= k - 1 && r.label === it.speaker && (r.start ?? 0) <= it.start! && it.start! <= (r.end ?? Infinity));
+				const j = runs.findIndex(
+					(r, idx) => idx >= k - 1 && r.label === it.speaker && (r.start ?? 0) <= it.start! && it.start! <= (r.end ?? Infinity)
+				);
 				if (j >= 0) target = runs[j];
 			}
 			target.items.push(it);
@@ -119,13 +129,28 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 		const startOf = (r: Run) => r.items.find((i) => i.start !== null)?.start ?? Infinity;
 		runs.sort((a, b) => startOf(a) - startOf(b));
 	} else {
-		warnings.push(issue(null, 'transcribe_no_speakers', 'no speaker_labels or channel_labels: speakers are unknown (run Transcribe with speaker or channel identification)'));
+		warnings.push(
+			issue(
+				null,
+				'transcribe_no_speakers',
+				'no speaker_labels or channel_labels: speakers are unknown (run Transcribe with speaker or channel identification)'
+			)
+		);
 		const audio = Array.isArray(results.audio_segments) ? results.audio_segments.filter(isObj) : [];
 		if (audio.length > 0) {
 			runs = audio.map((a) => ({
 				label: UNKNOWN_SPEAKER,
 				channel: null,
-				items: [{ start: num(a.start_time), end: num(a.end_time), content: String(a.transcript ?? ''), isPunct: false, speaker: null, channel: null }],
+				items: [
+					{
+						start: num(a.start_time),
+						end: num(a.end_time),
+						content: String(a.transcript ?? ''),
+						isPunct: false,
+						speaker: null,
+						channel: null
+					}
+				],
 				start: num(a.start_time),
 				end: num(a.end_time)
 			}));
@@ -133,7 +158,11 @@ export function parseTranscribe(name: string, src: JsonSource): ParsedTranscript
 			runs = sentences(items, UNKNOWN_SPEAKER, null);
 		} else {
 			const texts = Array.isArray(results.transcripts) ? results.transcripts.filter(isObj).map((t) => String(t.transcript ?? '')) : [];
-			runs = texts.map((t) => ({ label: UNKNOWN_SPEAKER, channel: null, items: [{ start: null, end: null, content: t, isPunct: false, speaker: null, channel: null }] }));
+			runs = texts.map((t) => ({
+				label: UNKNOWN_SPEAKER,
+				channel: null,
+				items: [{ start: null, end: null, content: t, isPunct: false, speaker: null, channel: null }]
+			}));
 		}
 	}
 

@@ -90,22 +90,42 @@ export function parseWebVtt(name: string, text: string): ParsedTranscript {
 		const end = parseClock(timing.end);
 		const timingLine = b.line + t;
 		if (!start || !end || start.sep !== '.' || end.sep !== '.') {
-			errors.push(issue(timingLine, 'vtt_invalid_timeframe', `invalid timeframe "${b.lines[t].trim()}": expected [hh:]mm:ss.mmm --> [hh:]mm:ss.mmm`, { text: b.lines[t].trim() }));
+			errors.push(
+				issue(timingLine, 'vtt_invalid_timeframe', `invalid timeframe "${b.lines[t].trim()}": expected [hh:]mm:ss.mmm --> [hh:]mm:ss.mmm`, {
+					text: b.lines[t].trim()
+				})
+			);
 			continue;
 		}
 		const body = b.lines.slice(t + 1);
 		const stray = body.findIndex((l) => l.includes('-->'));
 		if (stray >= 0) {
 			const text = body[stray].trim();
-			errors.push(issue(timingLine + 1 + stray, 'vtt_second_timing', `cue text holds a second timing line "${text}" (a blank line is missing between cues)`, { text }));
+			errors.push(
+				issue(
+					timingLine + 1 + stray,
+					'vtt_second_timing',
+					`cue text holds a second timing line "${text}" (a blank line is missing between cues)`,
+					{ text }
+				)
+			);
 			continue;
 		}
 		if (end.seconds < start.seconds)
-			warnings.push(issue(timingLine, 'vtt_ends_before_start', `cue ends (${end.seconds}s) before it starts (${start.seconds}s); kept as given`, { end: end.seconds, start: start.seconds }));
+			warnings.push(
+				issue(timingLine, 'vtt_ends_before_start', `cue ends (${end.seconds}s) before it starts (${start.seconds}s); kept as given`, {
+					end: end.seconds,
+					start: start.seconds
+				})
+			);
 		const runs = voiceRuns(body.join('\n'));
 		if (runs.length === 0) {
 			const unclosed = /<v[^>]*$/.test(body.join('\n'));
-			errors.push(unclosed ? issue(b.line, 'vtt_unclosed_voice', 'empty text (a "<v" voice tag is never closed with ">")') : issue(b.line, 'empty_text', 'empty text'));
+			errors.push(
+				unclosed
+					? issue(b.line, 'vtt_unclosed_voice', 'empty text (a "<v" voice tag is never closed with ">")')
+					: issue(b.line, 'empty_text', 'empty text')
+			);
 			continue;
 		}
 		// A cue holding two voices becomes two segments with the same times: count both as found.
