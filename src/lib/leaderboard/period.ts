@@ -1,6 +1,7 @@
 // The appraisal periods of the leaderboard (月度/季度评优): a calendar month 'YYYY-MM' or quarter 'YYYY-Qn', its
 // days, the period before it (previous month / previous quarter, not "the same number of days") and its URL form.
 import { addDays, periodDays } from '../dashboard/filter';
+import { todayIn } from '../i18n/today';
 
 export type PeriodKind = 'month' | 'quarter';
 
@@ -88,7 +89,7 @@ export const COMPLETE_ENOUGH = 0.8;
  * one the data covers most (the latest of equals). Today's month or quarter when there is no data.
  */
 export function latestCompletePeriod(kind: PeriodKind, range: { first: string; last: string } | null): Period {
-	if (!range) return periodOf(kind, new Date().toISOString().slice(0, 10));
+	if (!range) return periodOf(kind, todayIn());
 	const all = periodsBetween(kind, range.first, range.last);
 	const share = (p: Period) => {
 		const c = coverageOf(p, range);
