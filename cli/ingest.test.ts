@@ -9,25 +9,10 @@ import type { FileReport } from '../src/lib/import/types';
 import { sqlString } from '../src/lib/db/sql';
 import { createNativeDb } from './native-db';
 import { callqa, type Run } from './spawn-cli';
+import { silentWav } from '../src/lib/voice/test-audio';
 
 /** A silent 16-bit PCM mono WAV of one second. */
-function wav(): Buffer {
-	const data = 8000 * 2;
-	const b = Buffer.alloc(44 + data);
-	b.write('RIFF', 0);
-	b.writeUInt32LE(36 + data, 4);
-	b.write('WAVEfmt ', 8);
-	b.writeUInt32LE(16, 16);
-	b.writeUInt16LE(1, 20);
-	b.writeUInt16LE(1, 22);
-	b.writeUInt32LE(8000, 24);
-	b.writeUInt32LE(16000, 28);
-	b.writeUInt16LE(2, 32);
-	b.writeUInt16LE(16, 34);
-	b.write('data', 36);
-	b.writeUInt32LE(data, 40);
-	return b;
-}
+const wav = () => silentWav(1);
 
 const DIALOGUES = JSON.stringify([
 	{

@@ -10,30 +10,12 @@ import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { collectPending, dropPending, scorePending } from '../scoring/dirty';
 import { importFiles, resolvePending } from './pipeline';
 import type { InputFile } from './types';
+import { silentWav } from '../voice/test-audio';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, text: string): InputFile => ({ name, bytes: enc(text) });
 
-/** A silent 16-bit PCM WAV. */
-function wav(channels: number, seconds = 1, rate = 8000): Uint8Array {
-	const data = Math.round(rate * seconds) * channels * 2;
-	const out = new Uint8Array(44 + data);
-	const v = new DataView(out.buffer);
-	const put = (at: number, s: string) => [...s].forEach((c, i) => (out[at + i] = c.charCodeAt(0)));
-	put(0, 'RIFF');
-	v.setUint32(4, 36 + data, true);
-	put(8, 'WAVEfmt ');
-	v.setUint32(16, 16, true);
-	v.setUint16(20, 1, true);
-	v.setUint16(22, channels, true);
-	v.setUint32(24, rate, true);
-	v.setUint32(28, rate * channels * 2, true);
-	v.setUint16(32, channels * 2, true);
-	v.setUint16(34, 16, true);
-	put(36, 'data');
-	v.setUint32(40, data, true);
-	return out;
-}
+const wav = silentWav;
 
 const JSON_TURNS = JSON.stringify([
 	{

@@ -3,27 +3,9 @@ import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { importRecording, recordingSummary, rematchRecordings, setStoredIn } from './import-recording';
+import { silentWav } from '../voice/test-audio';
 
-/** A silent 16-bit PCM WAV. */
-function wav(channels: number, rate: number, seconds: number): Uint8Array {
-	const dataBytes = Math.round(rate * seconds) * channels * 2;
-	const out = new Uint8Array(44 + dataBytes);
-	const v = new DataView(out.buffer);
-	const put = (at: number, s: string) => [...s].forEach((c, i) => (out[at + i] = c.charCodeAt(0)));
-	put(0, 'RIFF');
-	v.setUint32(4, 36 + dataBytes, true);
-	put(8, 'WAVEfmt ');
-	v.setUint32(16, 16, true);
-	v.setUint16(20, 1, true);
-	v.setUint16(22, channels, true);
-	v.setUint32(24, rate, true);
-	v.setUint32(28, rate * channels * 2, true);
-	v.setUint16(32, channels * 2, true);
-	v.setUint16(34, 16, true);
-	put(36, 'data');
-	v.setUint32(40, dataBytes, true);
-	return out;
-}
+const wav = (channels: number, rate: number, seconds: number) => silentWav(channels, seconds, rate);
 
 interface RecordingRow {
 	call_id: string;

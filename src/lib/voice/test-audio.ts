@@ -27,6 +27,14 @@ export function wavBytes(channels: Float32Array[], rate: number): Uint8Array {
 	return out;
 }
 
+/** A silent 16-bit PCM WAV: `channels` channels of `seconds` at `rate` (import and call-key tests). */
+export function silentWav(channels: number, seconds = 1, rate = 8000): Uint8Array {
+	return wavBytes(
+		Array.from({ length: channels }, () => new Float32Array(Math.round(rate * seconds))),
+		rate
+	);
+}
+
 /** Float channels of a 16-bit PCM WAV (the sample recordings). */
 export function readWav16(bytes: Uint8Array): { channels: Float32Array[]; rate: number } {
 	const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
