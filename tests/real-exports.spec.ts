@@ -7,27 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSession, type Session } from './browser';
 import { reportCard, visible } from './ui';
+import { silentWav } from '../src/lib/voice/test-audio';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /** A silent 16-bit PCM WAV. */
-function wav(seconds: number, channels: number, rate = 8000): Buffer {
-	const data = seconds * rate * channels * 2;
-	const b = Buffer.alloc(44 + data);
-	b.write('RIFF', 0);
-	b.writeUInt32LE(36 + data, 4);
-	b.write('WAVEfmt ', 8);
-	b.writeUInt32LE(16, 16);
-	b.writeUInt16LE(1, 20);
-	b.writeUInt16LE(channels, 22);
-	b.writeUInt32LE(rate, 24);
-	b.writeUInt32LE(rate * channels * 2, 28);
-	b.writeUInt16LE(channels * 2, 32);
-	b.writeUInt16LE(16, 34);
-	b.write('data', 36);
-	b.writeUInt32LE(data, 40);
-	return b;
-}
+const wav = (seconds: number, channels: number, rate = 8000) => Buffer.from(silentWav(channels, seconds, rate));
 
 const GREETING = '您好，这里是华信通信，请问有什么可以帮您？';
 const TURNS = JSON.stringify([
