@@ -16,18 +16,26 @@ declare module 'vitest' {
 	}
 }
 
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`vite preview did not answer on ${url}`);
+/** Resolves when vite preview prints that it listens (its "Local: <url>" line); rejects when it exits first. */
+function waitForServer(url: string, child: ChildProcess): Promise<void> {
+	return new Promise((resolve, reject) => {
+		let out = '';
+		const timer = setTimeout(() => reject(new Error(`vite preview did not start on ${url}`)), 60_000);
+		child.stdout?.on('data', (chunk: Buffer) => {
+			// Colours may split the URL (vite prints the port in bold): compare the text without them.
+			// eslint-disable-next-line no-control-regex -- ESC starts every colour code
+			out += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+			if (out.includes(url)) {
+				clearTimeout(timer);
+				child.stdout?.resume();
+				resolve();
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`vite preview exited with ${code}`));
+		});
+	});
 }
 
 export default async function setup(project: TestProject) {
@@ -36,7 +44,7 @@ export default async function setup(project: TestProject) {
 		process.execPath,
 		['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
 		{
-			stdio: ['ignore', 'ignore', 'inherit']
+			stdio: ['ignore', 'pipe', 'inherit']
 		}
 	);
 	const baseUrl = `http://127.0.0.1:${PORT}`;
