@@ -72,13 +72,16 @@ export class ScoringState {
 	 * the workspace, so a reload in the middle leaves them for the next run (ensureStarted).
 	 */
 	scoreNew(): Promise<void> {
-		return this.#enqueue(async (db) => {
-			const rubric = this.active ?? (await resolveActive(db));
-			this.active = rubric;
-			const n = await scorePending(db, rubric, (count) => (this.pending = count));
-			if (n > 0) await db.checkpoint();
-			await this.#count(db, rubric);
-		});
+		return this.#enqueue((db) => this.#scorePending(db));
+	}
+
+	/** One run over the marked and unscored calls with the active version, persisted when it scored any. */
+	async #scorePending(db: Db): Promise<void> {
+		const rubric = this.active ?? (await resolveActive(db));
+		this.active = rubric;
+		const n = await scorePending(db, rubric, (count) => (this.pending = count));
+		if (n > 0) await db.checkpoint();
+		await this.#count(db, rubric);
 	}
 
 	/** Resolves when every scoring run queued so far has finished (background work waits for it). */
@@ -89,12 +92,8 @@ export class ScoringState {
 	/** Re-scores the listed calls with the active version (their voice activity or recordings changed). */
 	rescoreCalls(callIds: string[]): Promise<void> {
 		return this.#enqueue(async (db) => {
-			const rubric = this.active ?? (await resolveActive(db));
-			this.active = rubric;
 			await markDirtyIds(db, callIds);
-			const n = await scorePending(db, rubric, (count) => (this.pending = count));
-			if (n > 0) await db.checkpoint();
-			await this.#count(db, rubric);
+			await this.#scorePending(db);
 		});
 	}
 
