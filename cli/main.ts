@@ -4,6 +4,7 @@ import { evaluateCommand } from './evaluate-command';
 import { importCommand } from './import-command';
 import { rubricCommand } from './rubric-command';
 import { scoreCommand } from './score-command';
+import { sqlCommand } from './sql-command';
 import { UsageError, type Command } from './command';
 
 /** Every subcommand, by name. */
@@ -11,7 +12,8 @@ const commands: Record<string, Command> = {
 	import: importCommand,
 	score: scoreCommand,
 	rubric: rubricCommand,
-	evaluate: evaluateCommand
+	evaluate: evaluateCommand,
+	sql: sqlCommand
 };
 
 function help(): string {

@@ -154,13 +154,8 @@ WHERE v.speaker IN ('agent', 'customer')`);
 	sql.push(
 		[
 			`DELETE FROM findings WHERE rubric_id = ${rid} AND rubric_version = ${ver} AND call_id IN (SELECT call_id FROM cqa_call)`,
-			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points, start_s, end_s, seq, evidence, evidence_code, evidence_params)
-SELECT r.call_id, ${rid}, ${ver}, r.item_id, r.result,
-	CASE r.result WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0 END,
-	CASE WHEN r.result <> 'na' THEN i.weight END,
-	r.start_s, r.end_s, r.seq, r.evidence, r.evidence_code, r.evidence_params
-FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
-ORDER BY r.call_id, i.ordinal`,
+			`INSERT INTO findings (${FINDING_COLUMNS.join(', ')})
+${findingsSelectSql(rubric)}`,
 			...reviewFindingsRefreshSql(`r.call_id IN (SELECT call_id FROM cqa_call) AND r.rubric_id = ${rid} AND r.rubric_version = ${ver}`)
 		].join(';\n')
 	);
@@ -173,6 +168,33 @@ ORDER BY call_id`
 		].join(';\n')
 	);
 	return { sql };
+}
+
+/** The columns of `findings` that findingsSelectSql gives, in its order. */
+export const FINDING_COLUMNS = [
+	'call_id',
+	'rubric_id',
+	'rubric_version',
+	'item_id',
+	'result',
+	'points',
+	'max_points',
+	'start_s',
+	'end_s',
+	'seq',
+	'evidence',
+	'evidence_code',
+	'evidence_params'
+] as const;
+
+/** The findings rows of cqa_res + cqa_items (points: the item's weight when it passes, 0 when it fails, NULL when n/a). */
+export function findingsSelectSql(rubric: Rubric): string {
+	return `SELECT r.call_id, ${sqlString(rubric.id)} AS rubric_id, ${rubric.version} AS rubric_version, r.item_id, r.result,
+	CASE r.result WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0 END AS points,
+	CASE WHEN r.result <> 'na' THEN i.weight END AS max_points,
+	r.start_s, r.end_s, r.seq, r.evidence, r.evidence_code, r.evidence_params
+FROM cqa_res r JOIN cqa_items i ON i.item_id = r.item_id
+ORDER BY r.call_id, i.ordinal`;
 }
 
 /**
