@@ -25,7 +25,9 @@ export const CANONICAL_TABLES = [
 	'review_findings',
 	'review_comments',
 	'review_plans',
-	'review_queue'
+	'review_queue',
+	'appeals',
+	'appeal_items'
 ] as const;
 
 export const SCHEMA_SQL = `
@@ -279,6 +281,30 @@ CREATE TABLE IF NOT EXISTS review_conflict_items (
 	override_result VARCHAR NOT NULL,
 	reason VARCHAR NOT NULL,
 	updated_at TIMESTAMP NOT NULL
+);
+-- Appeals (申诉, src/lib/appeals/): an agent or team leader contests items of a submitted review; the lead decides
+-- each item (uphold | overturn) with a reason. Rows are never deleted: they are the appeal's history. An overturned
+-- item's result_after replaces the reviewed result (scoring/qa-score.ts appeal_overturns).
+CREATE TABLE IF NOT EXISTS appeals (
+	appeal_id VARCHAR PRIMARY KEY,
+	call_id VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	appellant VARCHAR NOT NULL, -- who appealed (name or id, free text)
+	reason VARCHAR NOT NULL,
+	filed_at TIMESTAMP NOT NULL,
+	source_file VARCHAR         -- the review exchange file it came from, when imported
+);
+CREATE TABLE IF NOT EXISTS appeal_items (
+	appeal_id VARCHAR NOT NULL,
+	item_id VARCHAR NOT NULL,
+	result_before VARCHAR NOT NULL, -- the reviewed result when the appeal was filed
+	decision VARCHAR,           -- uphold | overturn; NULL while undecided
+	result_after VARCHAR,       -- overturn: the result the item gets
+	decision_reason VARCHAR,
+	decided_by VARCHAR,
+	decided_at TIMESTAMP,
+	PRIMARY KEY (appeal_id, item_id)
 );
 -- Review queue (src/lib/queue/): the sampling plan and the calls it drew, in queue order. Never changed by re-scoring.
 CREATE TABLE IF NOT EXISTS review_plans (

@@ -1,6 +1,7 @@
 // "The QA score of a call", defined once in SQL: the scoring rule (DESIGN §5) as SQL expressions that the automatic
 // scorer (compile.ts) and the reviewed score share, and the views every page and the CLI read QA scores from:
-//   review_item_results  each item of a review: the inspector's override, else the automatic finding
+//   appeal_overturns     items an appeal's decision overturned (appeals/), the latest decision per item
+//   review_item_results  each item of a review: an overturned appeal's result, else the inspector's override, else the automatic finding
 //   review_scores        a review's score by the scoring rule over those results (drafts included)
 //   call_qa_scores       per call and rubric version: the submitted review's score where one exists, else the automatic one
 //   automatic_qa_scores  the same columns from the automatic scores only ("automatic only")
@@ -58,16 +59,23 @@ const REVIEW_RULE = scoreRuleSql('x.result', 'x.weight', 'x.critical');
 
 /** The views above; schema.ts runs this on every start (CREATE OR REPLACE), so a new definition reaches old workspaces. */
 export const QA_SCORE_VIEWS_SQL = `
+CREATE OR REPLACE VIEW appeal_overturns AS
+SELECT a.call_id, a.rubric_id, a.rubric_version, x.item_id, arg_max(x.result_after, x.decided_at) AS result
+FROM appeal_items x JOIN appeals a ON a.appeal_id = x.appeal_id
+WHERE x.decision = 'overturn'
+GROUP BY a.call_id, a.rubric_id, a.rubric_version, x.item_id;
 CREATE OR REPLACE VIEW review_item_results AS
 SELECT r.call_id, r.rubric_id, r.rubric_version, r.status, i.item_id, i.ordinal, i.weight, i.critical,
-	f.result AS auto_result, o.override_result,
-	coalesce(o.override_result, f.result) AS result,
-	CASE coalesce(o.override_result, f.result) WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0.0 END AS points,
-	CASE WHEN coalesce(o.override_result, f.result) IN ('pass', 'fail') THEN i.weight END AS max_points
+	f.result AS auto_result, o.override_result, ap.result AS appeal_result,
+	coalesce(ap.result, o.override_result, f.result) AS result,
+	CASE coalesce(ap.result, o.override_result, f.result) WHEN 'pass' THEN i.weight WHEN 'fail' THEN 0.0 END AS points,
+	CASE WHEN coalesce(ap.result, o.override_result, f.result) IN ('pass', 'fail') THEN i.weight END AS max_points
 FROM reviews r
 JOIN rubric_items i ON i.rubric_id = r.rubric_id AND i.rubric_version = r.rubric_version
 LEFT JOIN review_findings f ON f.call_id = r.call_id AND f.rubric_id = r.rubric_id AND f.rubric_version = r.rubric_version AND f.item_id = i.item_id
-LEFT JOIN review_items o ON o.call_id = r.call_id AND o.rubric_id = r.rubric_id AND o.rubric_version = r.rubric_version AND o.item_id = i.item_id;
+LEFT JOIN review_items o ON o.call_id = r.call_id AND o.rubric_id = r.rubric_id AND o.rubric_version = r.rubric_version AND o.item_id = i.item_id
+LEFT JOIN appeal_overturns ap ON ap.call_id = r.call_id AND ap.rubric_id = r.rubric_id AND ap.rubric_version = r.rubric_version
+	AND ap.item_id = i.item_id;
 CREATE OR REPLACE VIEW review_scores AS
 SELECT call_id, rubric_id, rubric_version, status, score, score >= pass_mark AS passed, critical_failed FROM (
 	SELECT x.call_id, x.rubric_id, x.rubric_version, x.status, any_value(coalesce(rb.pass_mark, 80)) AS pass_mark,
