@@ -24,6 +24,7 @@ export const LAYERS: Record<string, number> = {
 	charts: 3,
 	player: 3,
 	accuracy: 4,
+	appeals: 4,
 	agent: 4,
 	bench: 4,
 	'call-view': 4,

@@ -4,7 +4,13 @@
 // KPI follows; nothing is deleted, so the history (original, appeal, decision) stays. The deadline for deciding is
 // a centre setting (app_settings.appeal_settings). Every write is followed by db.checkpoint(). No Svelte here.
 import type { Db } from '../db/types';
-import type { ReviewKey } from '../review/review-sql';
+
+/** The review an appeal is against (the same key as a review: review/review-sql.ts). */
+export interface ReviewKey {
+	call_id: string;
+	rubric_id: string;
+	rubric_version: number;
+}
 
 export type Decision = 'uphold' | 'overturn';
 export type ItemResult = 'pass' | 'fail' | 'na';
@@ -261,4 +267,27 @@ export async function listAppeals(db: Db, today: string, filter: AppealFilter = 
 		undecided: Number(r.undecided),
 		overturned: Number(r.overturned)
 	}));
+}
+
+export interface AppealableReview extends ReviewKey {
+	inspector: string | null;
+	/** the review's items in rubric order with their reviewed result now */
+	items: { item_id: string; result: ItemResult | null }[];
+}
+
+/** The call's latest submitted review (what an appeal is filed against), or null when none is submitted. */
+export async function appealableReview(db: Db, callId: string): Promise<AppealableReview | null> {
+	const { rows } = await db.query<{ rubric_id: string; rubric_version: number; inspector: string | null }>(
+		`SELECT rubric_id, rubric_version, inspector FROM reviews WHERE call_id = ? AND status = 'submitted'
+		ORDER BY submitted_at DESC, rubric_version DESC LIMIT 1`,
+		[callId]
+	);
+	const r = rows[0];
+	if (!r) return null;
+	const key = { call_id: callId, rubric_id: r.rubric_id, rubric_version: Number(r.rubric_version) };
+	const items = await db.query<{ item_id: string; result: ItemResult | null }>(
+		'SELECT item_id, result FROM review_item_results WHERE call_id = ? AND rubric_id = ? AND rubric_version = ? ORDER BY ordinal',
+		[key.call_id, key.rubric_id, key.rubric_version]
+	);
+	return { ...key, inspector: r.inspector, items: items.rows };
 }

@@ -11,6 +11,7 @@ import { EXCHANGE_EN } from './exchange-en';
 import { LEADERBOARD_EN } from './leaderboard-en';
 import { QUEUE_EN } from './queue-en';
 import { ACCURACY_EN } from './accuracy-en';
+import { APPEALS_EN } from './appeals-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
 import { INGEST_EN } from './ingest-en';
 
@@ -241,6 +242,7 @@ export const en: Record<MessageKey, string> = {
 	...LEADERBOARD_EN,
 	...QUEUE_EN,
 	...ACCURACY_EN,
+	...APPEALS_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
 	...VOICE_EN

@@ -11,6 +11,7 @@ import { EXCHANGE_ZH } from './exchange-zh';
 import { LEADERBOARD_ZH } from './leaderboard-zh';
 import { QUEUE_ZH } from './queue-zh';
 import { ACCURACY_ZH } from './accuracy-zh';
+import { APPEALS_ZH } from './appeals-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
 import { INGEST_ZH } from './ingest-zh';
 
@@ -236,6 +237,7 @@ export const zh = {
 	...LEADERBOARD_ZH,
 	...QUEUE_ZH,
 	...ACCURACY_ZH,
+	...APPEALS_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
 	...VOICE_ZH

@@ -2,6 +2,7 @@
 // scoring/qa-score.ts), sends every change through review-sql.ts (which checkpoints), re-reads what was saved and
 // says "saved" only after that resolves. One instance per call page. Browser only.
 import { workspace } from '../db/workspace.svelte';
+import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import {
 	addComment,
 	clearOverride,
@@ -92,12 +93,17 @@ export class ReviewState {
 		return this.#write((db) => deleteComment(db, commentId));
 	}
 
-	submit(inspector: string): Promise<boolean> {
-		return this.#write((db, key) => submitReview(db, key, inspector));
+	/** Submitting or reopening moves the call's QA score (reviewed where submitted): views showing scores re-query. */
+	async submit(inspector: string): Promise<boolean> {
+		const ok = await this.#write((db, key) => submitReview(db, key, inspector));
+		if (ok) scoringState.scoresChanged();
+		return ok;
 	}
 
-	reopen(): Promise<boolean> {
-		return this.#write((db, key) => reopenReview(db, key));
+	async reopen(): Promise<boolean> {
+		const ok = await this.#write((db, key) => reopenReview(db, key));
+		if (ok) scoringState.scoresChanged();
+		return ok;
 	}
 
 	/** Starts the review of `to` from this call's review under `from` (see startReviewFrom); resolves when saved. */

@@ -32,6 +32,11 @@ export class ScoringState {
 		this.#getDb = getDb;
 	}
 
+	/** Scores changed outside a scoring run (an appeal overturned an item): views showing scores re-query. */
+	scoresChanged(): void {
+		this.revision += 1;
+	}
+
 	get isScoring(): boolean {
 		return this.status === 'scoring';
 	}
