@@ -1,6 +1,7 @@
 // An appeal (申诉) as a QA team lives it: an inspector submits a review, the agent appeals a failed item, the lead
 // upholds nothing and overturns that item with a reason; the reviewed score changes, the history shows the result
-// then, the appeal and the decision, and the appeals list moves it from "open" to "decided".
+// then, the appeal and the decision, the appeals list moves it from "open" to "decided", and the inspector quality
+// page counts the appeal and the overturn against the inspector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
 import { openSampleWorkspace, visible } from './ui';
@@ -71,7 +72,20 @@ describe('appeals', () => {
 		await visible(page.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }).getByText('已裁定（改判 1 项）'));
 		await page.goto(`${baseUrl}/appeals`);
 		await visible(page.getByText('没有待处理的申诉。'));
+
+		// The lead's view of the inspector: one review this month, appealed, its one decided item overturned.
+		await page.goto(`${baseUrl}/inspectors`);
+		const inspector = await visible(page.locator('[data-testid="inspectors"] tbody tr', { hasText: '质检员甲' }), 60_000);
+		expect(await inspector.locator('td').allInnerTexts()).toEqual([
+			'质检员甲',
+			'1',
+			expect.stringMatching(/分钟$/),
+			'0.0 %',
+			'100.0 %',
+			'100.0 %（1 项中）',
+			'—（尚无校准记录）'
+		]);
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
-	});
+	}, 300_000);
 });

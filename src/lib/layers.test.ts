@@ -32,6 +32,7 @@ export const LAYERS: Record<string, number> = {
 	coaching: 4,
 	dashboard: 4,
 	'import-ui': 4,
+	inspectors: 4,
 	leaderboard: 4,
 	'near-miss': 4,
 	queue: 4,

@@ -206,6 +206,9 @@ CREATE TABLE IF NOT EXISTS reviews (
 	updated_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (call_id, rubric_id, rubric_version)
 );
+-- When the inspector first changed the review (inspector quality: time per review); NULL for reviews from before it
+-- was kept and for imported ones.
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS started_at TIMESTAMP;
 CREATE TABLE IF NOT EXISTS review_items (
 	call_id VARCHAR NOT NULL,
 	rubric_id VARCHAR NOT NULL,

@@ -12,6 +12,7 @@ import { LEADERBOARD_EN } from './leaderboard-en';
 import { QUEUE_EN } from './queue-en';
 import { ACCURACY_EN } from './accuracy-en';
 import { APPEALS_EN } from './appeals-en';
+import { INSPECTORS_EN } from './inspectors-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
 import { INGEST_EN } from './ingest-en';
 
@@ -243,6 +244,7 @@ export const en: Record<MessageKey, string> = {
 	...QUEUE_EN,
 	...ACCURACY_EN,
 	...APPEALS_EN,
+	...INSPECTORS_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
 	...VOICE_EN

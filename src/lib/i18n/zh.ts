@@ -12,6 +12,7 @@ import { LEADERBOARD_ZH } from './leaderboard-zh';
 import { QUEUE_ZH } from './queue-zh';
 import { ACCURACY_ZH } from './accuracy-zh';
 import { APPEALS_ZH } from './appeals-zh';
+import { INSPECTORS_ZH } from './inspectors-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
 import { INGEST_ZH } from './ingest-zh';
 
@@ -238,6 +239,7 @@ export const zh = {
 	...QUEUE_ZH,
 	...ACCURACY_ZH,
 	...APPEALS_ZH,
+	...INSPECTORS_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
 	...VOICE_ZH

@@ -102,8 +102,8 @@ async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 	const before = await status(db, key);
 	if (before === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
 	await db.query(
-		`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, updated_at)
-		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW})
+		`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, updated_at, started_at)
+		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW}, ${NOW})
 		ON CONFLICT (call_id, rubric_id, rubric_version) DO UPDATE SET updated_at = excluded.updated_at,
 			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)

@@ -39,16 +39,23 @@ export const AUTO: [string, Result][] = [
 	['manual', 'na']
 ];
 
-/** Findings and the automatic score (75: 30 of 40 points, the manual item n/a) of call C1 under `version`. */
-export async function scoreC1(db: Db, version: number, results: [string, Result][] = AUTO): Promise<void> {
+/** Findings and the automatic score (75: 30 of 40 points, the manual item n/a) of call C1 (or `callId`) under `version`. */
+export async function scoreC1(db: Db, version: number, results: [string, Result][] = AUTO, callId = 'C1'): Promise<void> {
 	const w = new Map(ITEMS.map((i) => [i.id, i.weight]));
 	for (const [item, result] of results)
 		await db.query(
-			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES ('C1', 'default-zh', ?, ?, ?, ?, ?)`,
-			[version, item, result, result === 'pass' ? w.get(item)! : result === 'fail' ? 0 : null, result === 'na' ? null : w.get(item)!]
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points) VALUES (?, 'default-zh', ?, ?, ?, ?, ?)`,
+			[
+				callId,
+				version,
+				item,
+				result,
+				result === 'pass' ? w.get(item)! : result === 'fail' ? 0 : null,
+				result === 'na' ? null : w.get(item)!
+			]
 		);
 	await db.query(
-		`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed) VALUES ('C1', 'default-zh', ?, 75, false, false)`,
-		[version]
+		`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed, critical_failed) VALUES (?, 'default-zh', ?, 75, false, false)`,
+		[callId, version]
 	);
 }
