@@ -67,6 +67,7 @@ describe('appeals', () => {
 		);
 		expect(await review2.locator('[data-testid="review-score"]').innerText()).not.toBe(before);
 		await visible(row2.getByText('不合格'));
+		await visible(page.locator(`.checklist li[data-item="${itemId}"] [data-appealed="pass"]`, { hasText: '申诉改判为：通过' }));
 
 		await page.goto(`${baseUrl}/appeals?show=decided`);
 		await visible(page.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }).getByText('已裁定（改判 1 项）'));

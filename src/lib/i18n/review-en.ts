@@ -33,6 +33,8 @@ export const REVIEW_EN: Record<keyof typeof REVIEW_ZH, string> = {
 	'review.cancel': 'Cancel',
 	'review.undo': 'Remove correction',
 	'review.overridden': 'Corrected: {from} → {to}',
+	'review.appealOverturned': 'Overturned on appeal to: {to}',
+	'review.appealSee': 'See the appeal',
 	'review.by': 'Reason: {reason}',
 	'review.saving': 'Saving…',
 	'review.saved': 'Saved',

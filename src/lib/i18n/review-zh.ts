@@ -32,6 +32,8 @@ export const REVIEW_ZH = {
 	'review.cancel': '取消',
 	'review.undo': '撤销更正',
 	'review.overridden': '已更正：{from} → {to}',
+	'review.appealOverturned': '申诉改判为：{to}',
+	'review.appealSee': '查看申诉',
 	'review.by': '理由：{reason}',
 	'review.saving': '正在保存…',
 	'review.saved': '已保存',

@@ -207,6 +207,8 @@ export interface ReviewedItem {
 	auto_result: Result | null;
 	/** the inspector's result, when the item is overridden */
 	override_result: Result | null;
+	/** the result an appeal's decision overturned the item to (appeals/), which the reviewed result follows */
+	appeal_result: Result | null;
 	result: Result | null;
 	points: number | null;
 	max_points: number | null;
@@ -233,7 +235,7 @@ export async function reviewedScore(db: Db, key: ReviewKey): Promise<ReviewScore
 /** Each item of the review with its reviewed result and points; empty while the call has no review. */
 export async function reviewedItems(db: Db, key: ReviewKey): Promise<ReviewedItem[]> {
 	const { rows } = await db.query<ReviewedItem>(
-		`SELECT item_id, auto_result, override_result, result, points, max_points FROM review_item_results
+		`SELECT item_id, auto_result, override_result, appeal_result, result, points, max_points FROM review_item_results
 		WHERE call_id = ? AND rubric_id = ? AND rubric_version = ? ORDER BY ordinal`,
 		keyParams(key)
 	);
