@@ -78,7 +78,8 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 	switch (q.kind) {
 		case 'failed':
 		case 'passed':
-			where.push(`f.result = '${q.kind === 'failed' ? 'fail' : 'pass'}'`);
+			where.push('f.result = ?');
+			params.push(q.kind === 'failed' ? 'fail' : 'pass');
 			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s, NULL::DOUBLE AS metric, f.evidence, f.evidence_code, f.evidence_params FROM f`;
 			order = 'has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
