@@ -1,22 +1,12 @@
 // The CLI's native DuckDB must hand out exactly the rows the wasm backends do, so SQL written and tested
 // against duckdb-wasm gives the same answers in `callqa`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, Param } from '../src/lib/db/types';
-import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { describe, expect, it } from 'vitest';
+import type { Param } from '../src/lib/db/types';
 import { importFiles } from '../src/lib/import/pipeline';
-import { createNativeDb } from './native-db';
+import { bothDuckDbs } from './both-duckdbs';
 import { bulkInsert } from '../src/lib/db/bulk';
 
-let wasm: Db;
-let native: Db;
-
-beforeAll(async () => {
-	[wasm, native] = await Promise.all([createNodeWasmDb(), createNativeDb()]);
-});
-afterAll(async () => {
-	await wasm?.close();
-	await native?.close();
-});
+const dbs = bothDuckDbs();
 
 const CASES: { name: string; sql: string; params?: Param[] }[] = [
 	{
@@ -50,42 +40,44 @@ const CASES: { name: string; sql: string; params?: Param[] }[] = [
 
 describe('native DuckDB returns the same plain rows as duckdb-wasm', () => {
 	it.each(CASES)('$name', async ({ sql, params }) => {
-		const [a, b] = [await wasm.query(sql, params), await native.query(sql, params)];
+		const [a, b] = [await dbs.wasm.query(sql, params), await dbs.native.query(sql, params)];
 		expect(b.rows).toEqual(a.rows);
 		expect(b.columns).toEqual(a.columns);
 	});
 
 	it('bulk-loads text holding carriage returns and NUL bytes (a random .tsv crashed the import report)', async () => {
-		await native.query('CREATE TEMP TABLE cr_text (s VARCHAR)');
+		await dbs.native.query('CREATE TEMP TABLE cr_text (s VARCHAR)');
 		const texts = ['old Mac line\rend', 'dos\r\nline', 'nul\u0000byte'];
 		expect(
 			await bulkInsert(
-				native,
+				dbs.native,
 				'cr_text',
 				[{ name: 's', type: 'VARCHAR' }],
 				texts.map((t) => [t])
 			)
 		).toBe(3);
-		expect((await native.query<{ s: string }>('SELECT s FROM cr_text')).rows.map((r) => r.s)).toEqual(texts);
+		expect((await dbs.native.query<{ s: string }>('SELECT s FROM cr_text')).rows.map((r) => r.s)).toEqual(texts);
 	});
 
 	it('gives BIGINT as number, TIMESTAMP and DATE as text, LIST as array', async () => {
-		const { rows } = await native.query("SELECT 5::BIGINT AS n, TIMESTAMP '2024-01-02 03:04:05' AS t, DATE '2024-01-02' AS d, [1, 2] AS l");
+		const { rows } = await dbs.native.query(
+			"SELECT 5::BIGINT AS n, TIMESTAMP '2024-01-02 03:04:05' AS t, DATE '2024-01-02' AS d, [1, 2] AS l"
+		);
 		expect(rows).toEqual([{ n: 5, t: '2024-01-02 03:04:05', d: '2024-01-02', l: [1, 2] }]);
 	});
 
 	it('reads a registered file by its bare name with read_csv, and forgets it when dropped', async () => {
 		const csv = new TextEncoder().encode('id,name,when\n1,张三,2024-03-01 09:00:00\n2,,2024-03-02 10:30:00\n');
 		const sql = "SELECT * FROM read_csv('people.csv', header=true) ORDER BY id";
-		for (const db of [wasm, native]) await db.registerFile('people.csv', csv);
-		const [a, b] = [await wasm.query(sql), await native.query(sql)];
+		for (const db of [dbs.wasm, dbs.native]) await db.registerFile('people.csv', csv);
+		const [a, b] = [await dbs.wasm.query(sql), await dbs.native.query(sql)];
 		expect(b.rows).toEqual(a.rows);
 		expect(b.rows).toEqual([
 			{ id: 1, name: '张三', when: '2024-03-01 09:00:00' },
 			{ id: 2, name: null, when: '2024-03-02 10:30:00' }
 		]);
-		await native.dropFile('people.csv');
-		await expect(native.query(sql)).rejects.toThrow();
+		await dbs.native.dropFile('people.csv');
+		await expect(dbs.native.query(sql)).rejects.toThrow();
 	});
 
 	it('runs the import pipeline to identical tables', async () => {
@@ -104,11 +96,11 @@ describe('native DuckDB returns the same plain rows as duckdb-wasm', () => {
 				)
 			}
 		];
-		const [ra, rb] = [await importFiles(wasm, files), await importFiles(native, files)];
+		const [ra, rb] = [await importFiles(dbs.wasm, files), await importFiles(dbs.native, files)];
 		expect(rb).toEqual(ra);
 		for (const table of ['calls', 'segments', 'import_files', 'import_errors']) {
 			const sql = `SELECT * ${table === 'import_files' ? 'EXCLUDE (imported_at)' : ''} FROM ${table} ORDER BY ALL`;
-			const [a, b] = [await wasm.query(sql), await native.query(sql)];
+			const [a, b] = [await dbs.wasm.query(sql), await dbs.native.query(sql)];
 			expect(b.rows.length, table).toBeGreaterThan(0);
 			expect(b.rows, table).toEqual(a.rows);
 		}

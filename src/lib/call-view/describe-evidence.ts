@@ -1,8 +1,10 @@
 // The evidence of a finding in the interface language: `evidence.<code>` filled from its params (JSON built in
-// SQL, scoring/evidence.ts), or the English `evidence` when the code is missing (findings scored before codes
-// existed), unknown (a newer scorer) or its params do not parse. Used by the call view and the rubric editor.
+// SQL by db/json-sql.ts, read by scoring/evidence.ts readEvidenceParams), or the English `evidence` when the code
+// is missing (findings scored before codes existed), unknown (a newer scorer) or its params do not parse. Used by
+// the call view and the rubric editor.
 import { zh, type MessageKey } from '../i18n/zh';
 import { maskNumbers } from '../privacy/mask';
+import { readEvidenceParams } from '../scoring/evidence';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -39,11 +41,6 @@ function render(code: unknown, params: unknown, t: Translate): string | null {
 
 export function describeEvidence(f: EvidenceOf, t: Translate): string | null {
 	if (!f.evidence_code) return f.evidence;
-	let params: unknown;
-	try {
-		params = JSON.parse(f.evidence_params || '{}');
-	} catch {
-		return f.evidence;
-	}
-	return render(f.evidence_code, params, t) ?? f.evidence;
+	const params = readEvidenceParams(f.evidence_params || '{}');
+	return (params && render(f.evidence_code, params, t)) ?? f.evidence;
 }

@@ -127,4 +127,22 @@ describe('example finder', () => {
 		});
 		expect(await momentsIn(db, sid)).toEqual(new Set([`C@${20 - CONTEXT_S}`]));
 	});
+
+	it('reads the params as data: any key order, look-alike keys inside a quoted text ignored', async () => {
+		const params = JSON.stringify({
+			parts: [
+				{ code: 'interruption_count', n: '1', max: '0', note: '{"code":"interruption_event","seq":"1","at":"0.0","overlap":"99.0"}' },
+				{ overlap: '4.5', chars: '12', at: '6.0', seq: '2', code: 'interruption_event' },
+				{ code: 'phrase_close', sim: '0.80', phrase: '"sim":"0.10"' }
+			]
+		});
+		await db.query(
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, evidence, evidence_code, evidence_params) VALUES ('A', ?, ?, 'hand_written', 'pass', 'x', 'list', ?)`,
+			[RUBRIC.id, RUBRIC.version, params]
+		);
+		const events = await findExamples(db, { rubric: RUBRIC, kind: 'longest_interruption', item_id: 'hand_written' });
+		expect(events.rows.map((r) => [r.call_id, r.seq, r.metric])).toEqual([['A', 2, 4.5]]);
+		const best = await findExamples(db, { rubric: RUBRIC, kind: 'best_phrase', item_id: 'hand_written' });
+		expect(best.rows.map((r) => r.metric)).toEqual([0.8]);
+	});
 });

@@ -1,9 +1,10 @@
 // Finding example moments without listening to everything: calls where a checklist item failed or passed, the
 // best-matched greetings, the longest interruptions; filtered by team, period and "has a recording", paged in
 // SQL (LIMIT n+1 probe). Reads the findings of one rubric version (scoring/rules-sql.ts writes them, with the
-// evidence params this parses). No Svelte here.
+// evidence params it reads as data through db/json-sql.ts). No Svelte here.
 import type { Db, Param } from '../db/types';
 import type { RubricRef } from '../scoring-ui/active-rubric';
+import { jsonFieldSql, jsonLeafObjectsSql } from '../db/json-sql';
 
 export type FinderKind = 'failed' | 'passed' | 'best_phrase' | 'longest_interruption';
 export const FINDER_KINDS: readonly FinderKind[] = ['failed', 'passed', 'best_phrase', 'longest_interruption'];
@@ -49,8 +50,10 @@ export const UNPLACED_LINES = 4;
 export const CONTEXT_S = 1.5;
 /** Length given to evidence that has a start but no end. */
 const DEFAULT_LEN_S = 8;
-/** An interruption event's part in findings.evidence_params (scoring/evidence.ts partSql: code, seq, at, overlap, chars). */
-const EVENT = '"code":"interruption_event[a-z_]*",';
+/** The parts of a finding's params (db/json-sql.ts reads what its encoder wrote, key order does not matter). */
+const PARTS = jsonLeafObjectsSql('f.evidence_params');
+/** A part's value as a number (codes and numbers need no unescaping). */
+const num = (part: string, key: string) => `TRY_CAST(${jsonFieldSql(part, key)} AS DOUBLE)`;
 
 export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Example[]; more: boolean }> {
 	const limit = q.limit ?? PAGE_SIZE;
@@ -75,7 +78,8 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 	switch (q.kind) {
 		case 'failed':
 		case 'passed':
-			where.push(`f.result = '${q.kind === 'failed' ? 'fail' : 'pass'}'`);
+			where.push('f.result = ?');
+			params.push(q.kind === 'failed' ? 'fail' : 'pass');
 			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s, NULL::DOUBLE AS metric, f.evidence, f.evidence_code, f.evidence_params FROM f`;
 			order = 'has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
@@ -84,19 +88,16 @@ export async function findExamples(db: Db, q: FinderQuery): Promise<{ rows: Exam
 			// whole); a call is as good as its weakest requirement.
 			where.push(`f.result = 'pass'`);
 			moments = `SELECT f.call_id, f.seq, f.start_s, f.end_s,
-				coalesce(list_min(list_transform(regexp_extract_all(f.evidence_params, '"sim":"([0-9.]+)"', 1), x -> TRY_CAST(x AS DOUBLE))), 1.0) AS metric,
+				coalesce(list_min(list_transform(${PARTS}, pt -> ${num('pt', 'sim')})), 1.0) AS metric,
 				f.evidence, f.evidence_code, f.evidence_params FROM f`;
 			order = 'm.metric DESC NULLS LAST, m.score DESC NULLS LAST, has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
 		case 'longest_interruption':
-			// One row per interruption event in the params (seq, at, overlap in the same order), longest first.
-			moments = `SELECT call_id, TRY_CAST(ev_seq AS INTEGER) AS seq, TRY_CAST(ev_at AS DOUBLE) AS start_s, NULL::DOUBLE AS end_s,
-				TRY_CAST(ev_overlap AS DOUBLE) AS metric, evidence, evidence_code, evidence_params
-			FROM (SELECT f.call_id, f.evidence, f.evidence_code, f.evidence_params,
-				unnest(regexp_extract_all(f.evidence_params, '${EVENT}"seq":"([^"]*)"', 1)) AS ev_seq,
-				unnest(regexp_extract_all(f.evidence_params, '${EVENT}"seq":"[^"]*","at":"([0-9.]+)"', 1)) AS ev_at,
-				unnest(regexp_extract_all(f.evidence_params, '${EVENT}"seq":"[^"]*","at":"[0-9.]+","overlap":"([0-9.]+)"', 1)) AS ev_overlap
-			FROM f)`;
+			// One row per interruption event in the params (its parts interruption_event*: seq, at, overlap), longest first.
+			moments = `SELECT call_id, TRY_CAST(${jsonFieldSql('ev', 'seq')} AS INTEGER) AS seq, ${num('ev', 'at')} AS start_s, NULL::DOUBLE AS end_s,
+				${num('ev', 'overlap')} AS metric, evidence, evidence_code, evidence_params
+			FROM (SELECT f.call_id, f.evidence, f.evidence_code, f.evidence_params, unnest(${PARTS}) AS ev FROM f)
+			WHERE starts_with(${jsonFieldSql('ev', 'code')}, 'interruption_event')`;
 			order = 'm.metric DESC NULLS LAST, has_rec DESC, m.started_at DESC NULLS LAST, m.call_id';
 			break;
 	}

@@ -3,6 +3,8 @@
 // code (`reason.<code>` in the i18n catalogues). Plain TypeScript, no DOM.
 import type { ImportIssue } from './types';
 import { errorMessage } from '../i18n/error-message';
+import { jsonObjectSql } from '../db/json-sql';
+import { sqlString } from '../db/sql';
 
 /** Every code the importers emit; the i18n test checks each has `reason.<code>` in zh and en. */
 export const REASON_CODES = [
@@ -192,25 +194,12 @@ export function issueFromError(e: unknown, line: number | null = null): ImportIs
 const US = '\u001f';
 
 /**
- * SQL (VARCHAR) for one issue built in SQL: `code US params-json US English reason`. duckdb-wasm has no json
- * extension, so the params object is concatenated by hand; a NULL param becomes "" so the issue is never NULL.
+ * SQL (VARCHAR) for one issue built in SQL: `code US params-json US English reason`. The params object is written by
+ * db/json-sql.ts (the one JSON encoder in SQL; it escapes US too); a NULL param becomes "" so the issue is never NULL.
  */
 export function sqlIssue(code: ReasonCode, english: string, params: Record<string, string> = {}): string {
-	const parts = Object.entries(params).map(([k, expr]) => `'${JSON.stringify(k)}:' || ${sqlJsonString(expr)}`);
-	const json = parts.length ? `'{' || ${parts.join(` || ',' || `)} || '}'` : `'{}'`;
-	return `('${code}' || chr(31) || ${json} || chr(31) || ${english})`;
-}
-
-function sqlJsonString(expr: string): string {
-	let s = `coalesce(CAST(${expr} AS VARCHAR), '')`;
-	for (const [from, to] of [
-		['\\', '\\\\'],
-		['"', '\\"']
-	])
-		s = `replace(${s}, '${from}', '${to}')`;
-	// Control characters (newlines inside quoted cells, our own separator) would break JSON.parse: spaces.
-	s = `regexp_replace(${s}, '[\\x00-\\x1f]', ' ', 'g')`;
-	return `'"' || ${s} || '"'`;
+	const fields = Object.fromEntries(Object.entries(params).map(([k, expr]) => [k, `coalesce(CAST(${expr} AS VARCHAR), '')`]));
+	return `(${sqlString(code)} || chr(31) || ${jsonObjectSql(fields)} || chr(31) || ${english})`;
 }
 
 /** The English reason of a tagged issue string, in SQL (for import_errors, which keeps the English). */

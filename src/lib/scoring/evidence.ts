@@ -6,6 +6,8 @@
 // Params are strings formatted in SQL exactly as in the English text (so both DuckDBs agree byte for byte).
 // A param holding an array is a list: of strings (quoted phrases) or of parts, objects with their own `code`.
 // Code `list` is the evidence of several parts ({"parts": […]}) the English joins with '; '.
+import { jsonArraySql, jsonObjectSql, type JsonField } from '../db/json-sql';
+import { sqlString } from '../db/sql';
 
 /** Every code rules-sql.ts and compile.ts emit; the i18n test checks each has `evidence.<code>` in zh and en. */
 export const EVIDENCE_CODES = [
@@ -75,29 +77,37 @@ export const EVIDENCE_CODES = [
 export type EvidenceCode = (typeof EVIDENCE_CODES)[number];
 
 /** A code as a SQL literal: typed, so the list above cannot miss one the SQL emits. */
-export const codeSql = (code: EvidenceCode): string => `'${code}'`;
+export const codeSql = (code: EvidenceCode): string => sqlString(code);
 
-/**
- * A JSON string of a SQL expression (cast to VARCHAR; NULL stays NULL). By concatenation: duckdb-wasm has no
- * json extension. Other control characters than \n \r \t make JSON.parse fail: the UI then shows `evidence`.
- */
-export function jsonStringSql(expr: string): string {
-	return `'"' || replace(replace(replace(replace(replace((${expr})::VARCHAR, '\\', '\\\\'), '"', '\\"'), chr(10), '\\n'), chr(13), '\\r'), chr(9), '\\t') || '"'`;
-}
-
-/** A field value: a SQL expression made a JSON string, or `{ json }`, an expression that already is JSON. */
-export type JsonField = string | { json: string };
-
-/** A JSON object as SQL from its fields; a field whose value is NULL is left out. */
-export function jsonObjectSql(fields: Record<string, JsonField>): string {
-	const members = Object.entries(fields).map(([k, v]) => `'"${k}":' || ${typeof v === 'string' ? jsonStringSql(v) : `(${v.json})`}`);
-	return members.length ? `'{' || concat_ws(',', ${members.join(', ')}) || '}'` : `'{}'`;
-}
+// The JSON itself is written by db/json-sql.ts, the one encoder; re-exported for the rule builders.
+export { jsonObjectSql, jsonStringSql, type JsonField } from '../db/json-sql';
 
 /** One part of a list: its code (a SQL expression giving a code, see codeSql) and params. */
 export function partSql(code: string, fields: Record<string, JsonField>): string {
-	return jsonObjectSql({ code: { json: `'"' || ${code} || '"'` }, ...fields });
+	return jsonObjectSql({ code, ...fields });
 }
 
 /** The params of a `list` from SQL giving its parts comma-joined (NULL stays NULL). */
-export const listParamsSql = (parts: string): string => `'{"parts":[' || ${parts} || ']}'`;
+export const listParamsSql = (parts: string): string => `'{"parts":' || ${jsonArraySql(parts)} || '}'`;
+
+/** What the UI reads: a finding's params as data, or null when it has none (scored before params existed) or they do not parse. */
+export type EvidenceParams = Record<string, unknown>;
+
+/** The one JS decoder of findings.evidence_params: callers fall back to the stored English text on null. */
+export function readEvidenceParams(json: string | null | undefined): EvidenceParams | null {
+	if (json == null) return null;
+	try {
+		const v: unknown = JSON.parse(json);
+		return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as EvidenceParams) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** The parts of `list` params, else the params themselves as the one part. */
+export function evidenceParts(params: EvidenceParams): EvidenceParams[] {
+	const parts = params.parts;
+	return Array.isArray(parts)
+		? parts.filter((p): p is EvidenceParams => typeof p === 'object' && p !== null && !Array.isArray(p))
+		: [params];
+}
