@@ -125,8 +125,8 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 ), aligned AS (
 	-- the few best candidates per call and requirement, aligned in order (closeness-sql.ts)
 	SELECT *, ${closenessSql('uf', 'pc')} AS sim FROM (
-		SELECT *, ${unitFormSql('norm', rubric)} AS uf FROM cand WHERE ov > 0
-		QUALIFY row_number() OVER (PARTITION BY call_id, req_no ORDER BY ov DESC, ord, alt_no) <= 4)
+		SELECT *, ${unitFormSql('norm', rubric)} AS uf FROM (
+			SELECT * FROM cand WHERE ov > 0 QUALIFY row_number() OVER (PARTITION BY call_id, req_no ORDER BY ov DESC, ord, alt_no) <= 4))
 ), near AS (
 	-- the closest turn (the near miss an inspector would look at): highest closeness, the earlier turn first
 	SELECT k.call_id, k.req_no, coalesce(x.alt_text, k.alt_text) AS alt_text, x.sim, x.seq, x.start_s, x.end_s
