@@ -1,8 +1,8 @@
 /**
  * How real agents say the script: after a call's turns are planned and timed, the greeting, identity check and
  * closing are re-worded the way people speak (paraphrases, fillers, honorifics, variant characters, a homophone
- * slip), some calls get deliberate near misses that are NOT the script (请讲 for a greeting, another company,
- * a question that only looks like a closing), and some get a harmless sentence holding a banned phrase
+ * slip, a closing said only as an "anything else?" question), some calls get deliberate near misses that are NOT
+ * the script (请讲 for a greeting, another company, a question that only looks like a closing), and some get a harmless sentence holding a banned phrase
  * (如果您不知道原来的密码…). Each change records what a careful inspector would decide (the ground truth).
  *
  * It draws from its own seeded stream per call and changes only turn texts: calls, times, CSAT, complaints,
@@ -44,8 +44,13 @@ const CLOSING_QUESTIONS = [
 	'您看还需要其他帮助吗？',
 	'还有别的问题吗？',
 	'请问还有其他可以帮到您的吗？',
-	'请问还要什么可以帮您的吗？'
+	'请问还要什么可以帮您的吗？',
+	'那您看还有什么帮您的吗？',
+	'啊不用客气，还有其他需要咨询吗？',
+	'还有什么问题吗？'
 ];
+/** a goodbye turn that says nothing of the closing: the question before it closes the call on its own */
+const CLOSING_PLAIN_ENDS = ['好的。', '嗯，好的。', '好，您稍后留意一下短信。'];
 const CLOSING_GOODBYES = [
 	'感谢您的来电，再见！',
 	'好的，感谢您来电，祝您生活愉快！',
@@ -58,7 +63,9 @@ const CLOSING_NEAR_MISSES = [
 	'您还有其他号码吗？我一起帮您查。',
 	'您这个套餐还有其他的扣费吗？',
 	'好的，那就先这样。',
-	'行，您先等短信吧。'
+	'行，您先等短信吧。',
+	'还有问题就打我们电话。',
+	'您还有其他的号码可以联系吗？'
 ];
 
 const IDENTITY_Q: Record<string, string[]> = {
@@ -133,10 +140,12 @@ export function speakLikePeople(rng: Rng, b: Behaviour, segs: Segment[]): Spoken
 	if (closing.length === 2 && rng.chance(0.7)) {
 		const [q, bye] = closing;
 		const tq = fitting(rng, q, CLOSING_QUESTIONS);
-		const tb = fitting(rng, bye, CLOSING_GOODBYES);
+		// some agents only ask whether there is anything else and end on an ordinary sentence
+		const questionOnly = tq !== null && rng.chance(0.3);
+		const tb = fitting(rng, bye, questionOnly ? CLOSING_PLAIN_ENDS : CLOSING_GOODBYES);
 		if (tq) q.text = tq;
 		if (tb) bye.text = tb;
-		if (tq || tb) out.closing = { kind: 'spoken_variant', expected: 'pass' };
+		if (tq || tb) out.closing = { kind: questionOnly && tb ? 'question_only' : 'spoken_variant', expected: 'pass' };
 	}
 	const none = segs.find((s) => s.tag === 'no_closing');
 	if (none && rng.chance(0.6)) {

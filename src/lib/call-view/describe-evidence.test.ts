@@ -249,7 +249,12 @@ describe('evidence of scored calls', () => {
 		['good', 'greeting', '已说“您好”（第 1 句）；已说“这里是华信通信”（第 1 句）', '"您好" found (seq 1); "这里是华信通信" found (seq 1)'],
 		['good', 'closing', '已说“还有其他可以帮您的吗”（第 5 句）', '"还有其他可以帮您的吗" found (seq 5)'],
 		['slip', 'closing', '“还有什么可以帮您” 近似说出（相似度 0.83 ≥ 0.8；第 2 句）', '"还有什么可以帮您" ≈ 0.83 ≥ 0.8 (seq 2)'],
-		['near', 'closing', '未说“还有其他问题吗”；最接近的是第 1 句（重合 0.50）', '"还有其他问题吗" missing; closest: seq 1 (overlap 0.50)'],
+		[
+			'near',
+			'closing',
+			'未说“还有其他问题吗”；最接近的是第 1 句（相近度 0.60）',
+			'"还有其他问题吗" missing; closest: seq 1 (closeness 0.60)'
+		],
 		[
 			'good',
 			'acc',

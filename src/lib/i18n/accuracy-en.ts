@@ -39,6 +39,8 @@ export const ACCURACY_EN: Record<keyof typeof ACCURACY_ZH, string> = {
 	'nm.empty': 'No near misses: no call failed this item, or every form has been handled.',
 	'nm.col.said': 'What the agent said (example)',
 	'nm.col.calls': 'Calls it would flip',
+	'nm.col.close': 'Closeness',
+	'nm.col.closeHint': 'How much of the script the turn says, in order (1 = all of it); — on calls scored before this was recorded',
 	'nm.open': 'open call',
 	'nm.accept': 'Accept',
 	'nm.accepted': 'Added',

@@ -37,6 +37,8 @@ export const ACCURACY_ZH = {
 	'nm.empty': '没有近似说法：该检查项没有未通过的通话，或都已处理。',
 	'nm.col.said': '坐席说的（示例）',
 	'nm.col.calls': '可翻转通话',
+	'nm.col.close': '相近度',
+	'nm.col.closeHint': '这句话按顺序说出了多少话术（1 = 全部）；— 表示评分时尚未记录',
 	'nm.open': '打开通话',
 	'nm.accept': '认可',
 	'nm.accepted': '已加入',

@@ -16,7 +16,7 @@ export const EVIDENCE_EN: Record<keyof typeof EVIDENCE_ZH, string> = {
 	'evidence.phrase_close': '"{phrase}" ≈ {sim} ≥ {need} (seq {seq})',
 	'evidence.phrase_missing': '"{phrase}" missing',
 	'evidence.phrase_accepted': 'accepted phrasing "{phrase}" found, {sim} ≥ {need} (seq {seq})',
-	'evidence.phrase_near': '"{phrase}" missing; closest: seq {seq} (overlap {overlap})',
+	'evidence.phrase_near': '"{phrase}" missing; closest: seq {seq} (closeness {sim})',
 	'evidence.banned_excused': '"{phrase}" in seq {seq} excused by the rule\'s exceptions',
 	'evidence.banned_none': 'none found',
 	'evidence.banned_in_seq': '{phrases} in seq {seq}: {quote}',

@@ -15,7 +15,7 @@ export const EVIDENCE_ZH = {
 	'evidence.phrase_close': '“{phrase}” 近似说出（相似度 {sim} ≥ {need}；第 {seq} 句）',
 	'evidence.phrase_missing': '未说“{phrase}”',
 	'evidence.phrase_accepted': '说了认可的说法“{phrase}”（相似度 {sim} ≥ {need}；第 {seq} 句）',
-	'evidence.phrase_near': '未说“{phrase}”；最接近的是第 {seq} 句（重合 {overlap}）',
+	'evidence.phrase_near': '未说“{phrase}”；最接近的是第 {seq} 句（相近度 {sim}）',
 	'evidence.banned_excused': '第 {seq} 句的“{phrase}”属于例外，不计',
 	'evidence.banned_none': '未发现禁用语',
 	'evidence.banned_in_seq': '第 {seq} 句出现 {phrases}：{quote}',

@@ -1,8 +1,9 @@
 // The near-misses view's SQL (issue 11): for a required-phrase item of a rubric version, the agent turns that came
 // closest to the script in the calls that failed it (findings.seq of a failing phrase_required finding is its
 // closest turn, phrase-rules-sql.ts), grouped by their normalised form (cqa_norm + cqa_fold, the scorer's own),
-// with how many calls each form would flip; forms a QA lead dismissed are left out. Accepting a form adds the
-// turn as said to the item's accepted phrasings in a new rubric version (acceptPhrasings). Plain TS + SQL.
+// with how many calls each form would flip and how close it came (ties go to the closest first); forms a QA lead
+// dismissed are left out. Accepting a form adds the turn as said to the item's accepted phrasings in a new rubric
+// version (acceptPhrasings). Plain TS + SQL.
 import type { Db } from '../db/types';
 import { NORM_MACRO_SQL } from '../scoring/normalize';
 import { statements } from '../scoring/compile';
@@ -13,6 +14,8 @@ export interface NearMiss {
 	form: string;
 	/** calls whose closest turn has this form (the calls accepting it would flip) */
 	calls: number;
+	/** how close the turn came to the script (0…1, the scorer's ordered alignment); null on findings without it */
+	closeness: number | null;
 	/** one turn as said, and where */
 	example: string;
 	call_id: string;
@@ -28,6 +31,9 @@ export interface NearMissPage {
 }
 
 export const NEAR_MISS_PAGE = 30;
+
+/** The closeness the scorer put in a failing finding's phrase_near parts (phrase-rules-sql.ts). */
+const NEAR_SIM_RE = `'"code":"phrase_near","phrase":"(?:[^"\\\\]|\\\\.)*","sim":"([0-9.]+)"'`;
 
 /** The dismissed forms (CREATE IF NOT EXISTS: older workspaces get the table on first use). */
 export const DISMISSED_SQL = `CREATE TABLE IF NOT EXISTS near_miss_dismissed (
@@ -58,16 +64,23 @@ export async function listNearMisses(db: Db, rubric: Rubric, itemId: string, off
 	);
 	const { rows } = await db.query<NearMiss>(
 		`WITH t AS (
-			SELECT f.call_id, s.seq, s.text, cqa_fold(cqa_norm(s.text)) AS form
+			SELECT f.call_id, s.seq, s.text, cqa_fold(cqa_norm(s.text)) AS form,
+				list_max(list_transform(regexp_extract_all(f.evidence_params, ${NEAR_SIM_RE}, 1), x -> TRY_CAST(x AS DOUBLE))) AS closeness
 			FROM findings f JOIN segments s ON s.call_id = f.call_id AND s.seq = f.seq WHERE ${failing}
 		)
-		SELECT form, count(DISTINCT call_id) AS calls, arg_min(text, call_id) AS example, min(call_id) AS call_id, arg_min(seq, call_id) AS seq
+		SELECT form, count(DISTINCT call_id) AS calls, max(closeness) AS closeness, arg_min(text, call_id) AS example, min(call_id) AS call_id,
+			arg_min(seq, call_id) AS seq
 		FROM t WHERE form <> '' AND form NOT IN (SELECT form FROM near_miss_dismissed WHERE rubric_id = ? AND item_id = ?)
-		GROUP BY form ORDER BY calls DESC, form LIMIT ${NEAR_MISS_PAGE + 1} OFFSET ${Math.max(0, Math.floor(offset))}`,
+		GROUP BY form ORDER BY calls DESC, closeness DESC NULLS LAST, form LIMIT ${NEAR_MISS_PAGE + 1} OFFSET ${Math.max(0, Math.floor(offset))}`,
 		[...args, rubric.id, itemId]
 	);
 	return {
-		rows: rows.slice(0, NEAR_MISS_PAGE).map((r) => ({ ...r, calls: Number(r.calls), seq: Number(r.seq) })),
+		rows: rows.slice(0, NEAR_MISS_PAGE).map((r) => ({
+			...r,
+			calls: Number(r.calls),
+			seq: Number(r.seq),
+			closeness: r.closeness == null ? null : Number(r.closeness)
+		})),
 		failing: Number(counts[0]?.failing ?? 0),
 		withTurn: Number(counts[0]?.with_turn ?? 0),
 		hasMore: rows.length > NEAR_MISS_PAGE

@@ -99,6 +99,46 @@ describe('default closing on what agents really say', () => {
 	});
 });
 
+describe("a centre's own two closing phrases, courtesy words and class words in real speech", () => {
+	// Only the script as a centre writes it: everything else comes from the general rules (docs/rubric.md).
+	const centre = oneItemRubric({
+		rule: { kind: 'phrase_required', phrases: ['还有其他问题吗|请问还有什么可以帮您'], window: { last_turns: 1 }, fuzzy: 0.8 }
+	});
+	const cases: [string, 'pass' | 'fail', string][] = [
+		// courtesy words of the script left out, or extra ones before and between its words
+		['还有什么可以帮您？', 'pass', '1.00'],
+		['那请问还有什么可以帮助您呢', 'pass', '1.00'],
+		['嗯请问下先生还有什么可以帮您的', 'pass', '1.00'],
+		['请问您看还有什么可以帮您', 'pass', '1.00'],
+		['还有别的问题吗', 'pass', '1.00'],
+		// one class word left out, followed by an extra word, or replaced by a word of another class
+		['嗯那您看还有什么帮您的吗', 'pass', '0.86'],
+		['不客气，请问还有什么其他能够帮到您', 'pass', '0.86'],
+		['啊不用客气，还有其他需要咨询吗', 'pass', '0.80'],
+		['好的请问还有其他可以帮到您的吗', 'pass', '0.86'],
+		// not an "anything else?" question
+		['还有问题就打我们电话', 'fail', ''],
+		['还有其他问题您可以再来电', 'fail', ''],
+		['您还有其他号码吗？', 'fail', ''],
+		['您还有其他的号码可以联系吗', 'fail', ''],
+		['这个费用还有其他的扣款吗', 'fail', ''],
+		['请问有什么可以帮您？', 'fail', ''],
+		['好的，那就先这样。', 'fail', '']
+	];
+	it('passes the closings a careful inspector passes, with their similarity, and fails the look-alikes', async () => {
+		const rows = await run(
+			centre,
+			'x',
+			cases.map(([line]) => closingCall(line))
+		);
+		const got = rows.map((r, i): [string, string, string] => {
+			const part = JSON.parse(r.evidence_params).parts[0];
+			return [cases[i][0], r.result, r.result === 'pass' ? part.sim : ''];
+		});
+		expect(got).toEqual(cases);
+	});
+});
+
 describe('default greeting', () => {
 	const cases: [string, 'pass' | 'fail'][] = [
 		['您好，这里是华信通信客服中心，1010号为您服务，请问有什么可以帮您？', 'pass'],

@@ -4,10 +4,12 @@
 // regular expressions. What it allows (docs/rubric.md, "How required phrases match"):
 //   - the phrase's units in order: Chinese characters one by one, Latin words/numbers whole;
 //   - a word of one of the rubric's equivalence classes stands for any word of its class (帮 = 帮助 = 帮到);
-//   - up to two fillers (嗯, 那个, 先生, um …) between two units; a filler inside the phrase may be left out;
+//   - up to two fillers (嗯, 那个, 先生, 您看, um …) between two units; a filler inside the phrase (请问 at its start,
+//     的 between its words) may be left out;
 //   - one slip: a unit inside the phrase (not its first or last) missing, replaced, or followed by an extra
 //     character — a Chinese character "heard" as zero to two arbitrary characters, a Latin word as up to 12
-//     letters. A word of an equivalence class is never the slip (还有其他号码吗 is not 还有其他问题吗).
+//     letters; a word of an equivalence class only left out, followed by an extra word, or replaced by a word of
+//     another class, never by an arbitrary word (还有其他号码吗 is not 还有其他问题吗).
 // Similarity = 1 − slips / units: 1 for an exact (filler- and class-tolerant) match, 1 − 1/n with the slip.
 import type { Language } from './rubric';
 import { VARIANT_PAIRS } from './variants-table';
@@ -53,6 +55,9 @@ export const DEFAULT_FILLERS: Record<Language, string[]> = {
 		'您',
 		'你',
 		'那',
+		'那么',
+		'您看',
+		'你看',
 		'这边',
 		'我这边',
 		'我们',
@@ -147,6 +152,7 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 	// Greedy longest class word at each position of the unit sequence.
 	const out: string[] = [];
 	const slippable: boolean[] = [];
+	const isClass: boolean[] = [];
 	for (let i = 0; i < units.length;) {
 		let best: { len: number; cls: string[] } | null = null;
 		for (const cls of classes)
@@ -163,10 +169,12 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 					.join('|')})`
 			);
 			slippable.push(false);
+			isClass.push(true);
 			i += best.len;
 		} else {
 			out.push(reEscape(units[i]));
 			slippable.push(true);
+			isClass.push(false);
 			i += 1;
 		}
 	}
@@ -196,6 +204,7 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 				while (j + 1 < out.length && optional[j + 1]) j++;
 				out.splice(i, j - i + 1, `(?:${out.slice(i, j + 1).join('')})?`);
 				slippable.splice(i, j - i + 1, false);
+				isClass.splice(i, j - i + 1, false);
 				optional.splice(i, j - i + 1, true);
 			}
 	// the ends a slip may not touch are the first and last units that must be heard
@@ -210,10 +219,16 @@ export function phrasePattern(phrase: string, language: Language, equivalents: s
 	const join = (parts: string[]) => parts.join(gap);
 	const exact = join(out);
 	const slipBranches: string[] = [];
-	// A slipped character is heard as zero to two arbitrary characters; Latin text has no slip (see above).
+	// A slipped character is heard as zero to two arbitrary characters (a Latin word as up to 12 letters).
 	const any = language === 'zh' ? '.{0,2}' : '[a-z0-9]{0,12}';
-	out.forEach((_, i) => {
-		if (slippable[i]) slipBranches.push(join(out.map((u, j) => (j === i ? any : u))));
+	// A class word (not at either end) may slip too, but only in ways that keep the sentence's meaning: left out
+	// (还有什么帮您的吗), followed by an extra word (还有其他需要咨询吗, 还有什么其他能够帮到您), or replaced by a word
+	// of another class (还有其他可以帮到您的吗); never by an arbitrary word (您还有其他号码吗 is not 还有其他问题吗).
+	const classWords = [...new Set(classes.flat())].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(reEscape);
+	const classSlip = (u: string) => `(?:${u}${any}|${classWords.join('|')})?`;
+	out.forEach((u, i) => {
+		if (slippable[i]) slipBranches.push(join(out.map((v, j) => (j === i ? any : v))));
+		else if (isClass[i] && i !== firstMust && i !== lastMust) slipBranches.push(join(out.map((v, j) => (j === i ? classSlip(u) : v))));
 	});
 	return { units: out, slippable, exact, slip: slipBranches.length ? slipBranches.join('|') : null };
 }

@@ -4,7 +4,7 @@
 //
 // phrase_required matches each alternative of a requirement as an ordered alignment against each turn of the
 // window, with the RE2 patterns phrase-pattern.ts writes (fillers, equivalence classes, one slip); the turns of
-// calls that fail get their closest turn (share of the phrase's character pairs it holds) for the near-misses view.
+// calls that fail get their closest turn (an ordered alignment, closeness-sql.ts) for the near-misses view.
 // The evidence names the turn, the matched span (offsets in the turn's text, from SQL) and the similarity against
 // the threshold. phrase_banned counts a banned phrase unless one of the rule's exceptions excuses that clause.
 import type { PhraseBannedRule, PhraseRequiredRule, Rubric } from './rubric';
@@ -12,6 +12,7 @@ import { substitute } from './rubric';
 import { sqlString } from './normalize';
 import { codeSql, jsonStringSql, listParamsSql, partSql } from './evidence';
 import { phrasePattern, similarity } from './phrase-pattern';
+import { closenessSql, unitFormSql } from './closeness-sql';
 import { quote, speakerSql, values, windowSql } from './sql-helpers';
 
 /** A pattern as a constant SQL expression: written in the rubric's script, matched against normalised text. */
@@ -77,7 +78,8 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	const needText = r.fuzzy < 1 ? ` (needs ${r.fuzzy})` : '';
 	return `WITH alt AS (
 	SELECT req_no::INT AS req_no, alt_no::INT AS alt_no, alt_text, n::INT AS n, slip_sim::DOUBLE AS slip_sim, np,
-		CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END AS grams
+		CASE WHEN length(np) < 2 THEN [np] ELSE list_transform(range(1, length(np)), i -> substr(np, i::INT, 2)) END AS grams,
+		list_transform(string_split(${unitFormSql('np', rubric)}, ''), ch -> unicode(ch)) AS pc
 	FROM (SELECT *, cqa_normf(alt_text) AS np FROM ${values(altRows, ['req_no', 'alt_no', 'alt_text', 'n', 'slip_sim'])})
 ), win AS (
 	SELECT s.call_id, s.seq, s.start_s, s.end_s, s.ord, s.norm, s.text FROM cqa_seg s JOIN cqa_call c ON c.call_id = s.call_id
@@ -113,16 +115,25 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	FROM (SELECT DISTINCT call_id FROM win) w LEFT JOIN matched m ON m.call_id = w.call_id GROUP BY w.call_id
 ), failing AS (
 	SELECT call_id FROM verdict WHERE NOT accepted AND n_ok ${r.match === 'all' ? `< ${nReq}` : '= 0'}
+), cand AS (
+	-- calls that fail: for each requirement not found, the window turns sharing a character pair with one of its
+	-- alternatives (a cheap filter before the alignment)
+	SELECT w.call_id, w.seq, w.start_s, w.end_s, w.ord, w.norm, a.req_no, a.alt_no, a.alt_text, a.pc,
+		len(list_filter(a.grams, g -> contains(w.norm, g))) / len(a.grams) AS ov
+	FROM win w JOIN failing f ON f.call_id = w.call_id JOIN alt a ON a.req_no > 0
+	WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.call_id = w.call_id AND m.req_no = a.req_no)
+), aligned AS (
+	-- the few best candidates per call and requirement, aligned in order (closeness-sql.ts)
+	SELECT *, ${closenessSql('uf', 'pc')} AS sim FROM (
+		SELECT *, ${unitFormSql('norm', rubric)} AS uf FROM (
+			SELECT * FROM cand WHERE ov > 0 QUALIFY row_number() OVER (PARTITION BY call_id, req_no ORDER BY ov DESC, ord, alt_no) <= 4))
 ), near AS (
-	-- calls that fail: for each requirement not found, the window turn holding most of an alternative's character
-	-- pairs (the near miss an inspector would look at)
-	SELECT w.call_id, a.req_no, max(ov) AS ov, arg_max(w.seq, [ov, -w.ord]) AS seq, arg_max(w.start_s, [ov, -w.ord]) AS start_s,
-		arg_max(w.end_s, [ov, -w.ord]) AS end_s, arg_max(a.alt_text, [ov, -w.ord, -a.alt_no]) AS alt_text
-	FROM (SELECT w.*, a.req_no, a.alt_no, a.alt_text, len(list_filter(a.grams, g -> contains(w.norm, g))) / len(a.grams) AS ov
-		FROM win w JOIN failing f ON f.call_id = w.call_id JOIN alt a ON a.req_no > 0
-		WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.call_id = w.call_id AND m.req_no = a.req_no)) w
-	JOIN alt a ON a.req_no = w.req_no AND a.alt_no = w.alt_no
-	GROUP BY w.call_id, a.req_no
+	-- the closest turn (the near miss an inspector would look at): highest closeness, the earlier turn first
+	SELECT k.call_id, k.req_no, coalesce(x.alt_text, k.alt_text) AS alt_text, x.sim, x.seq, x.start_s, x.end_s
+	FROM (SELECT call_id, req_no, arg_min(alt_text, alt_no) AS alt_text FROM cand GROUP BY call_id, req_no) k
+	LEFT JOIN (SELECT call_id, req_no, max(sim) AS sim, arg_max(seq, [sim, -ord, -alt_no]) AS seq, arg_max(start_s, [sim, -ord, -alt_no]) AS start_s,
+			arg_max(end_s, [sim, -ord, -alt_no]) AS end_s, arg_max(alt_text, [sim, -ord, -alt_no]) AS alt_text
+		FROM aligned WHERE sim > 0 GROUP BY call_id, req_no) x ON x.call_id = k.call_id AND x.req_no = k.req_no
 ), parts AS (
 	SELECT call_id, req_no, seq, start_s, end_s, sim, 1 AS found,
 		CASE WHEN req_no = 0 THEN 'accepted phrasing "' || alt_text || '" ' || CASE WHEN is_exact THEN 'found' ELSE ${fmt2('sim')} END
@@ -140,9 +151,9 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 		)} AS part
 	FROM matched WHERE req_no > 0 OR call_id NOT IN (SELECT call_id FROM failing)
 	UNION ALL
-	SELECT call_id, req_no, CASE WHEN ov > 0 THEN seq END, CASE WHEN ov > 0 THEN start_s END, CASE WHEN ov > 0 THEN end_s END, 0, 0,
-		'"' || alt_text || '" missing' || CASE WHEN ov > 0 THEN format(' (closest seq {}, overlap {:.2f})', seq, ov) ELSE '' END,
-		CASE WHEN ov > 0 THEN ${partSql(codeSql('phrase_near'), { phrase: 'alt_text', overlap: fmt2('ov'), seq: 'seq' })}
+	SELECT call_id, req_no, seq, start_s, end_s, 0, 0,
+		'"' || alt_text || '" missing' || CASE WHEN seq IS NOT NULL THEN format(' (closest seq {}, closeness {:.2f})', seq, sim) ELSE '' END,
+		CASE WHEN seq IS NOT NULL THEN ${partSql(codeSql('phrase_near'), { phrase: 'alt_text', sim: fmt2('sim'), seq: 'seq' })}
 			ELSE ${partSql(codeSql('phrase_missing'), { phrase: 'alt_text' })} END
 	FROM near
 ), judged AS (
