@@ -23,6 +23,7 @@ import { issue } from './reasons';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
 import { disguisedFileIssue } from './disguised';
+import { beginJournal, endJournal, markJournalDone } from './journal';
 import { headerCapIssue } from './tabular/text-checks';
 import { guessKind } from './tabular/fields';
 import { looksTabular, sniffTabular } from './tabular/preview';
@@ -170,14 +171,24 @@ export async function importFiles(db: Db, files: InputFile[], opts: ImportOption
 	const plan = wanted.map((file, index) => ({ file, index, detected: detectFile(file) }));
 	plan.sort((a, b) => ORDER[a.detected.kind] - ORDER[b.detected.kind] || a.index - b.index);
 	const reports: FileReport[] = new Array(wanted.length);
+	// A journal row per file, durable before the first file and after each: a kill leaves them for the next opening.
+	const batchId =
+		plan.length > 0
+			? await beginJournal(
+					db,
+					plan.map((p) => p.file.name)
+				)
+			: null;
 	let done = 0;
 	for (const { file, index, detected } of plan) {
 		opts.onProgress?.({ done, total: plan.length, file: file.name });
 		reports[index] = await importOne(db, file, detected, opts);
+		if (batchId) await markJournalDone(db, batchId, done);
 		done++;
 	}
 	if (plan.some((p) => p.detected.kind === 'call_log')) await rematchRecordings(db);
 	opts.onProgress?.({ done, total: plan.length, file: plan.at(-1)?.file.name ?? '' });
+	if (batchId) await endJournal(db, batchId);
 	await db.checkpoint();
 	return { files: reports, pending: await pendingSummary(db, reports) };
 }
