@@ -57,6 +57,44 @@ describe('the generated hostile corpus', () => {
 		}
 	}, 300_000);
 
+	it('names what is wrong: each hostile case gets its own reason code, on its line where it has one', async () => {
+		const db = await createNativeDb();
+		try {
+			const byName = new Map(inputs.map((f) => [path.basename(f.name), f]));
+			const expected: [string, string, number | null][] = [
+				['unbalanced-quote.csv', 'quote_never_closed', 2],
+				['swallowing-quote.csv', 'quote_swallows_rows', 3],
+				['nul-bytes.csv', 'nul_removed', 2],
+				['broken-gbk.csv', 'invalid_bytes', 2],
+				['gzip-renamed.csv', 'disguised_gzip', null],
+				['zip-renamed.csv', 'disguised_zip', null],
+				['xlsx-renamed.csv', 'disguised_xlsx', null],
+				['xls-renamed.csv', 'disguised_xls', null],
+				['pdf-renamed.txt', 'disguised_pdf', null],
+				['random.csv', 'disguised_binary', null],
+				['impossible-dates.csv', 'implausible_date', 3],
+				['negative-durations.csv', 'implausible_duration', 4],
+				['backwards.srt', 'srt_ends_before_start', 2],
+				['srt-bad-first-cue.srt', 'srt_invalid_timeframe', 2],
+				['one-50mb-line.csv', 'header_line_too_long', 1],
+				['100k-columns.csv', 'too_many_columns', 1],
+				['long-data-line.csv', 'line_too_long', 2]
+			];
+			const got: [string, string, number | null][] = [];
+			for (const [name, code] of expected) {
+				const [r] = (await importFiles(db, [byName.get(name)!], { onExisting: 'replace' })).files;
+				const hit = [...r.errors, ...r.warnings].find((i) => i.code === code);
+				got.push([name, hit?.code ?? `none of ${[...r.errors, ...r.warnings].map((i) => i.code).join(',')}`, hit ? hit.line : null]);
+			}
+			expect(got).toEqual(expected);
+			const [a, b] = (await importFiles(db, [byName.get('same-ids-a.csv')!, byName.get('same-ids-b.csv')!])).files;
+			expect(a.warnings.some((w) => w.code === 'rows_replaced')).toBe(false);
+			expect(b.warnings).toMatchObject([{ code: 'rows_replaced', params: { n: 1, file: byName.get('same-ids-a.csv')!.name } }]);
+		} finally {
+			await db.close();
+		}
+	}, 300_000);
+
 	it('still loads a good file given in the same batch as the hostile ones', async () => {
 		const db = await createNativeDb();
 		try {

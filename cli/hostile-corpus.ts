@@ -63,7 +63,24 @@ export function hostileFiles(big = true): Record<string, Uint8Array | string> {
 		'wav-99-channels.wav': wav(1000, 1000, 99),
 		'gzip-renamed.csv': new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, ...randomBytes(200, 7)]),
 		'zip-renamed.csv': new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...randomBytes(200, 8)]),
-		'nested/../dots.. name .csv': `${CALLS_HEADER}\n`,
+		'swallowing-quote.csv': `${CALLS_HEADER}\nS1,A1,2024-01-02 10:00:00,60,inbound,1\nS2,"A1,2024-01-02 11:00:00,60,inbound,2\nS3,A1,2024-01-02 12:00:00,60,inbound,3\nS4,A1,2024-01-02 13:00:00,60,inbound,"4"\nS5,A1,2024-01-02 14:00:00,60,inbound,5\n`,
+		'xlsx-renamed.csv': new Uint8Array([
+			0x50,
+			0x4b,
+			0x03,
+			0x04,
+			20,
+			0,
+			0,
+			0,
+			...Buffer.from('[Content_Types].xml\u0000xl/workbook.xml'),
+			...randomBytes(100, 9)
+		]),
+		'xls-renamed.csv': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(200, 10)]),
+		'pdf-renamed.txt': `%PDF-1.4\n${'x'.repeat(100)}`,
+		'srt-bad-first-cue.srt': '1\n00:00:0x,000 --> 00:00:02,000\nOne\n\n2\n00:00:03,000 --> 00:00:04,000\nTwo\n',
+		'same-ids-a.csv': `${CALLS_HEADER}\nR1,A1,2024-01-02 10:00:00,60,inbound,1\nR2,A1,2024-01-02 10:00:00,60,inbound,1\n`,
+		'same-ids-b.csv': `${CALLS_HEADER}\nR2,A2,2024-01-02 10:00:00,60,inbound,1\n`,
 		'名前 with spaces & "quotes" <tag>.csv': `${CALLS_HEADER}\nH1,A1,2024-01-02 10:00:00,60,inbound,1\n`
 	};
 	// UTF-16 LE without a BOM, and GBK with a truncated two-byte sequence.
@@ -76,6 +93,8 @@ export function hostileFiles(big = true): Record<string, Uint8Array | string> {
 	});
 	if (big) {
 		files['one-50mb-line.csv'] = 'a'.repeat(50 * 1024 * 1024);
+		files['long-data-line.csv'] =
+			`${CALLS_HEADER}\nL1,A1,2024-01-02 10:00:00,60,inbound,${'9'.repeat(3 * 1024 * 1024)}\nL2,A1,2024-01-02 10:00:00,60,inbound,1\n`;
 		files['100k-columns.csv'] = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(99_999) + '1\n';
 	}
 	return files;

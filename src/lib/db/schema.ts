@@ -141,6 +141,16 @@ CREATE TABLE IF NOT EXISTS import_errors (
 	severity VARCHAR,           -- error (row rejected) | warning (row loaded, value doubtful)
 	reason VARCHAR
 );
+-- One row per file of an import in progress (import/journal.ts): written before the first file, marked done after
+-- each, removed when the import ends; rows left behind mean the import was cut short (a kill, a closed tab).
+CREATE TABLE IF NOT EXISTS import_journal (
+	batch_id VARCHAR,
+	started_at TIMESTAMP,
+	position INTEGER,
+	total INTEGER,
+	file VARCHAR,
+	state VARCHAR               -- pending | done
+);
 CREATE TABLE IF NOT EXISTS rubrics (
 	rubric_id VARCHAR NOT NULL,
 	version INTEGER NOT NULL,

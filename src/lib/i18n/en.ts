@@ -131,6 +131,12 @@ export const en: Record<MessageKey, string> = {
 	'import.reading': 'Reading files…',
 	'import.finished':
 		'Import finished: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
+	'import.interrupted':
+		'The import of {total} files started at {at} was interrupted (the page or browser closed); {done} of {total} files were loaded.',
+	'import.interruptedLoaded': 'Loaded: {files}',
+	'import.interruptedNotLoaded': 'Not loaded (import them again): {files}',
+	'import.interruptedDismiss': 'Dismiss',
+	'import.interruptedError': 'Could not read the import journal: {message}',
 	'import.failed': 'Import failed: {message}',
 	'import.reports': 'Import reports',
 	'import.noReports': 'No files imported yet. After an import every file gets a report card here.',
@@ -156,6 +162,7 @@ export const en: Record<MessageKey, string> = {
 	'report.reason': 'Reason',
 	'report.wholeFile': 'whole file',
 	'report.downloadCsv': 'Download the full list (CSV)',
+	'report.bytesReleased': 'the file’s content was released from memory; drop the file again to adjust it',
 	'report.fixMapping': 'Fix column mapping',
 	'report.statusOk': 'Loaded',
 	'report.statusPartial': 'Partly loaded',

@@ -70,6 +70,7 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.issue.foreign.rubric': 'This is a rubric file (JSON), not a review file: import it on the Rubric page.',
 	'xchg.issue.foreign.json':
 		'This is a JSON file, not a review file: only the CSV or Parquet files exported from the Reviews page can be imported here.',
+	'xchg.issue.row_line': 'Row {row} (file line {line})',
 	'xchg.issue.row': 'Row {row}',
 	'xchg.issue.file': 'Whole file',
 	'xchg.issue.unreadable': 'Cannot be read: {detail}',

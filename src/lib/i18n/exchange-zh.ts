@@ -63,6 +63,7 @@ export const EXCHANGE_ZH = {
 	'xchg.issue.foreign.coaching_session': '这是一个辅导会话文件（.callqa-session），不是复核记录文件：请在“辅导”页面导入它。',
 	'xchg.issue.foreign.rubric': '这是一个评分标准文件（JSON），不是复核记录文件：请在“评分标准”页面导入它。',
 	'xchg.issue.foreign.json': '这是一个 JSON 文件，不是复核记录文件：这里只能导入从“质检记录”页导出的 CSV 或 Parquet 文件。',
+	'xchg.issue.row_line': '第 {row} 行（文件第 {line} 行）',
 	'xchg.issue.row': '第 {row} 行',
 	'xchg.issue.file': '整个文件',
 	'xchg.issue.unreadable': '无法读取：{detail}',

@@ -37,10 +37,10 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.not_a_due': '{column}: "{value}" is not a date or time limit',
 	'reason.not_a_seq': '{column}: "{value}" is not a whole number (file order used)',
 	'reason.not_seconds': '{column}: "{value}" is not a time in seconds',
-	'reason.negative_wait': '{column}: negative wait {value}',
-	'reason.negative_talk': '{column}: negative talk time {value}',
-	'reason.negative_hold': '{column}: negative hold time {value}',
-	'reason.negative_wrap': '{column}: negative wrap-up time {value}',
+	'reason.negative_wait': '{column}: negative wait {value}, left empty',
+	'reason.negative_talk': '{column}: negative talk time {value}, left empty',
+	'reason.negative_hold': '{column}: negative hold time {value}, left empty',
+	'reason.negative_wrap': '{column}: negative wrap-up time {value}, left empty',
 	'reason.talk_zero_answered': '{column}: talk time 0 on an answered call',
 	'reason.csat_out_of_range': '{column}: {value} is outside 1–5, left empty',
 	'reason.answered_without_agent': '{column}: call answered by {value}',
@@ -161,5 +161,34 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 		'no call with id {id} in the loaded call logs yet: the recording is listed as its own call until a call log names it',
 	'reason.audio_not_kept': 'audio not kept in browser storage: {detail}',
 	'reason.storage_full':
-		'audio not kept in browser storage: browser storage is full ({used} used of {quota}): {file} was not stored; remove old recordings or use a remembered folder'
+		'audio not kept in browser storage: browser storage is full ({used} used of {quota}): {file} was not stored; remove old recordings or use a remembered folder',
+	// hostile input (importhard)
+	'reason.disguised_gzip': 'this is a gzip-compressed file renamed .{ext}, not a text file; unpack it and import the files inside',
+	'reason.disguised_xlsx':
+		'this looks like an Excel workbook (.xlsx) renamed .{ext}, not a CSV; save it as CSV in Excel, or import the workbook itself',
+	'reason.disguised_zip': 'this is a zip archive renamed .{ext}, not a text file; unpack it and import the files inside',
+	'reason.disguised_xls': 'this is an old Excel workbook (.xls) or another Office file renamed .{ext}, not a CSV; save it as CSV in Excel',
+	'reason.disguised_pdf': 'this is a PDF document renamed .{ext}, not a text file',
+	'reason.disguised_sevenzip': 'this is a 7-Zip archive renamed .{ext}, not a text file; unpack it and import the files inside',
+	'reason.disguised_rar': 'this is a RAR archive renamed .{ext}, not a text file; unpack it and import the files inside',
+	'reason.disguised_png': 'this is a PNG image renamed .{ext}, not a text file',
+	'reason.disguised_jpeg': 'this is a JPEG image renamed .{ext}, not a text file',
+	'reason.disguised_parquet': 'this is a Parquet file renamed .{ext}, not a CSV',
+	'reason.disguised_sqlite': 'this is an SQLite database renamed .{ext}, not a text file',
+	'reason.disguised_binary': 'this is a binary file, not text (named .{ext})',
+	'reason.header_line_too_long': 'the first line is {size} long; a header row may be at most {max} (is this a CSV file?)',
+	'reason.too_many_columns': '{n} columns in the header row; at most {max} are read',
+	'reason.line_too_long': 'line is {size} long; a row may be at most {max}; not loaded',
+	'reason.nul_removed': '{n} NUL character(s) removed from this line',
+	'reason.nul_removed_more': '{n} more NUL character(s) removed on {lines} more lines',
+	'reason.invalid_bytes': '{n} byte sequence(s) that are not valid {encoding} (shown as �)',
+	'reason.invalid_bytes_more': '{n} more invalid byte sequence(s) on {lines} more lines',
+	'reason.quote_never_closed':
+		'a quote (") opened on this line is never closed: lines {line}–{end_line} ({rows} row(s)) were not loaded; check the quotes on this line',
+	'reason.quote_swallows_rows':
+		'a quote (") opened on this line runs to line {end_line} and takes in whole rows: lines {line}–{end_line} ({rows} row(s)) were not loaded; check the quotes on this line',
+	'reason.implausible_duration': '{column}: "{value}" is not a plausible duration (0 to {max} s, minutes and seconds under 60); left empty',
+	'reason.implausible_date': '{column}: "{value}" is not a plausible date (years {min}–{max})',
+	'reason.rows_replaced': '{n} row(s) replaced rows with the same id from file {file} ({ids})',
+	'reason.srt_ends_before_start': 'cue ends ({end}s) before it starts ({start}s); kept as given'
 };

@@ -1,6 +1,7 @@
-// The files imported in this browser session and their reports. Keeps each file's bytes (module-level, so
-// the mapping screen can re-read a file by the id in its URL) and re-imports one file with a different
-// speaker rule or column mapping. Bytes live in memory only: after a reload the user drops the file again.
+// The files imported in this browser session and their reports. Keeps the bytes of the files a later action
+// re-reads (kept-bytes.ts: CSVs for the mapping screen, transcripts for speakers; recordings never), so the
+// mapping screen can re-read a file by the id in its URL, and re-imports one file with a different speaker rule or
+// column mapping. Bytes live in memory only: after a reload (or when released) the user drops the file again.
 import { workspace } from '../db/workspace.svelte';
 import { detectFile, importFiles, importOne, pendingSummary, resolvePending, type Detected, type ImportProgress } from '../import/pipeline';
 import { findPreset } from '../import/tabular/presets';
@@ -18,6 +19,7 @@ import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { keepRecordings } from './keep-recording';
+import { idsToKeep } from './kept-bytes';
 import { analyseImported } from '../voice/voice-batch.svelte';
 import { errorMessage } from '../i18n/error-message';
 
@@ -50,11 +52,29 @@ export class ImportSession {
 	lastBatch = $state.raw<string[]>([]);
 	/** What the 'asking' phase asks about. */
 	question = $state.raw<PendingTranscripts | null>(null);
+	/** Ids whose bytes are held (reactive twin of #files' keys). */
+	kept = $state.raw<ReadonlySet<string>>(new Set());
 	#files = new Map<string, InputFile>();
 	#nextId = 1;
 
 	get isRunning(): boolean {
 		return this.phase === 'reading' || this.phase === 'importing' || this.phase === 'asking';
+	}
+
+	/** Lets go of the bytes no later action needs (kept-bytes.ts), so imports do not pile up in memory. */
+	#release(): void {
+		const held = this.entries.flatMap((e) => {
+			const f = this.#files.get(e.id);
+			return f ? [{ id: e.id, report: e.report, bytes: f.bytes.length }] : [];
+		});
+		const keep = idsToKeep(held);
+		for (const id of [...this.#files.keys()]) if (!keep.has(id)) this.#files.delete(id);
+		this.kept = keep;
+	}
+
+	/** Whether this entry's bytes are still held (its re-map and speaker re-import need them). */
+	hasFile(id: string): boolean {
+		return this.kept.has(id);
 	}
 
 	file(id: string): InputFile | null {
@@ -104,6 +124,7 @@ export class ImportSession {
 				return { id, report, presetName: presetFor(file, report, presets), isTabular: isTabularReport(report) };
 			});
 			this.entries = [...added, ...this.entries];
+			this.#release();
 			this.lastBatch = added.map((e) => e.id);
 			await this.#finish(result.pending ?? null);
 			void analyseImported(added.map((e) => e.report));
@@ -202,6 +223,7 @@ export class ImportSession {
 		this.entries = [];
 		this.lastBatch = [];
 		this.#files.clear();
+		this.kept = new Set();
 		this.phase = 'idle';
 		this.progress = null;
 	}

@@ -22,6 +22,9 @@ import { discardPendingSegments, pendingFiles, resolvePendingSegments, settlePen
 import { issue } from './reasons';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
+import { disguisedFileIssue } from './disguised';
+import { beginJournal, endJournal, markJournalDone } from './journal';
+import { headerCapIssue } from './tabular/text-checks';
 import { guessKind } from './tabular/fields';
 import { looksTabular, sniffTabular } from './tabular/preview';
 import { findPreset } from './tabular/presets';
@@ -71,6 +74,8 @@ export interface ImportOptions {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/** Names whose files must be text: random bytes under them are reported as binary. */
+const TEXT_NAME = /\.(csv|tsv|txt|json|jsonl|vtt|srt|stm|rttm)$|^[^.]*$/i;
 const JUNK = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$|(^|\/)__MACOSX\//i;
 
 /** Decides what a file is from its bytes (and name as a hint). */
@@ -78,7 +83,12 @@ export function detectFile(file: InputFile): Detected {
 	if (file.bytes.length === 0) return unknownFile(null, issue(null, 'empty_file', 'empty file (0 bytes)'));
 	const audio = sniffAudio(file.name, file.bytes);
 	if (audio) return { kind: 'recording', format: audio };
-	let head = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES), file.bytes.length > SNIFF_BYTES).text;
+	const decoded = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES), file.bytes.length > SNIFF_BYTES);
+	// A gzip, workbook, archive or picture under a text name: say what it is, not "headers not recognised".
+	const textCheck = TEXT_NAME.test(file.name) && !decoded.encoding.startsWith('utf-16');
+	const disguised = disguisedFileIssue(file.name, file.bytes, { textCheck });
+	if (disguised) return unknownFile(null, disguised);
+	let head = decoded.text;
 	const isJson = /^\s*[[{]/.test(head);
 	// A JSON document can only be recognised whole; line formats from their first lines.
 	if (isJson && file.bytes.length > SNIFF_BYTES) head = decodeBytes(file.bytes).text;
@@ -88,6 +98,9 @@ export function detectFile(file: InputFile): Detected {
 	if (transcript) return { kind: 'transcript', format: transcript };
 	if (isJson) return unknownFile('json', describeJsonIssue(file.name, head));
 	if (looksTabular(file.name, file.bytes)) {
+		// A 50 MB first line or 100k columns: refused before papaparse reads a preview of it.
+		const capped = headerCapIssue(file.bytes);
+		if (capped) return unknownFile(null, capped);
 		const sniff = sniffTabular(file.bytes);
 		const kind = findPreset(sniff.headers, [])?.kind ?? guessKind(sniff.headers);
 		return { kind: kind === 'unknown' ? 'call_log' : kind, format: sniff.delimiter === '\t' ? 'tsv' : 'csv' };
@@ -158,14 +171,24 @@ export async function importFiles(db: Db, files: InputFile[], opts: ImportOption
 	const plan = wanted.map((file, index) => ({ file, index, detected: detectFile(file) }));
 	plan.sort((a, b) => ORDER[a.detected.kind] - ORDER[b.detected.kind] || a.index - b.index);
 	const reports: FileReport[] = new Array(wanted.length);
+	// A journal row per file, durable before the first file and after each: a kill leaves them for the next opening.
+	const batchId =
+		plan.length > 0
+			? await beginJournal(
+					db,
+					plan.map((p) => p.file.name)
+				)
+			: null;
 	let done = 0;
 	for (const { file, index, detected } of plan) {
 		opts.onProgress?.({ done, total: plan.length, file: file.name });
 		reports[index] = await importOne(db, file, detected, opts);
+		if (batchId) await markJournalDone(db, batchId, done);
 		done++;
 	}
 	if (plan.some((p) => p.detected.kind === 'call_log')) await rematchRecordings(db);
 	opts.onProgress?.({ done, total: plan.length, file: plan.at(-1)?.file.name ?? '' });
+	if (batchId) await endJournal(db, batchId);
 	await db.checkpoint();
 	return { files: reports, pending: await pendingSummary(db, reports) };
 }

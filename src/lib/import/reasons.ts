@@ -163,7 +163,33 @@ export const REASON_CODES = [
 	// decoding recordings for a waveform and voice activity
 	'audio_no_samples',
 	'audio_no_decoder',
-	'audio_no_decoder_wav'
+	'audio_no_decoder_wav',
+	// hostile input: disguised binary files, caps, text damage, stray quotes, implausible values, replacements
+	'disguised_gzip',
+	'disguised_xlsx',
+	'disguised_zip',
+	'disguised_xls',
+	'disguised_pdf',
+	'disguised_sevenzip',
+	'disguised_rar',
+	'disguised_png',
+	'disguised_jpeg',
+	'disguised_parquet',
+	'disguised_sqlite',
+	'disguised_binary',
+	'header_line_too_long',
+	'too_many_columns',
+	'line_too_long',
+	'nul_removed',
+	'nul_removed_more',
+	'invalid_bytes',
+	'invalid_bytes_more',
+	'quote_never_closed',
+	'quote_swallows_rows',
+	'implausible_duration',
+	'implausible_date',
+	'rows_replaced',
+	'srt_ends_before_start'
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

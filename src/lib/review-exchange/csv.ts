@@ -18,22 +18,43 @@ export function recordsToCsv(records: readonly ExchangeRecord[]): string {
 	return BOM + lines.join('\r\n') + '\r\n';
 }
 
+/** 1-based line of a character offset, for offsets asked in increasing order. */
+function lineCounter(text: string): (offset: number) => number {
+	let [line, at] = [1, 0];
+	return (offset) => {
+		for (let nl = text.indexOf('\n', at); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+			line++;
+			at = nl + 1;
+		}
+		return line;
+	};
+}
+
 /** Reads a review exchange CSV; rows with problems are reported (spreadsheet row numbers) and left out. */
 export function parseReviewCsv(text: string, file: string): ParsedFile {
 	const body = text.startsWith(BOM) ? text.slice(1) : text;
-	const parsed = Papa.parse<string[]>(body, {
+	// Row by row, to know where each starts: a comment with a line break makes spreadsheet rows and file lines differ.
+	const table: string[][] = [];
+	const starts: number[] = [];
+	let cursor = 0;
+	Papa.parse<string[]>(body, {
 		header: false,
 		skipEmptyLines: false,
-		delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ','
+		delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ',',
+		step: (result) => {
+			table.push(result.data);
+			starts.push(cursor);
+			cursor = result.meta.cursor;
+		}
 	});
-	const table = parsed.data;
+	const lineAt = lineCounter(body);
 	if (table.length === 0 || (table.length === 1 && table[0].every((c) => c === ''))) {
 		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: 'empty' }] };
 	}
 	const header = table[0].map((h) => h.trim());
 	const head = checkHeader(header, file);
 	if (!head.isReadable) return { file, records: [], rowsTotal: Math.max(0, table.length - 1), issues: head.issues };
-	const rows: { raw: Record<string, unknown>; row: number }[] = [];
+	const rows: { raw: Record<string, unknown>; row: number; line: number }[] = [];
 	for (let i = 1; i < table.length; i++) {
 		const cells = table[i];
 		if (cells.length === 1 && cells[0] === '') continue; // blank line (the file's last line ending)
@@ -41,7 +62,7 @@ export function parseReviewCsv(text: string, file: string): ParsedFile {
 		header.forEach((name, j) => {
 			raw[name] = restoreCell(cells[j] ?? '');
 		});
-		rows.push({ raw, row: i + 1 });
+		rows.push({ raw, row: i + 1, line: lineAt(starts[i]) });
 	}
 	return validateRows(file, rows, head.issues);
 }

@@ -6,7 +6,12 @@ import type { ExchangeIssue } from './records';
 type T = (key: MessageKey, params?: MessageParams) => string;
 
 export function describeExchangeIssue(issue: ExchangeIssue, t: T): { where: string; what: string } {
-	const where = issue.row == null ? t('xchg.issue.file') : t('xchg.issue.row', { row: issue.row });
+	const where =
+		issue.row == null
+			? t('xchg.issue.file')
+			: issue.line !== undefined
+				? t('xchg.issue.row_line', { row: issue.row, line: issue.line })
+				: t('xchg.issue.row', { row: issue.row });
 	const kind = ['int', 'number', 'time', 'text'].includes(issue.detail ?? '')
 		? t(`xchg.kind.${issue.detail}` as MessageKey)
 		: (issue.detail ?? '');

@@ -11,6 +11,7 @@ import { addComment, loadReview, setOverride, submitReview } from '../review/rev
 import { parseReviewCsv, recordsToCsv } from './csv';
 import { parseReviewParquet, recordsToParquet } from './parquet';
 import { neutraliseCell, restoreCell } from './records';
+import { describeExchangeIssue } from './describe-issue';
 import {
 	describeDifferences,
 	exportRecords,
@@ -255,6 +256,36 @@ describe('bad files', () => {
 		const report = await importRecords(db, 'team.csv', parsed.records, parsed.rowsTotal, parsed.issues);
 		expect(report).toMatchObject({ rowsTotal: 11, rowsLoaded: 2, rowsRejected: 9 }); // row 11 has two bad cells, counted once
 		expect(report.counts.reviewsNew).toBe(1);
+	});
+
+	it('a value the workspace cannot store rejects only its row, named by row and file line, in plain words', async () => {
+		const csv = [
+			header,
+			'comment,C1,,,,,,,,,,,cm1,1,"两行\n评语",2026-11-01 10:00:00,',
+			'review,C1,default-zh,3000000000,甲,draft,,,2026-11-01 10:00:00,,,,,,,,',
+			'review,C2,default-zh,1,甲,draft,,,2026-11-01 10:00:00,,,,,,,,'
+		].join('\n');
+		const parsed = parseReviewCsv(csv, 'big.csv');
+		expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([
+			{
+				file: 'big.csv',
+				row: 3,
+				line: 4,
+				severity: 'error',
+				code: 'bad_value',
+				column: 'rubric_version',
+				value: '3000000000',
+				detail: 'int'
+			}
+		]);
+		const report = await importRecords((await freshDb()).db, 'big.csv', parsed.records, parsed.rowsTotal, parsed.issues);
+		expect(report).toMatchObject({ rowsTotal: 3, rowsLoaded: 2, rowsRejected: 1 });
+		expect(
+			describeExchangeIssue(
+				parsed.issues.find((i) => i.severity === 'error')!,
+				(k, p) => `${k} ${JSON.stringify(p ?? {})}`
+			).where
+		).toBe('xchg.issue.row_line {"row":3,"line":4}');
 	});
 
 	it('rejects a file without the columns it needs, and one that is not Parquet', async () => {

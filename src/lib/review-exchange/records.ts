@@ -61,6 +61,8 @@ const REQUIRED_BY_TYPE: Record<RecordType, (keyof ExchangeRecord)[]> = {
 export interface ExchangeIssue {
 	file: string;
 	row: number | null;
+	/** CSV: the file line the row starts on, when a cell with a line break above it makes it differ from `row` */
+	line?: number;
 	severity: 'error' | 'warning';
 	code:
 		| 'unreadable'
@@ -101,6 +103,9 @@ export function formatTime(d: Date): string {
 	return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
 type Coerced = { ok: true; value: string | number | null } | { ok: false };
 
 /** A raw cell (CSV text, or a Parquet value) as the column's kind; empty text and null are null. */
@@ -126,7 +131,8 @@ function coerce(kind: ColumnKind, raw: unknown): Coerced {
 					? Number(raw)
 					: NaN;
 	if (!Number.isFinite(n)) return { ok: false };
-	if (kind === 'int' && !Number.isInteger(n)) return { ok: false };
+	// A whole number the workspace's INTEGER columns cannot hold is as bad as a fraction (not a raw DuckDB error).
+	if (kind === 'int' && (!Number.isInteger(n) || n < INT_MIN || n > INT_MAX)) return { ok: false };
 	return { ok: true, value: n };
 }
 
@@ -251,17 +257,19 @@ export interface ParsedFile {
 /** Validates the rows of a file whose header was readable; shared tail of the CSV and Parquet readers. */
 export function validateRows(
 	file: string,
-	rows: { raw: Record<string, unknown>; row: number }[],
+	rows: { raw: Record<string, unknown>; row: number; line?: number }[],
 	headerIssues: ExchangeIssue[]
 ): ParsedFile {
 	const issues = [...headerIssues];
 	const valid: { record: ExchangeRecord; row: number }[] = [];
+	const lineOf = new Map(rows.filter((r) => r.line !== undefined && r.line !== r.row).map((r) => [r.row, r.line!]));
+	const withLine = (i: ExchangeIssue): ExchangeIssue => (i.row != null && lineOf.has(i.row) ? { ...i, line: lineOf.get(i.row) } : i);
 	for (const r of rows) {
 		const v = validateRecord(r.raw, file, r.row);
-		issues.push(...v.issues);
+		issues.push(...v.issues.map(withLine));
 		if (v.record) valid.push({ record: v.record, row: r.row });
 	}
 	const c = checkFileConsistency(valid, file);
-	issues.push(...c.issues);
+	issues.push(...c.issues.map(withLine));
 	return { file, records: c.kept, rowsTotal: rows.length, issues };
 }

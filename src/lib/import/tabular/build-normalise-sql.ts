@@ -5,6 +5,7 @@ import { SQL_ISSUE_REASON, sqlIssue, type ReasonCode } from '../reasons';
 import { markDirtySql } from '../../scoring/dirty';
 import { isPlaceholderSql } from '../call-rows';
 import { sqlString } from '../../db/sql';
+import { PLAUSIBLE } from '../plausible';
 
 export interface MappedColumn {
 	/** Header as written in the file (used in messages). */
@@ -89,11 +90,12 @@ function timestampOf(
 	time: string,
 	what: 'start time' | 'received time',
 	dateFormat?: string
-): { expr: string; reason: string } {
+): { expr: string; reason: string; column: string } {
 	const fmt = dateFormat ? sqlString(dateFormat) : null;
 	const empty: ReasonCode = what === 'start time' ? 'empty_start_time' : 'empty_received_time';
 	if (f.has(one)) {
 		return {
+			column: one,
 			expr: fmt ? `coalesce(try_strptime(r_${one}, ${fmt}), cqa_ts(r_${one}))` : `cqa_ts(r_${one})`,
 			reason: `CASE WHEN r_${one} IS NULL THEN ${f.issue(empty, `format('{}: empty ${what}', ${f.hdr(one)})`, one)} ELSE ${notADate(f, one)} END`
 		};
@@ -106,6 +108,7 @@ function timestampOf(
 			? `CAST(CAST(try_strptime(r_${date}, ${fmt}) AS DATE) AS TIMESTAMP) + to_seconds(CASE WHEN r_${time} IS NULL THEN 0 ELSE cqa_tod(r_${time}) END)`
 			: null;
 		return {
+			column: date,
 			expr: byFormat ? `coalesce(${byFormat}, cqa_ts2(r_${date}, r_${time}))` : `cqa_ts2(r_${date}, r_${time})`,
 			reason: `CASE WHEN r_${date} IS NULL THEN ${f.issue(empty, `format('{}: empty ${what}', ${f.hdr(date)})`, date)}
 				WHEN cqa_ts(r_${date}) IS NULL${fmt ? ` AND try_strptime(r_${date}, ${fmt}) IS NULL` : ''} THEN ${notADate(f, date)}
@@ -113,6 +116,7 @@ function timestampOf(
 		};
 	}
 	return {
+		column: one,
 		expr: 'CAST(NULL AS TIMESTAMP)',
 		reason: sqlIssue(
 			what === 'start time' ? 'no_column_start_time' : 'no_column_received_time',
@@ -124,6 +128,26 @@ function timestampOf(
 			}
 		)
 	};
+}
+
+const DURATIONS = ['ring_s', 'talk_s', 'hold_s', 'wrap_s'];
+/** The parsed duration before the plausibility check (ring_s → ring_v). */
+const vOf = (d: string) => d.replace(/_s$/, '_v');
+
+/** Warning for a duration that parsed but is not plausible (over a day, or minutes/seconds ≥ 60); stored NULL. */
+function implausibleDuration(f: Fields, d: string): string | null {
+	if (!f.has(d)) return null;
+	return `CASE WHEN ${vOf(d)} >= 0 AND NOT cqa_dur_ok(r_${d}, ${vOf(d)}) THEN ${f.issue('implausible_duration', `format('{}: "{}" is not a plausible duration (0 to {} s, minutes and seconds under 60); left empty', ${f.hdr(d)}, r_${d}, ${PLAUSIBLE.maxDurationS})`, d, { value: `r_${d}`, max: String(PLAUSIBLE.maxDurationS) })} END`;
+}
+
+/** The issue for a time whose year is outside the plausible range (import/plausible.ts). */
+function implausibleDate(f: Fields, field: string): string {
+	return f.issue(
+		'implausible_date',
+		`format('{}: "{}" is not a plausible date (years {}–{})', ${f.hdr(field)}, r_${field}, ${PLAUSIBLE.minYear}, ${PLAUSIBLE.maxYear})`,
+		field,
+		{ value: `r_${field}`, min: String(PLAUSIBLE.minYear), max: String(PLAUSIBLE.maxYear) }
+	);
 }
 
 const EMPTY_ID: Record<string, ReasonCode> = { call_id: 'empty_call_id', complaint_id: 'empty_complaint_id', text: 'empty_text_cell' };
@@ -195,12 +219,14 @@ export const CALL_COLUMNS = [
 export function buildNormaliseCallsSql(i: NormaliseInput): string {
 	const f = new Fields(i.columns);
 	const start = timestampOf(f, 'started_at', 'start_date', 'start_time', 'start time', i.dateFormat);
+	// Durations are parsed into <x>_v; <x>_s keeps them only when plausible (negative or implausible → NULL + warning).
 	const negative = (field: string, what: string, code: ReasonCode) =>
 		f.has(field)
-			? `CASE WHEN ${field} < 0 THEN ${f.issue(code, `format('{}: negative ${what} {}', ${f.hdr(field)}, r_${field})`, field, { value: `r_${field}` })} END`
+			? `CASE WHEN ${vOf(field)} < 0 THEN ${f.issue(code, `format('{}: negative ${what} {}, left empty', ${f.hdr(field)}, r_${field})`, field, { value: `r_${field}` })} END`
 			: null;
 	const warnings = warningList([
-		...['ring_s', 'talk_s', 'hold_s', 'wrap_s'].map((d) => f.unparsed(d, d, 'a duration', 'not_a_duration')),
+		...DURATIONS.map((d) => f.unparsed(d, vOf(d), 'a duration', 'not_a_duration')),
+		...DURATIONS.map((d) => implausibleDuration(f, d)),
 		negative('ring_s', 'wait', 'negative_wait'),
 		negative('talk_s', 'talk time', 'negative_talk'),
 		negative('hold_s', 'hold time', 'negative_hold'),
@@ -227,7 +253,7 @@ export function buildNormaliseCallsSql(i: NormaliseInput): string {
 	SELECT *,
 		CASE WHEN r_call_id IS NULL THEN NULL WHEN r_call_id_scope IS NULL THEN r_call_id ELSE r_call_id_scope || '-' || r_call_id END AS call_id,
 		${start.expr} AS started_at,
-		cqa_dur(r_ring_s) AS ring_s, cqa_dur(r_talk_s) AS talk_s, cqa_dur(r_hold_s) AS hold_s, cqa_dur(r_wrap_s) AS wrap_s,
+		${DURATIONS.map((d) => `cqa_dur(r_${d}) AS ${vOf(d)}, CASE WHEN cqa_dur_ok(r_${d}, cqa_dur(r_${d})) THEN cqa_dur(r_${d}) END AS ${d}`).join(', ')},
 		coalesce(cqa_bool(r_abandoned), NOT cqa_bool(r_answered), cqa_outcome_abandoned(r_outcome)) AS abandoned,
 		cqa_bool(r_transferred) AS transferred,
 		cqa_bool(r_resolved) AS resolved,
@@ -242,6 +268,7 @@ export function buildNormaliseCallsSql(i: NormaliseInput): string {
 	SELECT *, CASE
 		WHEN call_id IS NULL THEN ${idReason(f, 'call_id', 'call id')}
 		WHEN started_at IS NULL THEN ${start.reason}
+		WHEN NOT cqa_ts_ok(started_at) THEN ${implausibleDate(f, start.column)}
 	END AS base_reason
 	FROM p
 )
@@ -307,8 +334,11 @@ export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 	const warnings = warningList([
 		f.unparsed('severity', 'severity', 'a severity (1–3, 一般/严重/重大)', 'not_a_severity'),
 		f.unparsed('due_at', 'due_at', 'a date or time limit', 'not_a_due'),
-		f.unparsed('resolved_at', 'resolved_at', 'a date', 'not_a_date'),
-		f.unparsed('followed_up_at', 'followed_up_at', 'a date', 'not_a_date'),
+		f.unparsed('resolved_at', 'resolved_v', 'a date', 'not_a_date'),
+		f.unparsed('followed_up_at', 'followed_up_v', 'a date', 'not_a_date'),
+		...['resolved_at', 'followed_up_at'].map((d) =>
+			f.has(d) ? `CASE WHEN NOT cqa_ts_ok(${d.replace(/_at$/, '_v')}) THEN ${implausibleDate(f, d)} END` : null
+		),
 		f.unparsed('follow_up_satisfied', 'follow_up_satisfied', 'yes/no', 'not_yes_no'),
 		f.has('resolved_at')
 			? `CASE WHEN resolved_at < received_at THEN ${f.issue('resolved_before_received', `format('{}: resolved before it was received', ${f.hdr('resolved_at')})`, 'resolved_at')} END`
@@ -326,8 +356,8 @@ export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 		r_call_id AS call_id, r_customer_id AS customer_id, r_agent_id AS agent_id,
 		nullif(rtrim(r_category, ',，;；'), '') AS category,
 		cqa_severity(r_severity) AS severity,
-		cqa_ts(r_resolved_at) AS resolved_at,
-		cqa_ts(r_followed_up_at) AS followed_up_at,
+		cqa_ts(r_resolved_at) AS resolved_v, CASE WHEN cqa_ts_ok(cqa_ts(r_resolved_at)) THEN cqa_ts(r_resolved_at) END AS resolved_at,
+		cqa_ts(r_followed_up_at) AS followed_up_v, CASE WHEN cqa_ts_ok(cqa_ts(r_followed_up_at)) THEN cqa_ts(r_followed_up_at) END AS followed_up_at,
 		coalesce(cqa_bool(r_follow_up_satisfied),
 			CASE WHEN cqa_csat_raw(r_follow_up_satisfied) BETWEEN 4 AND 5 THEN true WHEN cqa_csat_raw(r_follow_up_satisfied) BETWEEN 1 AND 2 THEN false END
 		) AS follow_up_satisfied,
@@ -344,6 +374,7 @@ export function buildNormaliseComplaintsSql(i: NormaliseInput): string {
 	SELECT *, CASE
 		WHEN complaint_id IS NULL THEN ${idReason(f, 'complaint_id', 'complaint id')}
 		WHEN received_at IS NULL THEN ${received.reason}
+		WHEN NOT cqa_ts_ok(received_at) THEN ${implausibleDate(f, received.column)}
 	END AS base_reason
 	FROM q
 )

@@ -46,7 +46,7 @@ describe('importTabular: call log with Chinese headers', () => {
 		expect(r.warnings).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ line: 3, reason: '通话时长: talk time 0 on an answered call' }),
-				expect.objectContaining({ line: 7, reason: '振铃时长: negative wait -4' })
+				expect.objectContaining({ line: 7, reason: '振铃时长: negative wait -4, left empty' })
 			])
 		);
 		const rows = (
@@ -86,7 +86,7 @@ describe('importTabular: call log with Chinese headers', () => {
 			{
 				call_id: 'C006',
 				started_at: '2026-08-03 11:30:00',
-				ring_s: -4,
+				ring_s: null,
 				talk_s: 120,
 				abandoned: true,
 				transferred: false,
@@ -386,7 +386,7 @@ describe('importTabular: reasons carry a code and params for the interface langu
 			{ line: 4, reason: 'duplicate call id A2 (first seen on line 3)', code: 'duplicate_call_id', params: { id: 'A2', first_line: '3' } }
 		]);
 		expect(r.warnings).toEqual([
-			{ line: 3, reason: '振铃时长: negative wait -4', code: 'negative_wait', params: { column: '振铃时长', value: '-4' } }
+			{ line: 3, reason: '振铃时长: negative wait -4, left empty', code: 'negative_wait', params: { column: '振铃时长', value: '-4' } }
 		]);
 		const booked = (await db.query<{ reason: string }>("SELECT reason FROM import_errors WHERE file = 'calls.csv' ORDER BY line")).rows.map(
 			(x) => x.reason

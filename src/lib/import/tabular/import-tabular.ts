@@ -7,12 +7,15 @@ import { bulkInsert } from '../../db/bulk';
 import { appendIssues } from '../issues-store';
 import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset, type OnExisting } from '../types';
 import { applyCommit, commitSegments, SEGMENT_COLUMNS } from '../transcripts/commit-segments';
+import { isPlaceholderSql } from '../call-rows';
 import { encodingLabel } from '../encoding';
 import { issue, parseSqlIssue } from '../reasons';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 import { sniffTabular } from './preview';
-import { recordIndexAt, scanRecordStarts } from './record-lines';
+import { blankRecords, recordIndexAt, scanRecordStarts, type RecordStarts } from './record-lines';
+import { badQuoteIssue, headerCapIssue, longLineIssue, longLines, stripNul, undecodableWarnings } from './text-checks';
+import { disguisedFileIssue } from '../disguised';
 import { ensureParseMacros } from './sql-macros';
 import { buildInsertSql, buildIssuesSql, buildNormaliseSql, sqlString, type MappedColumn } from './build-normalise-sql';
 
@@ -41,6 +44,42 @@ export function buildStageSql(
 	null_padding=true, parallel=false, store_rejects=true, rejects_table=${sqlString(rejects.table)}, rejects_scan=${sqlString(rejects.scan)})`;
 }
 
+/** The records to take out before DuckDB reads the file: broken quoting, lines over the cap. */
+function cutRecords(
+	utf8: Uint8Array,
+	records: RecordStarts
+): { ranges: { start: number; end: number }[]; issues: ImportIssue[]; rows: number } {
+	const found = new Map<number, { start: number; end: number; issue: ImportIssue; rows: number }>();
+	for (const b of records.badQuotes) found.set(b.start, { start: b.start, end: b.end, issue: badQuoteIssue(b), rows: b.rows });
+	for (const long of longLines(utf8)) {
+		const idx = recordIndexAt(records.offsets, long.offset);
+		if (idx < 0 || found.has(records.offsets[idx])) continue;
+		const start = records.offsets[idx];
+		found.set(start, { start, end: records.offsets[idx + 1] ?? utf8.length, issue: longLineIssue(long.line, long.bytes), rows: 1 });
+	}
+	const list = [...found.values()].sort((a, b) => a.start - b.start);
+	return { ranges: list, issues: list.map((x) => x.issue), rows: list.reduce((s, x) => s + x.rows, 0) };
+}
+
+/** One warning per file whose rows with the same ids the accepted rows of `out` are about to replace. */
+async function replacedRows(db: Db, kind: 'call_log' | 'complaints', out: string): Promise<ImportIssue[]> {
+	const [table, id] = kind === 'call_log' ? ['calls', 'call_id'] : ['complaints', 'complaint_id'];
+	// A call row a transcript or recording created is filled in by the call log, not replaced.
+	const filled = kind === 'call_log' ? `AND NOT coalesce(${isPlaceholderSql('p')}, false)` : '';
+	const rows = (
+		await db.query<{ file: string | null; n: number; ids: string[] }>(
+			`SELECT p.source_file AS file, count(*) AS n, list(p.${id} ORDER BY p.${id})[1:3] AS ids
+			FROM ${out} o JOIN ${table} p ON p.${id} = o.${id}
+			WHERE o.reject_reason IS NULL ${filled} GROUP BY 1 ORDER BY 2 DESC, 1`
+		)
+	).rows;
+	return rows.map((r) => {
+		const [n, file] = [Number(r.n), r.file ?? '?'];
+		const ids = [...r.ids].join(', ') + (n > 3 ? ', …' : '');
+		return issue(null, 'rows_replaced', `${n} row(s) replaced rows with the same id from file ${file} (${ids})`, { n, file, ids });
+	});
+}
+
 function mappedColumns(headers: string[], mapping: Record<string, string>): MappedColumn[] {
 	const seen = new Set<string>();
 	const out: MappedColumn[] = [];
@@ -55,6 +94,13 @@ function mappedColumns(headers: string[], mapping: Record<string, string>): Mapp
 
 export async function importTabular(db: Db, file: InputFile, opts: ImportTabularOptions = {}): Promise<FileReport> {
 	const report = emptyReport(file.name);
+	// Binary files and hostile sizes are turned away before anything parses the bytes.
+	const refused = disguisedFileIssue(file.name, file.bytes) ?? headerCapIssue(file.bytes);
+	if (refused) {
+		report.kind = 'unknown';
+		report.errors.push(refused);
+		return report;
+	}
 	let sniff = sniffTabular(file.bytes);
 	const preset = opts.preset ?? findPreset(sniff.headers, opts.presets ?? []);
 	if (preset?.options?.delimiter || preset?.options?.encoding)
@@ -63,17 +109,28 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 	report.encoding = encodingLabel(sniff.encoding);
 	report.format = delimiter === '\t' ? 'tsv' : 'csv';
 
+	// Text-level findings, each reported on its line: NULs removed, bytes the decoder could not read.
+	const nul = stripNul(sniff.text);
+	const textWarnings = [...nul.warnings, ...undecodableWarnings(nul.text, report.encoding)];
 	// One line ending for DuckDB's reader: exports that mix CRLF and LF (a header written on Windows, rows
 	// appended elsewhere) otherwise fail whole with "CSV Parser state machine reached an invalid state".
-	const utf8 = new TextEncoder().encode(sniff.text.includes('\r') ? sniff.text.replace(/\r\n?/g, '\n') : sniff.text);
-	const records = scanRecordStarts(utf8, delimiter);
-	report.rows_total = records.lines.length;
+	let utf8: Uint8Array = new TextEncoder().encode(nul.text.includes('\r') ? nul.text.replace(/\r\n?/g, '\n') : nul.text);
+	let records = scanRecordStarts(utf8, delimiter);
+	// Records a stray quote broke and rows over the line cap are taken out before DuckDB reads the file (their
+	// lines left empty, so every other row keeps its line number) and reported as rejected.
+	const cut = cutRecords(utf8, records);
+	if (cut.issues.length > 0) {
+		utf8 = blankRecords(utf8, cut.ranges);
+		records = scanRecordStarts(utf8, delimiter);
+	}
+	report.rows_total = records.lines.length + cut.rows;
 
 	const kind = opts.kind ?? preset?.kind ?? guessKind(headers);
 	report.kind = kind;
 	if (kind === 'unknown') {
 		report.rows_rejected = report.rows_total;
 		report.columns_ignored = [...headers];
+		report.warnings.push(...textWarnings);
 		report.errors.push(
 			issue(
 				null,
@@ -90,8 +147,14 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 	const used = new Set(columns.map((c) => c.index));
 	report.columns_ignored = headers.filter((_, i) => !used.has(i));
 	if (report.rows_total === 0) return report;
+	if (records.lines.length === 0) {
+		report.rows_rejected = cut.rows;
+		report.errors = cut.issues;
+		report.warnings = textWarnings;
+		return report;
+	}
 
-	const fileWarnings: ImportIssue[] = [];
+	const fileWarnings: ImportIssue[] = [...textWarnings];
 	if (kind === 'complaints' && !columns.some((c) => c.field === 'complaint_id')) {
 		fileWarnings.push(
 			issue(null, 'generated_complaint_ids', `no complaint id column: ids were generated as "${file.name}#<line>"`, { file: file.name })
@@ -133,7 +196,7 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 		const staged = Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.stage}`)).rows[0].n);
 		if (staged !== acceptedLines.length) {
 			// The reader split records differently from the scan: trust DuckDB's count, say so.
-			report.rows_total = staged + readerIssues.length;
+			report.rows_total = staged + readerIssues.length + cut.rows;
 			fileWarnings.push(
 				issue(null, 'line_numbers_off', `line numbers may be off: DuckDB read ${staged} rows where ${acceptedLines.length} were expected`, {
 					staged,
@@ -163,9 +226,13 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 						opts.onExisting ?? 'skip'
 					)
 				: null;
-		if (kind !== 'transcript') for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
+		if (kind !== 'transcript') {
+			// Rows of an earlier file (or an earlier import of this one) that this file replaces: said, never silent.
+			fileWarnings.push(...(await replacedRows(db, kind, t.out)));
+			for (const sql of buildInsertSql(kind, t.out)) await db.query(sql);
+		}
 		await db.query(buildIssuesSql(t.out), [file.name, file.name]);
-		await appendIssues(db, file.name, readerIssues, fileWarnings);
+		await appendIssues(db, file.name, [...readerIssues, ...cut.issues], fileWarnings);
 
 		const counts = (
 			await db.query<{ loaded: number; rejected: number }>(
@@ -173,13 +240,13 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 			)
 		).rows[0];
 		report.rows_loaded = Number(counts.loaded);
-		report.rows_rejected = Number(counts.rejected) + readerIssues.length;
+		report.rows_rejected = Number(counts.rejected) + readerIssues.length + cut.rows;
 		const sqlErrors = (
 			await db.query<{ line: number | null; tagged: string }>(
 				`SELECT source_line AS line, reject_issue AS tagged FROM ${t.out} WHERE reject_issue IS NOT NULL ORDER BY source_line`
 			)
 		).rows.map((r) => parseSqlIssue(r.line, r.tagged));
-		report.errors = [...readerIssues, ...sqlErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+		report.errors = [...readerIssues, ...cut.issues, ...sqlErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 		const sqlWarnings = (
 			await db.query<{ line: number | null; tagged: string }>(
 				`SELECT source_line AS line, unnest(warning_issues) AS tagged FROM ${t.out} WHERE reject_issue IS NULL AND len(warning_issues) > 0 ORDER BY source_line`

@@ -8,6 +8,24 @@ export interface RecordStarts {
 	lines: number[];
 	/** Line of the header record (1 unless the file starts with blank lines). */
 	headerLine: number;
+	/** Records whose quoting went wrong (see {@link BadQuote}); they are still in offsets/lines. */
+	badQuotes: BadQuote[];
+}
+
+/**
+ * A record a stray quote broke: its quoted field never closes (`unclosed`), or it runs over whole lines that
+ * hold as many delimiters as the header (`swallows`: those lines are rows of their own, read into one field).
+ */
+export interface BadQuote {
+	kind: 'unclosed' | 'swallows';
+	/** byte range of the whole record, end exclusive */
+	start: number;
+	end: number;
+	/** first and last line of the record */
+	line: number;
+	endLine: number;
+	/** non-empty lines in the record: the rows a user sees there */
+	rows: number;
 }
 
 const LF = 0x0a;
@@ -23,7 +41,10 @@ export function scanRecordStarts(bytes: Uint8Array, delimiter: string, quote = '
 	const q = quote.charCodeAt(0);
 	const offsets: number[] = [];
 	const lines: number[] = [];
+	const badQuotes: BadQuote[] = [];
 	let headerLine = 0;
+	/** delimiters in the header record: a line inside quotes with this many is a row swallowed by a stray quote */
+	let headerDelims = 0;
 	let line = 1;
 	let i = 0;
 	const n = bytes.length;
@@ -35,35 +56,84 @@ export function scanRecordStarts(bytes: Uint8Array, delimiter: string, quote = '
 			line++;
 			continue;
 		}
-		if (headerLine === 0) headerLine = line;
+		const isHeader = headerLine === 0;
+		if (isHeader) headerLine = line;
 		else {
 			offsets.push(i);
 			lines.push(line);
 		}
+		const [recStart, recLine] = [i, line];
 		let atFieldStart = true;
 		let inQuotes = false;
+		let delims = 0;
+		/** delimiters on the current line inside a quoted field, and whether one such line looked like a row */
+		let quotedDelims = 0;
+		let swallows = false;
+		let rows = 1;
+		let lineHasText = true;
+		let lastTextLine = line;
 		for (; i < n; i++) {
 			const b = bytes[i];
 			if (inQuotes) {
 				if (b === q) {
 					if (bytes[i + 1] === q) i++;
 					else inQuotes = false;
-				} else if (b === LF || (b === CR && bytes[i + 1] !== LF)) line++;
+				} else if (b === LF || (b === CR && bytes[i + 1] !== LF)) {
+					line++;
+					if (headerDelims >= 2 && quotedDelims >= headerDelims) swallows = true;
+					quotedDelims = 0;
+					lineHasText = false;
+				} else if (b !== CR) {
+					if (!lineHasText) rows++;
+					lineHasText = true;
+					lastTextLine = line;
+					if (b === delim) quotedDelims++;
+				}
 				continue;
 			}
 			if (b === q && atFieldStart) {
 				inQuotes = true;
 				atFieldStart = false;
-			} else if (b === delim) atFieldStart = true;
-			else if (b === LF || b === CR) break;
+				quotedDelims = 0;
+			} else if (b === delim) {
+				atFieldStart = true;
+				delims++;
+			} else if (b === LF || b === CR) break;
 			else atFieldStart = false;
 		}
+		if (isHeader) headerDelims = delims;
+		if (inQuotes || swallows)
+			badQuotes.push({ kind: inQuotes ? 'unclosed' : 'swallows', start: recStart, end: i, line: recLine, endLine: lastTextLine, rows });
 		if (i < n) {
 			i += bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1;
 			line++;
 		}
 	}
-	return { offsets, lines, headerLine: headerLine || 1 };
+	return { offsets, lines, headerLine: headerLine || 1, badQuotes };
+}
+
+/**
+ * The bytes with each bad record's characters removed but its line breaks kept: the reader then skips those
+ * lines as empty and every other record keeps its line number.
+ */
+export function blankRecords(bytes: Uint8Array, bad: readonly { start: number; end: number }[]): Uint8Array {
+	if (bad.length === 0) return bytes;
+	const parts: Uint8Array[] = [];
+	let from = 0;
+	for (const b of bad) {
+		parts.push(bytes.subarray(from, b.start));
+		const breaks = bytes.subarray(b.start, b.end).filter((x) => x === LF);
+		parts.push(breaks.length > 0 ? breaks : new Uint8Array(0));
+		from = b.end;
+	}
+	parts.push(bytes.subarray(from));
+	const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
 }
 
 /** Index of the record whose start offset is the greatest one ≤ `offset` (binary search). */

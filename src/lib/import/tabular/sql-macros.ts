@@ -3,6 +3,7 @@
 // No extension is needed: in particular no ICU, so ISO strings with an offset or `Z` keep the wall-clock
 // time as written (the offset is dropped, not applied) — call logs are read in the centre's local time.
 import type { Db } from '../../db/types';
+import { PLAUSIBLE } from '../plausible';
 
 const MACROS = String.raw`
 CREATE OR REPLACE TEMP MACRO cqa_clean(s) AS nullif(regexp_replace(CAST(s AS VARCHAR), '^[\s\x{3000}]+|[\s\x{3000}]+$', '', 'g'), '');
@@ -79,6 +80,13 @@ CREATE OR REPLACE TEMP MACRO cqa_dur(s) AS CASE
 		'^(?:(\d+(?:\.\d+)?)\s*(?:小时|时|hours|hour|hrs|hr|h))?\s*(?:(\d+(?:\.\d+)?)\s*(?:分钟|分|minutes|minute|mins|min|m))?\s*(?:(\d+(?:\.\d+)?)\s*(?:秒钟|秒|seconds|second|secs|sec|s))?$',
 		['h', 'm', 'sec']))
 END;
+
+-- A parsed duration v of the text s is data when it is 0…max seconds and, written as H:MM:SS or MM:SS, its
+-- minutes and seconds are under 60 (0:99:99 is not a time anybody measured). Ranges: import/plausible.ts.
+CREATE OR REPLACE TEMP MACRO cqa_dur_ok(s, v) AS v IS NULL OR (v >= 0 AND v <= ${PLAUSIBLE.maxDurationS}
+	AND (strpos(s, ':') = 0 OR len(list_filter(string_split(s, ':')[2:], x -> TRY_CAST(regexp_extract(x, '^\d+') AS INTEGER) >= 60)) = 0));
+-- A parsed time is data when its year is in range (0001-01-01, 9999-12-31 and the Excel serial 99999 are not).
+CREATE OR REPLACE TEMP MACRO cqa_ts_ok(t) AS t IS NULL OR year(t) BETWEEN ${PLAUSIBLE.minYear} AND ${PLAUSIBLE.maxYear};
 
 -- Yes/no in the forms exports use; NULL when the value is none of them (the caller warns).
 CREATE OR REPLACE TEMP MACRO cqa_bool(s) AS CASE

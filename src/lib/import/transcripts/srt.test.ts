@@ -51,3 +51,20 @@ describe('parseSrt', () => {
 		expect(t.errors[0].reason).toMatch(/^not an SRT file: line 1 "some text"/);
 	});
 });
+
+describe('parseSrt cue by cue (issue 16)', () => {
+	it('a bad first cue is rejected with its line; the file is still SRT and the other cues load', () => {
+		const t = parseSrt(
+			'c.srt',
+			'1\n00:00:0x,000 --> 00:00:02,000\nOne\n\n2\n00:00:03,000 --> 00:00:04,000\nTwo\n\n3\n00:00:05,000 --> 00:00:06,000\nThree'
+		);
+		expect(t.errors).toMatchObject([{ line: 2, code: 'srt_invalid_timeframe' }]);
+		expect(t.calls[0].segments.map((s) => s.text)).toEqual(['Two', 'Three']);
+	});
+
+	it('a cue whose times run backwards loads with a warning on its timing line', () => {
+		const t = parseSrt('c.srt', '1\n00:00:10,000 --> 00:00:05,000\nhello\n\n2\n00:00:11,000 --> 00:00:12,000\nagain');
+		expect(t.calls[0].segments).toHaveLength(2);
+		expect(t.warnings).toMatchObject([{ line: 2, code: 'srt_ends_before_start', params: { start: 10, end: 5 } }]);
+	});
+});

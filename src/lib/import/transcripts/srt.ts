@@ -16,12 +16,18 @@ export function isSrt(text: string): boolean {
 	return /^\d+$/.test(first.lines[0].trim()) && first.lines.length > 1 && TIMING.test(first.lines[1]);
 }
 
+/** A cue number line followed by an arrow line, or an arrow line first, whatever the times say. */
+function isCueShaped(b: { lines: string[] }): boolean {
+	return b.lines[0].includes('-->') || (/^\d+$/.test(b.lines[0].trim()) && b.lines.length > 1 && b.lines[1].includes('-->'));
+}
+
 export function parseSrt(name: string, text: string): ParsedTranscript {
 	const format = 'srt';
 	const lines = splitLines(text);
 	const all = blocks(lines);
 	if (all.length === 0) return rejectedFile(format, issue(null, 'no_cues', 'empty file: no cues'));
-	if (!isSrt(text))
+	// One bad cue at the top does not make the file something else: any of the first blocks shaped like a cue will do.
+	if (!isSrt(text) && !all.slice(0, 5).some(isCueShaped))
 		return rejectedFile(
 			format,
 			issue(
@@ -73,6 +79,13 @@ export function parseSrt(name: string, text: string): ParsedTranscript {
 			warnings.push(
 				issue(b.line + t, 'srt_dot_millis', `"${b.lines[t].trim()}" uses "." instead of "," before the milliseconds; accepted`, {
 					text: b.lines[t].trim()
+				})
+			);
+		if (end.seconds < start.seconds)
+			warnings.push(
+				issue(b.line + t, 'srt_ends_before_start', `cue ends (${end.seconds}s) before it starts (${start.seconds}s); kept as given`, {
+					start: start.seconds,
+					end: end.seconds
 				})
 			);
 		const raw = tidy(stripSrtMarkup(b.lines.slice(t + 1).join('\n')));
