@@ -61,7 +61,12 @@ describe('appeals', () => {
 		// greeting now passes: 10 + 20 of 40 points.
 		expect((await reviewedScore(db, KEY))?.score).toBe(75);
 		const items = await reviewedItems(db, KEY);
-		expect(items.find((i) => i.item_id === 'greeting')).toMatchObject({ auto_result: 'fail', override_result: null, appeal_result: 'pass', result: 'pass' });
+		expect(items.find((i) => i.item_id === 'greeting')).toMatchObject({
+			auto_result: 'fail',
+			override_result: null,
+			appeal_result: 'pass',
+			result: 'pass'
+		});
 		await expect(decideItem(db, id, 'greeting', { decision: 'uphold', reason: '改主意', decidedBy: '组长' })).rejects.toMatchObject({
 			code: 'decided'
 		});
