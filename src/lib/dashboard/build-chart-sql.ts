@@ -3,7 +3,7 @@
 import type { Db, Param } from '../db/types';
 import { DEFAULT_SL_THRESHOLD_S, callPartsSql, COMPLAINT_ON_TIME_SQL, kpiSql, type Part } from '../metrics/kpis';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, periodDays, type DashboardFilter } from './filter';
-import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import { qaScoresRelation, type QaSource } from '../metrics/qa-score';
 
 export type Grain = 'day' | 'week' | 'month';
 export const GRAINS: Grain[] = ['day', 'week', 'month'];

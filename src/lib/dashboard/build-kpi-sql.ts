@@ -2,7 +2,7 @@
 // parameterised query over call_facts. The KPIs themselves are defined in metrics/ (kpis.ts, definitions.ts); this
 // module only picks the calls and complaints of the filter. Charts have their own builders (build-chart-sql.ts).
 import type { Db, Param } from '../db/types';
-import type { QaSource } from '../scoring/qa-score';
+import type { QaSource } from '../metrics/qa-score';
 import type { KpiKey } from '../metrics/definitions';
 import { CALL_PARTS, COMPLAINT_PARTS, COMPLAINT_PARTS_SQL, QA_PARTS, QA_PARTS_SQL, callPartsSql, partsSelect } from '../metrics/kpis';
 import {
@@ -61,7 +61,7 @@ export interface KpiResult {
 export interface KpiOptions {
 	/** rubric version whose scores give the QA KPIs; none: QA KPIs are null */
 	rubric?: { id: string; version: number } | null;
-	/** reviewed scores where reviewed (default) or the automatic ones only (scoring/qa-score.ts) */
+	/** reviewed scores where reviewed (default) or the automatic ones only (metrics/qa-score.ts) */
 	qaSource?: QaSource;
 	slThresholdS?: number;
 }

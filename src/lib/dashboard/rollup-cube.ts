@@ -28,7 +28,7 @@ import {
 	type TrendRow
 } from './build-chart-sql';
 import { previousPeriod, type DashboardFilter } from './filter';
-import type { QaSource } from '../scoring/qa-score';
+import type { QaSource } from '../metrics/qa-score';
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +59,7 @@ export interface CubeHourRow extends Dated {
 	offered: number;
 }
 export interface CubeQaRow extends Dated, Record<QaPart, number> {
-	/** which QA score the row sums (scoring/qa-score.ts) */
+	/** which QA score the row sums (metrics/qa-score.ts) */
 	source: QaSource;
 	bin: number | null;
 }

@@ -7,7 +7,7 @@
 // build-chart-sql.ts are the fallback.
 import type { Db, Param } from '../db/types';
 import { kpiResultFromRows, type KpiOptions, type KpiResult } from './build-kpi-sql';
-import { QA_SOURCES, qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import { QA_SOURCES, qaScoresRelation, type QaSource } from '../metrics/qa-score';
 import {
 	CALL_PARTS,
 	COMPLAINT_PARTS,
@@ -48,7 +48,7 @@ type Sql = { sql: string; params: Param[] };
 const CSAT_BINS = [1, 2, 3, 4, 5];
 
 /**
- * The statements that rebuild the QA score rollup from the QA score views (scoring/qa-score.ts): one set of rows per
+ * The statements that rebuild the QA score rollup from the QA score views (metrics/qa-score.ts): one set of rows per
  * score source, so the "automatic only" toggle is a filter, not a rebuild. Rebuilt alone when only reviews changed.
  */
 export function buildQaRollupSql(): string {

@@ -16,7 +16,7 @@ import {
 	type KpiColumn
 } from '../metrics/kpis';
 import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from '../metrics/kpi-row';
-import type { QaSource } from '../scoring/qa-score';
+import type { QaSource } from '../metrics/qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
 import { previousOf, type Period } from './period';
 
@@ -86,7 +86,7 @@ export interface LeaderboardQuery {
 	dims?: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
 	grouping?: Grouping;
 	rubric?: { id: string; version: number } | null;
-	/** reviewed scores where reviewed (default) or the automatic ones only (scoring/qa-score.ts) */
+	/** reviewed scores where reviewed (default) or the automatic ones only (metrics/qa-score.ts) */
 	qaSource?: QaSource;
 	weights?: Weights;
 	minCallsPerMonth?: number;

@@ -5,13 +5,13 @@ import type { DashboardFilter } from '../dashboard/filter';
 import type { Grouping } from './build-leaderboard-sql';
 import { queryDimensions } from '../dashboard/build-chart-sql';
 import { latestCompletePeriod, parsePeriod, type Period, type PeriodKind } from './period';
-import { parseQaSource, setQaSourceParam, type QaSource } from '../scoring/qa-score';
+import { parseQaSource, setQaSourceParam, type QaSource } from '../metrics/qa-score';
 
 export interface Scope {
 	period: Period | null;
 	by: Grouping;
 	dims: Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
-	/** which QA score the KPIs use (scoring/qa-score.ts) */
+	/** which QA score the KPIs use (metrics/qa-score.ts) */
 	qa: QaSource;
 }
 

@@ -8,7 +8,7 @@ import type { DashboardFilter } from '../dashboard/filter';
 import { queryLeaderboard, type Leaderboard } from '../leaderboard/build-leaderboard-sql';
 import { previousOf, type Period } from '../leaderboard/period';
 import type { ManagerSettings } from '../leaderboard/settings';
-import type { QaSource } from '../scoring/qa-score';
+import type { QaSource } from '../metrics/qa-score';
 
 export interface ReportData {
 	current: KpiPeriod;

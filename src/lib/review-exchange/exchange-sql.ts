@@ -4,7 +4,7 @@
 // paged list of reviews; the inspector's name. Plain SQL over a Db; every write ends with db.checkpoint().
 // The file formats themselves are csv.ts / parquet.ts.
 import type { Db, Param, Statement } from '../db/types';
-import { REVIEW_FINDINGS_BACKFILL_SQL } from '../scoring/qa-score';
+import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
 import { bulkInsert } from '../db/bulk';
 import type { ExchangeIssue, ExchangeRecord } from './records';
 
@@ -289,7 +289,7 @@ export async function importRecords(
 				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
 			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
 				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`,
-			// The new reviews' calls' automatic results, which their scores are computed from (scoring/qa-score.ts).
+			// The new reviews' calls' automatic results, which their scores are computed from (metrics/qa-score.ts).
 			...REVIEW_FINDINGS_BACKFILL_SQL
 		]);
 		const { rows: differs } = await db.query<{ comment_id: string }>(

@@ -86,7 +86,7 @@ describe('review store', () => {
 	});
 });
 
-// The reviewed score comes from the one SQL definition (scoring/qa-score.ts), by the same rule as the automatic score.
+// The reviewed score comes from the one SQL definition (metrics/qa-score.ts), by the same rule as the automatic score.
 const ITEMS = [
 	{ id: 'greeting', weight: 10, critical: false, kind: 'phrase_required' },
 	{ id: 'banned', weight: 20, critical: true, kind: 'phrase_banned' },
