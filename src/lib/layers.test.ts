@@ -54,7 +54,6 @@ const KNOWN_WRONG_WAY: string[] = [
 	'calls -> dashboard',
 	'coaching -> call-view',
 	'dashboard -> leaderboard',
-	'import -> scoring',
 	'leaderboard -> dashboard',
 	'leaderboard -> import-ui',
 	'mapping -> import-ui',
@@ -63,7 +62,6 @@ const KNOWN_WRONG_WAY: string[] = [
 	'player -> call-view',
 	'player -> import-ui',
 	'queue -> dashboard',
-	'recordings -> scoring',
 	'report -> dashboard',
 	'report -> leaderboard',
 	'review -> call-view',
@@ -74,7 +72,6 @@ const KNOWN_WRONG_WAY: string[] = [
 	'voice -> call-view',
 	'voice -> dashboard',
 	'voice -> player',
-	'voice -> scoring',
 	'voice -> scoring-ui',
 	'voice -> shell'
 ];
