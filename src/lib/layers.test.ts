@@ -67,7 +67,6 @@ const KNOWN_WRONG_WAY: string[] = [
 	'review -> call-view',
 	'review -> review-exchange',
 	'rubric-editor -> call-view',
-	'scoring -> calls',
 	'start -> import-ui',
 	'voice -> call-view',
 	'voice -> dashboard',

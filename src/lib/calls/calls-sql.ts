@@ -4,7 +4,7 @@
 // each call has a transcript and a recording, and its score and failed-item count. Never returns more than a page.
 import type { Db } from '../db/types';
 import { addDays, dimensionWhere } from '../dashboard/filter';
-import { ensureCallText, normaliseTerms, searchTerms, wordsWhere } from './call-text-sql';
+import { ensureCallText, normaliseTerms, searchTerms, wordsWhere } from '../scoring/call-text-sql';
 
 export const PAGE_SIZE = 50;
 

@@ -308,7 +308,7 @@ CREATE TABLE IF NOT EXISTS score_dirty (
 	call_id VARCHAR NOT NULL,
 	mark BIGINT NOT NULL DEFAULT nextval('score_dirty_seq')
 );
--- Calls list words search (src/lib/calls/call-text-sql.ts): each call's segments normalised like the scorer does,
+-- Calls list words search (src/lib/scoring/call-text-sql.ts): each call's segments normalised like the scorer does,
 -- derived from segments and rebuilt when they change.
 CREATE TABLE IF NOT EXISTS call_text (
 	call_id VARCHAR PRIMARY KEY,
