@@ -1,7 +1,7 @@
 // The machine-readable side of a finding's evidence: every code rules-sql.ts can put in
 // findings.evidence_code, and the SQL that builds findings.evidence_params, a JSON object as a string. The
 // English `evidence` stays the CLI's text and the fallback; the UI says it in the interface language
-// (`evidence.<code>` in the i18n catalogues, call-view/describe-evidence.ts). No DOM here.
+// (`evidence.<code>` in the i18n catalogues, i18n/describe-evidence.ts). No DOM here.
 //
 // Params are strings formatted in SQL exactly as in the English text (so both DuckDBs agree byte for byte).
 // A param holding an array is a list: of strings (quoted phrases) or of parts, objects with their own `code`.

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import type { Db } from '../db/types';
-import { en } from '../i18n/en';
-import { zh, type MessageKey } from '../i18n/zh';
-import { formatMessage, placeholderNames } from '../i18n/format-message';
+import { en } from './en';
+import { zh, type MessageKey } from './zh';
+import { formatMessage, placeholderNames } from './format-message';
 import { compileRubric } from '../scoring/compile';
 import { DEFAULT_RUBRIC_ZH_JSON } from '../scoring/default-rubric-zh';
 import { EVIDENCE_CODES } from '../scoring/evidence';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { zh, type MessageKey } from '../i18n/zh';
 import { formatMessage, placeholderNames } from '../i18n/format-message';
-import { REASON_CODES, parseSqlIssue } from '../import/reasons';
-import type { ImportIssue } from '../import/types';
+import { REASON_CODES, parseSqlIssue } from './reasons';
+import type { ImportIssue } from './types';
 import { describeIssue } from './describe-issue';
 
 /** t() over one catalogue, as the UI's locale does it. */

@@ -1,7 +1,7 @@
 // The evidence of a finding in the interface language: `evidence.<code>` filled from its params (JSON built in
 // SQL, scoring/evidence.ts), or the English `evidence` when the code is missing (findings scored before codes
 // existed), unknown (a newer scorer) or its params do not parse. Used by the call view and the rubric editor.
-import { zh, type MessageKey } from '../i18n/zh';
+import { zh, type MessageKey } from './zh';
 import { maskNumbers } from '../privacy/mask';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

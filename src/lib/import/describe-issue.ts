@@ -1,6 +1,6 @@
 // The text of an import issue in the interface language: `reason.<code>` filled from the issue's params,
 // or the importer's English reason when the issue has no code the catalogue knows (older reports, new codes).
-import type { ImportIssue } from '../import/types';
+import type { ImportIssue } from './types';
 import { zh, type MessageKey } from '../i18n/zh';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
