@@ -53,7 +53,6 @@ const KNOWN_WRONG_WAY: string[] = [
 	'calls -> dashboard',
 	'dashboard -> leaderboard',
 	'leaderboard -> dashboard',
-	'leaderboard -> import-ui',
 	'mapping -> import-ui',
 	'mapping -> shell',
 	'near-miss -> rubric-editor',
