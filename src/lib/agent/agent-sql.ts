@@ -2,7 +2,7 @@
 // items the agent fails more often than the team, the calls that failed them, and the complaints naming the agent.
 // Every query is bounded (weeks, items, LIMITs). Pure SQL builders over Db; no DOM.
 import type { Db, Param } from '../db/types';
-import { dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
+import { dimensionWhere, periodBounds, type DashboardFilter } from '../scope/filter';
 import { COMPLAINT_ON_TIME_SQL, QA_PARTS_SQL, callPartsSql, kpisSelect, type Part } from '../metrics/kpis';
 import { qaJoin, rubricParams } from '../metrics/kpi-row';
 import { agentKeySql } from '../metrics/call-facts';

@@ -6,7 +6,7 @@
 // fingerprint of the source tables changes (ensureRollup); the raw builders in build-kpi-sql.ts and
 // build-chart-sql.ts are the fallback.
 import type { Db, Param } from '../db/types';
-import { kpiResultFromRows, type KpiOptions, type KpiResult } from './build-kpi-sql';
+import { kpiResultFromRows, type KpiOptions, type KpiResult } from '../metrics/build-kpi-sql';
 import { QA_SOURCES, qaScoresRelation, type QaSource } from '../metrics/qa-score';
 import {
 	CALL_PARTS,
@@ -34,8 +34,8 @@ import {
 	type ScoreBinRow,
 	type TrendRow,
 	numericCharts
-} from './build-chart-sql';
-import { previousPeriod, type DashboardFilter } from './filter';
+} from '../metrics/build-chart-sql';
+import { previousPeriod, type DashboardFilter } from '../scope/filter';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */

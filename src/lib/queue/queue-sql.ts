@@ -4,7 +4,7 @@
 // reviewed, is never drawn again, so drawing again after an import or for a wider period adds only new calls.
 // No Svelte here; every write is followed by db.checkpoint().
 import type { Db, Param } from '../db/types';
-import { addDays } from '../dashboard/filter';
+import { addDays } from '../scope/filter';
 
 export type DrawReason = 'sample' | 'complaint' | 'csat' | 'critical';
 export const DRAW_REASONS: readonly DrawReason[] = ['sample', 'complaint', 'csat', 'critical'];

@@ -1,9 +1,9 @@
 // The overview charts as pure ECharts options built from already-aggregated rows (build-chart-sql.ts). Text comes
 // in through `labels` so the builders stay free of the UI's i18n; EChart.svelte draws whatever they return.
 // Tooltips are written with tooltipText (charts/tooltip.ts): labels and categories are imported text, never HTML.
-import type { ChartOption } from '../charts/echarts';
-import { tooltipText } from '../charts/tooltip';
-import type { ComplaintCellRow, CsatBinRow, HeatCellRow, ItemFailureRow, ScoreBinRow, TrendRow } from './build-chart-sql';
+import type { ChartOption } from './echarts';
+import { tooltipText } from './tooltip';
+import type { ComplaintCellRow, CsatBinRow, HeatCellRow, ItemFailureRow, ScoreBinRow, TrendRow } from '../metrics/build-chart-sql';
 
 const COLORS = ['#3b82f6', '#16a34a', '#f59e0b', '#ef4444'];
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);

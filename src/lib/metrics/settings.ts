@@ -1,7 +1,7 @@
 // The manager's settings kept in app_settings: the leaderboard's composite weights and minimum calls, and the
 // service-level threshold the KPIs use. Read with defaults for anything missing or invalid; plain SQL over Db.
 import type { Db } from '../db/types';
-import { DEFAULT_SL_THRESHOLD_S } from '../metrics/kpis';
+import { DEFAULT_SL_THRESHOLD_S } from './kpis';
 import { DEFAULT_MIN_CALLS_PER_MONTH, DEFAULT_WEIGHTS, LEADER_KEYS, type Weights } from './build-leaderboard-sql';
 
 export interface ManagerSettings {

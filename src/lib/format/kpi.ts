@@ -1,6 +1,6 @@
 // A KPI value as the manager pages print it (%, seconds, score, per 100 calls), given the language's number
 // formatter. Shared by the leaderboard, the agent page and the printed report so they read the same.
-import type { KpiDefinition } from '../dashboard/build-kpi-sql';
+import type { KpiDefinition } from '../metrics/build-kpi-sql';
 
 type Num = (n: number | null | undefined, digits?: number) => string;
 

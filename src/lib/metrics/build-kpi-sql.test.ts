@@ -10,7 +10,7 @@ import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
 import { buildKpiSql, KPI_DEFINITIONS, KPI_KEYS, queryKpis, type KpiValues } from './build-kpi-sql';
-import { addDays, previousPeriod, type DashboardFilter } from './filter';
+import { addDays, previousPeriod, type DashboardFilter } from '../scope/filter';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };

@@ -1,9 +1,9 @@
 // The URL form shared by the leaderboard, the agent page and the report: ?period=YYYY-MM|YYYY-Qn&by&team&queue&channel&qa,
 // and the range of months the data covers (for the period pickers). No Svelte, no DOM.
 import type { Db } from '../db/types';
-import type { DashboardFilter } from '../dashboard/filter';
-import type { Grouping } from './build-leaderboard-sql';
-import { queryDimensions } from '../dashboard/build-chart-sql';
+import type { DashboardFilter } from './filter';
+import type { Grouping } from '../metrics/build-leaderboard-sql';
+import { queryDimensions } from '../metrics/build-chart-sql';
 import { latestCompletePeriod, parsePeriod, type Period, type PeriodKind } from './period';
 import { parseQaSource, setQaSourceParam, type QaSource } from '../metrics/qa-score';
 

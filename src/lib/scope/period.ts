@@ -1,6 +1,6 @@
 // The appraisal periods of the leaderboard (月度/季度评优): a calendar month 'YYYY-MM' or quarter 'YYYY-Qn', its
 // days, the period before it (previous month / previous quarter, not "the same number of days") and its URL form.
-import { addDays, periodDays } from '../dashboard/filter';
+import { addDays, periodDays } from './filter';
 import { todayIn } from '../i18n/today';
 
 export type PeriodKind = 'month' | 'quarter';

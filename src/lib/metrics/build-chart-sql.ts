@@ -1,9 +1,9 @@
 // SQL behind the overview charts, one builder per chart, each aggregated in SQL so a chart never receives more
 // than a bounded number of rows (DESIGN §7): trend buckets, ten score bins, the top checklist items, 7×24 cells.
 import type { Db, Param } from '../db/types';
-import { DEFAULT_SL_THRESHOLD_S, callPartsSql, COMPLAINT_ON_TIME_SQL, kpiSql, type Part } from '../metrics/kpis';
-import { complaintDimensionWhere, dimensionWhere, periodBounds, periodDays, type DashboardFilter } from './filter';
-import { qaScoresRelation, type QaSource } from '../metrics/qa-score';
+import { DEFAULT_SL_THRESHOLD_S, callPartsSql, COMPLAINT_ON_TIME_SQL, kpiSql, type Part } from './kpis';
+import { complaintDimensionWhere, dimensionWhere, periodBounds, periodDays, type DashboardFilter } from '../scope/filter';
+import { qaScoresRelation, type QaSource } from './qa-score';
 
 export type Grain = 'day' | 'week' | 'month';
 export const GRAINS: Grain[] = ['day', 'week', 'month'];

@@ -1,6 +1,6 @@
 // Each overview chart renders headless (SSR, SVG) from its rows, with a tooltip, PNG export and the data it was given.
 import { describe, expect, it } from 'vitest';
-import { echarts, type ChartOption } from '../charts/echarts';
+import { echarts, type ChartOption } from './echarts';
 import {
 	buildComplaintsOption,
 	buildCsatOption,

@@ -2,23 +2,15 @@
 // parameterised query over call_facts. The KPIs themselves are defined in metrics/ (kpis.ts, definitions.ts); this
 // module only picks the calls and complaints of the filter. Charts have their own builders (build-chart-sql.ts).
 import type { Db, Param } from '../db/types';
-import type { QaSource } from '../metrics/qa-score';
-import type { KpiKey } from '../metrics/definitions';
-import { CALL_PARTS, COMPLAINT_PARTS, COMPLAINT_PARTS_SQL, QA_PARTS, QA_PARTS_SQL, callPartsSql, partsSelect } from '../metrics/kpis';
-import {
-	HAS_COMPLAINT_DATA,
-	HAS_COMPLAINT_DATA_CTE,
-	kpiRowSelect,
-	partColumn,
-	qaJoin,
-	rubricParams,
-	type KpiRow
-} from '../metrics/kpi-row';
-import { complaintDimensionWhere, dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from './filter';
+import type { QaSource } from './qa-score';
+import type { KpiKey } from './definitions';
+import { CALL_PARTS, COMPLAINT_PARTS, COMPLAINT_PARTS_SQL, QA_PARTS, QA_PARTS_SQL, callPartsSql, partsSelect } from './kpis';
+import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, kpiRowSelect, partColumn, qaJoin, rubricParams, type KpiRow } from './kpi-row';
+import { complaintDimensionWhere, dimensionWhere, periodBounds, previousPeriod, type DashboardFilter } from '../scope/filter';
 
-export { DEFAULT_SL_THRESHOLD_S } from '../metrics/kpis';
-export { KPI_DEFINITIONS, KPI_KEYS, type KpiDefinition, type KpiFormat, type KpiKey } from '../metrics/definitions';
-export type { KpiRow } from '../metrics/kpi-row';
+export { DEFAULT_SL_THRESHOLD_S } from './kpis';
+export { KPI_DEFINITIONS, KPI_KEYS, type KpiDefinition, type KpiFormat, type KpiKey } from './definitions';
+export type { KpiRow } from './kpi-row';
 
 export type KpiValues = Record<KpiKey, number | null>;
 

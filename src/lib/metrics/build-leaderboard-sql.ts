@@ -3,7 +3,7 @@
 // before. One parameterised query over call_facts; every KPI comes from metrics/kpis.ts, per agent instead of per
 // filter (metrics/agreement.test.ts checks the figures against the dashboard's). No Svelte, no DOM.
 import type { Db, Param } from '../db/types';
-import { KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from '../metrics/definitions';
+import { KPI_DEFINITIONS, type KpiDefinition, type KpiKey } from './definitions';
 import {
 	CALL_PARTS,
 	COMPLAINT_PARTS_SQL,
@@ -14,11 +14,11 @@ import {
 	kpisSelect,
 	partsSelect,
 	type KpiColumn
-} from '../metrics/kpis';
-import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from '../metrics/kpi-row';
-import type { QaSource } from '../metrics/qa-score';
-import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
-import { previousOf, type Period } from './period';
+} from './kpis';
+import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from './kpi-row';
+import type { QaSource } from './qa-score';
+import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../scope/filter';
+import { previousOf, type Period } from '../scope/period';
 
 /** The KPIs an agent is accountable for (service level and ASA happen before an agent answers). */
 export type LeaderKey = Extract<

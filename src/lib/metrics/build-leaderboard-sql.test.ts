@@ -11,7 +11,7 @@ import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
-import { queryKpis } from '../dashboard/build-kpi-sql';
+import { queryKpis } from './build-kpi-sql';
 import {
 	DEFAULT_WEIGHTS,
 	LEADER_DEFINITIONS,
@@ -21,7 +21,7 @@ import {
 	type LeaderRow,
 	type Weights
 } from './build-leaderboard-sql';
-import { parsePeriod, type Period } from './period';
+import { parsePeriod, type Period } from '../scope/period';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
