@@ -49,11 +49,7 @@ const KNOWN_WRONG_WAY: string[] = [
 	'call-view -> coaching',
 	'call-view -> queue',
 	'call-view -> review',
-	'mapping -> import-ui',
-	'mapping -> shell',
-	'near-miss -> rubric-editor',
 	'review -> review-exchange',
-	'start -> import-ui',
 	'voice -> player',
 	'voice -> scoring-ui',
 	'voice -> shell'

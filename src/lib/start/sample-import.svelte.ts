@@ -5,7 +5,7 @@ import { workspace } from '../db/workspace.svelte';
 import { importFiles, type ImportProgress } from '../import/pipeline';
 import { fetchSampleFiles } from '../import/sample';
 import type { FileReport } from '../import/types';
-import { keepRecordings } from '../import-ui/keep-recording';
+import { keepRecordings } from '../recordings/keep-recording';
 import { analyseImported } from '../voice/voice-batch.svelte';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { listPresets } from '../mapping/presets-store';

@@ -3,9 +3,8 @@
 // are scoring-ui's (active-rubric.ts, scoring-state.svelte.ts), not this module's.
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
-import { validateRubric, type Rubric } from '../scoring/rubric';
-import { insertRubric } from '../scoring/rubrics-table';
-import { nextVersion } from './draft-ops';
+import { validateRubric, type Rubric } from './rubric';
+import { insertRubric } from './rubrics-table';
 
 /**
  * Saves `rubric` as the next version of its id (see nextVersion) and checkpoints, so the caller may say
@@ -19,4 +18,12 @@ export async function saveNewVersion(db: Db, rubric: Rubric): Promise<Rubric> {
 	await insertRubric(db, saved);
 	await db.checkpoint();
 	return saved;
+}
+
+/**
+ * The version a "save as new version" gets: one past the highest saved version of that rubric id, and never
+ * below the draft's own number (an imported version 5 is saved as 5 when nothing is saved yet).
+ */
+export function nextVersion(maxSaved: number | null, draftVersion: number): number {
+	return Math.max((maxSaved ?? 0) + 1, Number.isInteger(draftVersion) && draftVersion >= 1 ? draftVersion : 1);
 }

@@ -4,8 +4,8 @@
 import type { Db } from '../db/types';
 import type { FileReport, InputFile } from '../import/types';
 import { issue, ReasonError } from '../import/reasons';
-import { setStoredIn } from '../recordings/import-recording';
-import { RecordingStore } from '../recordings/store';
+import { setStoredIn } from './import-recording';
+import { RecordingStore } from './store';
 import { errorMessage } from '../i18n/error-message';
 
 export function keepRecordings(db: Db, store: RecordingStore): (file: InputFile, report: FileReport) => Promise<void> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
-import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
+import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
 import { listVersions, loadRubric, saveRubricIfMissing } from '../scoring-ui/active-rubric';
 import { saveNewVersion } from './rubric-store';
 
