@@ -25,6 +25,7 @@ export const LAYERS: Record<string, number> = {
 	shell: 3,
 	charts: 3,
 	player: 3,
+	'voice-ui': 3,
 	accuracy: 4,
 	agent: 4,
 	bench: 4,
@@ -45,15 +46,7 @@ export const LAYERS: Record<string, number> = {
 const FEATURE = 4;
 
 /** `from -> to` imports that go the wrong way today (see docs/architecture.md, "Known debt"). */
-const KNOWN_WRONG_WAY: string[] = [
-	'call-view -> coaching',
-	'call-view -> queue',
-	'call-view -> review',
-	'review -> review-exchange',
-	'voice -> player',
-	'voice -> scoring-ui',
-	'voice -> shell'
-];
+const KNOWN_WRONG_WAY: string[] = ['call-view -> coaching', 'call-view -> queue', 'call-view -> review', 'review -> review-exchange'];
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -6,7 +6,7 @@ import { importFiles, type ImportProgress } from '../import/pipeline';
 import { fetchSampleFiles } from '../import/sample';
 import type { FileReport } from '../import/types';
 import { keepRecordings } from '../recordings/keep-recording';
-import { analyseImported } from '../voice/voice-batch.svelte';
+import { analyseImported } from '../voice-ui/voice-batch.svelte';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { listPresets } from '../mapping/presets-store';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';

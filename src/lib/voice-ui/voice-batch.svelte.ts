@@ -5,11 +5,11 @@
 import { workspace } from '../db/workspace.svelte';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
-import { analyseCall, type CallOutcome } from './analyse-call';
-import { analysisCounts, callsOfFiles, pendingCalls, type AnalysisCounts } from './batch-sql';
+import { analyseCall, type CallOutcome } from '../voice/analyse-call';
+import { analysisCounts, callsOfFiles, pendingCalls, type AnalysisCounts } from '../voice/batch-sql';
 import type { FileReport } from '../import/types';
-import { writePeaks } from './peaks-cache';
-import { analyseInWorker } from './worker-client';
+import { writePeaks } from '../voice/peaks-cache';
+import { analyseInWorker } from '../voice/worker-client';
 import { errorMessage } from '../i18n/error-message';
 
 export type BatchStatus = 'idle' | 'running' | 'cancelled' | 'done' | 'error';
