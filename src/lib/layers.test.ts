@@ -22,6 +22,7 @@ export const LAYERS: Record<string, number> = {
 	voice: 1,
 	scoring: 2,
 	'scoring-ui': 2,
+	review: 2,
 	shell: 3,
 	charts: 3,
 	player: 3,
@@ -38,7 +39,6 @@ export const LAYERS: Record<string, number> = {
 	'near-miss': 4,
 	queue: 4,
 	report: 4,
-	review: 4,
 	'review-exchange': 4,
 	'rubric-editor': 4,
 	start: 4
@@ -46,7 +46,7 @@ export const LAYERS: Record<string, number> = {
 const FEATURE = 4;
 
 /** `from -> to` imports that go the wrong way today (see docs/architecture.md, "Known debt"). */
-const KNOWN_WRONG_WAY: string[] = ['call-view -> coaching', 'call-view -> queue', 'call-view -> review', 'review -> review-exchange'];
+const KNOWN_WRONG_WAY: string[] = ['call-view -> coaching'];
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

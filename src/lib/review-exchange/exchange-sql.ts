@@ -1,7 +1,7 @@
 // Reviews in and out of a workspace: the records to export (reviews, their overrides, comments) for all or a
 // filtered set of calls; merging an imported file (new reviews inserted, identical ones skipped, differing ones
 // kept as conflicts for a decision, comments united by comment_id); the conflicts and their resolution; the
-// paged list of reviews; the inspector's name. Plain SQL over a Db; every write ends with db.checkpoint().
+// paged list of reviews (the inspector's name is review/inspector-sql.ts). Plain SQL over a Db; every write ends with db.checkpoint().
 // The file formats themselves are csv.ts / parquet.ts.
 import type { Db, Param, Statement } from '../db/types';
 import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
@@ -9,28 +9,8 @@ import { bulkInsert } from '../db/bulk';
 import type { ExchangeIssue, ExchangeRecord } from './records';
 
 export const PAGE_SIZE = 50;
-export const INSPECTOR_KEY = 'inspector_name';
 
 const TS = (expr: string, as: string) => `strftime(${expr}, '%Y-%m-%d %H:%M:%S') AS ${as}`;
-
-// ---------- inspector name ----------
-
-/** The name this workspace's reviews are made under (app_settings.inspector_name, plain text), or null. */
-export async function getInspectorName(db: Db): Promise<string | null> {
-	const { rows } = await db.query<{ value: string | null }>('SELECT value FROM app_settings WHERE key = ?', [INSPECTOR_KEY]);
-	return rows[0]?.value?.trim() || null;
-}
-
-/** Saves the name; reviews of this workspace that have none yet are stamped with it (they were made here). */
-export async function setInspectorName(db: Db, name: string): Promise<void> {
-	const v = name.trim();
-	await db.query('DELETE FROM app_settings WHERE key = ?', [INSPECTOR_KEY]);
-	if (v) {
-		await db.query('INSERT INTO app_settings (key, value) VALUES (?, ?)', [INSPECTOR_KEY, v]);
-		await db.query('UPDATE reviews SET inspector = ? WHERE inspector IS NULL', [v]);
-	}
-	await db.checkpoint();
-}
 
 // ---------- the reviews list and export filter ----------
 

@@ -1,7 +1,7 @@
 // The inspector this workspace's reviews are recorded under, as the UI sees it: read once, changed on the
-// reviews page or when a review is first submitted with a name. The SQL is getInspectorName/setInspectorName.
+// reviews page or when a review is first submitted with a name. The SQL is inspector-sql.ts.
 import { workspace } from '../db/workspace.svelte';
-import { getInspectorName, setInspectorName } from './exchange-sql';
+import { getInspectorName, setInspectorName } from './inspector-sql';
 
 export class Inspector {
 	name = $state<string | null>(null);

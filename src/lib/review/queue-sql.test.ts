@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
-import { submitReview } from '../review/review-sql';
+import { submitReview } from './review-sql';
 import {
 	clearQueue,
 	DEFAULT_PLAN,
