@@ -2,11 +2,11 @@
 // items the agent fails more often than the team, the calls that failed them, and the complaints naming the agent.
 // Every query is bounded (weeks, items, LIMITs). Pure SQL builders over Db; no DOM.
 import type { Db, Param } from '../db/types';
-import { dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
+import { dimensionWhere, periodBounds, type DashboardFilter } from '../scope/filter';
 import { COMPLAINT_ON_TIME_SQL, QA_PARTS_SQL, callPartsSql, kpisSelect, type Part } from '../metrics/kpis';
 import { qaJoin, rubricParams } from '../metrics/kpi-row';
 import { agentKeySql } from '../metrics/call-facts';
-import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import { qaScoresRelation, type QaSource } from '../metrics/qa-score';
 
 type Rubric = { id: string; version: number } | null | undefined;
 type Dims = Pick<DashboardFilter, 'team' | 'queue' | 'channel'>;
@@ -19,7 +19,7 @@ export interface AgentScope {
 	to: string;
 	dims?: Dims;
 	rubric?: Rubric;
-	/** which QA score (scoring/qa-score.ts): reviewed where reviewed (default) or automatic only */
+	/** which QA score (metrics/qa-score.ts): reviewed where reviewed (default) or automatic only */
 	qaSource?: QaSource;
 	/** where the weekly trend starts (e.g. the previous period's first day); default `from` */
 	trendFrom?: string;

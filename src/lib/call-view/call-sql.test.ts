@@ -6,7 +6,8 @@ import type { Db } from '../db/types';
 import { seedCalls } from '../scoring/test-calls';
 import { scoreCalls } from '../scoring/score';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
-import { callVersions, clock, getCall, getFindings, getScore, getSegments, span } from './call-sql';
+import { callVersions, getCall, getFindings, getScore, getSegments } from './call-sql';
+import { clock, span } from '../format/time';
 
 let db: Db;
 beforeAll(async () => {

@@ -2,36 +2,10 @@
 // version, plus the versions that scored it. No Svelte here; CallView.svelte draws what these return.
 import type { Db } from '../db/types';
 import type { RubricRef } from '../scoring-ui/active-rubric';
+import type { CallFacts, Segment } from '../db/call-types';
 
 /** Most segments a call page draws; longer transcripts say so on screen. */
 export const MAX_SEGMENTS = 2000;
-
-export interface CallFacts {
-	call_id: string;
-	agent_id: string | null;
-	agent_name: string | null;
-	team: string | null;
-	channel: string | null;
-	started_at: string | null;
-	ring_s: number | null;
-	talk_s: number | null;
-	csat: number | null;
-	resolved: boolean | null;
-	category: string | null;
-	recording_file: string | null;
-	/** 'transcript' / 'recording' when the row was created from that file because no call log has the call */
-	origin: string | null;
-	/** the file that brought the row (the call log, or the transcript/recording that created it) */
-	source_file: string | null;
-}
-
-export interface Segment {
-	seq: number;
-	speaker: string;
-	start_s: number | null;
-	end_s: number | null;
-	text: string;
-}
 
 export interface Finding {
 	item_id: string;
@@ -114,19 +88,4 @@ export async function callVersions(db: Db, callId: string, rubricId: string): Pr
 		[callId, rubricId]
 	);
 	return rows.map((r) => ({ id: r.rubric_id, version: Number(r.version), name: r.name }));
-}
-
-/** [mm:ss] of a time in seconds; "—" when untimed (chat). */
-export function clock(s: number | null | undefined): string {
-	if (s == null || !Number.isFinite(s)) return '—';
-	const total = Math.max(0, Math.floor(s));
-	const m = Math.floor(total / 60);
-	return `${String(m).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
-
-/** mm:ss–mm:ss, one end when both are the same, "—" when untimed. */
-export function span(start: number | null, end: number | null): string {
-	if (start == null && end == null) return '—';
-	if (end == null || start == null || clock(start) === clock(end)) return clock(start ?? end);
-	return `${clock(start)}–${clock(end)}`;
 }

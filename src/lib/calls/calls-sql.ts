@@ -3,8 +3,8 @@
 // in the transcript) and on the score of one rubric version (did not pass; failed an item; score band), whether
 // each call has a transcript and a recording, and its score and failed-item count. Never returns more than a page.
 import type { Db } from '../db/types';
-import { addDays, dimensionWhere } from '../dashboard/filter';
-import { ensureCallText, normaliseTerms, searchTerms, wordsWhere } from './call-text-sql';
+import { addDays, dimensionWhere } from '../scope/filter';
+import { ensureCallText, normaliseTerms, searchTerms, wordsWhere } from '../scoring/call-text-sql';
 
 export const PAGE_SIZE = 50;
 

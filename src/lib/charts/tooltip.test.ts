@@ -11,7 +11,7 @@ import {
 	buildParetoOption,
 	buildQaDistributionOption,
 	buildTrendOption
-} from '../dashboard/chart-options';
+} from './chart-options';
 import { buildQaCsatOption } from '../leaderboard/qa-csat-option';
 import { echarts, type ChartOption } from './echarts';
 import { tooltipText } from './tooltip';

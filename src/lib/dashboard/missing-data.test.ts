@@ -8,17 +8,17 @@ import { createNodeWasmDb } from '../db/node-wasm';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { queryAgentDetail } from '../agent/agent-sql';
-import { queryLeaderboard } from '../leaderboard/build-leaderboard-sql';
-import { parsePeriod } from '../leaderboard/period';
-import { DEFAULT_SETTINGS } from '../leaderboard/settings';
+import { queryLeaderboard } from '../metrics/build-leaderboard-sql';
+import { parsePeriod } from '../scope/period';
+import { DEFAULT_SETTINGS } from '../metrics/settings';
 import { queryReport } from '../report/report-data';
-import { KPI_KEYS, queryKpis, type KpiKey, type KpiResult } from './build-kpi-sql';
-import { queryCharts } from './build-chart-sql';
-import { kpiChange } from './kpi-change';
-import { missingReason } from './kpi-missing';
+import { KPI_KEYS, queryKpis, type KpiKey, type KpiResult } from '../metrics/build-kpi-sql';
+import { queryCharts } from '../metrics/build-chart-sql';
+import { kpiChange } from '../metrics/kpi-change';
+import { missingReason } from '../metrics/kpi-missing';
 import { cubeCharts, cubeKpis } from './rollup-cube';
 import { ensureRollup, loadRollupRows, queryKpisFromRollup } from './rollup-sql';
-import { KPI_DEFINITIONS } from './build-kpi-sql';
+import { KPI_DEFINITIONS } from '../metrics/build-kpi-sql';
 
 const TECHNION_HEADER =
 	'vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\tq_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver';

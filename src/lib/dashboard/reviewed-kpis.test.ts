@@ -1,21 +1,21 @@
 // Managers see reviewed scores: a submitted review's corrections move the agent's QA score by the same amount on
 // the dashboard (raw SQL, the rollups and the in-memory cube), the leaderboard, the agent page and the report,
-// because all of them read the one definition (scoring/qa-score.ts); "automatic only" gives the old number back.
+// because all of them read the one definition (metrics/qa-score.ts); "automatic only" gives the old number back.
 // Real DuckDB (duckdb-wasm in Node), real scoring SQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { queryAgentDetail } from '../agent/agent-sql';
-import { queryLeaderboard } from '../leaderboard/build-leaderboard-sql';
-import { parsePeriod } from '../leaderboard/period';
-import { DEFAULT_SETTINGS } from '../leaderboard/settings';
+import { queryLeaderboard } from '../metrics/build-leaderboard-sql';
+import { parsePeriod } from '../scope/period';
+import { DEFAULT_SETTINGS } from '../metrics/settings';
 import { queryReport } from '../report/report-data';
 import { setOverride, submitReview } from '../review/review-sql';
 import { validateRubric } from '../scoring/rubric';
 import { scoreCalls } from '../scoring/score';
-import type { QaSource } from '../scoring/qa-score';
-import { queryKpis } from './build-kpi-sql';
+import type { QaSource } from '../metrics/qa-score';
+import { queryKpis } from '../metrics/build-kpi-sql';
 import { cubeKpis } from './rollup-cube';
 import { ensureRollup, loadRollupRows, queryKpisFromRollup } from './rollup-sql';
 

@@ -4,7 +4,7 @@
 // It re-sums the KPI parts the rollups store and applies the formulas of metrics/kpis.ts (kpiValue): no KPI is
 // defined here. rollup-sql.test.ts checks equality with the raw SQL.
 // No SQL, no DOM.
-import { kpiResultFromRows, type KpiResult } from './build-kpi-sql';
+import { kpiResultFromRows, type KpiResult } from '../metrics/build-kpi-sql';
 import {
 	CALL_PARTS,
 	COMPLAINT_PARTS,
@@ -26,9 +26,9 @@ import {
 	type HeatCellRow,
 	type ItemFailureRow,
 	type TrendRow
-} from './build-chart-sql';
-import { previousPeriod, type DashboardFilter } from './filter';
-import type { QaSource } from '../scoring/qa-score';
+} from '../metrics/build-chart-sql';
+import { previousPeriod, type DashboardFilter } from '../scope/filter';
+import type { QaSource } from '../metrics/qa-score';
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +59,7 @@ export interface CubeHourRow extends Dated {
 	offered: number;
 }
 export interface CubeQaRow extends Dated, Record<QaPart, number> {
-	/** which QA score the row sums (scoring/qa-score.ts) */
+	/** which QA score the row sums (metrics/qa-score.ts) */
 	source: QaSource;
 	bin: number | null;
 }

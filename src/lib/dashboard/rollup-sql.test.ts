@@ -11,9 +11,9 @@ import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
-import { queryCharts, type DashboardCharts, type Grain } from './build-chart-sql';
-import { KPI_KEYS, queryKpis, type KpiResult } from './build-kpi-sql';
-import type { DashboardFilter } from './filter';
+import { queryCharts, type DashboardCharts, type Grain } from '../metrics/build-chart-sql';
+import { KPI_KEYS, queryKpis, type KpiResult } from '../metrics/build-kpi-sql';
+import type { DashboardFilter } from '../scope/filter';
 import { cubeCharts, cubeKpis } from './rollup-cube';
 import { ensureRollup, loadRollupRows, queryChartsFromRollup, queryDashboardFromRollup, queryKpisFromRollup } from './rollup-sql';
 

@@ -6,8 +6,8 @@
 // fingerprint of the source tables changes (ensureRollup); the raw builders in build-kpi-sql.ts and
 // build-chart-sql.ts are the fallback.
 import type { Db, Param } from '../db/types';
-import { kpiResultFromRows, type KpiOptions, type KpiResult } from './build-kpi-sql';
-import { QA_SOURCES, qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import { kpiResultFromRows, type KpiOptions, type KpiResult } from '../metrics/build-kpi-sql';
+import { QA_SOURCES, qaScoresRelation, type QaSource } from '../metrics/qa-score';
 import {
 	CALL_PARTS,
 	COMPLAINT_PARTS,
@@ -34,8 +34,8 @@ import {
 	type ScoreBinRow,
 	type TrendRow,
 	numericCharts
-} from './build-chart-sql';
-import { previousPeriod, type DashboardFilter } from './filter';
+} from '../metrics/build-chart-sql';
+import { previousPeriod, type DashboardFilter } from '../scope/filter';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */
@@ -48,7 +48,7 @@ type Sql = { sql: string; params: Param[] };
 const CSAT_BINS = [1, 2, 3, 4, 5];
 
 /**
- * The statements that rebuild the QA score rollup from the QA score views (scoring/qa-score.ts): one set of rows per
+ * The statements that rebuild the QA score rollup from the QA score views (metrics/qa-score.ts): one set of rows per
  * score source, so the "automatic only" toggle is a filter, not a rebuild. Rebuilt alone when only reviews changed.
  */
 export function buildQaRollupSql(): string {

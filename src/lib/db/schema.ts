@@ -1,7 +1,7 @@
 // The canonical tables of DESIGN §4 and the import bookkeeping tables. Plain SQL strings so the
 // browser, the CLI and the tests create exactly the same schema. Times are seconds (DOUBLE).
 import type { Db } from './types';
-import { QA_SCORE_VIEWS_SQL } from '../scoring/qa-score';
+import { QA_SCORE_VIEWS_SQL } from '../metrics/qa-score';
 import { CALL_FACTS_VIEW_SQL } from '../metrics/call-facts';
 
 export const SCHEMA_VERSION = 1;
@@ -161,7 +161,7 @@ CREATE TABLE IF NOT EXISTS rubrics (
 	PRIMARY KEY (rubric_id, version)
 );
 -- Each saved rubric version's pass mark and items (weight, critical) as rows, so SQL can apply the scoring rule to
--- reviewed results (scoring/qa-score.ts); filled from the JSON when a version is saved (scoring/rubrics-table.ts).
+-- reviewed results (metrics/qa-score.ts); filled from the JSON when a version is saved (scoring/rubrics-table.ts).
 ALTER TABLE rubrics ADD COLUMN IF NOT EXISTS pass_mark DOUBLE;
 CREATE TABLE IF NOT EXISTS rubric_items (
 	rubric_id VARCHAR NOT NULL,
@@ -229,7 +229,7 @@ CREATE TABLE IF NOT EXISTS review_items (
 	updated_at TIMESTAMP NOT NULL,
 	PRIMARY KEY (call_id, rubric_id, rubric_version, item_id)
 );
--- The automatic results (findings) of reviewed calls, copied so the reviewed score (scoring/qa-score.ts) never joins
+-- The automatic results (findings) of reviewed calls, copied so the reviewed score (metrics/qa-score.ts) never joins
 -- all findings; rewritten with the findings and when a review appears.
 CREATE TABLE IF NOT EXISTS review_findings (
 	call_id VARCHAR NOT NULL,
@@ -347,7 +347,7 @@ CREATE TABLE IF NOT EXISTS score_dirty (
 	call_id VARCHAR NOT NULL,
 	mark BIGINT NOT NULL DEFAULT nextval('score_dirty_seq')
 );
--- Calls list words search (src/lib/calls/call-text-sql.ts): each call's segments normalised like the scorer does,
+-- Calls list words search (src/lib/scoring/call-text-sql.ts): each call's segments normalised like the scorer does,
 -- derived from segments and rebuilt when they change.
 CREATE TABLE IF NOT EXISTS call_text (
 	call_id VARCHAR PRIMARY KEY,
@@ -379,7 +379,7 @@ CREATE TABLE IF NOT EXISTS dash_qa_rollup (
 ALTER TABLE dash_calls_rollup ADD COLUMN IF NOT EXISTS abandon_n BIGINT;
 ALTER TABLE dash_calls_rollup ADD COLUMN IF NOT EXISTS handle_n BIGINT;
 ALTER TABLE dash_calls_rollup ADD COLUMN IF NOT EXISTS resolved_n BIGINT;
-ALTER TABLE dash_qa_rollup ADD COLUMN IF NOT EXISTS source VARCHAR; -- reviewed | automatic (scoring/qa-score.ts)
+ALTER TABLE dash_qa_rollup ADD COLUMN IF NOT EXISTS source VARCHAR; -- reviewed | automatic (metrics/qa-score.ts)
 ALTER TABLE dash_qa_rollup ADD COLUMN IF NOT EXISTS reviewed_n BIGINT;
 CREATE TABLE IF NOT EXISTS dash_item_rollup (
 	rubric_id VARCHAR, rubric_version INTEGER, day DATE, team VARCHAR, queue VARCHAR, channel VARCHAR,

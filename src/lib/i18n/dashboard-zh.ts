@@ -1,5 +1,5 @@
 // Messages of the manager dashboards and the calls-list drill-down, spread into zh.ts. dashboard-en.ts must have
-// the same keys. KPI names and definitions live beside their SQL (dashboard/build-kpi-sql.ts KPI_DEFINITIONS).
+// the same keys. KPI names and definitions live beside their SQL (metrics/build-kpi-sql.ts KPI_DEFINITIONS).
 export const DASHBOARD_ZH = {
 	'nav.dashboard': '看板',
 	'dashboard.title': '运营看板',

@@ -18,9 +18,9 @@ import type { SpeakerRule } from '../import/transcripts';
 import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
-import { keepRecordings } from './keep-recording';
+import { keepRecordings } from '../recordings/keep-recording';
 import { idsToKeep } from './kept-bytes';
-import { analyseImported } from '../voice/voice-batch.svelte';
+import { analyseImported } from '../voice-ui/voice-batch.svelte';
 import { errorMessage } from '../i18n/error-message';
 
 export interface ImportEntry {

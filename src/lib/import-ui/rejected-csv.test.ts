@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyReport } from '../import/types';
-import { csvCell, issuesCsv } from './rejected-csv';
+import { csvCell } from '../format/csv';
+import { issuesCsv } from './rejected-csv';
 
 describe('rejected rows CSV', () => {
 	it.each([

@@ -1,14 +1,7 @@
-// The "download the full list" CSV of a file's rejected rows and warnings. Cells a spreadsheet would run
-// as a formula are neutralised (DESIGN §8; OWASP "CSV injection"): a leading = + - @ TAB or CR gets a '.
+// The "download the full list" CSV of a file's rejected rows and warnings, its cells written by format/csv.ts
+// (formulas neutralised).
 import type { FileReport, ImportIssue } from '../import/types';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | null): string {
-	let s = value == null ? '' : String(value);
-	if (FORMULA_START.test(s)) s = "'" + s;
-	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+import { csvCell } from '../format/csv';
 
 /**
  * One row per error and warning. `describe` gives each reason's text (the UI passes its localised

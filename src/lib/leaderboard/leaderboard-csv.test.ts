@@ -1,7 +1,7 @@
 // The exported appraisal table opens in a spreadsheet as the screen shows it, and a name that looks like a
 // formula stays text.
 import { describe, expect, it } from 'vitest';
-import { LEADER_KEYS, type LeaderRow } from './build-leaderboard-sql';
+import { LEADER_KEYS, type LeaderRow } from '../metrics/build-leaderboard-sql';
 import { leaderboardCsv } from './leaderboard-csv';
 
 const values = (over: Partial<Record<string, number | null>>) =>

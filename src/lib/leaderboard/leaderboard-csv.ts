@@ -1,8 +1,8 @@
 // The appraisal table as CSV (the manager's "export for HR"): one row per agent or team, KPIs in the units the
 // screen shows (shares as percentages). Text cells a spreadsheet would run as a formula are neutralised
-// (DESIGN §8) by the import report's csvCell; numbers are written as numbers. No DOM: downloadText adds the BOM.
-import { csvCell } from '../import-ui/rejected-csv';
-import { LEADER_DEFINITIONS, LEADER_KEYS, type Grouping, type LeaderKey, type LeaderRow } from './build-leaderboard-sql';
+// (DESIGN §8) by format/csv.ts csvCell; numbers are written as numbers. No DOM: downloadText adds the BOM.
+import { csvCell } from '../format/csv';
+import { LEADER_DEFINITIONS, LEADER_KEYS, type Grouping, type LeaderKey, type LeaderRow } from '../metrics/build-leaderboard-sql';
 
 export interface CsvLabels {
 	rank: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeaderRow } from './build-leaderboard-sql';
+import type { LeaderRow } from '../metrics/build-leaderboard-sql';
 import { buildQaCsatOption, qaCsatPoints } from './qa-csat-option';
 
 const row = (id: string, team: string | null, calls: number, qaAvg: number | null, csatMean: number | null): LeaderRow =>

@@ -3,7 +3,7 @@
 // calls, one series per team. Agents are few (bounded by the leaderboard), so nothing unbounded reaches the chart.
 import type { ChartOption } from '../charts/echarts';
 import { tooltipText } from '../charts/tooltip';
-import type { LeaderRow } from './build-leaderboard-sql';
+import type { LeaderRow } from '../metrics/build-leaderboard-sql';
 
 export interface QaCsatPoint {
 	id: string;

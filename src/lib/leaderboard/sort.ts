@@ -1,6 +1,6 @@
 // Sorting the leaderboard rows on the client (agents are few: tens, at most hundreds). Missing values and
 // unranked rows go last whatever the direction, so "best first" never starts with blanks.
-import { LEADER_KEYS, type LeaderKey, type LeaderRow } from './build-leaderboard-sql';
+import { LEADER_KEYS, type LeaderKey, type LeaderRow } from '../metrics/build-leaderboard-sql';
 
 export type SortKey = 'rank' | 'rankChange' | 'name' | 'team' | 'calls' | 'composite' | Exclude<LeaderKey, 'volume'>;
 export const SORT_KEYS: SortKey[] = [

@@ -7,12 +7,12 @@ import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { queryAgentDetail } from '../agent/agent-sql';
-import { queryKpis, type KpiValues } from '../dashboard/build-kpi-sql';
+import { queryKpis, type KpiValues } from './build-kpi-sql';
 import { cubeKpis } from '../dashboard/rollup-cube';
 import { ensureRollup, loadRollupRows, queryKpisFromRollup } from '../dashboard/rollup-sql';
-import { LEADER_KEYS, queryLeaderboard } from '../leaderboard/build-leaderboard-sql';
-import { parsePeriod } from '../leaderboard/period';
-import { DEFAULT_SETTINGS } from '../leaderboard/settings';
+import { LEADER_KEYS, queryLeaderboard } from './build-leaderboard-sql';
+import { parsePeriod } from '../scope/period';
+import { DEFAULT_SETTINGS } from './settings';
 import { queryReport } from '../report/report-data';
 import { KPI_KEYS } from './definitions';
 

@@ -1,7 +1,7 @@
 // call_facts: one row per call with every input a KPI needs (DESIGN §6), derived once from `calls` so no page
 // re-derives "handled", "handle time" or "a repeat contact" on its own. A view (schema.ts creates it on every
 // start), so it never holds a stale value. QA scores are per call × rubric version and live in the QA score
-// views (scoring/qa-score.ts); kpis.ts joins them as `q`. No Svelte, no DOM.
+// views (metrics/qa-score.ts); kpis.ts joins them as `q`. No Svelte, no DOM.
 
 /** A resolved call counts as first-contact resolution when the customer has no other contact within this many days. */
 export const FCR_WINDOW_DAYS = 7;

@@ -2,7 +2,7 @@
 // and the cube return it, built from the parts of kpis.ts: in SQL (kpiRowSelect) or in TS from summed parts
 // (kpiRowFromParts). Also the join of a call's QA score. No Svelte, no DOM.
 import type { Param } from '../db/types';
-import { qaScoresRelation, type QaSource } from '../scoring/qa-score';
+import { qaScoresRelation, type QaSource } from './qa-score';
 import { KPI_KEYS } from './definitions';
 import { COMPLAINT_PARTS, KPI_COLUMN, QA_PARTS, kpiValue, kpisSelect, type KpiColumn, type Part, type Parts } from './kpis';
 

@@ -1,5 +1,5 @@
 // Every KPI of DESIGN §6 defined once, as a ratio of additive parts:
-//   parts  counts and sums over call_facts `c` (call-facts.ts), the QA score relation `q` (scoring/qa-score.ts) and
+//   parts  counts and sums over call_facts `c` (call-facts.ts), the QA score relation `q` (metrics/qa-score.ts) and
 //          complaints `k`; every part is a count or a sum, so a per-day rollup can store it and any filter re-sums it
 //   KPIS   each KPI as numerator ÷ denominator (× scale) of those parts; NULL when the denominator is 0 — no input
 //          data is never 0

@@ -20,6 +20,10 @@ function sources(dir: string): string[] {
 	return out;
 }
 
+// The modules of metrics/ that define KPIs (and their tests). The query builders beside them (build-*-sql.ts, …)
+// pick calls and periods only, so they are checked like every other file.
+const DEFINING = ['call-facts.ts', 'definitions.ts', 'kpi-row.ts', 'kpis.ts', 'agreement.test.ts', 'one-definition.test.ts'];
+
 const FILES = DIRS.flatMap((d) => {
 	try {
 		return sources(join(ROOT, d));
@@ -28,7 +32,7 @@ const FILES = DIRS.flatMap((d) => {
 	}
 })
 	.map((path) => ({ path: relative(ROOT, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }))
-	.filter((f) => !f.path.startsWith('src/lib/metrics/'));
+	.filter((f) => !DEFINING.some((d) => f.path.startsWith(`src/lib/metrics/${d}`)));
 
 // The tell-tale SQL or TS of each KPI's formula or of an input only a KPI uses, and a copy as it was written
 // before metrics/ existed (each sign must recognise its copy, or the check below would pass vacuously).
@@ -81,7 +85,7 @@ describe('every KPI has one definition', () => {
 
 	it('finds the source files it checks', () => {
 		expect(FILES.map((f) => f.path)).toEqual(
-			expect.arrayContaining(['src/lib/dashboard/build-kpi-sql.ts', 'src/lib/leaderboard/build-leaderboard-sql.ts', 'cli/score-command.ts'])
+			expect.arrayContaining(['src/lib/metrics/build-kpi-sql.ts', 'src/lib/metrics/build-leaderboard-sql.ts', 'cli/score-command.ts'])
 		);
 	});
 

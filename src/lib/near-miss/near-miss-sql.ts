@@ -96,7 +96,7 @@ export async function dismissNearMiss(db: Db, rubricId: string, itemId: string, 
 
 /**
  * The rubric with `phrasings` added to the item's accepted phrasings (duplicates and blanks left out): the
- * caller saves it as a new version (rubric-editor/rubric-store.ts) and may make it active, which re-scores.
+ * caller saves it as a new version (scoring/rubric-store.ts) and may make it active, which re-scores.
  */
 export function withAcceptedPhrasings(rubric: Rubric, itemId: string, phrasings: string[]): Rubric {
 	return {

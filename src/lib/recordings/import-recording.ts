@@ -8,7 +8,7 @@ import { readAudioInfo, sniffAudio } from './audio-info';
 import { baseName, callKeyFromStem, defaultChannelMap, longestContainedId, stemOf } from './match';
 import { agentFromFileName, startedAtFromFileName } from './name-facts';
 import { addCallFromRecording, dropOrphanRecordingCalls } from '../import/call-rows';
-import { markDirtyIds } from '../scoring/dirty';
+import { markDirtyIds } from '../db/score-dirty';
 import { errorMessage } from '../i18n/error-message';
 
 export type MatchRule = 'call_id = file stem' | 'calls.recording = file name' | 'call id in file name' | 'same call key' | 'file name only';

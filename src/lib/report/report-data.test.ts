@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
-import { queryKpis } from '../dashboard/build-kpi-sql';
-import { queryLeaderboard } from '../leaderboard/build-leaderboard-sql';
-import { parsePeriod } from '../leaderboard/period';
-import { DEFAULT_SETTINGS } from '../leaderboard/settings';
+import { queryKpis } from '../metrics/build-kpi-sql';
+import { queryLeaderboard } from '../metrics/build-leaderboard-sql';
+import { parsePeriod } from '../scope/period';
+import { DEFAULT_SETTINGS } from '../metrics/settings';
 import { queryReport } from './report-data';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');

@@ -2,13 +2,13 @@
 // the period and of the previous calendar period, the daily (weekly for a quarter) trend, the most failed
 // checklist items and the leaderboard. Reuses the dashboard and leaderboard SQL; adds none of its own.
 import type { Db } from '../db/types';
-import { queryKpis, type KpiPeriod } from '../dashboard/build-kpi-sql';
-import { buildItemFailureSql, buildTrendSql, type ItemFailureRow, type TrendRow } from '../dashboard/build-chart-sql';
-import type { DashboardFilter } from '../dashboard/filter';
-import { queryLeaderboard, type Leaderboard } from '../leaderboard/build-leaderboard-sql';
-import { previousOf, type Period } from '../leaderboard/period';
-import type { ManagerSettings } from '../leaderboard/settings';
-import type { QaSource } from '../scoring/qa-score';
+import { queryKpis, type KpiPeriod } from '../metrics/build-kpi-sql';
+import { buildItemFailureSql, buildTrendSql, type ItemFailureRow, type TrendRow } from '../metrics/build-chart-sql';
+import type { DashboardFilter } from '../scope/filter';
+import { queryLeaderboard, type Leaderboard } from '../metrics/build-leaderboard-sql';
+import { previousOf, type Period } from '../scope/period';
+import type { ManagerSettings } from '../metrics/settings';
+import type { QaSource } from '../metrics/qa-score';
 
 export interface ReportData {
 	current: KpiPeriod;

@@ -1,36 +1,16 @@
 // Reviews in and out of a workspace: the records to export (reviews, their overrides, comments) for all or a
 // filtered set of calls; merging an imported file (new reviews inserted, identical ones skipped, differing ones
 // kept as conflicts for a decision, comments united by comment_id); the conflicts and their resolution; the
-// paged list of reviews; the inspector's name. Plain SQL over a Db; every write ends with db.checkpoint().
+// paged list of reviews (the inspector's name is review/inspector-sql.ts). Plain SQL over a Db; every write ends with db.checkpoint().
 // The file formats themselves are csv.ts / parquet.ts.
 import type { Db, Param, Statement } from '../db/types';
-import { REVIEW_FINDINGS_BACKFILL_SQL } from '../scoring/qa-score';
+import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
 import { bulkInsert } from '../db/bulk';
 import type { ExchangeIssue, ExchangeRecord } from './records';
 
 export const PAGE_SIZE = 50;
-export const INSPECTOR_KEY = 'inspector_name';
 
 const TS = (expr: string, as: string) => `strftime(${expr}, '%Y-%m-%d %H:%M:%S') AS ${as}`;
-
-// ---------- inspector name ----------
-
-/** The name this workspace's reviews are made under (app_settings.inspector_name, plain text), or null. */
-export async function getInspectorName(db: Db): Promise<string | null> {
-	const { rows } = await db.query<{ value: string | null }>('SELECT value FROM app_settings WHERE key = ?', [INSPECTOR_KEY]);
-	return rows[0]?.value?.trim() || null;
-}
-
-/** Saves the name; reviews of this workspace that have none yet are stamped with it (they were made here). */
-export async function setInspectorName(db: Db, name: string): Promise<void> {
-	const v = name.trim();
-	await db.query('DELETE FROM app_settings WHERE key = ?', [INSPECTOR_KEY]);
-	if (v) {
-		await db.query('INSERT INTO app_settings (key, value) VALUES (?, ?)', [INSPECTOR_KEY, v]);
-		await db.query('UPDATE reviews SET inspector = ? WHERE inspector IS NULL', [v]);
-	}
-	await db.checkpoint();
-}
 
 // ---------- the reviews list and export filter ----------
 
@@ -289,7 +269,7 @@ export async function importRecords(
 				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
 			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
 				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`,
-			// The new reviews' calls' automatic results, which their scores are computed from (scoring/qa-score.ts).
+			// The new reviews' calls' automatic results, which their scores are computed from (metrics/qa-score.ts).
 			...REVIEW_FINDINGS_BACKFILL_SQL
 		]);
 		const { rows: differs } = await db.query<{ comment_id: string }>(

@@ -15,14 +15,13 @@ import { describeExchangeIssue } from './describe-issue';
 import {
 	describeDifferences,
 	exportRecords,
-	getInspectorName,
 	importRecords,
 	listConflicts,
 	listReviews,
 	resolveAllConflicts,
-	resolveConflict,
-	setInspectorName
+	resolveConflict
 } from './exchange-sql';
+import { getInspectorName, setInspectorName } from '../review/inspector-sql';
 
 const KEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 1 };
 const TRICKY = ['=SUM(A1)', '-5 s 太快', '@agent', '+86 138', '\tTAB', "'=already quoted", "'plain apostrophe", '普通评语, "引号"\n第二行'];

@@ -86,7 +86,7 @@ describe('review store', () => {
 	});
 });
 
-// The reviewed score comes from the one SQL definition (scoring/qa-score.ts), by the same rule as the automatic score.
+// The reviewed score comes from the one SQL definition (metrics/qa-score.ts), by the same rule as the automatic score.
 describe('score with overrides (SQL)', () => {
 	let db: Db;
 	beforeEach(async () => {

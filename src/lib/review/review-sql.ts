@@ -1,9 +1,9 @@
 // An inspector's review of one call: item overrides with a reason, timestamped comments, the score with the
-// overrides applied (read from the SQL definition in scoring/qa-score.ts, never computed here), starting a review
+// overrides applied (read from the SQL definition in metrics/qa-score.ts, never computed here), starting a review
 // from one under an older rubric version, and submitting it. SQL functions taking a Db; every write is followed by db.checkpoint()
 // before it resolves, so the UI says "saved" only once the change is on disk (DESIGN §8). No Svelte here.
 import type { Db } from '../db/types';
-import { reviewFindingsRefreshSql } from '../scoring/qa-score';
+import { reviewFindingsRefreshSql } from '../metrics/qa-score';
 
 export type Result = 'pass' | 'fail' | 'na';
 export const RESULTS: readonly Result[] = ['pass', 'fail', 'na'];
@@ -201,7 +201,7 @@ export interface ReviewScore {
 	critical_failed: boolean;
 }
 
-/** One checklist item as the review judges it (scoring/qa-score.ts review_item_results). */
+/** One checklist item as the review judges it (metrics/qa-score.ts review_item_results). */
 export interface ReviewedItem {
 	item_id: string;
 	auto_result: Result | null;
@@ -216,7 +216,7 @@ export interface ReviewedItem {
 
 /**
  * The call's score with the review's overrides applied, by the one SQL definition of the scoring rule
- * (review_scores, scoring/qa-score.ts); the automatic score while the call has no review yet. Null when the call
+ * (review_scores, metrics/qa-score.ts); the automatic score while the call has no review yet. Null when the call
  * has no score for this version.
  */
 export async function reviewedScore(db: Db, key: ReviewKey): Promise<ReviewScore | null> {

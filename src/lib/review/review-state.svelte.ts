@@ -1,5 +1,5 @@
 // The open call's review as the page shows it: loads it with its score by the SQL scoring rule (review-sql.ts →
-// scoring/qa-score.ts), sends every change through review-sql.ts (which checkpoints), re-reads what was saved and
+// metrics/qa-score.ts), sends every change through review-sql.ts (which checkpoints), re-reads what was saved and
 // says "saved" only after that resolves. One instance per call page. Browser only.
 import { workspace } from '../db/workspace.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';

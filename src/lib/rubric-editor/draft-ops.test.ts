@@ -13,11 +13,11 @@ import {
 	exportFileName,
 	linesToList,
 	moveItem,
-	nextVersion,
 	readRubricJson,
 	removeItem,
 	rubricToJson
 } from './draft-ops';
+import { nextVersion } from '../scoring/rubric-store';
 
 const ids = (items: Item[]) => items.map((i) => i.id);
 const items = DEFAULT_RUBRIC_ZH.items.slice(0, 3); // greeting, ring, identity_check

@@ -1,6 +1,6 @@
 // Pure operations on the rubric being edited: the item list (add, duplicate, remove, move), a fresh rule of
-// each kind, version numbering, the editable copy of a rubric and reading an imported JSON file. No Svelte,
-// no DOM, no SQL: rubric-draft.svelte.ts holds the state, rubric-store.ts the saved versions.
+// each kind, the editable copy of a rubric and reading an imported JSON file. No Svelte,
+// no DOM, no SQL: rubric-draft.svelte.ts holds the state, scoring/rubric-store.ts the saved versions and their numbering.
 import { RubricError, validateRubric, type Item, type Language, type Rule, type RuleKind, type Rubric } from '../scoring/rubric';
 import { errorMessage } from '../i18n/error-message';
 
@@ -99,14 +99,6 @@ export function moveItem(items: readonly Item[], index: number, delta: number): 
 	const [it] = out.splice(index, 1);
 	out.splice(to, 0, it);
 	return out;
-}
-
-/**
- * The version a "save as new version" gets: one past the highest saved version of that rubric id, and never
- * below the draft's own number (an imported version 5 is saved as 5 when nothing is saved yet).
- */
-export function nextVersion(maxSaved: number | null, draftVersion: number): number {
-	return Math.max((maxSaved ?? 0) + 1, Number.isInteger(draftVersion) && draftVersion >= 1 ? draftVersion : 1);
 }
 
 /** Text lines → list entries (blank lines dropped, the rest kept as typed). */

@@ -3,7 +3,7 @@
 // (seq: an interruption, a late reply, a near miss); else the finding's own turn. Nothing here matches text or
 // normalises it (the SQL did, once), nor decides pass or fail; the result is rendered as text, never HTML.
 import type { TryFinding } from '../scoring/score';
-import { evidenceParts, readEvidenceParams } from '../scoring/evidence';
+import { evidenceParts, readEvidenceParams } from '../db/evidence-params';
 
 export interface Mark {
 	item_id: string;

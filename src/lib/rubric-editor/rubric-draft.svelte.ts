@@ -1,5 +1,5 @@
 // The rubric open in the editor: an editable copy, validated as it changes (the first problem's JSON path and
-// message), and where it came from. Saving goes through rubric-store.ts; activation through scoringState.
+// message), and where it came from. Saving goes through scoring/rubric-store.ts; activation through scoringState.
 import { validateRubric, type Item, type Rubric } from '../scoring/rubric';
 import { collectErrors, errorBelongsTo, errorItemIndex, type FieldError } from './draft-ops';
 

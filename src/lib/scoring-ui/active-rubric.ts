@@ -8,7 +8,7 @@ import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { guessLanguage } from '../scoring/language';
 import { saveRubricIfMissing, syncRubricItems } from '../scoring/rubrics-table';
-import { REVIEW_FINDINGS_BACKFILL_SQL } from '../scoring/qa-score';
+import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
 
 export { saveRubricIfMissing };
 
@@ -64,7 +64,7 @@ export async function defaultRubric(db: Db): Promise<Rubric> {
 export async function resolveActive(db: Db): Promise<Rubric> {
 	await ensureSchema(db);
 	// Versions saved before rubric_items existed get their rows, and reviews made before review_findings existed get
-	// their calls' automatic results, so their scores can be computed in SQL (scoring/qa-score.ts).
+	// their calls' automatic results, so their scores can be computed in SQL (metrics/qa-score.ts).
 	await syncRubricItems(db);
 	await db.batch(REVIEW_FINDINGS_BACKFILL_SQL);
 	const ref = await readActiveRef(db);

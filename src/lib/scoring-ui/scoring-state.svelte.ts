@@ -6,7 +6,8 @@ import type { Db } from '../db/types';
 import { workspace } from '../db/workspace.svelte';
 import { locale, t } from '../i18n/i18n.svelte';
 import type { Rubric } from '../scoring/rubric';
-import { markDirtyIds, scoreAll, scorePending } from '../scoring/dirty';
+import { markDirtyIds } from '../db/score-dirty';
+import { scoreAll, scorePending } from '../scoring/dirty';
 import { listVersions, resolveActive, saveRubricIfMissing, scoredCounts, writeActiveRef, type RubricVersion } from './active-rubric';
 import { errorMessage } from '../i18n/error-message';
 

@@ -8,7 +8,8 @@ import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
 import { validateRubric, type Rubric } from '../scoring/rubric';
 import { listVersions, readActiveRef, resolveActive, writeActiveRef } from './active-rubric';
-import { collectPending, dropPending, markDirtyIds } from '../scoring/dirty';
+import { markDirtyIds } from '../db/score-dirty';
+import { collectPending, dropPending } from '../scoring/dirty';
 import { ScoringState } from './scoring-state.svelte';
 
 let db: Db;

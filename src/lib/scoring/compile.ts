@@ -5,7 +5,7 @@ import type { AppliesWhen, Item, Rubric } from './rubric';
 import { NORM_MACRO_SQL, sqlString } from './normalize';
 import { ruleSql } from './rules-sql';
 import { codeSql } from './evidence';
-import { reviewFindingsRefreshSql, scoreRuleSql } from './qa-score';
+import { reviewFindingsRefreshSql, scoreRuleSql } from '../metrics/qa-score';
 
 export interface SourceTables {
 	calls: string;

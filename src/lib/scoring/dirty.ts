@@ -1,35 +1,14 @@
 // Which calls need scoring again because their data changed: the `score_dirty` marks (schema.ts) that every import,
 // replacement or deletion of segments, recordings, voice activity, call fields or complaints adds, and the run that
 // scores the marked calls plus the calls without a score for the active version, then consumes exactly the marks it
-// saw. Plain SQL over the Db interface: the browser (scoring-ui) and the CLI (`callqa score`) run the same code.
-import type { Db, Param } from '../db/types';
+// saw. The marks themselves are written with db/score-dirty.ts. Plain SQL over the Db interface: the browser (scoring-ui) and the CLI (`callqa score`) run the same code.
+import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { scoreCalls } from './score';
 import type { Rubric } from './rubric';
 
 /** Temp table holding the calls a pending run scores (scoreCalls' onlyCallsTable) and the newest mark of each. */
 export const PENDING_TABLE = 'cqa_unscored';
-
-/**
- * SQL that marks the calls `select` returns (a query with a `call_id` column) as needing a new score. For importers
- * whose statements are strings (tabular/build-normalise-sql.ts).
- */
-export function markDirtySql(select: string): string {
-	return `INSERT INTO score_dirty (call_id) SELECT DISTINCT call_id FROM (${select}) WHERE call_id IS NOT NULL`;
-}
-
-/** Marks the calls `select` returns (with its `params`) as needing a new score. */
-export async function markDirty(db: Db, select: string, params: Param[] = []): Promise<void> {
-	await db.query(markDirtySql(select), params);
-}
-
-/** Marks these calls as needing a new score. */
-export async function markDirtyIds(db: Db, callIds: readonly string[]): Promise<void> {
-	for (let i = 0; i < callIds.length; i += 500) {
-		const chunk = callIds.slice(i, i + 500);
-		await db.query(`INSERT INTO score_dirty (call_id) VALUES ${chunk.map(() => '(?)').join(', ')}`, chunk);
-	}
-}
 
 /** Distinct calls with a mark (the ones a run would re-score besides the unscored). */
 export async function dirtyCount(db: Db): Promise<number> {

@@ -1,7 +1,7 @@
 // The machine-readable side of a finding's evidence: every code rules-sql.ts can put in
 // findings.evidence_code, and the SQL that builds findings.evidence_params, a JSON object as a string. The
 // English `evidence` stays the CLI's text and the fallback; the UI says it in the interface language
-// (`evidence.<code>` in the i18n catalogues, call-view/describe-evidence.ts). No DOM here.
+// (`evidence.<code>` in the i18n catalogues, i18n/describe-evidence.ts). No DOM here.
 //
 // Params are strings formatted in SQL exactly as in the English text (so both DuckDBs agree byte for byte).
 // A param holding an array is a list: of strings (quoted phrases) or of parts, objects with their own `code`.
@@ -89,25 +89,3 @@ export function partSql(code: string, fields: Record<string, JsonField>): string
 
 /** The params of a `list` from SQL giving its parts comma-joined (NULL stays NULL). */
 export const listParamsSql = (parts: string): string => `'{"parts":' || ${jsonArraySql(parts)} || '}'`;
-
-/** What the UI reads: a finding's params as data, or null when it has none (scored before params existed) or they do not parse. */
-export type EvidenceParams = Record<string, unknown>;
-
-/** The one JS decoder of findings.evidence_params: callers fall back to the stored English text on null. */
-export function readEvidenceParams(json: string | null | undefined): EvidenceParams | null {
-	if (json == null) return null;
-	try {
-		const v: unknown = JSON.parse(json);
-		return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as EvidenceParams) : null;
-	} catch {
-		return null;
-	}
-}
-
-/** The parts of `list` params, else the params themselves as the one part. */
-export function evidenceParts(params: EvidenceParams): EvidenceParams[] {
-	const parts = params.parts;
-	return Array.isArray(parts)
-		? parts.filter((p): p is EvidenceParams => typeof p === 'object' && p !== null && !Array.isArray(p))
-		: [params];
-}

@@ -6,7 +6,7 @@ import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
 import { saveRubricIfMissing } from './rubrics-table';
 import { compileRubric, scoreSelectSql } from './compile';
-import { CALL_TEXT_FROM_SCORING_SQL } from '../calls/call-text-sql';
+import { CALL_TEXT_FROM_SCORING_SQL } from './call-text-sql';
 import { parseDialogue, type DialogueOptions } from './dialogue';
 import type { Rubric } from './rubric';
 
@@ -38,7 +38,7 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 		await ensureSchema(db);
 		await saveRubricIfMissing(db, rubric);
 		await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable }).sql);
-		// The calls list's words search reuses the text just normalised (calls/call-text-sql.ts).
+		// The calls list's words search reuses the text just normalised (scoring/call-text-sql.ts).
 		for (const sql of CALL_TEXT_FROM_SCORING_SQL) await db.query(sql);
 		const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM cqa_call');
 		await db.query('DROP TABLE IF EXISTS cqa_seg; DROP TABLE IF EXISTS cqa_res; DROP TABLE IF EXISTS cqa_va');

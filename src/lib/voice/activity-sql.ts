@@ -3,7 +3,7 @@
 // the analysis worker's results (browser), RTTM import and the CLI all save through here.
 import type { Db } from '../db/types';
 import { bulkInsert } from '../db/bulk';
-import { markDirtyIds } from '../scoring/dirty';
+import { markDirtyIds } from '../db/score-dirty';
 
 /** Both sides speaking for less than this is a turn-taking edge, not an overlap. */
 export const MIN_OVERLAP_S = 0.3;

@@ -2,7 +2,7 @@
 // time, how often the agent talked over the customer per call, the mean longest silence and the mean reply latency,
 // beside the same for the agent's team. One aggregate row per group. Pure SQL builder; no DOM.
 import type { Db, Param } from '../db/types';
-import { dimensionWhere, periodBounds, type DashboardFilter } from '../dashboard/filter';
+import { dimensionWhere, periodBounds, type DashboardFilter } from '../scope/filter';
 
 export interface AudioFigures {
 	who: 'agent' | 'team';

@@ -2,7 +2,7 @@
 // segments), with a per-row reject reason and a list of warnings. Pure strings: no Db, no I/O.
 import type { TabularKind } from './fields';
 import { SQL_ISSUE_REASON, sqlIssue, type ReasonCode } from '../reasons';
-import { markDirtySql } from '../../scoring/dirty';
+import { markDirtySql } from '../../db/score-dirty';
 import { isPlaceholderSql } from '../call-rows';
 import { sqlString } from '../../db/sql';
 import { PLAUSIBLE } from '../plausible';

@@ -5,7 +5,7 @@
 // importers alike; plain SQL over the Db interface.
 import type { Db } from '../../db/types';
 import { sqlString } from '../../db/sql';
-import { markDirty } from '../../scoring/dirty';
+import { markDirty } from '../../db/score-dirty';
 import { addCallsFromSegments, dropHints, stageHints, type CallHint } from '../call-rows';
 import { issue } from '../reasons';
 import type { ExistingTranscripts, FileReport, OnExisting } from '../types';
