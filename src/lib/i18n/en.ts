@@ -15,6 +15,7 @@ import { CALLS_FILTER_EN } from './calls-filter-en';
 import { INGEST_EN } from './ingest-en';
 
 import { VOICE_EN } from './voice-en';
+import { EXCEL_EN } from './excel-en';
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
 	...DASHBOARD_EN,
@@ -243,5 +244,6 @@ export const en: Record<MessageKey, string> = {
 	...ACCURACY_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
-	...VOICE_EN
+	...VOICE_EN,
+	...EXCEL_EN
 };

@@ -15,6 +15,7 @@ import { CALLS_FILTER_ZH } from './calls-filter-zh';
 import { INGEST_ZH } from './ingest-zh';
 
 import { VOICE_ZH } from './voice-zh';
+import { EXCEL_ZH } from './excel-zh';
 export const zh = {
 	...SCORING_ZH,
 	...DASHBOARD_ZH,
@@ -238,7 +239,8 @@ export const zh = {
 	...ACCURACY_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
-	...VOICE_ZH
+	...VOICE_ZH,
+	...EXCEL_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;

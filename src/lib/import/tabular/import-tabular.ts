@@ -8,12 +8,13 @@ import { appendIssues } from '../issues-store';
 import { emptyReport, type FileReport, type ImportIssue, type InputFile, type MappingPreset, type OnExisting } from '../types';
 import { applyCommit, commitSegments, SEGMENT_COLUMNS } from '../transcripts/commit-segments';
 import { encodingLabel } from '../encoding';
-import { issue, parseSqlIssue } from '../reasons';
+import { issue, issueFromError, parseSqlIssue } from '../reasons';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 import { sniffTabular } from './preview';
 import { recordIndexAt, scanRecordStarts } from './record-lines';
 import { ensureParseMacros } from './sql-macros';
+import { workbookCsv, workbookFormat, type WorkbookCsv } from '../workbook/workbook-csv';
 import { buildInsertSql, buildIssuesSql, buildNormaliseSql, sqlString, type MappedColumn } from './build-normalise-sql';
 
 export interface ImportTabularOptions {
@@ -55,18 +56,32 @@ function mappedColumns(headers: string[], mapping: Record<string, string>): Mapp
 
 export async function importTabular(db: Db, file: InputFile, opts: ImportTabularOptions = {}): Promise<FileReport> {
 	const report = emptyReport(file.name);
-	let sniff = sniffTabular(file.bytes);
+	// An Excel sheet is read as its CSV twin (workbook/workbook-csv.ts); line numbers are then the sheet's rows.
+	let book: WorkbookCsv | null = null;
+	if (workbookFormat(file.name, file.bytes)) {
+		report.format = workbookFormat(file.name, file.bytes);
+		try {
+			book = await workbookCsv(file);
+		} catch (e) {
+			report.errors.push(issueFromError(e));
+			return report;
+		}
+		report.sheet = { name: book.sheet, names: book.sheets };
+	}
+	const bytes = book?.csv ?? file.bytes;
+	let sniff = sniffTabular(bytes);
 	const preset = opts.preset ?? findPreset(sniff.headers, opts.presets ?? []);
-	if (preset?.options?.delimiter || preset?.options?.encoding)
-		sniff = sniffTabular(file.bytes, preset.options.delimiter, preset.options.encoding);
+	if (!book && (preset?.options?.delimiter || preset?.options?.encoding))
+		sniff = sniffTabular(bytes, preset.options.delimiter, preset.options.encoding);
 	const { headers, delimiter } = sniff;
-	report.encoding = encodingLabel(sniff.encoding);
-	report.format = delimiter === '\t' ? 'tsv' : 'csv';
+	report.encoding = book ? null : encodingLabel(sniff.encoding);
+	report.format = book?.format ?? (delimiter === '\t' ? 'tsv' : 'csv');
 
 	// One line ending for DuckDB's reader: exports that mix CRLF and LF (a header written on Windows, rows
 	// appended elsewhere) otherwise fail whole with "CSV Parser state machine reached an invalid state".
 	const utf8 = new TextEncoder().encode(sniff.text.includes('\r') ? sniff.text.replace(/\r\n?/g, '\n') : sniff.text);
 	const records = scanRecordStarts(utf8, delimiter);
+	if (book) records.lines = records.lines.map((line) => line + book.lineShift);
 	report.rows_total = records.lines.length;
 
 	const kind = opts.kind ?? preset?.kind ?? guessKind(headers);
