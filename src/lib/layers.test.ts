@@ -14,6 +14,7 @@ export const LAYERS: Record<string, number> = {
 	i18n: 0,
 	metrics: 0,
 	privacy: 0,
+	xlsx: 0,
 	import: 1,
 	recordings: 1,
 	mapping: 1,
