@@ -125,7 +125,8 @@ export const en: Record<MessageKey, string> = {
 	'import.chooseFiles': 'Choose files',
 	'import.chooseFolder': 'Choose folder',
 	'import.folderRemembered': 'Folder “{name}” is remembered so its recordings can be re-attached later.',
-	'import.formats': 'Reads CSV/TSV (UTF-8, GBK/GB18030), WebVTT, SRT, Amazon Transcribe / Contact Lens JSON, WAV, MP3, OGG, M4A.',
+	'import.formats':
+		'Reads Excel (.xlsx, .xls), CSV/TSV (UTF-8, GBK/GB18030), WebVTT, SRT, Amazon Transcribe / Contact Lens JSON, WAV, MP3, OGG, M4A.',
 	'import.progress': 'Importing {done}/{total}: {file}',
 	'import.reading': 'Reading files…',
 	'import.finished':

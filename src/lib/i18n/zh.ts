@@ -123,7 +123,8 @@ export const zh = {
 	'import.chooseFiles': '选择文件',
 	'import.chooseFolder': '选择文件夹',
 	'import.folderRemembered': '已记住文件夹“{name}”，以后可从中重新关联录音。',
-	'import.formats': '支持 CSV/TSV（UTF-8、GBK/GB18030）、WebVTT、SRT、Amazon Transcribe / Contact Lens JSON、WAV、MP3、OGG、M4A。',
+	'import.formats':
+		'支持 Excel（.xlsx、.xls）、CSV/TSV（UTF-8、GBK/GB18030）、WebVTT、SRT、Amazon Transcribe / Contact Lens JSON、WAV、MP3、OGG、M4A。',
 	'import.progress': '正在导入 {done}/{total}：{file}',
 	'import.reading': '正在读取文件…',
 	'import.finished': '导入完成：{files} 个文件，{loaded} 行已导入，{rejected} 行被拒绝。',
