@@ -1,6 +1,6 @@
 // Excel call logs, complaint lists and transcript sheets go through the CSV importer: the same rows and values as
 // the CSV twin, title rows and merged headers skipped, Excel dates read as dates, bad workbooks named.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { createNodeWasmDb } from '../../db/node-wasm';
 import type { Db } from '../../db/types';
@@ -61,12 +61,17 @@ async function importedCalls(
 	return { db, report: files[0], rows };
 }
 
-describe('Excel call logs import like their CSV twin', () => {
+// Each case imports into a fresh DuckDB; on a busy shared machine that alone can take tens of seconds.
+describe('Excel call logs import like their CSV twin', { timeout: 240_000 }, () => {
+	let csv: Awaited<ReturnType<typeof importedCalls>>;
+	beforeAll(async () => {
+		csv = await importedCalls({ name: 'calls.csv', bytes: new TextEncoder().encode(csvTwin()) });
+	}, 240_000);
+
 	it.each([
 		['xlsx', 'calls.xlsx'],
 		['xls', 'calls.xls']
 	] as const)('%s: Chinese headers, a merged title row and Excel date/duration cells give the CSV rows', async (bookType, name) => {
-		const csv = await importedCalls({ name: 'calls.csv', bytes: new TextEncoder().encode(csvTwin()) });
 		const book = await importedCalls({ name, bytes: xlsxTwin({ bookType }) });
 		expect(csv.report.rows_loaded).toBe(3);
 		expect(book.report).toMatchObject({ kind: 'call_log', format: bookType, rows_total: 3, rows_loaded: 3, rows_rejected: 0, errors: [] });
