@@ -15,9 +15,18 @@ import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
 import { SCORE_FILES, writeScoreFiles } from './score-export';
 import { analyseRecordings, exportVoiceTables, formatVoiceRun } from './voice-run';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from './command';
+import { zh } from '../src/lib/i18n/zh';
+import { en } from '../src/lib/i18n/en';
+import { appraisalFileName, appraisalXlsx, queryAppraisal } from '../src/lib/leaderboard/appraisal';
+import { appraisalLabels } from '../src/lib/leaderboard/appraisal-labels';
+import { DEFAULT_SETTINGS } from '../src/lib/metrics/settings';
+import { parsePeriod, type Period } from '../src/lib/scope/period';
 
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
-                   [--on-existing replace|skip]
+                   [--on-existing replace|skip] [--appraisal YYYY-MM|YYYY-Qn]
 
 Imports the files exactly as \`callqa import\` does, computes voice activity from the recordings given
 (WAV, MP3, Ogg Opus/Vorbis, FLAC; who spoke when on each channel, as the app does), then scores every call
@@ -32,7 +41,14 @@ Options:
                           in the transcripts are Chinese characters.
   -m, --mapping <file>    A saved column-mapping preset (JSON) applied to every tabular file.
 ${ON_EXISTING_HELP}
+  --appraisal <period>    Also write the month's or quarter's appraisal workbook (考核表_<period>.xlsx, headers in
+                          the rubric's language): per agent QA score (automatic and with reviews), CSAT,
+                          resolution, complaints, appeals ("—": not recorded), composite and rank with the
+                          default weights and minimum calls; a summary sheet and one sheet per team.
   -h, --help              Show this help.
+
+Call logs, complaint lists and transcript sheets may be Excel workbooks (.xlsx, .xls): the first sheet is
+read, below any title rows, with Excel dates read as dates (docs/formats.md).
 
 Writes everything \`callqa import\` writes (<table>.parquet, ${REPORT_FILE}, with voice_activity and
 voice_analysis from the recordings) plus
@@ -91,7 +107,13 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function run(args: string[]): Promise<number> {
 	const t0 = performance.now();
-	const opts = parseImportArgs('score', args, { rubric: { type: 'string', short: 'r' } });
+	const opts = parseImportArgs('score', args, { rubric: { type: 'string', short: 'r' }, appraisal: { type: 'string' } });
+	let appraisalPeriod: Period | null = null;
+	if (typeof opts.values.appraisal === 'string') {
+		appraisalPeriod = parsePeriod(opts.values.appraisal);
+		if (!appraisalPeriod)
+			throw new UsageError(`score: --appraisal ${opts.values.appraisal} is not a month (2026-09) or a quarter (2026-Q3)`);
+	}
 	// Check the rubric before importing anything: a typo should not cost a long import.
 	const chosen = typeof opts.values.rubric === 'string' ? await loadRubric('score', '--rubric', opts.values.rubric) : undefined;
 	const db = await createNativeDb();
@@ -124,6 +146,25 @@ async function run(args: string[]): Promise<number> {
 		const calls = await scorePending(db, rubric);
 		const tScore = performance.now();
 		await writeScoreFiles(db, rubric, opts.out);
+		let appraisalFile: string | null = null;
+		if (appraisalPeriod) {
+			const lang = rubric.language === 'zh' ? 'zh' : 'en';
+			const catalogue = lang === 'zh' ? zh : en;
+			const appraisal = await queryAppraisal(db, {
+				period: appraisalPeriod,
+				rubric: { id: rubric.id, version: rubric.version },
+				weights: DEFAULT_SETTINGS.weights,
+				minCallsPerMonth: DEFAULT_SETTINGS.minCallsPerMonth
+			});
+			appraisalFile = appraisalFileName(catalogue['appraisal.fileTitle'], appraisalPeriod);
+			await writeFile(
+				path.join(opts.out, appraisalFile),
+				await appraisalXlsx(
+					appraisal,
+					appraisalLabels(lang, (k) => catalogue[k])
+				)
+			);
+		}
 		const tWrite = performance.now();
 
 		process.stdout.write(`\n${await itemTable(db, rubric)}\n\n${await distribution(db, rubric)}\n\n`);
@@ -132,7 +173,7 @@ async function run(args: string[]): Promise<number> {
 				`score ${seconds(tScore - tScore0)} (${calls} calls), write findings/scores ${seconds(tWrite - tScore)}, total ${seconds(tWrite - t0)}\n`
 		);
 		process.stdout.write(
-			`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${SCORE_FILES.join(', ')} to ${opts.out}\n`
+			`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${[...SCORE_FILES, ...(appraisalFile ? [appraisalFile] : [])].join(', ')} to ${opts.out}\n`
 		);
 		return 0;
 	} finally {

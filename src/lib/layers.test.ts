@@ -16,6 +16,7 @@ export const LAYERS: Record<string, number> = {
 	metrics: 0,
 	privacy: 0,
 	scope: 0,
+	xlsx: 0,
 	import: 1,
 	recordings: 1,
 	mapping: 1,

@@ -17,6 +17,7 @@ import { CALLS_FILTER_EN } from './calls-filter-en';
 import { INGEST_EN } from './ingest-en';
 
 import { VOICE_EN } from './voice-en';
+import { EXCEL_EN } from './excel-en';
 export const en: Record<MessageKey, string> = {
 	...SCORING_EN,
 	...DASHBOARD_EN,
@@ -126,13 +127,14 @@ export const en: Record<MessageKey, string> = {
 	'import.chooseFiles': 'Choose files',
 	'import.chooseFolder': 'Choose folder',
 	'import.folderRemembered': 'Folder “{name}” is remembered so its recordings can be re-attached later.',
-	'import.formats': 'Reads CSV/TSV (UTF-8, GBK/GB18030), WebVTT, SRT, Amazon Transcribe / Contact Lens JSON, WAV, MP3, OGG, M4A.',
+	'import.formats':
+		'Reads Excel (.xlsx, .xls), CSV/TSV (UTF-8, GBK/GB18030), WebVTT, SRT, Amazon Transcribe / Contact Lens JSON, WAV, MP3, OGG, M4A.',
 	'import.progress': 'Importing {done}/{total}: {file}',
 	'import.reading': 'Reading files…',
 	'import.finished':
 		'Import finished: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
 	'import.interrupted':
-		'The import of {total} files started at {at} was interrupted (the page or browser closed); {done} of {total} files were loaded.',
+		'The import of {total, plural, one {# file} other {# files}} started at {at} was interrupted (the page or browser closed); {done} of {total} were loaded.',
 	'import.interruptedLoaded': 'Loaded: {files}',
 	'import.interruptedNotLoaded': 'Not loaded (import them again): {files}',
 	'import.interruptedDismiss': 'Dismiss',
@@ -254,5 +256,6 @@ export const en: Record<MessageKey, string> = {
 	...INSPECTORS_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
-	...VOICE_EN
+	...VOICE_EN,
+	...EXCEL_EN
 };

@@ -17,6 +17,7 @@ import { CALLS_FILTER_ZH } from './calls-filter-zh';
 import { INGEST_ZH } from './ingest-zh';
 
 import { VOICE_ZH } from './voice-zh';
+import { EXCEL_ZH } from './excel-zh';
 export const zh = {
 	...SCORING_ZH,
 	...DASHBOARD_ZH,
@@ -124,7 +125,8 @@ export const zh = {
 	'import.chooseFiles': '选择文件',
 	'import.chooseFolder': '选择文件夹',
 	'import.folderRemembered': '已记住文件夹“{name}”，以后可从中重新关联录音。',
-	'import.formats': '支持 CSV/TSV（UTF-8、GBK/GB18030）、WebVTT、SRT、Amazon Transcribe / Contact Lens JSON、WAV、MP3、OGG、M4A。',
+	'import.formats':
+		'支持 Excel（.xlsx、.xls）、CSV/TSV（UTF-8、GBK/GB18030）、WebVTT、SRT、Amazon Transcribe / Contact Lens JSON、WAV、MP3、OGG、M4A。',
 	'import.progress': '正在导入 {done}/{total}：{file}',
 	'import.reading': '正在读取文件…',
 	'import.finished': '导入完成：{files} 个文件，{loaded} 行已导入，{rejected} 行被拒绝。',
@@ -248,7 +250,8 @@ export const zh = {
 	...INSPECTORS_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
-	...VOICE_ZH
+	...VOICE_ZH,
+	...EXCEL_ZH
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -3,7 +3,16 @@
 // mapping screen can re-read a file by the id in its URL, and re-imports one file with a different speaker rule or
 // column mapping. Bytes live in memory only: after a reload (or when released) the user drops the file again.
 import { workspace } from '../db/workspace.svelte';
-import { detectFile, importFiles, importOne, pendingSummary, resolvePending, type Detected, type ImportProgress } from '../import/pipeline';
+import {
+	detectFile,
+	detectInput,
+	importFiles,
+	importOne,
+	pendingSummary,
+	resolvePending,
+	type Detected,
+	type ImportProgress
+} from '../import/pipeline';
 import { findPreset } from '../import/tabular/presets';
 import { sniffTabular } from '../import/tabular/preview';
 import {
@@ -36,8 +45,11 @@ export type ImportPhase = 'idle' | 'reading' | 'importing' | 'asking' | 'done' |
 
 const SNIFF_BYTES = 64 * 1024;
 
+/** The mapping screen re-reads CSV/TSV bytes; an Excel sheet is re-read by choosing its sheet instead. */
+const isRemappable = (report: FileReport) => isTabularReport(report) && !report.sheet;
+
 function presetFor(file: InputFile, report: FileReport, presets: MappingPreset[]): string | null {
-	if (!isTabularReport(report)) return null;
+	if (!isRemappable(report)) return null;
 	return findPreset(sniffTabular(file.bytes.subarray(0, SNIFF_BYTES)).headers, presets)?.name ?? null;
 }
 
@@ -121,7 +133,7 @@ export class ImportSession {
 				const file = byName.get(report.file)?.shift() ?? { name: report.file, bytes: new Uint8Array() };
 				const id = String(this.#nextId++);
 				this.#files.set(id, file);
-				return { id, report, presetName: presetFor(file, report, presets), isTabular: isTabularReport(report) };
+				return { id, report, presetName: presetFor(file, report, presets), isTabular: isRemappable(report) };
 			});
 			this.entries = [...added, ...this.entries];
 			this.#release();
@@ -178,22 +190,37 @@ export class ImportSession {
 		}));
 	}
 
+	/** Re-imports an Excel workbook from another of its sheets (the report card's sheet picker). */
+	reimportSheet(id: string, sheet: string): Promise<FileReport | null> {
+		const file = this.#files.get(id);
+		if (!file) return Promise.resolve(null);
+		this.#files.set(id, { ...file, sheet });
+		return this.#reimport(id, async (f) => {
+			const presets = await listPresets(await workspace.db());
+			return { detected: await detectInput(f, presets), opts: { presets }, presetName: null };
+		});
+	}
+
 	async #reimport(
 		id: string,
-		plan: (file: InputFile) => { detected: Detected; opts: Parameters<typeof importOne>[3]; presetName: string | null }
+		plan: (
+			file: InputFile
+		) =>
+			| { detected: Detected; opts: Parameters<typeof importOne>[3]; presetName: string | null }
+			| Promise<{ detected: Detected; opts: Parameters<typeof importOne>[3]; presetName: string | null }>
 	): Promise<FileReport | null> {
 		const file = this.#files.get(id);
 		if (!file) return null;
 		this.busy = new Set([...this.busy, id]);
 		try {
 			const db = await workspace.db();
-			const { detected, opts, presetName } = plan(file);
+			const { detected, opts, presetName } = await plan(file);
 			const report = await importOne(db, file, detected, {
 				...opts,
 				onRecording: keepRecordings(db, recordingsState.store),
 				onExisting: 'ask'
 			});
-			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isTabularReport(report) } : e));
+			this.entries = this.entries.map((e) => (e.id === id ? { id, report, presetName, isTabular: isRemappable(report) } : e));
 			await db.checkpoint();
 			await this.#finish(await pendingSummary(db, [report]));
 			void analyseImported([report]);

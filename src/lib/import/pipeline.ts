@@ -19,7 +19,8 @@ import {
 	type Speaker
 } from './types';
 import { discardPendingSegments, pendingFiles, resolvePendingSegments, settlePending } from './transcripts/commit-segments';
-import { issue } from './reasons';
+import { issue, issueFromError } from './reasons';
+import { workbookCsv, workbookFormat } from './workbook/workbook-csv';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
 import { disguisedFileIssue } from './disguised';
@@ -81,6 +82,9 @@ const JUNK = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$|(^|\/)__MACOSX\//i;
 /** Decides what a file is from its bytes (and name as a hint). */
 export function detectFile(file: InputFile): Detected {
 	if (file.bytes.length === 0) return unknownFile(null, issue(null, 'empty_file', 'empty file (0 bytes)'));
+	// Excel: the kind needs the sheet's header row (detectInput reads it); a call log until then.
+	const book = workbookFormat(file.name, file.bytes);
+	if (book) return { kind: 'call_log', format: book };
 	const audio = sniffAudio(file.name, file.bytes);
 	if (audio) return { kind: 'recording', format: audio };
 	const decoded = decodeBytes(file.bytes.subarray(0, SNIFF_BYTES), file.bytes.length > SNIFF_BYTES);
@@ -108,6 +112,19 @@ export function detectFile(file: InputFile): Detected {
 	return unknownFile(null, issue(null, 'unknown_file', 'not a call log, complaint list, transcript or recording this product reads'));
 }
 
+/** detectFile, and for an Excel workbook the kind its sheet's header row names (or why it cannot be read). */
+export async function detectInput(file: InputFile, presets: MappingPreset[] = []): Promise<Detected> {
+	const detected = detectFile(file);
+	if (detected.kind === 'unknown' || (detected.format !== 'xlsx' && detected.format !== 'xls')) return detected;
+	try {
+		const { headers } = await workbookCsv(file);
+		const kind = findPreset(headers, presets)?.kind ?? guessKind(headers);
+		return { kind: kind === 'unknown' ? 'call_log' : kind, format: detected.format };
+	} catch (e) {
+		return unknownFile(detected.format, issueFromError(e));
+	}
+}
+
 const ORDER: Record<FileKind, number> = { call_log: 0, complaints: 1, transcript: 2, recording: 3, voice_activity: 4, unknown: 5 };
 
 /** Writes the file's line in import_files (replacing an earlier one) and, when asked, its issues. */
@@ -132,10 +149,9 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 				report = await importTabular(db, file, { presets: opts.presets, preset: opts.preset, onExisting: opts.onExisting });
 				break;
 			case 'transcript':
-				report =
-					detected.format === 'csv' || detected.format === 'tsv'
-						? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript', onExisting: opts.onExisting })
-						: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides, onExisting: opts.onExisting });
+				report = isTabularReport(detected)
+					? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript', onExisting: opts.onExisting })
+					: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides, onExisting: opts.onExisting });
 				break;
 			case 'recording':
 				report = await importRecording(db, file);
@@ -168,7 +184,8 @@ export async function importFiles(db: Db, files: InputFile[], opts: ImportOption
 	// A question nobody answered (the page was left) does not carry over into this import.
 	await discardPendingSegments(db);
 	const wanted = files.filter((f) => !JUNK.test(f.name));
-	const plan = wanted.map((file, index) => ({ file, index, detected: detectFile(file) }));
+	const plan: { file: InputFile; index: number; detected: Detected }[] = [];
+	for (const [index, file] of wanted.entries()) plan.push({ file, index, detected: await detectInput(file, opts.presets) });
 	plan.sort((a, b) => ORDER[a.detected.kind] - ORDER[b.detected.kind] || a.index - b.index);
 	const reports: FileReport[] = new Array(wanted.length);
 	// A journal row per file, durable before the first file and after each: a kill leaves them for the next opening.

@@ -18,6 +18,12 @@ export const REASON_CODES = [
 	'generated_complaint_ids',
 	'unreadable_row',
 	'line_numbers_off',
+	// Excel workbooks: whole file
+	'workbook_unreadable',
+	'workbook_encrypted',
+	'workbook_empty',
+	'workbook_empty_sheet',
+	'workbook_no_sheet',
 	// CSV/TSV: rows rejected
 	'empty_call_id',
 	'empty_complaint_id',

@@ -9,6 +9,8 @@ export interface InputFile {
 	/** Name as the user sees it (relative path inside a picked folder when there is one). */
 	name: string;
 	bytes: Uint8Array;
+	/** Excel workbooks: the sheet to read (default the first). */
+	sheet?: string;
 }
 
 export interface ImportIssue {
@@ -44,6 +46,8 @@ export interface FileReport {
 	audio?: { call_id: string; duration_s: number; channels: number; sample_rate: number; codec: string; channel_map: string };
 	/** Transcripts and recordings: calls rows this file created because no call log had them (calls.origin). */
 	calls_created?: number;
+	/** Excel workbooks: the sheet read and every sheet of the workbook (the import screen's sheet picker). */
+	sheet?: { name: string; names: string[] };
 	/** Transcripts: calls that already had a transcript from another file, and what became of them. */
 	existing?: ExistingTranscripts;
 }
@@ -131,7 +135,7 @@ export function statusCounts(reports: readonly FileReport[]): Record<FileStatus,
 	return out;
 }
 
-/** A report from the CSV/TSV importer, whatever kind it guessed: such a file can be re-mapped by hand. */
+/** A report from the CSV/TSV importer (Excel sheets go through it too), whatever kind it guessed. */
 export function isTabularReport(r: Pick<FileReport, 'format'>): boolean {
-	return r.format === 'csv' || r.format === 'tsv';
+	return r.format === 'csv' || r.format === 'tsv' || r.format === 'xlsx' || r.format === 'xls';
 }

@@ -1,7 +1,10 @@
-// The appraisal table as CSV (the manager's "export for HR"): one row per agent or team, KPIs in the units the
-// screen shows (shares as percentages). Text cells a spreadsheet would run as a formula are neutralised
-// (DESIGN §8) by format/csv.ts csvCell; numbers are written as numbers. No DOM: downloadText adds the BOM.
+// The leaderboard as a table (the manager's "export for HR"): one row per agent or team, the KPIs the screen shows.
+// leaderboardTable is the one builder; the CSV writes it with shares as percentages and text that a spreadsheet
+// would run as a formula neutralised (DESIGN §8, format/csv.ts csvCell); the .xlsx (xlsx/write-table.ts)
+// writes the same values with number formats. No DOM: downloadText adds the BOM.
 import { csvCell } from '../format/csv';
+import type { ColumnFormat, SheetTable, TableColumn, TableValue } from '../xlsx/write-table';
+import type { KpiFormat } from '../metrics/definitions';
 import { LEADER_DEFINITIONS, LEADER_KEYS, type Grouping, type LeaderKey, type LeaderRow } from '../metrics/build-leaderboard-sql';
 
 export interface CsvLabels {
@@ -29,31 +32,60 @@ export function kpiCsvValue(key: LeaderKey, v: number | null): number | null {
 	return round(v, 2);
 }
 
-const cell = (v: string | number | null): string => (typeof v === 'number' ? String(v) : csvCell(v));
+/** How a KPI of each kind shows in Excel: shares as percentages, scores with one decimal, seconds whole. */
+export const KPI_CELL_FORMAT: Record<KpiFormat, ColumnFormat> = {
+	share: 'pct',
+	count: 'int',
+	score: 'score',
+	seconds: 'int',
+	per100: 'num'
+};
 
-export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels): string {
-	const head = [
-		labels.rank,
-		labels.rankChange,
-		...(grouping === 'agent' ? [labels.id, labels.name, labels.team] : [labels.team]),
-		labels.calls,
-		labels.composite,
-		...LEADER_KEYS.filter((k) => k !== 'volume').map(labels.kpi),
-		labels.note
+const SHOWN_KEYS = LEADER_KEYS.filter((k) => k !== 'volume');
+
+/** Header, format and CSV value of each column, one list so the CSV and the .xlsx cannot drift apart. */
+function leaderboardColumns(grouping: Grouping, labels: CsvLabels): (TableColumn & { csv: (v: TableValue) => TableValue })[] {
+	const same = (v: TableValue) => v;
+	const text = (header: string) => ({ header, format: 'text' as const, csv: same });
+	return [
+		{ header: labels.rank, format: 'int', csv: same },
+		{ header: labels.rankChange, format: 'int', csv: same },
+		...(grouping === 'agent' ? [text(labels.id), text(labels.name), text(labels.team)] : [text(labels.team)]),
+		{ header: labels.calls, format: 'int', csv: same },
+		{ header: labels.composite, format: 'score', csv: (v) => (typeof v === 'number' ? round(v, 1) : v) },
+		...SHOWN_KEYS.map((k) => ({
+			header: labels.kpi(k),
+			format: KPI_CELL_FORMAT[LEADER_DEFINITIONS[k].format],
+			csv: (v: TableValue) => (typeof v === 'number' ? kpiCsvValue(k, v) : v)
+		})),
+		text(labels.note)
 	];
-	const lines = [head.map(cell).join(',')];
-	for (const r of rows) {
-		const values = LEADER_KEYS.filter((k) => k !== 'volume').map((k) => kpiCsvValue(k, r.current.values[k]));
-		const line = [
+}
+
+/** The rows as the screen lists them; KPI values unrounded (shares as 0..1). */
+export function leaderboardTable(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels, name = 'Leaderboard'): SheetTable {
+	const columns = leaderboardColumns(grouping, labels).map(({ header, format }) => ({ header, format }));
+	return {
+		name,
+		columns,
+		rows: rows.map((r) => [
 			r.current.rank,
 			r.rankChange,
 			...(grouping === 'agent' ? [r.id, r.name, r.team] : [r.id]),
 			r.current.calls,
-			r.current.composite == null ? null : round(r.current.composite, 1),
-			...values,
+			r.current.composite,
+			...SHOWN_KEYS.map((k) => r.current.values[k]),
 			r.current.isRanked ? null : labels.unranked
-		];
-		lines.push(line.map(cell).join(','));
-	}
+		])
+	};
+}
+
+const cell = (v: TableValue): string => (typeof v === 'number' ? String(v) : csvCell(v == null ? null : String(v)));
+
+export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels): string {
+	const columns = leaderboardColumns(grouping, labels);
+	const table = leaderboardTable(rows, grouping, labels);
+	const lines = [columns.map((c) => cell(c.header)).join(',')];
+	for (const row of table.rows) lines.push(row.map((v, i) => cell(columns[i].csv(v))).join(','));
 	return lines.join('\r\n') + '\r\n';
 }

@@ -9,7 +9,7 @@ import { emptyReport, type FileReport, type ImportIssue, type InputFile, type Ma
 import { applyCommit, commitSegments, SEGMENT_COLUMNS } from '../transcripts/commit-segments';
 import { isPlaceholderSql } from '../call-rows';
 import { encodingLabel } from '../encoding';
-import { issue, parseSqlIssue } from '../reasons';
+import { issue, issueFromError, parseSqlIssue } from '../reasons';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 import { sniffTabular } from './preview';
@@ -17,6 +17,7 @@ import { blankRecords, recordIndexAt, scanRecordStarts, type RecordStarts } from
 import { badQuoteIssue, headerCapIssue, longLineIssue, longLines, stripNul, undecodableWarnings } from './text-checks';
 import { disguisedFileIssue } from '../disguised';
 import { ensureParseMacros } from './sql-macros';
+import { workbookCsv, workbookFormat, type WorkbookCsv } from '../workbook/workbook-csv';
 import { buildInsertSql, buildIssuesSql, buildNormaliseSql, sqlString, type MappedColumn } from './build-normalise-sql';
 
 export interface ImportTabularOptions {
@@ -94,34 +95,54 @@ function mappedColumns(headers: string[], mapping: Record<string, string>): Mapp
 
 export async function importTabular(db: Db, file: InputFile, opts: ImportTabularOptions = {}): Promise<FileReport> {
 	const report = emptyReport(file.name);
-	// Binary files and hostile sizes are turned away before anything parses the bytes.
-	const refused = disguisedFileIssue(file.name, file.bytes) ?? headerCapIssue(file.bytes);
-	if (refused) {
-		report.kind = 'unknown';
-		report.errors.push(refused);
-		return report;
+	// An Excel sheet is read as its CSV twin (workbook/workbook-csv.ts); line numbers are then the sheet's rows.
+	let book: WorkbookCsv | null = null;
+	if (workbookFormat(file.name, file.bytes)) {
+		report.format = workbookFormat(file.name, file.bytes);
+		try {
+			book = await workbookCsv(file);
+		} catch (e) {
+			report.errors.push(issueFromError(e));
+			return report;
+		}
+		report.sheet = { name: book.sheet, names: book.sheets };
+	} else {
+		// Binary files and hostile sizes are turned away before anything parses the bytes.
+		const refused = disguisedFileIssue(file.name, file.bytes) ?? headerCapIssue(file.bytes);
+		if (refused) {
+			report.kind = 'unknown';
+			report.errors.push(refused);
+			return report;
+		}
 	}
-	let sniff = sniffTabular(file.bytes);
+	const bytes = book?.csv ?? file.bytes;
+	let sniff = sniffTabular(bytes);
 	const preset = opts.preset ?? findPreset(sniff.headers, opts.presets ?? []);
-	if (preset?.options?.delimiter || preset?.options?.encoding)
-		sniff = sniffTabular(file.bytes, preset.options.delimiter, preset.options.encoding);
+	if (!book && (preset?.options?.delimiter || preset?.options?.encoding))
+		sniff = sniffTabular(bytes, preset.options.delimiter, preset.options.encoding);
 	const { headers, delimiter } = sniff;
-	report.encoding = encodingLabel(sniff.encoding);
-	report.format = delimiter === '\t' ? 'tsv' : 'csv';
+	report.encoding = book ? null : encodingLabel(sniff.encoding);
+	report.format = book?.format ?? (delimiter === '\t' ? 'tsv' : 'csv');
 
 	// Text-level findings, each reported on its line: NULs removed, bytes the decoder could not read.
 	const nul = stripNul(sniff.text);
-	const textWarnings = [...nul.warnings, ...undecodableWarnings(nul.text, report.encoding)];
+	const textWarnings = [...nul.warnings, ...(report.encoding ? undecodableWarnings(nul.text, report.encoding) : [])];
 	// One line ending for DuckDB's reader: exports that mix CRLF and LF (a header written on Windows, rows
 	// appended elsewhere) otherwise fail whole with "CSV Parser state machine reached an invalid state".
 	let utf8: Uint8Array = new TextEncoder().encode(nul.text.includes('\r') ? nul.text.replace(/\r\n?/g, '\n') : nul.text);
-	let records = scanRecordStarts(utf8, delimiter);
+	// A sheet's CSV twin starts below its title rows: its record lines are the sheet's row numbers.
+	const scan = (text: Uint8Array) => {
+		const r = scanRecordStarts(text, delimiter);
+		if (book) r.lines = r.lines.map((line) => line + book.lineShift);
+		return r;
+	};
+	let records = scan(utf8);
 	// Records a stray quote broke and rows over the line cap are taken out before DuckDB reads the file (their
 	// lines left empty, so every other row keeps its line number) and reported as rejected.
 	const cut = cutRecords(utf8, records);
 	if (cut.issues.length > 0) {
 		utf8 = blankRecords(utf8, cut.ranges);
-		records = scanRecordStarts(utf8, delimiter);
+		records = scan(utf8);
 	}
 	report.rows_total = records.lines.length + cut.rows;
 
