@@ -20,6 +20,8 @@ export class Workspace {
 	error = $state<string | null>(null);
 	isPersistent = $state(true);
 	counts = $state<WorkspaceCounts>(EMPTY);
+	/** A write failed because the browser storage is full (storage-full.ts); the page says so until reloaded. */
+	isStorageFull = $state(false);
 	#db: BrowserDb | null = null;
 
 	get isEmpty(): boolean {
@@ -31,7 +33,7 @@ export class Workspace {
 		if (this.#db) return this.#db;
 		this.status = 'opening';
 		try {
-			this.#db = await getDb();
+			this.#db = await getDb(() => (this.isStorageFull = true));
 			this.isPersistent = this.#db.isPersistent;
 			await this.refresh();
 			this.status = 'ready';

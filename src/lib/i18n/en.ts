@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
 	'ws.errorTitle': 'The workspace could not be opened',
 	'ws.errorBody': 'Opening the local database failed:',
 	'ws.retry': 'Try again',
+	'ws.storageFull': 'The browser storage is full: the latest changes were not saved. Free disk space or delete recordings, then reload the page.',
 
 	'common.loading': 'Loading…',
 	'common.error': 'Something went wrong: {message}',

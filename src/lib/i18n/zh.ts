@@ -55,6 +55,7 @@ export const zh = {
 	'ws.errorTitle': '工作区无法打开',
 	'ws.errorBody': '打开本地数据库时出错：',
 	'ws.retry': '重试',
+	'ws.storageFull': '浏览器存储空间已满，最近的修改没有保存。请释放磁盘空间或删除录音后重新加载页面。',
 
 	'common.loading': '加载中…',
 	'common.error': '出错了：{message}',
