@@ -2,6 +2,7 @@
 // Pages read `workspace.status` and draw the matching state; only this module calls getDb() first.
 import { getDb, WorkspaceLockedError, type BrowserDb } from './browser';
 import { errorMessage } from '../i18n/error-message';
+import { applyCentreTimeZone } from '../centre-time/settings';
 
 export type WorkspaceStatus = 'idle' | 'opening' | 'ready' | 'locked' | 'error';
 
@@ -35,6 +36,8 @@ export class Workspace {
 		try {
 			this.#db = await getDb(() => (this.isStorageFull = true));
 			this.isPersistent = this.#db.isPersistent;
+			// Before any view reads "today": the centre's zone stored in the workspace (the browser's when none).
+			await applyCentreTimeZone(this.#db);
 			await this.refresh();
 			this.status = 'ready';
 			return this.#db;
