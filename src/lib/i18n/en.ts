@@ -55,7 +55,16 @@ export const en: Record<MessageKey, string> = {
 	'ws.errorTitle': 'The workspace could not be opened',
 	'ws.errorBody': 'Opening the local database failed:',
 	'ws.retry': 'Try again',
-	'ws.storageFull': 'The browser storage is full: the latest changes were not saved. Free disk space or delete recordings, then reload the page.',
+	'tz.label': 'Centre time zone',
+	'tz.follow': 'Follow the browser ({zone})',
+	'tz.saved': 'Saved: today, periods and recorded times use {zone}.',
+	'tz.hint':
+		'Call-log times are read as the centre\'s local times, as exported; "today", this month and the times reviews and coaching record use this zone.',
+	'privacy.includeUnmasked': 'Include unmasked personal data',
+	'privacy.unmaskedHint':
+		'When ticked, customer phone, ID-card and bank-card numbers are exported as they are, and the file says so. By default they are masked (138****5678).',
+	'ws.storageFull':
+		'The browser storage is full: the latest changes were not saved. Free disk space or delete recordings, then reload the page.',
 
 	'common.loading': 'Loading…',
 	'common.error': 'Something went wrong: {message}',

@@ -55,6 +55,12 @@ export const zh = {
 	'ws.errorTitle': '工作区无法打开',
 	'ws.errorBody': '打开本地数据库时出错：',
 	'ws.retry': '重试',
+	'tz.label': '中心时区',
+	'tz.follow': '跟随浏览器（{zone}）',
+	'tz.saved': '已保存：今天、统计周期和记录时间按 {zone} 计算。',
+	'tz.hint': '通话记录里的时间按导出时的中心当地时间读取；“今天”、本月等周期和复核、辅导的记录时间都按此时区计算。',
+	'privacy.includeUnmasked': '包含未遮蔽的个人信息',
+	'privacy.unmaskedHint': '勾选后导出文件中的客户手机号、身份证号、银行卡号不再遮蔽；文件内会注明。默认遮蔽（如 138****5678）。',
 	'ws.storageFull': '浏览器存储空间已满，最近的修改没有保存。请释放磁盘空间或删除录音后重新加载页面。',
 
 	'common.loading': '加载中…',

@@ -2,6 +2,7 @@
 // screen shows (shares as percentages). Text cells a spreadsheet would run as a formula are neutralised
 // (DESIGN §8) by the import report's csvCell; numbers are written as numbers. No DOM: downloadText adds the BOM.
 import { csvCell } from '../import-ui/rejected-csv';
+import { maskForExport, MASKED, privacyStatement, type ExportPrivacy } from '../privacy/export-privacy';
 import { LEADER_DEFINITIONS, LEADER_KEYS, type Grouping, type LeaderKey, type LeaderRow } from './build-leaderboard-sql';
 
 export interface CsvLabels {
@@ -31,7 +32,8 @@ export function kpiCsvValue(key: LeaderKey, v: number | null): number | null {
 
 const cell = (v: string | number | null): string => (typeof v === 'number' ? String(v) : csvCell(v));
 
-export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels): string {
+export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels, privacy: ExportPrivacy = MASKED): string {
+	const text = (v: string | number | null) => (typeof v === 'string' ? maskForExport(v, privacy) : v);
 	const head = [
 		labels.rank,
 		labels.rankChange,
@@ -41,7 +43,7 @@ export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: Cs
 		...LEADER_KEYS.filter((k) => k !== 'volume').map(labels.kpi),
 		labels.note
 	];
-	const lines = [head.map(cell).join(',')];
+	const lines = [privacyStatement(privacy), head.map(cell).join(',')];
 	for (const r of rows) {
 		const values = LEADER_KEYS.filter((k) => k !== 'volume').map((k) => kpiCsvValue(k, r.current.values[k]));
 		const line = [
@@ -53,7 +55,7 @@ export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: Cs
 			...values,
 			r.current.isRanked ? null : labels.unranked
 		];
-		lines.push(line.map(cell).join(','));
+		lines.push(line.map((v) => cell(text(v))).join(','));
 	}
 	return lines.join('\r\n') + '\r\n';
 }

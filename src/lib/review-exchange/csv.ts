@@ -2,6 +2,8 @@
 // spreadsheet would run as a formula neutralised with a leading ' (DESIGN §8), and the reader that undoes it.
 import Papa from 'papaparse';
 import { COLUMNS, checkHeader, neutraliseCell, restoreCell, validateRows, type ExchangeRecord, type ParsedFile } from './records';
+import { isPrivacyStatement, MASKED, privacyStatement, type ExportPrivacy } from '../privacy/export-privacy';
+import { maskRecord } from './mask-records';
 
 const BOM = '\uFEFF';
 
@@ -11,10 +13,11 @@ function cell(v: string | number | null): string {
 	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** The whole file's text, BOM included. */
-export function recordsToCsv(records: readonly ExchangeRecord[]): string {
-	const lines = [COLUMNS.map((c) => c.name).join(',')];
-	for (const r of records) lines.push(COLUMNS.map((c) => cell(r[c.name] as string | number | null)).join(','));
+/** The whole file's text, BOM included: the personal-data statement line, the header, one line per record. */
+export function recordsToCsv(records: readonly ExchangeRecord[], privacy: ExportPrivacy = MASKED): string {
+	const lines = [privacyStatement(privacy), COLUMNS.map((c) => c.name).join(',')];
+	for (const r of records.map((x) => maskRecord(x, privacy)))
+		lines.push(COLUMNS.map((c) => cell(r[c.name] as string | number | null)).join(','));
 	return BOM + lines.join('\r\n') + '\r\n';
 }
 
@@ -26,7 +29,9 @@ export function parseReviewCsv(text: string, file: string): ParsedFile {
 		skipEmptyLines: false,
 		delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ','
 	});
-	const table = parsed.data;
+	// The personal-data statement line of our own export comes before the header (spreadsheet row 1).
+	const skipped = parsed.data.length > 0 && isPrivacyStatement(parsed.data[0].join(',')) ? 1 : 0;
+	const table = parsed.data.slice(skipped);
 	if (table.length === 0 || (table.length === 1 && table[0].every((c) => c === ''))) {
 		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: 'empty' }] };
 	}
@@ -41,7 +46,7 @@ export function parseReviewCsv(text: string, file: string): ParsedFile {
 		header.forEach((name, j) => {
 			raw[name] = restoreCell(cells[j] ?? '');
 		});
-		rows.push({ raw, row: i + 1 });
+		rows.push({ raw, row: i + 1 + skipped });
 	}
 	return validateRows(file, rows, head.issues);
 }
