@@ -25,13 +25,19 @@ describe('killing the browser during review edits', () => {
 		await visible(input, 60_000);
 		const comments = () => panel.locator('[data-testid="review-comment"] .text').allInnerTexts();
 
-		// Three saved one by one, then a burst of five typed without waiting, and the kill.
+		// Three saved one by one, then a burst of five, and the kill.
 		for (let i = 1; i <= 3; i++) {
 			await input.fill(`复核意见 ${i}`);
 			await panel.getByRole('button', { name: /添加评语/ }).click();
 			await visible(panel.locator('[data-testid="review-comment"]', { hasText: `复核意见 ${i}` }));
 		}
+		// The panel takes one comment at a time (the box clears once the previous one is saved): each of the burst is
+		// typed the moment it can be, and the browser dies while the last one is being written.
 		for (let i = 4; i <= 8; i++) {
+			await page.waitForFunction(
+				(label) => (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.value === '',
+				'评语（将记在当前播放位置）'
+			);
 			await input.fill(`复核意见 ${i}`);
 			await panel.getByRole('button', { name: /添加评语/ }).click();
 		}

@@ -63,6 +63,18 @@ export const en: Record<MessageKey, string> = {
 	'privacy.includeUnmasked': 'Include unmasked personal data',
 	'privacy.unmaskedHint':
 		'When ticked, customer phone, ID-card and bank-card numbers are exported as they are, and the file says so. By default they are masked (138****5678).',
+	'backup.button': 'Back up the workspace',
+	'backup.busy': 'Backing up…',
+	'backup.restore': 'Restore from a backup…',
+	'backup.restoring': 'Restoring…',
+	'backup.hint':
+		"The backup holds every table (calls, transcripts, scores, reviews, rubrics, coaching, settings), not the recordings' audio.",
+	'backup.done': 'Backup saved as {file}.',
+	'backup.failed': 'Backup or restore failed: {message}',
+	'backup.refused': 'Cannot restore from {file}: {reason}',
+	'backup.askReplace': 'This workspace already holds data. Replace all of it with {file}? This cannot be undone.',
+	'backup.replace': 'Replace',
+	'backup.cancel': 'Cancel',
 	'ws.storageFull':
 		'The browser storage is full: the latest changes were not saved. Free disk space or delete recordings, then reload the page.',
 
