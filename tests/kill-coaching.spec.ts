@@ -51,6 +51,8 @@ describe('killing the browser during a coaching reorder', () => {
 	it('keeps the six clips, in the last saved order or a later one', async () => {
 		const { page, baseUrl } = session;
 		await page.goto(`${baseUrl}/coaching`);
+		// A fresh profile starts DuckDB first: the page appears once the workspace is open.
+		await page.getByTestId('import-session').waitFor({ state: 'attached', timeout: 90_000 });
 		await page.getByTestId('import-session').setInputFiles(sessionFile());
 		await page.getByRole('link', { name: '打开' }).click();
 		await visible(page.locator('[data-testid="clip"]').nth(5), 60_000);
