@@ -38,5 +38,5 @@ describe('activating a rubric version, then reloading at once', () => {
 		await visible(v2, 60_000);
 		expect(await v2.innerText()).toContain('5,467');
 		expect(session.pageErrors).toEqual([]);
-	});
+	}, 300_000);
 });

@@ -77,5 +77,5 @@ describe('killing the browser during a coaching reorder', () => {
 		expect([...kept].sort()).toEqual([...NOTES].sort());
 		expect(possible).toContainEqual(kept);
 		expect(session.pageErrors).toEqual([]);
-	});
+	}, 300_000);
 });

@@ -55,5 +55,5 @@ describe('killing the browser during review edits', () => {
 		// Whatever landed is a run of the comments in the order they were made.
 		expect(kept.map((t) => Number(t.replace('复核意见 ', '')))).toEqual(kept.map((_t, i) => i + 1));
 		expect(session.pageErrors).toEqual([]);
-	});
+	}, 300_000);
 });
