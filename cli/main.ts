@@ -6,6 +6,7 @@ import { rubricCommand } from './rubric-command';
 import { scoreCommand } from './score-command';
 import { sqlCommand } from './sql-command';
 import { UsageError, type Command } from './command';
+import { isTimeZone, setCentreTimeZone, systemTimeZone } from '../src/lib/centre-time/zone';
 
 /** Every subcommand, by name. */
 const commands: Record<string, Command> = {
@@ -26,13 +27,32 @@ function help(): string {
 		'Commands:',
 		...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
 		'',
+		'Every command takes --tz <zone>: the centre\'s time zone (IANA name, e.g. Asia/Shanghai) for "today", the times',
+		`it records and UTC times in transcripts; default the machine's zone (now ${systemTimeZone()}, or TZ=...).`,
+		'',
 		"Run `callqa <command> --help` for a command's options.",
 		''
 	].join('\n');
 }
 
+/** Takes the global `--tz <zone>` / `--tz=<zone>` out of `argv` and makes it the centre's zone. */
+function takeTimeZone(argv: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		const tz = a === '--tz' ? argv[++i] : a.startsWith('--tz=') ? a.slice(5) : undefined;
+		if (tz === undefined && a !== '--tz') {
+			out.push(a);
+			continue;
+		}
+		if (!tz || !isTimeZone(tz)) throw new UsageError(`--tz needs an IANA time zone such as Asia/Shanghai, got "${tz ?? ''}"`);
+		setCentreTimeZone(tz);
+	}
+	return out;
+}
+
 async function main(argv: string[]): Promise<number> {
-	const [name, ...rest] = argv;
+	const [name, ...rest] = takeTimeZone(argv);
 	if (name === undefined) throw new UsageError(`no command given; commands: ${Object.keys(commands).join(', ')}`);
 	if (name === '--help' || name === '-h' || name === 'help') {
 		const target = name === 'help' && rest[0] ? commands[rest[0]] : undefined;

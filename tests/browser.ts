@@ -13,6 +13,8 @@ export interface Session {
 	context: BrowserContext;
 	page: Page;
 	baseUrl: string;
+	/** The Chromium profile (its OPFS holds the workspace). */
+	userDataDir: string;
 	/** Requests to any host but the app's own (DESIGN §8: must stay empty). */
 	foreignRequests: string[];
 	/**
@@ -57,6 +59,7 @@ export async function openSession(profileDir?: string): Promise<Session> {
 		context,
 		page,
 		baseUrl,
+		userDataDir,
 		foreignRequests,
 		pageErrors,
 		async restart() {

@@ -16,6 +16,7 @@ export const LAYERS: Record<string, number> = {
 	metrics: 0,
 	privacy: 0,
 	scope: 0,
+	'centre-time': 0,
 	xlsx: 0,
 	import: 1,
 	recordings: 1,
@@ -27,6 +28,8 @@ export const LAYERS: Record<string, number> = {
 	shell: 3,
 	charts: 3,
 	player: 3,
+	// the backup panel sits on the start page; the workspace's one-file backup is shared like the ui kit
+	backup: 3,
 	'voice-ui': 3,
 	accuracy: 4,
 	appeals: 4,

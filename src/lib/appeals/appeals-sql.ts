@@ -4,6 +4,7 @@
 // KPI follows; nothing is deleted, so the history (original, appeal, decision) stays. The deadline for deciding is
 // a centre setting (app_settings.appeal_settings). Every write is followed by db.checkpoint(). No Svelte here.
 import type { Db } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 
 /** The review an appeal is against (the same key as a review: review/review-sql.ts). */
 export interface ReviewKey {
@@ -64,7 +65,8 @@ export interface AppealSettings {
 export const APPEAL_SETTINGS_KEY = 'appeal_settings';
 export const DEFAULT_APPEAL_SETTINGS: AppealSettings = { deadlineDays: 7 };
 
-const NOW = `strftime(now()::TIMESTAMP, '%Y-%m-%d %H:%M:%S')::TIMESTAMP`;
+/** The centre's wall-clock time now (centre-time/zone.ts), as every recorded time in the workspace. */
+const NOW = () => centreNowSql();
 const TS = (col: string, as = col.replace(/^\w+\./, '')) => `strftime(${col}, '%Y-%m-%d %H:%M:%S') AS ${as}`;
 
 export function cleanAppealSettings(raw: unknown): AppealSettings {
@@ -129,7 +131,7 @@ export async function fileAppeal(db: Db, key: ReviewKey, appeal: NewAppeal, id: 
 	if (busy.length) throw new AppealError('already_open', `already under an open appeal: ${busy.join(', ')}`);
 	await db.transaction(async (tx) => {
 		await tx.query(
-			`INSERT INTO appeals (appeal_id, call_id, rubric_id, rubric_version, appellant, reason, filed_at) VALUES (?, ?, ?, ?, ?, ?, ${NOW})`,
+			`INSERT INTO appeals (appeal_id, call_id, rubric_id, rubric_version, appellant, reason, filed_at) VALUES (?, ?, ?, ?, ?, ?, ${NOW()})`,
 			[id, ...keyParams, appellant, reason]
 		);
 		for (const item of items)
@@ -182,7 +184,7 @@ export async function decideItem(db: Db, appealId: string, itemId: string, d: It
 	if (item.decision !== null) throw new AppealError('decided', 'this item is already decided');
 	const after = d.decision === 'overturn' ? (d.resultAfter ?? overturnedResult(item.result_before)) : null;
 	await db.query(
-		`UPDATE appeal_items SET decision = ?, result_after = ?, decision_reason = ?, decided_by = ?, decided_at = ${NOW}
+		`UPDATE appeal_items SET decision = ?, result_after = ?, decision_reason = ?, decided_by = ?, decided_at = ${NOW()}
 		WHERE appeal_id = ? AND item_id = ? AND decision IS NULL`,
 		[d.decision, after, reason, by, appealId, itemId]
 	);

@@ -3,6 +3,7 @@
 // db.checkpoint() before it resolves, so "saved" means on disk (DESIGN §8). Clip audio bytes live
 // in OPFS (clip-audio.ts); this module only records their path. No Svelte here.
 import type { Db, Queryable } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 import type { Line } from './clip-span';
 
 export type ClipLabel = 'good' | 'improve';
@@ -69,7 +70,8 @@ export class CoachingError extends Error {
 	}
 }
 
-const NOW = `strftime(now()::TIMESTAMP, '%Y-%m-%d %H:%M:%S')::TIMESTAMP`;
+// The centre's wall-clock time now (centre-time/zone.ts), not DuckDB's now() (UTC in both backends).
+const NOW = () => centreNowSql();
 const TS = (col: string) => `strftime(${col}, '%Y-%m-%d %H:%M:%S') AS ${col}`;
 
 export const newId = (): string => globalThis.crypto.randomUUID();
@@ -85,7 +87,7 @@ export async function createSession(
 	if (!title) throw new CoachingError('title_required', 'a coaching session needs a title');
 	const id = s.session_id ?? newId();
 	await db.query(
-		`INSERT INTO coaching_sessions (session_id, title, audience, notes, imported_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ${NOW}, ${NOW})`,
+		`INSERT INTO coaching_sessions (session_id, title, audience, notes, imported_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ${NOW()}, ${NOW()})`,
 		[id, title, s.audience?.trim() || null, s.notes?.trim() || null, s.imported_from ?? null]
 	);
 	await db.checkpoint();
@@ -116,7 +118,7 @@ export async function updateSession(
 	if (patch.title !== undefined && !patch.title.trim()) throw new CoachingError('title_required', 'a coaching session needs a title');
 	await db.query(
 		`UPDATE coaching_sessions SET title = coalesce(?, title), audience = CASE WHEN ? THEN ? ELSE audience END,
-			notes = CASE WHEN ? THEN ? ELSE notes END, updated_at = ${NOW} WHERE session_id = ?`,
+			notes = CASE WHEN ? THEN ? ELSE notes END, updated_at = ${NOW()} WHERE session_id = ?`,
 		[
 			patch.title?.trim() ?? null,
 			patch.audience !== undefined,
@@ -186,7 +188,7 @@ export async function addClip(db: Db, sessionId: string, c: NewClip): Promise<st
 		if (!rows[0]?.n) throw new CoachingError('no_session', `no coaching session ${sessionId}`);
 		await tx.query(
 			`INSERT INTO coaching_clips (clip_id, session_id, position, call_id, agent, team, start_s, end_s, label, item_id, item_label, note, excerpt, audio_path, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NOW})`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${NOW()})`,
 			[
 				id,
 				sessionId,
@@ -291,12 +293,12 @@ async function renumber(db: Queryable, sessionId: string, ids: string[]): Promis
 }
 
 async function touch(db: Queryable, sessionId: string): Promise<void> {
-	await db.query(`UPDATE coaching_sessions SET updated_at = ${NOW} WHERE session_id = ?`, [sessionId]);
+	await db.query(`UPDATE coaching_sessions SET updated_at = ${NOW()} WHERE session_id = ?`, [sessionId]);
 }
 
 async function touchOf(db: Queryable, clipId: string): Promise<void> {
 	await db.query(
-		`UPDATE coaching_sessions SET updated_at = ${NOW} WHERE session_id = (SELECT session_id FROM coaching_clips WHERE clip_id = ?)`,
+		`UPDATE coaching_sessions SET updated_at = ${NOW()} WHERE session_id = (SELECT session_id FROM coaching_clips WHERE clip_id = ?)`,
 		[clipId]
 	);
 }

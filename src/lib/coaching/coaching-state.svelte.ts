@@ -28,6 +28,7 @@ import {
 } from './coaching-sql';
 import type { Line } from './clip-span';
 import { exportSession, importSession, parseSessionFile } from './session-file';
+import type { ExportPrivacy } from '../privacy/export-privacy';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -197,9 +198,9 @@ export class OpenSession {
 		});
 	}
 
-	async exportFile(): Promise<{ fileName: string; text: string }> {
+	async exportFile(privacy: ExportPrivacy): Promise<{ fileName: string; text: string }> {
 		if (!this.#id) throw new Error('no session is open');
-		return exportSession(await workspace.db(), this.#id, readClipAudio);
+		return exportSession(await workspace.db(), this.#id, readClipAudio, privacy);
 	}
 
 	/** Writes in flight. Each is one transaction (coaching-sql.ts), so two quick reorders never interleave their

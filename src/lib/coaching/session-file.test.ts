@@ -176,4 +176,33 @@ describe('session file', () => {
 		expect(Array.from(fromBase64(toBase64(new Uint8Array([0, 255, 7]))))).toEqual([0, 255, 7]);
 		expect(sessionFileName('  ')).toBe('coaching.callqa-session');
 	});
+
+	it('masks customer numbers in excerpts and notes unless unmasked data is chosen, and says which in the file', async () => {
+		const a = await createNodeWasmDb();
+		await ensureSchema(a);
+		const sid = await createSession(a, { title: '隐私', notes: '回访 13812345678' });
+		await addClip(a, sid, {
+			call_id: 'C1',
+			agent: null,
+			team: null,
+			start_s: null,
+			end_s: null,
+			label: 'improve',
+			item_id: 'pii_disclosure',
+			item_label: null,
+			note: '念出了身份证 11010519491231002X',
+			excerpt: [{ seq: 1, speaker: 'agent', start_s: null, end_s: null, text: '您的号码是138 1234 5678对吗' }],
+			audio_path: null
+		});
+		const none = async () => null;
+		const masked = JSON.parse((await exportSession(a, sid, none)).text);
+		expect(masked['callqa.personal_data']).toBe('masked');
+		expect(masked.session.notes).toBe('回访 138****5678');
+		expect(masked.clips[0].note).toBe('念出了身份证 110***********002X');
+		expect(masked.clips[0].excerpt[0].text).toBe('您的号码是138 **** 5678对吗');
+		const open = JSON.parse((await exportSession(a, sid, none, { isUnmasked: true })).text);
+		expect(open['callqa.personal_data']).toBe('unmasked');
+		expect(open.clips[0].excerpt[0].text).toBe('您的号码是138 1234 5678对吗');
+		await a.close();
+	});
 });

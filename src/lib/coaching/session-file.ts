@@ -17,6 +17,7 @@ import {
 } from './coaching-sql';
 import type { Line } from './clip-span';
 import { errorMessage } from '../i18n/error-message';
+import { maskForExport, MASKED, PRIVACY_META, privacyValue, type ExportPrivacy } from '../privacy/export-privacy';
 
 export const SESSION_FILE_FORMAT = 'callqa-session';
 export const SESSION_FILE_VERSION = 1;
@@ -41,6 +42,8 @@ export interface SessionFile {
 	format: typeof SESSION_FILE_FORMAT;
 	version: number;
 	exported_at: string;
+	/** 'masked' (the default) or 'unmasked' (the exporting user chose to include customer numbers) */
+	[PRIVACY_META]?: 'masked' | 'unmasked';
 	session: { title: string; audience: string | null; notes: string | null };
 	clips: SessionFileClip[];
 }
@@ -108,7 +111,14 @@ export function sessionFileName(title: string): string {
 }
 
 /** The session as a `.callqa-session` document (JSON text), audio included. */
-export async function exportSession(db: Db, sessionId: string, readAudio: ReadAudio): Promise<{ fileName: string; text: string }> {
+/** The session as a file; notes and transcript excerpts masked unless `privacy` says otherwise (stated in the file). */
+export async function exportSession(
+	db: Db,
+	sessionId: string,
+	readAudio: ReadAudio,
+	privacy: ExportPrivacy = MASKED
+): Promise<{ fileName: string; text: string }> {
+	const mask = <T extends string | null>(s: T) => maskForExport(s, privacy);
 	const session = await getSession(db, sessionId);
 	if (!session) throw new Error(`no coaching session ${sessionId}`);
 	const clips: SessionFileClip[] = [];
@@ -125,8 +135,8 @@ export async function exportSession(db: Db, sessionId: string, readAudio: ReadAu
 			label: c.label,
 			item_id: c.item_id,
 			item_label: c.item_label,
-			note: c.note,
-			excerpt: c.excerpt,
+			note: mask(c.note),
+			excerpt: c.excerpt.map((l) => ({ ...l, text: mask(l.text) })),
 			audio: bytes ? { mime: 'audio/wav', base64: toBase64(bytes) } : null
 		});
 	}
@@ -134,7 +144,8 @@ export async function exportSession(db: Db, sessionId: string, readAudio: ReadAu
 		format: SESSION_FILE_FORMAT,
 		version: SESSION_FILE_VERSION,
 		exported_at: new Date().toISOString(),
-		session: { title: session.title, audience: session.audience, notes: session.notes },
+		[PRIVACY_META]: privacyValue(privacy),
+		session: { title: mask(session.title), audience: mask(session.audience), notes: mask(session.notes) },
 		clips
 	};
 	return { fileName: sessionFileName(session.title), text: JSON.stringify(doc) };

@@ -10,6 +10,7 @@ import { arrowToResult } from './arrow-rows';
 import { serialConnection } from './serial';
 import { NO_NETWORK_SQL } from './settings';
 import { ensureSchema } from './schema';
+import { guardStorage, type StorageFullError } from './storage-full';
 
 export const DB_PATH = 'opfs://callqa.duckdb';
 export const WORKSPACE_LOCK = 'callqa-workspace';
@@ -70,7 +71,7 @@ async function openDatabase(): Promise<{ db: duckdb.AsyncDuckDB; isPersistent: b
 	return { db, isPersistent: false };
 }
 
-async function open(): Promise<BrowserDb> {
+async function open(onStorageFull: (e: StorageFullError) => void): Promise<BrowserDb> {
 	if (!(await acquireWorkspaceLock())) throw new WorkspaceLockedError();
 	const { db, isPersistent } = await openDatabase();
 	const conn = await db.connect();
@@ -89,27 +90,31 @@ async function open(): Promise<BrowserDb> {
 		}
 	});
 
-	const api: BrowserDb = {
-		isPersistent,
-		version,
-		query: serial.query,
-		batch: serial.batch,
-		transaction: serial.transaction,
-		// duckdb-wasm transfers the buffer to the worker (detaching it), so hand over a copy.
-		registerFile: (name, data) => serial.exclusive(() => db.registerFileBuffer(name, data.slice())),
-		dropFile: (name) =>
-			serial.exclusive(async () => {
-				await db.dropFile(name);
-			}),
-		checkpoint: () =>
-			serial.exclusive(async () => {
-				if (isPersistent) await conn.query('CHECKPOINT');
-			}),
-		close: async () => {
-			await conn.close();
-			await db.terminate();
-		}
-	};
+	// A full quota fails the write that hit it and is reported to the page (storage-full.ts), never swallowed.
+	const api: BrowserDb = guardStorage<BrowserDb>(
+		{
+			isPersistent,
+			version,
+			query: serial.query,
+			batch: serial.batch,
+			transaction: serial.transaction,
+			// duckdb-wasm transfers the buffer to the worker (detaching it), so hand over a copy.
+			registerFile: (name, data) => serial.exclusive(() => db.registerFileBuffer(name, data.slice())),
+			dropFile: (name) =>
+				serial.exclusive(async () => {
+					await db.dropFile(name);
+				}),
+			checkpoint: () =>
+				serial.exclusive(async () => {
+					if (isPersistent) await conn.query('CHECKPOINT');
+				}),
+			close: async () => {
+				await conn.close();
+				await db.terminate();
+			}
+		},
+		onStorageFull
+	);
 	await ensureSchema(api);
 	await api.checkpoint();
 	return api;
@@ -117,8 +122,11 @@ async function open(): Promise<BrowserDb> {
 
 let shared: Promise<BrowserDb> | null = null;
 
-/** The workspace database, opened on first call. Rejects with WorkspaceLockedError in a second tab. */
-export function getDb(): Promise<BrowserDb> {
-	shared ??= open();
+/**
+ * The workspace database, opened on first call. Rejects with WorkspaceLockedError in a second tab. `onStorageFull`
+ * (the first caller's) hears of every write the full storage refused.
+ */
+export function getDb(onStorageFull: (e: StorageFullError) => void = () => {}): Promise<BrowserDb> {
+	shared ??= open(onStorageFull);
 	return shared;
 }

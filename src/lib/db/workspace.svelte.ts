@@ -2,6 +2,7 @@
 // Pages read `workspace.status` and draw the matching state; only this module calls getDb() first.
 import { getDb, WorkspaceLockedError, type BrowserDb } from './browser';
 import { errorMessage } from '../i18n/error-message';
+import { applyCentreTimeZone } from '../centre-time/settings';
 
 export type WorkspaceStatus = 'idle' | 'opening' | 'ready' | 'locked' | 'error';
 
@@ -20,6 +21,8 @@ export class Workspace {
 	error = $state<string | null>(null);
 	isPersistent = $state(true);
 	counts = $state<WorkspaceCounts>(EMPTY);
+	/** A write failed because the browser storage is full (storage-full.ts); the page says so until reloaded. */
+	isStorageFull = $state(false);
 	#db: BrowserDb | null = null;
 
 	get isEmpty(): boolean {
@@ -31,8 +34,10 @@ export class Workspace {
 		if (this.#db) return this.#db;
 		this.status = 'opening';
 		try {
-			this.#db = await getDb();
+			this.#db = await getDb(() => (this.isStorageFull = true));
 			this.isPersistent = this.#db.isPersistent;
+			// Before any view reads "today": the centre's zone stored in the workspace (the browser's when none).
+			await applyCentreTimeZone(this.#db);
 			await this.refresh();
 			this.status = 'ready';
 			return this.#db;

@@ -58,6 +58,28 @@ export const en: Record<MessageKey, string> = {
 	'ws.errorTitle': 'The workspace could not be opened',
 	'ws.errorBody': 'Opening the local database failed:',
 	'ws.retry': 'Try again',
+	'tz.label': 'Centre time zone',
+	'tz.follow': 'Follow the browser ({zone})',
+	'tz.saved': 'Saved: today, periods and recorded times use {zone}.',
+	'tz.hint':
+		'Call-log times are read as the centre\'s local times, as exported; "today", this month and the times reviews and coaching record use this zone.',
+	'privacy.includeUnmasked': 'Include unmasked personal data',
+	'privacy.unmaskedHint':
+		'When ticked, customer phone, ID-card and bank-card numbers are exported as they are, and the file says so. By default they are masked (138****5678).',
+	'backup.button': 'Back up the workspace',
+	'backup.busy': 'Backing up…',
+	'backup.restore': 'Restore from a backup…',
+	'backup.restoring': 'Restoring…',
+	'backup.hint':
+		"The backup holds every table (calls, transcripts, scores, reviews, rubrics, coaching, settings), not the recordings' audio.",
+	'backup.done': 'Backup saved as {file}.',
+	'backup.failed': 'Backup or restore failed: {message}',
+	'backup.refused': 'Cannot restore from {file}: {reason}',
+	'backup.askReplace': 'This workspace already holds data. Replace all of it with {file}? This cannot be undone.',
+	'backup.replace': 'Replace',
+	'backup.cancel': 'Cancel',
+	'ws.storageFull':
+		'The browser storage is full: the latest changes were not saved. Free disk space or delete recordings, then reload the page.',
 
 	'common.loading': 'Loading…',
 	'common.error': 'Something went wrong: {message}',

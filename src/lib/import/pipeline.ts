@@ -2,6 +2,7 @@
 // recordings, so recordings find their calls) and books every outcome in import_files/import_errors.
 // Plain TypeScript: the browser, the CLI and the tests run this same code.
 import type { Db } from '../db/types';
+import { centreNow } from '../centre-time/zone';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
 import { appendIssues, recordIssues } from './issues-store';
@@ -133,8 +134,8 @@ async function book(db: Db, report: FileReport, writeIssues: boolean): Promise<v
 	await bulkInsert(
 		db,
 		'import_files',
-		['file', 'kind', 'format', 'encoding', 'rows_total', 'rows_loaded', 'rows_rejected'],
-		[[report.file, report.kind, report.format, report.encoding, report.rows_total, report.rows_loaded, report.rows_rejected]]
+		['file', 'kind', 'format', 'encoding', 'rows_total', 'rows_loaded', 'rows_rejected', 'imported_at'],
+		[[report.file, report.kind, report.format, report.encoding, report.rows_total, report.rows_loaded, report.rows_rejected, centreNow()]]
 	);
 	if (writeIssues) await recordIssues(db, report.file, report.errors, report.warnings);
 }

@@ -54,11 +54,21 @@ describe('leaderboard CSV', () => {
 			'agent',
 			LABELS
 		);
-		const lines = csv.trimEnd().split('\r\n');
+		const [statement, ...lines] = csv.trimEnd().split('\r\n');
+		expect(statement).toMatch(/^# callqa\.personal_data=masked: /);
 		expect(lines[0]).toBe(
 			'排名,名次变化,工号,坐席,班组,通话量,综合指数,qaAvg,qaPass,csatMean,csatPct,resolution,fcr,aht,complaintRate,备注'
 		);
 		expect(lines[1]).toBe('1,-2,A1,李琳,售后组,40,87.7,91.23,,,,85.7,,312.5,2.5,');
 		expect(lines[2]).toBe(`,,A2,"'=HYPERLINK(""x"")",售后组,40,,,,,,,,,,通话量不足，不参与排名`);
+	});
+
+	it('masks a customer number in a name unless unmasked data was chosen, and says which in the first line', () => {
+		const rows = [row('A1', '李琳13812345678', 1, 80, {}, null)];
+		const masked = leaderboardCsv(rows, 'agent', LABELS).split('\r\n');
+		expect(masked[2]).toContain('李琳138****5678');
+		const unmasked = leaderboardCsv(rows, 'agent', LABELS, { isUnmasked: true }).split('\r\n');
+		expect(unmasked[0]).toMatch(/^# callqa\.personal_data=unmasked: /);
+		expect(unmasked[2]).toContain('李琳13812345678');
 	});
 });

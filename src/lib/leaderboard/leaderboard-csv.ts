@@ -1,8 +1,10 @@
 // The leaderboard as a table (the manager's "export for HR"): one row per agent or team, the KPIs the screen shows.
 // leaderboardTable is the one builder; the CSV writes it with shares as percentages and text that a spreadsheet
 // would run as a formula neutralised (DESIGN §8, format/csv.ts csvCell); the .xlsx (xlsx/write-table.ts)
-// writes the same values with number formats. No DOM: downloadText adds the BOM.
+// writes the same values with number formats. Text cells are masked for export (privacy/export-privacy.ts) unless
+// the user chose to include personal data; the CSV says which on its first line. No DOM: downloadText adds the BOM.
 import { csvCell } from '../format/csv';
+import { maskForExport, MASKED, privacyStatement, type ExportPrivacy } from '../privacy/export-privacy';
 import type { ColumnFormat, SheetTable, TableColumn, TableValue } from '../xlsx/write-table';
 import type { KpiFormat } from '../metrics/definitions';
 import { LEADER_DEFINITIONS, LEADER_KEYS, type Grouping, type LeaderKey, type LeaderRow } from '../metrics/build-leaderboard-sql';
@@ -63,7 +65,14 @@ function leaderboardColumns(grouping: Grouping, labels: CsvLabels): (TableColumn
 }
 
 /** The rows as the screen lists them; KPI values unrounded (shares as 0..1). */
-export function leaderboardTable(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels, name = 'Leaderboard'): SheetTable {
+export function leaderboardTable(
+	rows: LeaderRow[],
+	grouping: Grouping,
+	labels: CsvLabels,
+	name = 'Leaderboard',
+	privacy: ExportPrivacy = MASKED
+): SheetTable {
+	const text = (v: string | null) => (v == null ? v : maskForExport(v, privacy));
 	const columns = leaderboardColumns(grouping, labels).map(({ header, format }) => ({ header, format }));
 	return {
 		name,
@@ -71,7 +80,7 @@ export function leaderboardTable(rows: LeaderRow[], grouping: Grouping, labels: 
 		rows: rows.map((r) => [
 			r.current.rank,
 			r.rankChange,
-			...(grouping === 'agent' ? [r.id, r.name, r.team] : [r.id]),
+			...(grouping === 'agent' ? [text(r.id), text(r.name), text(r.team)] : [text(r.id)]),
 			r.current.calls,
 			r.current.composite,
 			...SHOWN_KEYS.map((k) => r.current.values[k]),
@@ -82,10 +91,10 @@ export function leaderboardTable(rows: LeaderRow[], grouping: Grouping, labels: 
 
 const cell = (v: TableValue): string => (typeof v === 'number' ? String(v) : csvCell(v == null ? null : String(v)));
 
-export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels): string {
+export function leaderboardCsv(rows: LeaderRow[], grouping: Grouping, labels: CsvLabels, privacy: ExportPrivacy = MASKED): string {
 	const columns = leaderboardColumns(grouping, labels);
-	const table = leaderboardTable(rows, grouping, labels);
-	const lines = [columns.map((c) => cell(c.header)).join(',')];
+	const table = leaderboardTable(rows, grouping, labels, undefined, privacy);
+	const lines = [privacyStatement(privacy), columns.map((c) => cell(c.header)).join(',')];
 	for (const row of table.rows) lines.push(row.map((v, i) => cell(columns[i].csv(v))).join(','));
 	return lines.join('\r\n') + '\r\n';
 }

@@ -2,6 +2,7 @@
 // storage and the JSON exchange format (one preset = exactly what the CLI's --mapping file holds); the
 // matching of a preset to a header row is import/tabular/presets.ts.
 import type { Db } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 import type { MappingPreset } from '../import/types';
 import { validatePreset } from '../import/tabular/presets';
 import { errorMessage } from '../i18n/error-message';
@@ -64,7 +65,7 @@ export async function listPresets(db: Db): Promise<SavedPreset[]> {
 export async function savePreset(db: Db, preset: MappingPreset): Promise<MappingPreset> {
 	const p = validatePreset(preset);
 	await ensureTable(db);
-	await db.query(`INSERT OR REPLACE INTO mapping_presets VALUES (?, ?, ?, ?, ?, current_timestamp)`, [
+	await db.query(`INSERT OR REPLACE INTO mapping_presets VALUES (?, ?, ?, ?, ?, ${centreNowSql()})`, [
 		p.name,
 		p.kind,
 		JSON.stringify(p.headers),

@@ -5,6 +5,7 @@
 // dismissed are left out. Accepting a form adds the turn as said to the item's accepted phrasings in a new rubric
 // version (acceptPhrasings). Plain TS + SQL.
 import type { Db } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 import { NORM_MACRO_SQL } from '../scoring/normalize';
 import { statements } from '../scoring/compile';
 import type { Rubric } from '../scoring/rubric';
@@ -90,7 +91,7 @@ export async function listNearMisses(db: Db, rubric: Rubric, itemId: string, off
 /** Hides a form from the view for this rubric id and item (all versions); checkpointed before it resolves. */
 export async function dismissNearMiss(db: Db, rubricId: string, itemId: string, form: string): Promise<void> {
 	await prepare(db);
-	await db.query(`INSERT OR REPLACE INTO near_miss_dismissed VALUES (?, ?, ?, current_timestamp)`, [rubricId, itemId, form]);
+	await db.query(`INSERT OR REPLACE INTO near_miss_dismissed VALUES (?, ?, ?, ${centreNowSql()})`, [rubricId, itemId, form]);
 	await db.checkpoint();
 }
 

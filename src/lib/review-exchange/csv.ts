@@ -2,6 +2,8 @@
 // spreadsheet would run as a formula neutralised with a leading ' (DESIGN §8), and the reader that undoes it.
 import Papa from 'papaparse';
 import { COLUMNS, checkHeader, neutraliseCell, restoreCell, validateRows, type ExchangeRecord, type ParsedFile } from './records';
+import { isPrivacyStatement, MASKED, privacyStatement, type ExportPrivacy } from '../privacy/export-privacy';
+import { maskRecord } from './mask-records';
 
 const BOM = '\uFEFF';
 
@@ -11,10 +13,11 @@ function cell(v: string | number | null): string {
 	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** The whole file's text, BOM included. */
-export function recordsToCsv(records: readonly ExchangeRecord[]): string {
-	const lines = [COLUMNS.map((c) => c.name).join(',')];
-	for (const r of records) lines.push(COLUMNS.map((c) => cell(r[c.name] as string | number | null)).join(','));
+/** The whole file's text, BOM included: the personal-data statement line, the header, one line per record. */
+export function recordsToCsv(records: readonly ExchangeRecord[], privacy: ExportPrivacy = MASKED): string {
+	const lines = [privacyStatement(privacy), COLUMNS.map((c) => c.name).join(',')];
+	for (const r of records.map((x) => maskRecord(x, privacy)))
+		lines.push(COLUMNS.map((c) => cell(r[c.name] as string | number | null)).join(','));
 	return BOM + lines.join('\r\n') + '\r\n';
 }
 
@@ -34,20 +37,24 @@ function lineCounter(text: string): (offset: number) => number {
 export function parseReviewCsv(text: string, file: string): ParsedFile {
 	const body = text.startsWith(BOM) ? text.slice(1) : text;
 	// Row by row, to know where each starts: a comment with a line break makes spreadsheet rows and file lines differ.
-	const table: string[][] = [];
-	const starts: number[] = [];
+	const all: string[][] = [];
+	const allStarts: number[] = [];
 	let cursor = 0;
 	Papa.parse<string[]>(body, {
 		header: false,
 		skipEmptyLines: false,
 		delimiter: body.slice(0, 200).includes('\t') && !body.slice(0, 200).includes(',') ? '\t' : ',',
 		step: (result) => {
-			table.push(result.data);
-			starts.push(cursor);
+			all.push(result.data);
+			allStarts.push(cursor);
 			cursor = result.meta.cursor;
 		}
 	});
 	const lineAt = lineCounter(body);
+	// The personal-data statement line of our own export comes before the header (spreadsheet row 1).
+	const skipped = all.length > 0 && isPrivacyStatement(all[0].join(',')) ? 1 : 0;
+	const table = all.slice(skipped);
+	const starts = allStarts.slice(skipped);
 	if (table.length === 0 || (table.length === 1 && table[0].every((c) => c === ''))) {
 		return { file, records: [], rowsTotal: 0, issues: [{ file, row: null, severity: 'error', code: 'unreadable', detail: 'empty' }] };
 	}
@@ -62,7 +69,7 @@ export function parseReviewCsv(text: string, file: string): ParsedFile {
 		header.forEach((name, j) => {
 			raw[name] = restoreCell(cells[j] ?? '');
 		});
-		rows.push({ raw, row: i + 1, line: lineAt(starts[i]) });
+		rows.push({ raw, row: i + 1 + skipped, line: lineAt(starts[i]) });
 	}
 	return validateRows(file, rows, head.issues);
 }

@@ -4,6 +4,7 @@
 // paged list of reviews (the inspector's name is review/inspector-sql.ts). Plain SQL over a Db; every write ends with db.checkpoint().
 // The file formats themselves are csv.ts / parquet.ts.
 import type { Db, Param, Statement } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
 import { bulkInsert } from '../db/bulk';
 import type { ExchangeIssue, ExchangeRecord } from './records';
@@ -256,7 +257,7 @@ export async function importRecords(
 				FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new'`,
 			{
 				sql: `INSERT INTO review_conflicts (conflict_id, call_id, rubric_id, rubric_version, source_file, inspector, status, score, submitted_at, updated_at, imported_at)
-				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ?, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, now()::TIMESTAMP
+				SELECT k.conflict_id, x.call_id, x.rubric_id, x.rubric_version, ?, x.inspector, x.status, x.score, x.submitted_at, x.updated_at, ${centreNowSql()}
 				FROM xchg_reviews x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'conflict'`,
 				params: [file]
 			},

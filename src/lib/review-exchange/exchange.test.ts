@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import { addComment, loadReview, setOverride, submitReview } from '../review/review-sql';
 import { parseReviewCsv, recordsToCsv } from './csv';
 import { parseReviewParquet, recordsToParquet } from './parquet';
+import { parquetMetadata } from 'hyparquet';
 import { neutraliseCell, restoreCell } from './records';
 import { describeExchangeIssue } from './describe-issue';
 import {
@@ -83,7 +84,8 @@ describe('review exchange', () => {
 	it('round-trips reviews through CSV into a fresh workspace, formula-like text included', async () => {
 		await makeReview(a);
 		const csv = recordsToCsv(await exportRecords(a));
-		expect(csv.startsWith('\uFEFFrecord_type,call_id,')).toBe(true);
+		expect(csv.startsWith('\uFEFF# callqa.personal_data=masked: ')).toBe(true);
+		expect(csv.split('\r\n')[1].startsWith('record_type,call_id,')).toBe(true);
 		// No cell in the file starts like a formula (quoted or not).
 		for (const line of csv.slice(1).split('\r\n'))
 			for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
@@ -208,6 +210,35 @@ describe('review exchange', () => {
 			])
 		);
 		expect(page.inspectors).toEqual(['质检员乙', '质检员甲'].sort());
+	});
+
+	it('masks customer numbers in reasons and comments unless unmasked data is chosen, and says which in the file', async () => {
+		await setOverride(a, KEY, 'greeting', 'pass', '客户报了手机号 13812345678');
+		await addComment(a, 'C1', 1, '卡号 6222021234567890123', 'cm-pii');
+		const records = await exportRecords(a);
+
+		const csv = recordsToCsv(records);
+		expect(csv).toContain('客户报了手机号 138****5678');
+		expect(csv).toContain('卡号 622************0123');
+		expect(csv).not.toContain('13812345678');
+		// Our own file reads back (the statement line is skipped) with the masked text.
+		const parsed = parseReviewCsv(csv, 'masked.csv');
+		expect(parsed.issues).toEqual([]);
+		expect(parsed.records.find((r) => r.comment_id === 'cm-pii')?.text).toBe('卡号 622************0123');
+		const open = recordsToCsv(records, { isUnmasked: true });
+		expect(open.split('\r\n')[0]).toMatch(/^\uFEFF# callqa\.personal_data=unmasked: /);
+		expect(open).toContain('13812345678');
+
+		const meta = (bytes: Uint8Array) =>
+			parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).key_value_metadata?.find(
+				(m) => m.key === 'callqa.personal_data'
+			)?.value;
+		const masked = recordsToParquet(records);
+		expect(meta(masked)).toBe('masked');
+		expect((await parseReviewParquet(masked, 'm.parquet')).records.find((r) => r.record_type === 'override')?.reason).toBe(
+			'客户报了手机号 138****5678'
+		);
+		expect(meta(recordsToParquet(records, { isUnmasked: true }))).toBe('unmasked');
 	});
 });
 

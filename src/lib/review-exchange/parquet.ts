@@ -5,6 +5,8 @@ import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { COLUMNS, checkHeader, validateRows, type ColumnKind, type ExchangeIssue, type ExchangeRecord, type ParsedFile } from './records';
 import { errorMessage } from '../i18n/error-message';
+import { MASKED, PRIVACY_META, privacyValue, type ExportPrivacy } from '../privacy/export-privacy';
+import { maskRecord } from './mask-records';
 
 const WRITE_TYPE: Record<ColumnKind, 'STRING' | 'INT32' | 'DOUBLE' | 'TIMESTAMP'> = {
 	text: 'STRING',
@@ -23,14 +25,18 @@ const READ_TYPES: Record<ColumnKind, string[]> = {
 
 const asDate = (s: string | null) => (s == null ? null : new Date(s.replace(' ', 'T') + 'Z'));
 
-export function recordsToParquet(records: readonly ExchangeRecord[]): Uint8Array {
+export function recordsToParquet(input: readonly ExchangeRecord[], privacy: ExportPrivacy = MASKED): Uint8Array {
+	const records = input.map((r) => maskRecord(r, privacy));
 	const buffer = parquetWriteBuffer({
 		columnData: COLUMNS.map((c) => ({
 			name: c.name,
 			type: WRITE_TYPE[c.kind],
 			data: records.map((r) => (c.kind === 'time' ? asDate(r[c.name] as string | null) : r[c.name]))
 		})),
-		kvMetadata: [{ key: 'callqa.layout', value: 'review-exchange/1' }],
+		kvMetadata: [
+			{ key: 'callqa.layout', value: 'review-exchange/1' },
+			{ key: PRIVACY_META, value: privacyValue(privacy) }
+		],
 		createdBy: 'callqa'
 	});
 	return new Uint8Array(buffer);

@@ -4,6 +4,7 @@
 // reviewed, is never drawn again, so drawing again after an import or for a wider period adds only new calls.
 // No Svelte here; every write is followed by db.checkpoint().
 import type { Db, Param } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 import { addDays } from '../scope/filter';
 
 export type DrawReason = 'sample' | 'complaint' | 'csat' | 'critical';
@@ -71,7 +72,7 @@ export async function savePlan(db: Db, p: SamplingPlan): Promise<void> {
 	if (bad.length) throw new Error(`invalid plan: ${bad.join(', ')}`);
 	await db.query(
 		`INSERT INTO review_plans (plan_id, per_agent_week, include_complaints, csat_max, include_critical, date_from, date_to, seed, updated_at)
-		VALUES (?, ?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, now()::TIMESTAMP)
+		VALUES (?, ?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), ?, ${centreNowSql()})
 		ON CONFLICT (plan_id) DO UPDATE SET per_agent_week = excluded.per_agent_week, include_complaints = excluded.include_complaints,
 			csat_max = excluded.csat_max, include_critical = excluded.include_critical, date_from = excluded.date_from,
 			date_to = excluded.date_to, seed = excluded.seed, updated_at = excluded.updated_at`,
@@ -150,7 +151,7 @@ export async function drawQueue(db: Db, plan: SamplingPlan, rubric: RubricRef | 
 		SELECT ?, call_id, reasons,
 			(SELECT coalesce(max(position), 0) FROM review_queue WHERE plan_id = ?)
 				+ row_number() OVER (ORDER BY reasons = ['sample'], started_at NULLS LAST, call_id),
-			now()::TIMESTAMP
+			${centreNowSql()}
 		FROM (${draw.sql})`,
 		[plan.plan_id, plan.plan_id, ...draw.params]
 	);

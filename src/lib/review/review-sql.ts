@@ -3,6 +3,7 @@
 // from one under an older rubric version, and submitting it. SQL functions taking a Db; every write is followed by db.checkpoint()
 // before it resolves, so the UI says "saved" only once the change is on disk (DESIGN §8). No Svelte here.
 import type { Db } from '../db/types';
+import { centreNowSql } from '../centre-time/zone';
 import { reviewFindingsRefreshSql } from '../metrics/qa-score';
 
 export type Result = 'pass' | 'fail' | 'na';
@@ -53,7 +54,8 @@ export class ReviewError extends Error {
 	}
 }
 
-const NOW = `strftime(now()::TIMESTAMP, '%Y-%m-%d %H:%M:%S')::TIMESTAMP`;
+// The centre's wall-clock time now (centre-time/zone.ts), not DuckDB's now() (UTC in both backends).
+const NOW = () => centreNowSql();
 const TS = (col: string) => `strftime(${col}, '%Y-%m-%d %H:%M:%S') AS ${col}`;
 // The workspace's inspector name (app_settings.inspector_name, plain text; review-exchange/) marks who made a
 // review from its first change, so files merged from several inspectors say who reviewed what.
@@ -103,7 +105,7 @@ async function touchDraft(db: Db, key: ReviewKey): Promise<void> {
 	if (before === 'submitted') throw new ReviewError('submitted', 'the review is submitted; reopen it to change it');
 	await db.query(
 		`INSERT INTO reviews (call_id, rubric_id, rubric_version, inspector, status, updated_at, started_at)
-		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW}, ${NOW})
+		VALUES (?, ?, ?, ${INSPECTOR}, 'draft', ${NOW()}, ${NOW()})
 		ON CONFLICT (call_id, rubric_id, rubric_version) DO UPDATE SET updated_at = excluded.updated_at,
 			inspector = coalesce(reviews.inspector, excluded.inspector)`,
 		keyParams(key)
@@ -122,7 +124,7 @@ export async function setOverride(db: Db, key: ReviewKey, itemId: string, result
 	await touchDraft(db, key);
 	await db.query(
 		`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ${NOW})
+		VALUES (?, ?, ?, ?, ?, ?, ${NOW()})
 		ON CONFLICT (call_id, rubric_id, rubric_version, item_id)
 		DO UPDATE SET override_result = excluded.override_result, reason = excluded.reason, updated_at = excluded.updated_at`,
 		[...keyParams(key), itemId, result, why]
@@ -150,7 +152,7 @@ export async function addComment(
 	const body = text.trim();
 	if (!body) throw new ReviewError('text_required', 'a comment needs text');
 	const at = atS == null || !Number.isFinite(atS) ? null : Math.round(atS * 10) / 10;
-	await db.query(`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at) VALUES (?, ?, ?, ?, ${NOW})`, [
+	await db.query(`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at) VALUES (?, ?, ?, ?, ${NOW()})`, [
 		id,
 		callId,
 		at,
@@ -179,7 +181,7 @@ export async function submitReview(db: Db, key: ReviewKey, inspector: string): P
 	await db.query(
 		`UPDATE reviews SET status = 'submitted', inspector = coalesce(?, inspector),
 			score = (SELECT s.score FROM review_scores s WHERE s.call_id = reviews.call_id AND s.rubric_id = reviews.rubric_id AND s.rubric_version = reviews.rubric_version),
-			submitted_at = ${NOW}, updated_at = ${NOW}
+			submitted_at = ${NOW()}, updated_at = ${NOW()}
 		WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?`,
 		[inspector.trim() || null, ...keyParams(key)]
 	);
@@ -189,7 +191,7 @@ export async function submitReview(db: Db, key: ReviewKey, inspector: string): P
 /** Back to a draft so it can be changed; the overrides and comments stay. */
 export async function reopenReview(db: Db, key: ReviewKey): Promise<void> {
 	await db.query(
-		`UPDATE reviews SET status = 'draft', updated_at = ${NOW} WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?`,
+		`UPDATE reviews SET status = 'draft', updated_at = ${NOW()} WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?`,
 		keyParams(key)
 	);
 	await db.checkpoint();
@@ -281,7 +283,7 @@ export async function startReviewFrom(db: Db, from: ReviewKey, to: ReviewKey): P
 	);
 	await db.query(
 		`INSERT INTO review_items (call_id, rubric_id, rubric_version, item_id, override_result, reason, updated_at)
-		SELECT ?, ?, ?, o.item_id, o.override_result, o.reason, ${NOW}
+		SELECT ?, ?, ?, o.item_id, o.override_result, o.reason, ${NOW()}
 		FROM review_items o JOIN rubric_items i ON i.rubric_id = ? AND i.rubric_version = ? AND i.item_id = o.item_id
 		WHERE o.call_id = ? AND o.rubric_id = ? AND o.rubric_version = ?
 		ON CONFLICT (call_id, rubric_id, rubric_version, item_id) DO NOTHING`,

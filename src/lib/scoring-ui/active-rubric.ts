@@ -40,8 +40,13 @@ export async function readActiveRef(db: Db): Promise<RubricRef | null> {
 }
 
 export async function writeActiveRef(db: Db, ref: RubricRef): Promise<void> {
-	await db.query('DELETE FROM app_settings WHERE key = ?', [ACTIVE_KEY]);
-	await db.query('INSERT INTO app_settings (key, value) VALUES (?, ?)', [ACTIVE_KEY, JSON.stringify({ id: ref.id, version: ref.version })]);
+	await db.batch([
+		{ sql: 'DELETE FROM app_settings WHERE key = ?', params: [ACTIVE_KEY] },
+		{
+			sql: 'INSERT INTO app_settings (key, value) VALUES (?, ?)',
+			params: [ACTIVE_KEY, JSON.stringify({ id: ref.id, version: ref.version })]
+		}
+	]);
 }
 
 /** The saved rubric of that id and version, validated; null when it is not saved (or no longer valid). */

@@ -59,11 +59,16 @@ export class ScoringState {
 		});
 	}
 
-	/** Makes `rubric` the active version (saving it when new) and re-scores every call with it. */
+	/**
+	 * Makes `rubric` the active version (saving it when new) and re-scores every call with it. The activation is
+	 * persisted before the re-scoring starts: a reload in the middle keeps the new version active, and the next
+	 * page's ensureStarted() scores the calls that have no score for it yet.
+	 */
 	activate(rubric: Rubric): Promise<void> {
 		return this.#enqueue(async (db) => {
 			await saveRubricIfMissing(db, rubric);
 			await writeActiveRef(db, rubric);
+			await db.checkpoint();
 			this.active = rubric;
 			this.pending = this.calls || (await scoredCounts(db, rubric)).calls;
 			await scoreAll(db, rubric);

@@ -174,6 +174,34 @@ describe('activate', () => {
 		]);
 	});
 
+	it('persists the activation before re-scoring, and a page opened after a cut-short run finishes it', async () => {
+		await seedCalls(db, [GREETED, UNGREETED]);
+		await new ScoringState(async () => db).scoreNew();
+		const v2: Rubric = { ...DEFAULT_RUBRIC_ZH, version: 2, name: 'v2' };
+		// What each CHECKPOINT makes durable: a reload keeps exactly what the last one saw.
+		const durable: { active: string | null; v2Scores: number }[] = [];
+		const watched: Db = {
+			...db,
+			checkpoint: async () => {
+				const { rows } = await db.query<{ active: string | null; v2: number }>(
+					`SELECT (SELECT value FROM app_settings WHERE key = 'active_rubric') AS active,
+						(SELECT count(*) FROM scores WHERE rubric_version = 2) AS v2`
+				);
+				durable.push({ active: rows[0].active, v2Scores: Number(rows[0].v2) });
+				await db.checkpoint();
+			}
+		};
+		await new ScoringState(async () => watched).activate(v2);
+		expect(durable[0]).toEqual({ active: JSON.stringify({ id: v2.id, version: 2 }), v2Scores: 0 });
+
+		// A reload right after that first checkpoint: version 2 is active with no scores; the next page scores them.
+		await db.query('DELETE FROM scores WHERE rubric_version = 2');
+		const reopened = new ScoringState(async () => db);
+		await reopened.scoreNew();
+		expect(reopened.active?.version).toBe(2);
+		expect(reopened.scored).toBe(2);
+	});
+
 	it('reports a failure in status and error, and the next run starts clean', async () => {
 		const broken = new ScoringState(async () => {
 			throw new Error('no database');

@@ -3,10 +3,10 @@
 // findings and scores recorded against it keep meaning what they meant.
 import type { Db } from '../db/types';
 import { bulkInsert } from '../db/bulk';
+import { centreNow } from '../centre-time/zone';
 import type { Rubric } from './rubric';
 
-const INSERT =
-	'INSERT INTO rubrics (rubric_id, version, name, language, json, pass_mark, saved_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)';
+const INSERT = 'INSERT INTO rubrics (rubric_id, version, name, language, json, pass_mark, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
 /** The parts of a rubric JSON the SQL scoring rule needs; tolerant, so an older or odd saved JSON still yields rows. */
 interface ItemFacts {
@@ -28,7 +28,7 @@ async function writeItems(db: Db, rubricId: string, version: number, items: Item
 
 /** Inserts this version; fails (primary key) rather than overwrite a version that is already saved. */
 export async function insertRubric(db: Db, rubric: Rubric): Promise<void> {
-	await db.query(INSERT, [rubric.id, rubric.version, rubric.name, rubric.language, JSON.stringify(rubric), rubric.pass_mark]);
+	await db.query(INSERT, [rubric.id, rubric.version, rubric.name, rubric.language, JSON.stringify(rubric), rubric.pass_mark, centreNow()]);
 	await writeItems(
 		db,
 		rubric.id,

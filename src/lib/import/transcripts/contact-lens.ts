@@ -2,7 +2,7 @@
 // keep a top-level `Transcript[]` of turns with a participant and text. Not the plain Transcribe format.
 // https://docs.aws.amazon.com/connect/latest/adminguide/contact-lens-example-output-files.html
 import { tidy } from './cue-text';
-import { CallCollector, fileStem, UNKNOWN_SPEAKER, utcTimestamp, type ParsedTranscript } from './types';
+import { CallCollector, fileStem, UNKNOWN_SPEAKER, centreTimestamp, type ParsedTranscript } from './types';
 import type { JsonSource } from './json-source';
 import type { ImportIssue } from '../types';
 import { issue } from '../reasons';
@@ -76,8 +76,9 @@ export function parseContactLens(name: string, src: JsonSource): ParsedTranscrip
 		const channel = typeof t.ChannelId === 'string' ? t.ChannelId : null;
 		out.add(callId, { speaker_label: role || UNKNOWN_SPEAKER, channel, start_s: start, end_s: end, text, line });
 	}
-	// The channel is the file's own word; a chat's first message (AbsoluteTime, UTC) is when the contact started.
-	out.describe(callId, { channel: isChat ? 'chat' : 'phone', started_at: isChat ? utcTimestamp(t0) : null });
+	// The channel is the file's own word; a chat's first message (AbsoluteTime, UTC) is when the contact started,
+	// stored as the centre's wall-clock time.
+	out.describe(callId, { channel: isChat ? 'chat' : 'phone', started_at: isChat ? centreTimestamp(t0) : null });
 	if (events)
 		warnings.push(
 			issue(

@@ -3,7 +3,7 @@
 // are {speaker|role|sender…, text|content|utterances…, times?}, [speaker, text] pairs, or MobileCS
 // {"[SPEAKER 1]": …, "[SPEAKER 2]": …} pairs. Vendor formats with their own shape live in their own files.
 import { tidy } from './cue-text';
-import { CallCollector, fileStem, utcTimestamp, type ParsedTranscript } from './types';
+import { CallCollector, fileStem, centreTimestamp, type ParsedTranscript } from './types';
 import type { JsonSource } from './json-source';
 import type { ImportIssue } from '../types';
 import { issue } from '../reasons';
@@ -238,7 +238,7 @@ export function parseJsonTurns(name: string, src: JsonSource): ParsedTranscript 
 				out.add(callId, { speaker_label: t.label, channel: t.channel, start_s: t.start, end_s: t.end, text, line: t.line });
 			}
 		});
-		if (callStartMs !== null) out.describe(callId, { started_at: utcTimestamp(callStartMs) });
+		if (callStartMs !== null) out.describe(callId, { started_at: centreTimestamp(callStartMs) });
 	});
 	if (dialogues.length === 0) errors.push(issue(null, 'no_dialogues', 'no dialogues or turns found'));
 	return { format, calls: out.calls(), errors, warnings, rows_total: total };

@@ -1,6 +1,7 @@
 // What every transcript parser returns, before speakers are mapped to roles and rows reach the database.
 // Parsers are pure functions of (file name, text): no DOM, no Node APIs, no throwing.
 import type { ImportIssue } from '../types';
+import { centreTimeZone, wallClockIn } from '../../centre-time/zone';
 
 export interface ParsedSegment {
 	call_id: string;
@@ -50,10 +51,13 @@ export function rejectedFile(format: string, issue: ImportIssue): ParsedTranscri
 	return { format, calls: [], errors: [issue], warnings: [], rows_total: 0 };
 }
 
-/** An epoch in milliseconds as 'YYYY-MM-DD HH:MM:SS.fff' (UTC), or null when it is not a plausible time. */
-export function utcTimestamp(ms: number): string | null {
+/**
+ * An epoch in milliseconds (a UTC instant) as the centre's wall-clock time 'YYYY-MM-DD HH:MM:SS', the form every
+ * other call time is stored in (centre-time/zone.ts); null when it is not a plausible time.
+ */
+export function centreTimestamp(ms: number): string | null {
 	if (!Number.isFinite(ms) || ms < Date.UTC(1990, 0, 1) || ms > Date.UTC(2100, 0, 1)) return null;
-	return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+	return wallClockIn(ms, centreTimeZone());
 }
 
 /** Collects segments per call in source order and numbers them. */

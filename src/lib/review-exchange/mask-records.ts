@@ -1,0 +1,7 @@
+// The free text of a review record (an override's reason, a comment) as an export writes it (privacy/export-privacy.ts).
+import { maskForExport, type ExportPrivacy } from '../privacy/export-privacy';
+import type { ExchangeRecord } from './records';
+
+export function maskRecord(r: ExchangeRecord, privacy: ExportPrivacy): ExchangeRecord {
+	return { ...r, reason: maskForExport(r.reason, privacy), text: maskForExport(r.text, privacy) };
+}
