@@ -6,7 +6,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** `list as item (key)` blocks whose list the app owns and keeps unique. */
-const OWN_UNIQUE_LISTS = new Set(['importSession.entries', 'RULES', 'ROLES', 'TABULAR_KINDS', 'fields', 'presetsState.list']);
+const OWN_UNIQUE_LISTS = new Set([
+	'importSession.entries',
+	'cut' /* interrupted batches, keyed by the id the app gave each */,
+	'RULES',
+	'ROLES',
+	'TABULAR_KINDS',
+	'fields',
+	'presetsState.list'
+]);
 
 function eachBlocks(dir: string): { file: string; list: string; key: string; index?: string }[] {
 	const out = [];
