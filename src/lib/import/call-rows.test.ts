@@ -11,6 +11,7 @@ import { collectPending, dropPending, scorePending } from '../scoring/dirty';
 import { importFiles, resolvePending } from './pipeline';
 import type { InputFile } from './types';
 import { silentWav } from '../voice/test-audio';
+import { setCentreTimeZone } from '../centre-time/zone';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, text: string): InputFile => ({ name, bytes: enc(text) });
@@ -110,9 +111,9 @@ describe('calls created from transcripts and recordings', () => {
 			]
 		},
 		{
-			name: 'Harper Valley turns (timed: phone, start from start_timestamp_ms − start_ms, UTC)',
+			name: 'Harper Valley turns (timed: phone, start from start_timestamp_ms − start_ms, an instant: shown in the centre zone)',
 			input: file('hv/0002f70f.transcript.json', HARPER),
-			want: [{ call_id: '0002f70f', channel: 'phone', started_at: '2020-06-02 00:13:07', origin: 'transcript' }]
+			want: [{ call_id: '0002f70f', channel: 'phone', started_at: '2020-06-02 08:13:07', origin: 'transcript' }]
 		},
 		{
 			name: 'Contact Lens voice (ContactId, phone)',
@@ -120,9 +121,10 @@ describe('calls created from transcripts and recordings', () => {
 			want: [{ call_id: 'CL-VOICE-1', channel: 'phone', started_at: null }]
 		},
 		{
+			// Its times are UTC instants; the call starts at the centre's wall-clock time (the zone is set to Shanghai below).
 			name: 'Contact Lens chat (chat although timed, start = first message)',
 			input: file('clchat.json', CONTACT_LENS_CHAT),
-			want: [{ call_id: 'CL-CHAT-1', channel: 'chat', started_at: '2022-10-27 03:31:50.735' }]
+			want: [{ call_id: 'CL-CHAT-1', channel: 'chat', started_at: '2022-10-27 11:31:50' }]
 		},
 		{
 			name: 'WebVTT (file name, phone)',
@@ -146,6 +148,8 @@ describe('calls created from transcripts and recordings', () => {
 		}
 	];
 
+	beforeAll(() => setCentreTimeZone('Asia/Shanghai'));
+	afterAll(() => setCentreTimeZone(null));
 	for (const c of CASES)
 		it(c.name, async () => {
 			const { files } = await importFiles(db, [c.input]);

@@ -138,6 +138,7 @@ describe('score with overrides (SQL)', () => {
 			item_id: 'manual',
 			auto_result: 'na',
 			override_result: 'pass',
+			appeal_result: null,
 			result: 'pass',
 			points: 10,
 			max_points: 10
