@@ -91,7 +91,9 @@ describe('leaderboard', () => {
 		expect(download.suggestedFilename()).toBe('坐席排行榜_2026-09.csv');
 		const csv = readFileSync((await download.path())!, 'utf8');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
-		const lines = csv.slice(1).trimEnd().split('\r\n');
+		// The first line says personal data is masked (the default); the table follows.
+		const [statement, ...lines] = csv.slice(1).trimEnd().split('\r\n');
+		expect(statement).toMatch(/^# callqa\.personal_data=masked: /);
 		expect(lines[0].startsWith('排名,名次变化,工号,坐席,班组,通话量,综合指数,质检均分')).toBe(true);
 		expect(lines.length).toBe(25);
 		expect(lines[1].split(',')[2]).toBe(truth.fastest);

@@ -92,7 +92,8 @@ describe('review exchange', () => {
 		const csvFile = await download('导出 CSV');
 		const parquetFile = await download('导出 Parquet');
 		const csv = readFileSync(csvFile, 'utf8');
-		expect(csv.startsWith('\uFEFFrecord_type,')).toBe(true);
+		// A BOM, the line saying personal data is masked, then the header.
+		expect(csv).toMatch(/^\uFEFF# callqa\.personal_data=masked: [^\r\n]*\r\nrecord_type,/);
 		expect(csv).toContain(`'=SUM(A1)`);
 		expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
 		expect(readFileSync(parquetFile).subarray(0, 4).toString()).toBe('PAR1');
