@@ -79,10 +79,11 @@ export async function loadReview(db: Db, key: ReviewKey): Promise<LoadedReview> 
 	return { review: r.rows[0] ?? null, overrides: o.rows, comments: c };
 }
 
+/** The call's comments by playback time; comments made in the same second keep the order they were made (rowid). */
 export async function listComments(db: Db, callId: string): Promise<ReviewComment[]> {
 	const { rows } = await db.query<ReviewComment>(
 		`SELECT comment_id, call_id, at_s, text, ${TS('created_at')} FROM review_comments
-		WHERE call_id = ? ORDER BY at_s NULLS LAST, created_at, comment_id`,
+		WHERE call_id = ? ORDER BY at_s NULLS LAST, created_at, rowid`,
 		[callId]
 	);
 	return rows;
