@@ -1,6 +1,6 @@
 // The Db interface over native DuckDB (@duckdb/node-api) for the CLI: same SQL, same plain-row values as
 // the duckdb-wasm backends (src/lib/db/arrow-rows.ts is the contract). Not used in the browser.
-import { mkdtemp, mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -28,6 +28,7 @@ import {
 import type { Column, Db, Param, QueryResult, Row } from '../src/lib/db/types';
 import { formatDate, formatTimestamp } from '../src/lib/db/arrow-rows';
 import { NO_NETWORK_SQL } from '../src/lib/db/settings';
+import { copyDatabaseTo } from '../src/lib/db/compact';
 import { serialConnection } from '../src/lib/db/serial';
 import { sqlString } from '../src/lib/db/sql';
 
@@ -121,15 +122,20 @@ function paramTypes(params: Param[]): DuckDBType[] {
 }
 
 export async function createNativeDb(dbPath?: string): Promise<Db> {
-	const instance = await DuckDBInstance.create(dbPath ?? ':memory:', { autoinstall_known_extensions: 'false' });
-	const conn = await instance.connect();
+	const onDisk = dbPath !== undefined && dbPath !== ':memory:';
 	const files = await mkdtemp(path.join(tmpdir(), 'callqa-files-'));
-	await conn.run(NO_NETWORK_SQL);
-	// Importers read registered files by bare name (read_csv('cqa_import_1.csv')); DuckDB looks
-	// relative paths up in file_search_path. https://duckdb.org/docs/stable/configuration/overview
-	await conn.run(`SET file_search_path = ${sqlString(files)}`);
-	// Naive timestamps cast from current_timestamp should read as UTC, as in duckdb-wasm (no ICU zone).
-	await conn.run(`SET TimeZone = 'UTC'`).catch(() => {});
+	const connect = async () => {
+		const instance = await DuckDBInstance.create(dbPath ?? ':memory:', { autoinstall_known_extensions: 'false' });
+		const conn = await instance.connect();
+		await conn.run(NO_NETWORK_SQL);
+		// Importers read registered files by bare name (read_csv('cqa_import_1.csv')); DuckDB looks
+		// relative paths up in file_search_path. https://duckdb.org/docs/stable/configuration/overview
+		await conn.run(`SET file_search_path = ${sqlString(files)}`);
+		// Naive timestamps cast from current_timestamp should read as UTC, as in duckdb-wasm (no ICU zone).
+		await conn.run(`SET TimeZone = 'UTC'`).catch(() => {});
+		return { instance, conn };
+	};
+	let { instance, conn } = await connect();
 	let closed = false;
 
 	const fileFor = (name: string) => {
@@ -139,7 +145,7 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 	};
 
 	// Statements run one at a time in call order and a transaction holds the connection (serial.ts), as in the browser.
-	const serial = serialConnection(async <T = Row>(sql: string, params: Param[]): Promise<QueryResult<T>> => {
+	const exec = async <T = Row>(sql: string, params: Param[]): Promise<QueryResult<T>> => {
 		const reader = params.length === 0 ? await conn.runAndReadAll(sql) : await conn.runAndReadAll(sql, params, paramTypes(params));
 		const names = reader.columnNames();
 		const columns: Column[] = reader.columnTypes().map((t, i) => ({ name: names[i], type: typeName(t) }));
@@ -151,7 +157,8 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 			rows[r] = row;
 		}
 		return { rows: rows as T[], columns };
-	});
+	};
+	const serial = serialConnection(exec);
 	return {
 		query: serial.query,
 		batch: serial.batch,
@@ -165,8 +172,25 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 			await unlink(fileFor(name)).catch(() => {});
 		},
 		async checkpoint() {
-			if (dbPath && dbPath !== ':memory:') await conn.run('CHECKPOINT');
+			if (onDisk) await conn.run('CHECKPOINT');
 		},
+		// The copy is written beside the file and renamed over it (atomic on one file system) once complete and
+		// checked: a kill before the rename leaves the old workspace, after it the compact one.
+		compact: onDisk
+			? () =>
+					serial.exclusive(async () => {
+						const target = `${dbPath}.compact`;
+						await rm(target, { force: true });
+						await rm(`${target}.wal`, { force: true });
+						await conn.run('CHECKPOINT');
+						await copyDatabaseTo({ query: (sql, params = []) => exec(sql, params) }, target);
+						conn.closeSync();
+						instance.closeSync();
+						await rename(target, dbPath);
+						await rm(`${dbPath}.wal`, { force: true });
+						({ instance, conn } = await connect());
+					})
+			: undefined,
 		async close() {
 			if (closed) return;
 			closed = true;

@@ -66,6 +66,8 @@ describe('killing the browser during a coaching reorder', () => {
 		const possible = [down(NOTES, 0)];
 		for (const n of [2, 3, 4, 5]) {
 			await page.getByRole('button', { name: `把第 ${n} 个片段下移` }).click();
+			// The list is read once all six rows are drawn again (1 run in 10 read it mid-redraw: one row).
+			await page.waitForFunction(() => document.querySelectorAll('[data-testid="clip"] input.note').length === 6);
 			possible.push(await order(page));
 		}
 		const url = page.url();

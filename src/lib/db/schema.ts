@@ -342,6 +342,8 @@ CREATE TABLE IF NOT EXISTS review_queue (
 -- Calls whose data changed since they were last scored (scoring/dirty.ts): every import, replacement or deletion of
 -- their segments, recordings, voice activity, call fields or complaints adds a mark; a scoring run of the active
 -- rubric consumes the marks it saw. Persisted, so a reload in the middle still re-scores them.
+-- The workspace file's size right after its last compaction (db/compact.ts): the baseline growth is measured from.
+CREATE TABLE IF NOT EXISTS workspace_storage (bytes DOUBLE, compacted_at TIMESTAMP);
 CREATE SEQUENCE IF NOT EXISTS score_dirty_seq;
 CREATE TABLE IF NOT EXISTS score_dirty (
 	call_id VARCHAR NOT NULL,

@@ -52,5 +52,10 @@ export interface Db extends Queryable {
 	dropFile(name: string): Promise<void>;
 	/** Persist what has been written (CHECKPOINT on a file-backed database; no-op in memory). */
 	checkpoint(): Promise<void>;
+	/**
+	 * Rewrite the workspace into a fresh file without its free blocks and switch to it (db/compact.ts). Only
+	 * file-backed databases have it; the caller decides when (maybeCompact).
+	 */
+	compact?(): Promise<void>;
 	close(): Promise<void>;
 }

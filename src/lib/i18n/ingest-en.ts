@@ -4,6 +4,7 @@ import type { INGEST_ZH } from './ingest-zh';
 export const INGEST_EN: Record<keyof typeof INGEST_ZH, string> = {
 	'import.fileStatuses': 'Of these, {ok} loaded, {partial} partly loaded, {failed} failed.',
 	'import.fileSkipped': 'Files skipped: {n} (their calls kept the transcripts they had).',
+	'import.compacted': 'The replaced rows left free space in the workspace file: compacted from {before} MB to {after} MB.',
 	'import.callsCreated': 'Calls without a call-log row: {n}, created from their transcripts or recordings and scored.',
 	'existing.title': 'These calls already have a transcript',
 	'existing.lead':

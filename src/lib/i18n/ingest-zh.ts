@@ -3,6 +3,7 @@
 export const INGEST_ZH = {
 	'import.fileStatuses': '其中 {ok} 个已导入，{partial} 个部分导入，{failed} 个失败。',
 	'import.fileSkipped': '已跳过的文件：{n}（其中的通话保留了原有转写）。',
+	'import.compacted': '被替换的记录在工作区文件中留下了空闲空间：已整理，{before} MB → {after} MB。',
 	'import.callsCreated': '没有通话记录行的通话：{n}，已按转写或录音建立并评分。',
 	'existing.title': '这些通话已经有转写',
 	'existing.lead': '本次导入中已有其他文件转写的通话：{n} 通。要用新文件替换这些通话的转写，还是跳过它们、保留原有转写？',

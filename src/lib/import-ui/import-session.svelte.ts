@@ -2,6 +2,8 @@
 // re-reads (kept-bytes.ts: CSVs for the mapping screen, transcripts for speakers; recordings never), so the
 // mapping screen can re-read a file by the id in its URL, and re-imports one file with a different speaker rule or
 // column mapping. Bytes live in memory only: after a reload (or when released) the user drops the file again.
+import { compactWhenIdle } from '../scoring/score';
+import type { CompactResult } from '../db/compact';
 import { workspace } from '../db/workspace.svelte';
 import {
 	detectFile,
@@ -66,6 +68,8 @@ export class ImportSession {
 	question = $state.raw<PendingTranscripts | null>(null);
 	/** Ids whose bytes are held (reactive twin of #files' keys). */
 	kept = $state.raw<ReadonlySet<string>>(new Set());
+	/** The last compaction after an import (sizes before and after), null when none was needed. */
+	compacted = $state.raw<CompactResult | null>(null);
 	#files = new Map<string, InputFile>();
 	#nextId = 1;
 
@@ -236,13 +240,25 @@ export class ImportSession {
 	}
 
 	async #afterImport(): Promise<void> {
+		const replaced = this.entries.some(
+			(e) =>
+				this.lastBatch.includes(e.id) &&
+				(e.report.warnings.some((w) => w.code === 'rows_replaced') || e.report.existing?.decision === 'replaced')
+		);
 		const db = await workspace.db();
 		await db.checkpoint();
 		await workspace.refresh();
 		void recordingsState.refreshUsage();
 		// Scoring runs in the DuckDB worker after the import is reported; it scores the calls the import marked
 		// (scoring/dirty.ts) and scoringState shows its progress and error.
-		scoringState.scoreNew().catch(() => undefined);
+		// Then, once scoring has taken its turn, the free space replacements left is given back (db/compact.ts).
+		this.compacted = null;
+		scoringState
+			.scoreNew()
+			.then(async () => {
+				this.compacted = await compactWhenIdle(db, replaced);
+			})
+			.catch((e: unknown) => console.warn('compaction after the import failed', e));
 	}
 
 	clear(): void {

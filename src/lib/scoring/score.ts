@@ -1,6 +1,7 @@
 // Runs a compiled rubric: scoreCalls writes findings + scores for one rubric version (older versions' rows
 // stay), itemSummary reads pass/fail/na counts per item, scoreText scores a pasted dialogue for the rubric
 // editor's "try it" box in temp tables, never touching the real calls, findings or scores.
+import { maybeCompact, type CompactResult } from '../db/compact';
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
@@ -29,6 +30,14 @@ function exclusive<T>(db: Db, job: () => Promise<T>): Promise<T> {
 		next.catch(() => undefined)
 	);
 	return next;
+}
+
+/**
+ * Compacts the workspace when replacements left enough free space (db/compact.ts), taking its turn with scoring
+ * runs so no run's temp tables are lost when the backend switches files.
+ */
+export function compactWhenIdle(db: Db, replaced: boolean): Promise<CompactResult | null> {
+	return exclusive(db, () => maybeCompact(db, replaced));
 }
 
 /** (Re)computes findings and scores of `rubric` (its version) for every call, or the listed ones. */
