@@ -20,6 +20,7 @@ import path from 'node:path';
 import { UsageError } from './command';
 import { zh } from '../src/lib/i18n/zh';
 import { en } from '../src/lib/i18n/en';
+import { MASKED } from '../src/lib/privacy/export-privacy';
 import { appraisalFileName, appraisalXlsx, queryAppraisal } from '../src/lib/leaderboard/appraisal';
 import { appraisalLabels } from '../src/lib/leaderboard/appraisal-labels';
 import { DEFAULT_SETTINGS } from '../src/lib/metrics/settings';
@@ -161,7 +162,8 @@ async function run(args: string[]): Promise<number> {
 				path.join(opts.out, appraisalFile),
 				await appraisalXlsx(
 					appraisal,
-					appraisalLabels(lang, (k) => catalogue[k])
+					appraisalLabels(lang, (k) => catalogue[k]),
+					MASKED
 				)
 			);
 		}

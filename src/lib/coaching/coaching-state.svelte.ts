@@ -206,11 +206,14 @@ export class OpenSession {
 	/** Writes in flight. Each is one transaction (coaching-sql.ts), so two quick reorders never interleave their
 	 *  statements and land in the order they were made; "saved" shows only when the last one is in. */
 	#pending = 0;
+	/** Counts writes started: a re-read applies only when no write started after the one it follows. */
+	#started = 0;
 
 	async #write(work: (db: Awaited<ReturnType<typeof workspace.db>>, id: string) => Promise<void>): Promise<boolean> {
 		const id = this.#id;
 		if (!id) return false;
 		this.#pending++;
+		const mine = ++this.#started;
 		this.save = 'saving';
 		this.error = null;
 		try {
@@ -219,11 +222,15 @@ export class OpenSession {
 			// A later write is in flight: its optimistic state stays on screen until it has been saved and re-read.
 			if (this.#pending === 1) {
 				const [s, c] = await Promise.all([getSession(db, id), listClips(db, id)]);
-				if (this.#id === id) {
-					this.session = s;
-					this.clips = c;
+				// A move made while this re-read ran shows its own order; the stale read must not replace it
+				// (a burst of moves then built on an order that had gone back a step).
+				if (this.#started === mine) {
+					if (this.#id === id) {
+						this.session = s;
+						this.clips = c;
+					}
+					this.save = 'saved';
 				}
-				this.save = 'saved';
 			}
 			void coaching.refresh();
 			return true;

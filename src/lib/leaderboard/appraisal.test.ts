@@ -1,6 +1,7 @@
 // The appraisal workbook HR opens holds the leaderboard's numbers: read the written .xlsx back and compare every
 // agent's row with queryLeaderboard for the same period and weights; one sheet per team; appeals are missing ("—"
 // with the reason), never 0.
+import { MASKED } from '../privacy/export-privacy';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ describe('appraisal workbook', () => {
 			const auto = await queryLeaderboard(db, { ...q, grouping: 'agent', qaSource: 'automatic' });
 			expect(board.rows.length).toBeGreaterThan(2);
 			const appraisal = await queryAppraisal(db, q);
-			const { wb, table } = readBack(await appraisalXlsx(appraisal, LABELS));
+			const { wb, table } = readBack(await appraisalXlsx(appraisal, LABELS, MASKED));
 
 			const [head, ...rows] = table(LABELS.summary);
 			const col = (label: string) => head.indexOf(label);
@@ -89,7 +90,7 @@ describe('appraisal workbook', () => {
 
 	it('formats shares as percentages and scores with one decimal, explains the missing appeals, freezes the header', async () => {
 		const appraisal = await queryAppraisal(db, { period: parsePeriod('2026-09') as Period, weights: WEIGHTS, rubric: RUBRIC });
-		const bytes = await appraisalXlsx(appraisal, LABELS);
+		const bytes = await appraisalXlsx(appraisal, LABELS, MASKED);
 		const ws = readBack(bytes).wb.Sheets[LABELS.summary];
 		const header = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 })[0];
 		const at = (label: string, row = 2) => ws[XLSX.utils.encode_cell({ r: row - 1, c: header.indexOf(label) })];

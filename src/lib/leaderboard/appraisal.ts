@@ -3,6 +3,7 @@
 // and the rank; a summary sheet, one sheet per team and a notes sheet. Every figure is the leaderboard's (one
 // queryLeaderboard per QA source over the metrics layer), so the sheet and the screen cannot disagree.
 // No Svelte, no DOM: the browser and the CLI write the same file.
+import type { ExportPrivacy } from '../privacy/export-privacy';
 import type { Db } from '../db/types';
 import { writeXlsx, type SheetTable, type TableColumn, type TableValue } from '../xlsx/write-table';
 import { LEADER_KEYS, queryLeaderboard, type LeaderboardQuery, type LeaderRow, type Weights } from '../metrics/build-leaderboard-sql';
@@ -231,8 +232,8 @@ export function appraisalTables(a: Appraisal, labels: AppraisalLabels): SheetTab
 	return [sheet(labels.summary, a.rows), ...teamNames.map((t) => sheet(t, teams.get(t)!)), notes];
 }
 
-export function appraisalXlsx(a: Appraisal, labels: AppraisalLabels): Promise<Uint8Array> {
-	return writeXlsx(appraisalTables(a, labels));
+export function appraisalXlsx(a: Appraisal, labels: AppraisalLabels, privacy: ExportPrivacy): Promise<Uint8Array> {
+	return writeXlsx(appraisalTables(a, labels), privacy);
 }
 
 /** The download's name: 考核表_2026-Q3.xlsx */

@@ -1,5 +1,6 @@
 // The reviews a lead opens in Excel: the exchange records with headers in the UI's language, the reviewed score
 // with one decimal, times as Excel dates, and a comment that looks like a formula kept as text.
+import { MASKED } from '../privacy/export-privacy';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { zh } from '../i18n/zh';
@@ -47,7 +48,7 @@ const RECORDS = [
 
 describe('reviews as .xlsx', () => {
 	it('writes the records with Chinese headers, typed cells and formula-like text as text', async () => {
-		const bytes = await writeXlsx([reviewsTable(RECORDS, (c) => zh[`xchg.col.${c}` as MessageKey], zh['xchg.sheetName'])]);
+		const bytes = await writeXlsx([reviewsTable(RECORDS, (c) => zh[`xchg.col.${c}` as MessageKey], zh['xchg.sheetName'])], MASKED);
 		const wb = XLSX.read(bytes, { type: 'array', cellNF: true });
 		const ws = wb.Sheets['质检记录'];
 		const [head] = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 });

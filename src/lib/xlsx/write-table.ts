@@ -4,6 +4,7 @@
 // No DOM; the library is loaded lazily (load.ts).
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { loadXlsx, type Xlsx } from './load';
+import { maskForExport, PRIVACY_META, privacyStatement, privacyValue, type ExportPrivacy } from '../privacy/export-privacy';
 
 /**
  * pct: a share 0..1 shown as 85.0%; score: one decimal; num: two decimals; int: whole number; date 'YYYY-MM-DD' and
@@ -62,7 +63,7 @@ function cellOf(v: TableValue, format: ColumnFormat): CellObject | null {
 /** Display width of a text in Excel columns: CJK characters take two. */
 const widthOf = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
 
-function sheetOf(x: Xlsx, table: SheetTable): WorkSheet {
+function sheetOf(x: Xlsx, table: SheetTable, privacy: ExportPrivacy): WorkSheet {
 	const ws: WorkSheet = {};
 	const widths = table.columns.map((c) => Math.max(6, widthOf(c.header) + 2));
 	table.columns.forEach((col, c) => {
@@ -72,7 +73,8 @@ function sheetOf(x: Xlsx, table: SheetTable): WorkSheet {
 	});
 	table.rows.forEach((row, i) => {
 		table.columns.forEach((col, c) => {
-			const cell = cellOf(row[c] ?? null, col.format);
+			const value = row[c] ?? null;
+			const cell = cellOf(typeof value === 'string' ? maskForExport(value, privacy) : value, col.format);
 			if (!cell) return;
 			ws[x.utils.encode_cell({ r: i + 1, c })] = cell;
 			const shown =
@@ -112,12 +114,18 @@ function freezeHeaderRows(x: Xlsx, bytes: Uint8Array): Uint8Array {
 	return new Uint8Array(x.CFB.write(zip, { fileType: 'zip', type: 'array', compression: true }) as number[]);
 }
 
-/** The workbook's bytes: one sheet per table, in order. */
-export async function writeXlsx(tables: SheetTable[]): Promise<Uint8Array> {
+/**
+ * The workbook's bytes: one sheet per table, in order. Customer numbers in text cells are masked unless the user
+ * chose otherwise (export-privacy.ts); the choice is stated in the workbook's properties (custom property
+ * `callqa.personal_data` = masked | unmasked, and the statement as its comments).
+ */
+export async function writeXlsx(tables: SheetTable[], privacy: ExportPrivacy): Promise<Uint8Array> {
 	const x = await loadXlsx();
 	const wb = x.utils.book_new();
+	wb.Props = { Comments: privacyStatement(privacy).replace(/^# /, '') };
+	wb.Custprops = { [PRIVACY_META]: privacyValue(privacy) };
 	const taken = new Set<string>();
-	for (const table of tables) x.utils.book_append_sheet(wb, sheetOf(x, table), sheetName(table.name, taken));
+	for (const table of tables) x.utils.book_append_sheet(wb, sheetOf(x, table, privacy), sheetName(table.name, taken));
 	const bytes = new Uint8Array(x.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 	return freezeHeaderRows(x, bytes);
 }
