@@ -48,7 +48,7 @@ export const EXCEL_EN: Record<keyof typeof EXCEL_ZH, string> = {
 	'appraisal.col.composite': 'Composite',
 	'appraisal.col.note': 'Note',
 	'appraisal.unranked': 'Too few calls: not ranked',
-	'appraisal.appealsMissing': '— Appeals are not part of this product yet: there are no appeal records to count (not 0)',
+	'appraisal.appealsMissing': '— Appeals are not counted in the appraisal yet (not 0): see the appeals page for them',
 	'appraisal.complaintsMissing': '— The workspace holds no complaint records: complaints and their rate are unknown (not 0)',
 	'appraisal.notes.period': 'Period',
 	'appraisal.notes.weights': 'Weight',

@@ -45,7 +45,7 @@ export const EXCEL_ZH = {
 	'appraisal.col.composite': '综合指数',
 	'appraisal.col.note': '备注',
 	'appraisal.unranked': '通话量不足，不参与排名',
-	'appraisal.appealsMissing': '— 本系统尚未提供申诉功能，没有申诉记录可统计（不是 0）',
+	'appraisal.appealsMissing': '— 考核表尚未统计申诉（不是 0）：申诉记录见「申诉」页',
 	'appraisal.complaintsMissing': '— 工作区没有投诉记录，投诉数与投诉率未知（不是 0）',
 	'appraisal.notes.period': '考核周期',
 	'appraisal.notes.weights': '权重',
