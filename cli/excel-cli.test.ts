@@ -56,7 +56,7 @@ describe('callqa and Excel', () => {
 		expect(byId.get('A1')?.[head.indexOf('通话量')]).toBe(2);
 		expect(byId.get('A1')?.[head.indexOf('解决率')]).toBe(0.5);
 		expect(byId.get('A2')?.[head.indexOf('满意率')]).toBe(1);
-		expect(byId.get('A1')?.[head.indexOf('申诉数')]).toBe('—');
+		expect(byId.get('A1')?.[head.indexOf('申诉数')]).toBe(0);
 	});
 
 	it('rejects an --appraisal that is not a month or a quarter', async () => {

@@ -48,7 +48,9 @@ export const EXCEL_EN: Record<keyof typeof EXCEL_ZH, string> = {
 	'appraisal.col.composite': 'Composite',
 	'appraisal.col.note': 'Note',
 	'appraisal.unranked': 'Too few calls: not ranked',
-	'appraisal.appealsMissing': '— Appeals are not counted in the appraisal yet (not 0): see the appeals page for them',
+	'appraisal.appealsMissing':
+		"Appeals: appeals filed on the agent's calls of the period; overturned: those with at least one item overturned",
+	'appraisal.col.overturned': 'Overturned',
 	'appraisal.complaintsMissing': '— The workspace holds no complaint records: complaints and their rate are unknown (not 0)',
 	'appraisal.notes.period': 'Period',
 	'appraisal.notes.weights': 'Weight',

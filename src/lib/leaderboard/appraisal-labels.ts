@@ -24,6 +24,7 @@ export function appraisalLabels(lang: 'zh' | 'en', tr: (key: MessageKey) => stri
 		complaints: tr('appraisal.col.complaints'),
 		complaintRate: tr('appraisal.col.complaintRate'),
 		appeals: tr('appraisal.col.appeals'),
+		overturned: tr('appraisal.col.overturned'),
 		composite: tr('appraisal.col.composite'),
 		note: tr('appraisal.col.note'),
 		unranked: tr('appraisal.unranked'),

@@ -1,6 +1,6 @@
 // The appraisal workbook HR opens holds the leaderboard's numbers: read the written .xlsx back and compare every
-// agent's row with queryLeaderboard for the same period and weights; one sheet per team; appeals are missing ("—"
-// with the reason), never 0.
+// agent's row with queryLeaderboard for the same period and weights; one sheet per team; appeals filed and overturned
+// per agent as recorded.
 import { MASKED } from '../privacy/export-privacy';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { zh } from '../i18n/zh';
 import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
-import { appraisalXlsx, MISSING, queryAppraisal } from './appraisal';
+import { appraisalXlsx, queryAppraisal } from './appraisal';
 import { appraisalLabels } from './appraisal-labels';
 import { DEFAULT_WEIGHTS, queryLeaderboard, type Weights } from '../metrics/build-leaderboard-sql';
 import { parsePeriod, type Period } from '../scope/period';
@@ -31,7 +31,26 @@ beforeAll(async () => {
 		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
 	);
 	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	// Three appeals on September calls: one upheld, one with an item overturned, one undecided.
+	const { rows } = await db.query<{ call_id: string; agent_key: string }>(
+		`SELECT call_id, agent_key FROM call_facts WHERE started_at >= '2026-09-01' AND started_at < '2026-10-01' AND agent_key IS NOT NULL ORDER BY agent_key, call_id LIMIT 3`
+	);
+	APPEALED.push(...rows);
+	for (const [i, r] of rows.entries()) {
+		await db.query(`INSERT INTO appeals VALUES (?, ?, ?, ?, '坐席', '不同意', TIMESTAMP '2026-10-02 10:00:00', NULL)`, [
+			`AP${i}`,
+			r.call_id,
+			RUBRIC.id,
+			RUBRIC.version
+		]);
+		const decision = [`'uphold'`, `'overturn'`, 'NULL'][i];
+		await db.query(
+			`INSERT INTO appeal_items VALUES (?, 'greeting', 'fail', ${decision}, ${i === 1 ? `'pass'` : 'NULL'}, NULL, NULL, NULL)`,
+			[`AP${i}`]
+		);
+	}
 }, 240_000);
+const APPEALED: { call_id: string; agent_key: string }[] = [];
 afterAll(() => db?.close());
 
 type Cell = string | number | undefined;
@@ -57,6 +76,7 @@ describe('appraisal workbook', () => {
 			const [head, ...rows] = table(LABELS.summary);
 			const col = (label: string) => head.indexOf(label);
 			expect(rows).toHaveLength(board.rows.length);
+			expect(APPEALED).toHaveLength(3);
 			for (const b of board.rows) {
 				const r = rows.find((x) => x[col(LABELS.id)] === b.id)!;
 				expect(r, b.id).toBeDefined();
@@ -69,7 +89,9 @@ describe('appraisal workbook', () => {
 				expect(num(LABELS.resolution)).toBe(b.current.values.resolution);
 				expect(num(LABELS.complaints)).toBe(b.current.complaints);
 				expect(num(LABELS.composite)).toBe(b.current.composite);
-				expect(num(LABELS.appeals)).toBe(MISSING);
+				const mine = APPEALED.map((a, i) => ({ ...a, i })).filter((a) => a.agent_key === b.id);
+				expect(num(LABELS.appeals), b.id).toBe(mine.length);
+				expect(num(LABELS.overturned), b.id).toBe(mine.filter((a) => a.i === 1).length);
 			}
 
 			// One sheet per team holding exactly that team's agents, then the notes.
@@ -88,7 +110,7 @@ describe('appraisal workbook', () => {
 		120_000
 	);
 
-	it('formats shares as percentages and scores with one decimal, explains the missing appeals, freezes the header', async () => {
+	it('formats shares as percentages and scores with one decimal, explains the appeals columns, freezes the header', async () => {
 		const appraisal = await queryAppraisal(db, { period: parsePeriod('2026-09') as Period, weights: WEIGHTS, rubric: RUBRIC });
 		const bytes = await appraisalXlsx(appraisal, LABELS, MASKED);
 		const ws = readBack(bytes).wb.Sheets[LABELS.summary];

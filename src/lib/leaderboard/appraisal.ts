@@ -8,6 +8,7 @@ import type { Db } from '../db/types';
 import { writeXlsx, type SheetTable, type TableColumn, type TableValue } from '../xlsx/write-table';
 import { LEADER_KEYS, queryLeaderboard, type LeaderboardQuery, type LeaderRow, type Weights } from '../metrics/build-leaderboard-sql';
 import type { Period } from '../scope/period';
+import { queryAppealCounts } from '../metrics/appeal-counts';
 
 export interface AppraisalRow {
 	id: string;
@@ -25,6 +26,9 @@ export interface AppraisalRow {
 	complaints: number;
 	/** per 100 calls; null when the workspace holds no complaint records */
 	complaintRate: number | null;
+	/** appeals filed on the agent's calls of the period, and those with an item overturned (metrics/appeal-counts.ts) */
+	appeals: number;
+	overturned: number;
 	composite: number | null;
 	rank: number | null;
 	isRanked: boolean;
@@ -45,6 +49,7 @@ export async function queryAppraisal(db: Db, q: AppraisalQuery): Promise<Apprais
 	const board = await queryLeaderboard(db, { ...q, grouping: 'agent', qaSource: 'reviewed' });
 	const auto = await queryLeaderboard(db, { ...q, grouping: 'agent', qaSource: 'automatic' });
 	const autoQa = new Map(auto.rows.map((r) => [r.id, r.current.values.qaAvg]));
+	const appeals = await queryAppealCounts(db, q.period, q.dims);
 	return {
 		period: q.period,
 		weights: q.weights,
@@ -63,6 +68,8 @@ export async function queryAppraisal(db: Db, q: AppraisalQuery): Promise<Apprais
 			resolution: r.current.values.resolution,
 			complaints: r.current.complaints,
 			complaintRate: r.current.values.complaintRate,
+			appeals: appeals.get(r.id)?.filed ?? 0,
+			overturned: appeals.get(r.id)?.overturned ?? 0,
 			composite: r.current.composite,
 			rank: r.current.rank,
 			isRanked: r.current.isRanked
@@ -90,10 +97,11 @@ export interface AppraisalLabels {
 	complaints: string;
 	complaintRate: string;
 	appeals: string;
+	overturned: string;
 	composite: string;
 	note: string;
 	unranked: string;
-	/** why the appeals column is empty */
+	/** what the appeals columns count */
 	appealsMissing: string;
 	/** why the complaint columns are empty */
 	complaintsMissing: string;
@@ -123,6 +131,7 @@ const COLUMN_KEYS = [
 	'complaints',
 	'complaintRate',
 	'appeals',
+	'overturned',
 	'composite',
 	'note'
 ] as const;
@@ -143,7 +152,8 @@ const FORMATS: Record<ColumnKey, TableColumn['format']> = {
 	resolution: 'pct',
 	complaints: 'int',
 	complaintRate: 'num',
-	appeals: 'text',
+	appeals: 'int',
+	overturned: 'int',
 	composite: 'score',
 	note: 'text'
 };
@@ -177,7 +187,8 @@ function rowValues(r: AppraisalRow, teamRank: number | null, a: Appraisal, label
 		resolution: r.resolution,
 		complaints: a.hasComplaintData ? r.complaints : MISSING,
 		complaintRate: a.hasComplaintData ? r.complaintRate : MISSING,
-		appeals: MISSING,
+		appeals: r.appeals,
+		overturned: r.overturned,
 		composite: r.composite,
 		note: r.isRanked ? null : labels.unranked
 	};
