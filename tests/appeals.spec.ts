@@ -1,7 +1,11 @@
 // An appeal (申诉) as a QA team lives it: an inspector submits a review, the agent appeals a failed item, the lead
 // upholds nothing and overturns that item with a reason; the reviewed score changes, the history shows the result
 // then, the appeal and the decision, the appeals list moves it from "open" to "decided", and the inspector quality
-// page counts the appeal and the overturn against the inspector.
+// page counts the appeal and the overturn against the inspector. The appeal and its decision then travel in the
+// reviews CSV to another browser profile, where the same score and history show.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
 import { openSampleWorkspace, visible } from './ui';
@@ -10,11 +14,13 @@ const CALL = 'C20260801-000009';
 
 describe('appeals', () => {
 	let session: Session;
+	let other: Session | undefined;
 	beforeAll(async () => {
 		session = await openSampleSession();
 	});
 	afterAll(async () => {
 		await session?.dispose();
+		await other?.dispose();
 	});
 
 	it('files an appeal on a submitted review, overturns one item, and the score and history follow', async () => {
@@ -88,5 +94,38 @@ describe('appeals', () => {
 		]);
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);
-	}, 300_000);
+
+		// --- The reviews file carries the appeal and the decision to another profile (the inspector's desk). ---
+		const score = await (async () => {
+			await page.goto(`${baseUrl}/calls/${CALL}`);
+			const panel = page.locator('[data-testid="review-panel"]');
+			await visible(panel.getByText(/^已于 .* 提交，得分/), 60_000);
+			return panel.locator('[data-testid="review-score"]').innerText();
+		})();
+		await page.goto(`${baseUrl}/reviews`);
+		await visible(page.locator(`[data-testid="reviews-table"] tr[data-call="${CALL}"]`), 60_000);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'callqa-appeals-')), download.suggestedFilename());
+		await download.saveAs(file);
+
+		other = await openSampleSession();
+		const p2 = other.page;
+		await openSampleWorkspace(p2, other.baseUrl);
+		await p2.goto(`${other.baseUrl}/reviews`);
+		await visible(p2.getByText(/还没有复核记录/), 60_000);
+		await p2.locator('input[type="file"]').setInputFiles(file);
+		const report = await visible(p2.locator('[data-testid="import-report"]'));
+		await visible(report.getByText('新增申诉 1 条，已有 0 条，新裁决 0 项'));
+		await p2.goto(`${other.baseUrl}/calls/${CALL}`);
+		const panel2 = p2.locator('[data-testid="review-panel"]');
+		await visible(panel2.getByText(/^已于 .* 提交，得分/), 60_000);
+		expect(await panel2.locator('[data-testid="review-score"]').innerText()).toBe(score);
+		const row3 = p2.locator('[data-testid="appeal-panel"]').locator(`li[data-item="${itemId}"]`);
+		await visible(row3.locator('[data-decision="overturn"]', { hasText: '改判为“合格”（质检组长，' }), 60_000);
+		await visible(row3.getByText(/复听确认客户在查资料/));
+		await p2.goto(`${other.baseUrl}/appeals?show=decided`);
+		await visible(p2.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }).getByText('已裁定（改判 1 项）'));
+		expect(other.pageErrors).toEqual([]);
+		expect(other.foreignRequests).toEqual([]);
+	}, 400_000);
 });

@@ -72,9 +72,18 @@ export const EXCEL_EN: Record<keyof typeof EXCEL_ZH, string> = {
 	'xchg.col.updated_at': 'Updated',
 	'xchg.col.item_id': 'Item',
 	'xchg.col.override_result': 'Override',
-	'xchg.col.reason': 'Reason',
+	'xchg.col.reason': 'Reason (override or appeal)',
 	'xchg.col.comment_id': 'Comment ID',
 	'xchg.col.at_s': 'Comment at (s)',
 	'xchg.col.text': 'Comment',
-	'xchg.col.created_at': 'Commented'
+	'xchg.col.created_at': 'Commented',
+	'xchg.col.appeal_id': 'Appeal ID',
+	'xchg.col.appellant': 'Appellant',
+	'xchg.col.filed_at': 'Appealed',
+	'xchg.col.result_before': 'Result before appeal',
+	'xchg.col.decision': 'Decision',
+	'xchg.col.result_after': 'Result after overturn',
+	'xchg.col.decision_reason': 'Decision reason',
+	'xchg.col.decided_by': 'Decided by',
+	'xchg.col.decided_at': 'Decided'
 };

@@ -68,9 +68,18 @@ export const EXCEL_ZH = {
 	'xchg.col.updated_at': '更新时间',
 	'xchg.col.item_id': '检查项',
 	'xchg.col.override_result': '改判结果',
-	'xchg.col.reason': '改判理由',
+	'xchg.col.reason': '理由（更正或申诉）',
 	'xchg.col.comment_id': '评论ID',
 	'xchg.col.at_s': '评论位置（秒）',
 	'xchg.col.text': '评论内容',
-	'xchg.col.created_at': '评论时间'
+	'xchg.col.created_at': '评论时间',
+	'xchg.col.appeal_id': '申诉ID',
+	'xchg.col.appellant': '申诉人',
+	'xchg.col.filed_at': '申诉时间',
+	'xchg.col.result_before': '申诉前结果',
+	'xchg.col.decision': '裁决',
+	'xchg.col.result_after': '改判后结果',
+	'xchg.col.decision_reason': '裁决理由',
+	'xchg.col.decided_by': '裁决人',
+	'xchg.col.decided_at': '裁决时间'
 } as const;

@@ -63,6 +63,8 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.report.conflicts': '{n} differ from this workspace, listed as conflicts',
 	'xchg.report.known': '{n} already in the conflict list',
 	'xchg.report.comments': '{n, plural, one {# new comment} other {# new comments}}, {same} already here',
+	'xchg.report.appeals':
+		'{n, plural, one {# new appeal} other {# new appeals}}, {same} already here, {decisions, plural, one {# new decision} other {# new decisions}}',
 	'xchg.report.issues': 'Problems ({n})',
 	'xchg.issue.foreign_file': 'not a review file',
 	'xchg.issue.foreign.coaching_session':
@@ -78,11 +80,16 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
 	'xchg.issue.missing_column': 'The required column “{column}” is missing; the file was not imported',
 	'xchg.issue.unknown_column': 'Unknown column “{column}”, ignored',
 	'xchg.issue.wrong_column_type': 'Column “{column}” is of type {value}, expected {detail}; the column was ignored',
-	'xchg.issue.bad_record_type': 'Record type “{value}” is not review, override or comment; row not imported',
+	'xchg.issue.bad_record_type': 'Record type “{value}” is not review, override, comment, appeal or appeal_item; row not imported',
 	'xchg.issue.missing_value': '“{column}” is empty; row not imported',
 	'xchg.issue.bad_value': '“{column}” has the invalid value “{value}” (expected {detail}); row not imported',
 	'xchg.issue.duplicate': 'Repeats an earlier row ({column} = {value}); row not imported',
 	'xchg.issue.orphan_override': 'Correction for call {value} has no review row; row not imported',
+	'xchg.issue.orphan_appeal': 'Appeal on call {value} has no review row; row not imported',
+	'xchg.issue.orphan_appeal_item': 'Item of appeal {value} has no appeal row (or belongs to another call); row not imported',
+	'xchg.issue.appeal_differs': 'Appeal {value} already exists here with a different appellant, reason or time; the local one was kept',
+	'xchg.issue.appeal_item_differs':
+		'Item {column} of appeal {value} differs from the decision recorded here; the local one was kept (decisions are never rewritten)',
 	'xchg.issue.unknown_call': 'This workspace has no call {value}; the review was imported and shows once the call is imported',
 	'xchg.issue.comment_differs': 'Comment {value} already exists here with different content; the local one was kept',
 	'xchg.kind.int': 'a whole number',

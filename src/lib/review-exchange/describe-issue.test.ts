@@ -30,7 +30,7 @@ const ISSUES: [ExchangeIssue, string, string][] = [
 	[
 		{ file: 'a.csv', row: 7, severity: 'error', code: 'bad_record_type', column: 'record_type', value: 'note' },
 		'第 7 行',
-		'记录类型“note”无效（应为 review、override 或 comment），此行未导入'
+		'记录类型“note”无效（应为 review、override、comment、appeal 或 appeal_item），此行未导入'
 	],
 	[{ file: 'a.csv', row: 6, severity: 'error', code: 'missing_value', column: 'call_id' }, '第 6 行', '“call_id”为空，此行未导入'],
 	[

@@ -21,5 +21,6 @@ export function describeExchangeIssue(issue: ExchangeIssue, t: T): { where: stri
 		const kind = ['coaching_session', 'rubric'].includes(issue.detail ?? '') ? issue.detail : 'json';
 		return { where, what: t(`xchg.issue.foreign.${kind}` as MessageKey) };
 	}
+	if (issue.code === 'appeal_differs' && issue.column) return { where, what: t('xchg.issue.appeal_item_differs', params) };
 	return { where, what: t(`xchg.issue.${issue.code}` as MessageKey, params) };
 }

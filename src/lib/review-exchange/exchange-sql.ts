@@ -7,11 +7,13 @@ import type { Db, Param, Statement } from '../db/types';
 import { centreNowSql } from '../centre-time/zone';
 import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
 import { bulkInsert } from '../db/bulk';
-import type { ExchangeIssue, ExchangeRecord } from './records';
+import { COLUMN_NAMES, type ExchangeIssue, type ExchangeRecord } from './records';
 
 export const PAGE_SIZE = 50;
 
 const TS = (expr: string, as: string) => `strftime(${expr}, '%Y-%m-%d %H:%M:%S') AS ${as}`;
+const KEY = (a: string, b: string) =>
+	`${a}.call_id = ${b}.call_id AND ${a}.rubric_id = ${b}.rubric_id AND ${a}.rubric_version = ${b}.rubric_version`;
 
 // ---------- the reviews list and export filter ----------
 
@@ -114,28 +116,78 @@ export async function listReviews(db: Db, filter: ReviewFilter, page: number): P
 
 // ---------- export ----------
 
+/** One SELECT list of the whole file layout: the given expressions, NULL for every column the record type leaves empty. */
+function recordColumns(v: Partial<Record<keyof ExchangeRecord, string>>): string {
+	return COLUMN_NAMES.map((n) => `${v[n as keyof ExchangeRecord] ?? 'NULL'} AS ${n}`).join(', ');
+}
+
 /**
- * The records of every review matching the filter, their overrides, and the comments on those calls (all
- * comments when there is no filter, including calls commented on without a review). Sorted so a file diff reads well.
+ * The records of every review matching the filter, their overrides, the appeals against them with each appealed
+ * item and its decision, and the comments on those calls (all comments when there is no filter, including calls
+ * commented on without a review). Sorted so a file diff reads well.
  */
 export async function exportRecords(db: Db, filter: ReviewFilter = {}): Promise<ExchangeRecord[]> {
 	const w = filterWhere(filter);
 	const isAll = !filter.status && !filter.inspector && !filter.q?.trim() && !filter.isConflicted;
 	const picked = `SELECT r.call_id, r.rubric_id, r.rubric_version FROM reviews r LEFT JOIN calls c USING (call_id) WHERE ${w.sql}`;
+	const key = (t: string) => ({ call_id: `${t}.call_id`, rubric_id: `${t}.rubric_id`, rubric_version: `${t}.rubric_version` });
+	const time = (expr: string) => `strftime(${expr}, '%Y-%m-%d %H:%M:%S')`;
 	const { rows } = await db.query<ExchangeRecord>(
 		`WITH picked AS (${picked})
-		SELECT 'review' AS record_type, r.call_id, r.rubric_id, r.rubric_version, r.inspector, r.status, r.score,
-			${TS('r.submitted_at', 'submitted_at')}, ${TS('r.updated_at', 'updated_at')},
-			NULL AS item_id, NULL AS override_result, NULL AS reason, NULL AS comment_id, NULL::DOUBLE AS at_s, NULL AS text, NULL AS created_at,
-			0 AS k, '' AS sub
-		FROM reviews r SEMI JOIN picked p ON p.call_id = r.call_id AND p.rubric_id = r.rubric_id AND p.rubric_version = r.rubric_version
+		SELECT ${recordColumns({
+			record_type: `'review'`,
+			...key('r'),
+			inspector: 'r.inspector',
+			status: 'r.status',
+			score: 'r.score',
+			submitted_at: time('r.submitted_at'),
+			updated_at: time('r.updated_at'),
+			at_s: 'NULL::DOUBLE'
+		})}, 0 AS k, '' AS sub
+		FROM reviews r SEMI JOIN picked p ON ${KEY('p', 'r')}
 		UNION ALL
-		SELECT 'override', i.call_id, i.rubric_id, i.rubric_version, NULL, NULL, NULL, NULL, ${TS('i.updated_at', 'updated_at')},
-			i.item_id, i.override_result, i.reason, NULL, NULL, NULL, NULL, 1, i.item_id
-		FROM review_items i SEMI JOIN picked p ON p.call_id = i.call_id AND p.rubric_id = i.rubric_id AND p.rubric_version = i.rubric_version
+		SELECT ${recordColumns({
+			record_type: `'override'`,
+			...key('i'),
+			updated_at: time('i.updated_at'),
+			item_id: 'i.item_id',
+			override_result: 'i.override_result',
+			reason: 'i.reason'
+		})}, 1, i.item_id
+		FROM review_items i SEMI JOIN picked p ON ${KEY('p', 'i')}
 		UNION ALL
-		SELECT 'comment', m.call_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, m.comment_id, m.at_s, m.text,
-			${TS('m.created_at', 'created_at')}, 2, strftime(m.created_at, '%Y-%m-%d %H:%M:%S') || m.comment_id
+		SELECT ${recordColumns({
+			record_type: `'appeal'`,
+			...key('a'),
+			reason: 'a.reason',
+			appeal_id: 'a.appeal_id',
+			appellant: 'a.appellant',
+			filed_at: time('a.filed_at')
+		})}, 2, ${time('a.filed_at')} || a.appeal_id
+		FROM appeals a SEMI JOIN picked p ON ${KEY('p', 'a')}
+		UNION ALL
+		SELECT ${recordColumns({
+			record_type: `'appeal_item'`,
+			call_id: 'a.call_id',
+			item_id: 'x.item_id',
+			appeal_id: 'x.appeal_id',
+			result_before: 'x.result_before',
+			decision: 'x.decision',
+			result_after: 'x.result_after',
+			decision_reason: 'x.decision_reason',
+			decided_by: 'x.decided_by',
+			decided_at: time('x.decided_at')
+		})}, 3, x.appeal_id || chr(0) || x.item_id
+		FROM appeal_items x JOIN appeals a USING (appeal_id) SEMI JOIN picked p ON ${KEY('p', 'a')}
+		UNION ALL
+		SELECT ${recordColumns({
+			record_type: `'comment'`,
+			call_id: 'm.call_id',
+			comment_id: 'm.comment_id',
+			at_s: 'm.at_s',
+			text: 'm.text',
+			created_at: time('m.created_at')
+		})}, 4, ${time('m.created_at')} || m.comment_id
 		FROM review_comments m WHERE ${isAll ? 'TRUE' : 'm.call_id IN (SELECT call_id FROM picked)'}
 		ORDER BY call_id, k, rubric_id, rubric_version, sub`,
 		w.params
@@ -157,6 +209,12 @@ export interface ImportCounts {
 	overridesNew: number;
 	commentsNew: number;
 	commentsSame: number;
+	/** appeals this workspace did not have (with their items and any decisions) */
+	appealsNew: number;
+	/** appeals already here, nothing new in them */
+	appealsSame: number;
+	/** decisions on appealed items this workspace had as undecided */
+	decisionsNew: number;
 }
 
 export interface ImportReport {
@@ -167,9 +225,6 @@ export interface ImportReport {
 	counts: ImportCounts;
 	issues: ExchangeIssue[];
 }
-
-const KEY = (a: string, b: string) =>
-	`${a}.call_id = ${b}.call_id AND ${a}.rubric_id = ${b}.rubric_id AND ${a}.rubric_version = ${b}.rubric_version`;
 
 /**
  * What makes two reviews of a call the same: who, status, score, when submitted, and every override with its
@@ -191,11 +246,28 @@ const STAGE_REVIEWS = `CREATE OR REPLACE TEMP TABLE xchg_reviews (call_id VARCHA
 const STAGE_ITEMS = `CREATE OR REPLACE TEMP TABLE xchg_items (call_id VARCHAR, rubric_id VARCHAR, rubric_version INTEGER, item_id VARCHAR,
 	override_result VARCHAR, reason VARCHAR, updated_at TIMESTAMP)`;
 const STAGE_COMMENTS = `CREATE OR REPLACE TEMP TABLE xchg_comments (comment_id VARCHAR, call_id VARCHAR, at_s DOUBLE, text VARCHAR, created_at TIMESTAMP)`;
+const STAGE_APPEALS = `CREATE OR REPLACE TEMP TABLE xchg_appeals (appeal_id VARCHAR, call_id VARCHAR, rubric_id VARCHAR, rubric_version INTEGER,
+	appellant VARCHAR, reason VARCHAR, filed_at TIMESTAMP)`;
+const STAGE_APPEAL_ITEMS = `CREATE OR REPLACE TEMP TABLE xchg_appeal_items (appeal_id VARCHAR, item_id VARCHAR, result_before VARCHAR,
+	decision VARCHAR, result_after VARCHAR, decision_reason VARCHAR, decided_by VARCHAR, decided_at TIMESTAMP)`;
+const APPEAL_ITEM_COLUMNS = [
+	'appeal_id',
+	'item_id',
+	'result_before',
+	'decision',
+	'result_after',
+	'decision_reason',
+	'decided_by',
+	'decided_at'
+] as const;
 
 /**
  * Merges one file's valid records into the workspace: new reviews (with their overrides) are inserted; a review
  * equal to the workspace's is skipped; a differing one is stored in review_conflicts for the lead to decide, and
- * nothing of the workspace's is changed. Comments are united by comment_id.
+ * nothing of the workspace's is changed. Comments are united by comment_id. Appeals are united by appeal_id: a new
+ * one comes in whole; for one already here, a decision the workspace lacks is taken (the lead decided elsewhere),
+ * and anything that contradicts the workspace (another decision, another appellant or reason) is reported as
+ * appeal_differs and the workspace's kept: decisions are history and never rewritten.
  */
 export async function importRecords(
 	db: Db,
@@ -208,7 +280,9 @@ export async function importRecords(
 	const rev = records.filter((r) => r.record_type === 'review');
 	const ovr = records.filter((r) => r.record_type === 'override');
 	const com = records.filter((r) => r.record_type === 'comment');
-	await db.query(`${STAGE_REVIEWS}; ${STAGE_ITEMS}; ${STAGE_COMMENTS};`);
+	const apl = records.filter((r) => r.record_type === 'appeal');
+	const apx = records.filter((r) => r.record_type === 'appeal_item');
+	await db.query(`${STAGE_REVIEWS}; ${STAGE_ITEMS}; ${STAGE_COMMENTS}; ${STAGE_APPEALS}; ${STAGE_APPEAL_ITEMS};`);
 	try {
 		await bulkInsert(
 			db,
@@ -227,6 +301,18 @@ export async function importRecords(
 			'xchg_comments',
 			['comment_id', 'call_id', 'at_s', 'text', 'created_at'],
 			com.map((r) => [r.comment_id, r.call_id, r.at_s, r.text, r.created_at])
+		);
+		await bulkInsert(
+			db,
+			'xchg_appeals',
+			['appeal_id', 'call_id', 'rubric_id', 'rubric_version', 'appellant', 'reason', 'filed_at'],
+			apl.map((r) => [r.appeal_id, r.call_id, r.rubric_id, r.rubric_version, r.appellant, r.reason, r.filed_at])
+		);
+		await bulkInsert(
+			db,
+			'xchg_appeal_items',
+			[...APPEAL_ITEM_COLUMNS],
+			apx.map((r) => APPEAL_ITEM_COLUMNS.map((c) => r[c]))
 		);
 
 		// Calls this workspace does not have: the records still load (the calls may be imported later), with a warning.
@@ -270,6 +356,35 @@ export async function importRecords(
 				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
 			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
 				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`,
+			// Each appeal: new, or here with the same header (then item by item), or contradicting the workspace's.
+			`CREATE OR REPLACE TEMP TABLE xchg_appeal_class AS
+				SELECT x.appeal_id, CASE WHEN a.appeal_id IS NULL THEN 'new'
+					WHEN a.call_id = x.call_id AND a.rubric_id = x.rubric_id AND a.rubric_version = x.rubric_version
+						AND a.appellant = x.appellant AND a.reason = x.reason AND a.filed_at = x.filed_at THEN 'here' ELSE 'differs' END AS kind
+				FROM xchg_appeals x LEFT JOIN appeals a USING (appeal_id)`,
+			`CREATE OR REPLACE TEMP TABLE xchg_appeal_item_class AS
+				SELECT x.appeal_id, x.item_id, CASE
+					WHEN m.item_id IS NULL OR m.result_before <> x.result_before THEN 'differs'
+					WHEN x.decision IS NULL OR (m.decision = x.decision AND m.result_after IS NOT DISTINCT FROM x.result_after
+						AND m.decision_reason = x.decision_reason AND m.decided_by = x.decided_by AND m.decided_at = x.decided_at) THEN 'same'
+					WHEN m.decision IS NULL THEN 'decided'
+					ELSE 'differs' END AS kind
+				FROM xchg_appeal_items x JOIN xchg_appeal_class k USING (appeal_id)
+				LEFT JOIN appeal_items m ON m.appeal_id = x.appeal_id AND m.item_id = x.item_id
+				WHERE k.kind = 'here'`,
+			{
+				sql: `INSERT INTO appeals (appeal_id, call_id, rubric_id, rubric_version, appellant, reason, filed_at, source_file)
+				SELECT x.appeal_id, x.call_id, x.rubric_id, x.rubric_version, x.appellant, x.reason, x.filed_at, ?
+				FROM xchg_appeals x JOIN xchg_appeal_class k USING (appeal_id) WHERE k.kind = 'new'`,
+				params: [file]
+			},
+			`INSERT INTO appeal_items (${APPEAL_ITEM_COLUMNS.join(', ')})
+				SELECT ${APPEAL_ITEM_COLUMNS.map((c) => 'x.' + c).join(', ')}
+				FROM xchg_appeal_items x JOIN xchg_appeal_class k USING (appeal_id) WHERE k.kind = 'new'`,
+			`UPDATE appeal_items m SET decision = x.decision, result_after = x.result_after, decision_reason = x.decision_reason,
+					decided_by = x.decided_by, decided_at = x.decided_at
+				FROM xchg_appeal_items x JOIN xchg_appeal_item_class k USING (appeal_id, item_id)
+				WHERE k.kind = 'decided' AND m.appeal_id = x.appeal_id AND m.item_id = x.item_id AND m.decision IS NULL`,
 			// The new reviews' calls' automatic results, which their scores are computed from (metrics/qa-score.ts).
 			...REVIEW_FINDINGS_BACKFILL_SQL
 		]);
@@ -277,6 +392,20 @@ export async function importRecords(
 			`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`
 		);
 		for (const d of differs) issues.push({ file, row: null, severity: 'warning', code: 'comment_differs', value: d.comment_id });
+		const { rows: appealsDiffer } = await db.query<{ appeal_id: string; item_id: string | null }>(
+			`SELECT appeal_id, NULL AS item_id FROM xchg_appeal_class WHERE kind = 'differs'
+			UNION ALL SELECT appeal_id, item_id FROM xchg_appeal_item_class WHERE kind = 'differs'
+			ORDER BY appeal_id, item_id NULLS FIRST`
+		);
+		for (const d of appealsDiffer)
+			issues.push({
+				file,
+				row: null,
+				severity: 'warning',
+				code: 'appeal_differs',
+				value: d.appeal_id,
+				...(d.item_id ? { column: d.item_id } : {})
+			});
 		const { rows: c } = await db.query<Record<string, number>>(`SELECT
 			(SELECT count(*) FROM xchg_class WHERE kind = 'new') AS reviews_new,
 			(SELECT count(*) FROM xchg_class WHERE kind = 'same') AS reviews_same,
@@ -284,7 +413,11 @@ export async function importRecords(
 			(SELECT count(*) FROM xchg_class WHERE kind = 'known') AS known,
 			(SELECT count(*) FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new') AS overrides_new,
 			(SELECT count(*) FROM xchg_comment_class WHERE kind = 'new') AS comments_new,
-			(SELECT count(*) FROM xchg_comment_class WHERE kind <> 'new') AS comments_same`);
+			(SELECT count(*) FROM xchg_comment_class WHERE kind <> 'new') AS comments_same,
+			(SELECT count(*) FROM xchg_appeal_class WHERE kind = 'new') AS appeals_new,
+			(SELECT count(*) FROM xchg_appeal_class k WHERE kind = 'here'
+				AND NOT EXISTS (SELECT 1 FROM xchg_appeal_item_class i WHERE i.appeal_id = k.appeal_id AND i.kind <> 'same')) AS appeals_same,
+			(SELECT count(*) FROM xchg_appeal_item_class WHERE kind = 'decided') AS decisions_new`);
 		const n = (k: string) => Number(c[0][k] ?? 0);
 		await db.checkpoint();
 		const rejected = new Set(issues.filter((i) => i.severity === 'error' && i.row != null).map((i) => i.row)).size;
@@ -300,13 +433,17 @@ export async function importRecords(
 				conflictsKnown: n('known'),
 				overridesNew: n('overrides_new'),
 				commentsNew: n('comments_new'),
-				commentsSame: n('comments_same')
+				commentsSame: n('comments_same'),
+				appealsNew: n('appeals_new'),
+				appealsSame: n('appeals_same'),
+				decisionsNew: n('decisions_new')
 			},
 			issues
 		};
 	} finally {
 		await db.query(
-			'DROP TABLE IF EXISTS xchg_reviews; DROP TABLE IF EXISTS xchg_items; DROP TABLE IF EXISTS xchg_comments; DROP TABLE IF EXISTS xchg_class; DROP TABLE IF EXISTS xchg_comment_class;'
+			'DROP TABLE IF EXISTS xchg_reviews; DROP TABLE IF EXISTS xchg_items; DROP TABLE IF EXISTS xchg_comments; DROP TABLE IF EXISTS xchg_class; DROP TABLE IF EXISTS xchg_comment_class; ' +
+				'DROP TABLE IF EXISTS xchg_appeals; DROP TABLE IF EXISTS xchg_appeal_items; DROP TABLE IF EXISTS xchg_appeal_class; DROP TABLE IF EXISTS xchg_appeal_item_class;'
 		);
 	}
 }

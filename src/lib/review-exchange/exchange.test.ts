@@ -7,11 +7,14 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { addComment, loadReview, setOverride, submitReview } from '../review/review-sql';
+import { addComment, loadReview, reviewedScore, setOverride, submitReview } from '../review/review-sql';
 import { parseReviewCsv, recordsToCsv } from './csv';
 import { parseReviewParquet, recordsToParquet } from './parquet';
 import { parquetMetadata } from 'hyparquet';
-import { neutraliseCell, restoreCell } from './records';
+import { COLUMN_NAMES, neutraliseCell, restoreCell } from './records';
+import { callAppeals, decideItem, fileAppeal, getAppeal, type Appeal } from '../appeals/appeals-sql';
+import { insertRubric } from '../scoring/rubrics-table';
+import { rubricOf, scoreC1 } from '../review/test-review';
 import { describeExchangeIssue } from './describe-issue';
 import {
 	describeDifferences,
@@ -349,5 +352,138 @@ describe('bad files', () => {
 			[1, 'missing_value', 'rubric_version']
 		]);
 		expect(parsed.records).toMatchObject([{ record_type: 'comment', comment_id: 'cm1', text: '好', created_at: '2026-11-01 10:00:00' }]);
+	});
+});
+
+// An appeal travels with its review: the agent's appeal filed at the lead's desk reaches the inspector's workspace,
+// the lead's decision made in one workspace reaches the other, and a decision is never rewritten by a file.
+describe('appeals in review exchange files', () => {
+	const AKEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 3 };
+	async function workspace(): Promise<Db> {
+		const db = await createNodeWasmDb();
+		await ensureSchema(db);
+		await insertRubric(db, rubricOf(3));
+		await scoreC1(db, 3); // greeting fail, banned pass, courtesy pass, manual n/a: 75
+		await db.query("INSERT INTO calls (call_id, agent_name, team) VALUES ('C1', '王芳', '一组')");
+		return db;
+	}
+	const withoutSource = (appeals: Appeal[]) => appeals.map(({ source_file: _s, ...a }) => a);
+	const roundTrip = async (from: Db) => parseReviewCsv(recordsToCsv(await exportRecords(from)), 'lead.csv');
+
+	it('carries the appeal and each decision to another workspace, and the score follows the overturn there', async () => {
+		const lead = await workspace();
+		await submitReview(lead, AKEY, '质检员甲');
+		const id = await fileAppeal(lead, AKEY, {
+			appellant: '王芳',
+			reason: '开场白说了“您好”，录音开头缺了',
+			items: ['greeting', 'courtesy']
+		});
+
+		const inspector = await workspace();
+		const first = await roundTrip(lead);
+		expect(first.issues).toEqual([]);
+		const report = await importRecords(inspector, 'lead.csv', first.records, first.rowsTotal, first.issues);
+		expect(report.counts).toMatchObject({ reviewsNew: 1, appealsNew: 1, appealsSame: 0, decisionsNew: 0 });
+		expect(withoutSource(await callAppeals(inspector, 'C1'))).toEqual(withoutSource(await callAppeals(lead, 'C1')));
+		expect((await callAppeals(inspector, 'C1'))[0].source_file).toBe('lead.csv');
+
+		// The lead decides at their desk; the inspector's workspace takes the decisions from the next file.
+		await decideItem(lead, id, 'greeting', { decision: 'overturn', reason: '复听确认有开场白', decidedBy: '组长' });
+		await decideItem(lead, id, 'courtesy', { decision: 'uphold', reason: '语气无问题，维持', decidedBy: '组长' });
+		expect((await reviewedScore(lead, AKEY))?.score).toBe(100);
+		const second = await roundTrip(lead);
+		const again = await importRecords(inspector, 'lead.csv', second.records, second.rowsTotal, second.issues);
+		expect(again.counts).toMatchObject({ reviewsSame: 1, appealsNew: 0, appealsSame: 0, decisionsNew: 2 });
+		expect(withoutSource(await callAppeals(inspector, 'C1'))).toEqual(withoutSource(await callAppeals(lead, 'C1')));
+		expect((await reviewedScore(inspector, AKEY))?.score).toBe(100);
+
+		// The same file again changes nothing; Parquet carries the same records.
+		const third = await importRecords(inspector, 'lead.csv', second.records, second.rowsTotal);
+		expect(third.counts).toMatchObject({ appealsNew: 0, appealsSame: 1, decisionsNew: 0 });
+		expect(third.issues).toEqual([]);
+		const parquet = await parseReviewParquet(recordsToParquet(await exportRecords(lead)), 'lead.parquet');
+		expect(parquet.records).toEqual(await exportRecords(lead));
+		expect(parquet.records.filter((r) => r.record_type.startsWith('appeal')).map((r) => [r.record_type, r.item_id, r.decision])).toEqual([
+			['appeal', null, null],
+			['appeal_item', 'courtesy', 'uphold'],
+			['appeal_item', 'greeting', 'overturn']
+		]);
+	});
+
+	it('keeps the decision already recorded when a file says otherwise, and says so', async () => {
+		const lead = await workspace();
+		await submitReview(lead, AKEY, '质检员甲');
+		const id = await fileAppeal(lead, AKEY, { appellant: '王芳', reason: '有开场白', items: ['greeting'] });
+		const inspector = await workspace();
+		const file = await roundTrip(lead);
+		await importRecords(inspector, 'lead.csv', file.records, file.rowsTotal);
+		await decideItem(lead, id, 'greeting', { decision: 'overturn', reason: '有开场白', decidedBy: '组长' });
+		await decideItem(inspector, id, 'greeting', { decision: 'uphold', reason: '没有开场白', decidedBy: '副组长' });
+
+		const other = await roundTrip(lead);
+		const report = await importRecords(inspector, 'lead.csv', other.records, other.rowsTotal);
+		expect(report.counts).toMatchObject({ decisionsNew: 0, appealsSame: 0 });
+		expect(report.issues).toEqual([
+			{ file: 'lead.csv', row: null, severity: 'warning', code: 'appeal_differs', value: id, column: 'greeting' }
+		]);
+		expect(describeExchangeIssue(report.issues[0], (k, p) => `${k} ${JSON.stringify(p)}`).what).toContain('xchg.issue.appeal_item_differs');
+		expect((await getAppeal(inspector, id))?.items[0]).toMatchObject({ decision: 'uphold', decided_by: '副组长' });
+		expect((await reviewedScore(inspector, AKEY))?.score).toBe(75);
+	});
+
+	it('rejects an appeal row without its review, an item without its appeal and a half-recorded decision, row by row', async () => {
+		const cols = (v: Record<string, string>) => COLUMN_NAMES.map((n) => v[n] ?? '').join(',');
+		const base = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: '3' };
+		const csv = [
+			COLUMN_NAMES.join(','),
+			cols({ record_type: 'review', ...base, status: 'submitted', updated_at: '2026-11-01 10:00:00' }),
+			cols({ record_type: 'appeal', ...base, appeal_id: 'A1', appellant: '王芳', reason: '有开场白', filed_at: '2026-11-02 09:00:00' }),
+			cols({
+				record_type: 'appeal_item',
+				call_id: 'C1',
+				appeal_id: 'A1',
+				item_id: 'greeting',
+				result_before: 'fail',
+				decision: 'overturn',
+				result_after: 'pass',
+				decision_reason: '复听',
+				decided_at: '2026-11-03 09:00:00'
+			}),
+			cols({
+				record_type: 'appeal_item',
+				call_id: 'C1',
+				appeal_id: 'A1',
+				item_id: 'courtesy',
+				result_before: 'pass',
+				decision: 'uphold',
+				result_after: 'fail',
+				decision_reason: '维持',
+				decided_by: '组长',
+				decided_at: '2026-11-03 09:00:00'
+			}),
+			cols({ record_type: 'appeal_item', call_id: 'C1', appeal_id: 'A9', item_id: 'greeting', result_before: 'fail' }),
+			cols({
+				record_type: 'appeal',
+				...base,
+				call_id: 'C2',
+				appeal_id: 'A2',
+				appellant: '李明',
+				reason: '不服',
+				filed_at: '2026-11-02 09:00:00'
+			}),
+			cols({ record_type: 'appeal_item', call_id: 'C1', appeal_id: 'A1', item_id: 'manual', result_before: 'na' })
+		].join('\n');
+		const parsed = parseReviewCsv(csv, 'appeals.csv');
+		expect(parsed.issues.map((i) => [i.row, i.code, i.column ?? null])).toEqual([
+			[4, 'missing_value', 'decided_by'],
+			[5, 'bad_value', 'result_after'],
+			[6, 'orphan_appeal_item', 'appeal_id'],
+			[7, 'orphan_appeal', 'call_id']
+		]);
+		expect(parsed.records.map((r) => [r.record_type, r.item_id])).toEqual([
+			['review', null],
+			['appeal', null],
+			['appeal_item', 'manual']
+		]);
 	});
 });

@@ -1,8 +1,10 @@
 // The review exchange file layout shared by CSV and Parquet: one row per record, a record_type column saying
-// which (a review, one item override, one comment), the other columns filled as that type needs. Also the
-// validation of one row read back from either format. Pure TS; reading/writing the formats is csv.ts/parquet.ts.
+// which (a review, one item override, one comment, an appeal against a review, one appealed item with its
+// decision), the other columns filled as that type needs. Files written before appeals travelled lack the appeal
+// columns and still read. Also the validation of one row read back from either format. Pure TS; reading/writing
+// the formats is csv.ts/parquet.ts.
 
-export const RECORD_TYPES = ['review', 'override', 'comment'] as const;
+export const RECORD_TYPES = ['review', 'override', 'comment', 'appeal', 'appeal_item'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** One exported/imported record; columns a record type does not use are null. Times are 'YYYY-MM-DD HH:MM:SS'. */
@@ -23,6 +25,15 @@ export interface ExchangeRecord {
 	at_s: number | null;
 	text: string | null;
 	created_at: string | null;
+	appeal_id: string | null;
+	appellant: string | null;
+	filed_at: string | null;
+	result_before: 'pass' | 'fail' | 'na' | null;
+	decision: 'uphold' | 'overturn' | null;
+	result_after: 'pass' | 'fail' | 'na' | null;
+	decision_reason: string | null;
+	decided_by: string | null;
+	decided_at: string | null;
 }
 
 export type ColumnKind = 'text' | 'int' | 'number' | 'time';
@@ -44,7 +55,16 @@ export const COLUMNS: readonly { name: keyof ExchangeRecord; kind: ColumnKind }[
 	{ name: 'comment_id', kind: 'text' },
 	{ name: 'at_s', kind: 'number' },
 	{ name: 'text', kind: 'text' },
-	{ name: 'created_at', kind: 'time' }
+	{ name: 'created_at', kind: 'time' },
+	{ name: 'appeal_id', kind: 'text' },
+	{ name: 'appellant', kind: 'text' },
+	{ name: 'filed_at', kind: 'time' },
+	{ name: 'result_before', kind: 'text' },
+	{ name: 'decision', kind: 'text' },
+	{ name: 'result_after', kind: 'text' },
+	{ name: 'decision_reason', kind: 'text' },
+	{ name: 'decided_by', kind: 'text' },
+	{ name: 'decided_at', kind: 'time' }
 ];
 export const COLUMN_NAMES: readonly string[] = COLUMNS.map((c) => c.name);
 /** A file without these cannot be read at all. */
@@ -54,7 +74,9 @@ export const REQUIRED_COLUMNS = ['record_type', 'call_id'] as const;
 const REQUIRED_BY_TYPE: Record<RecordType, (keyof ExchangeRecord)[]> = {
 	review: ['rubric_id', 'rubric_version', 'status', 'updated_at'],
 	override: ['rubric_id', 'rubric_version', 'item_id', 'override_result', 'reason', 'updated_at'],
-	comment: ['comment_id', 'text', 'created_at']
+	comment: ['comment_id', 'text', 'created_at'],
+	appeal: ['appeal_id', 'rubric_id', 'rubric_version', 'appellant', 'reason', 'filed_at'],
+	appeal_item: ['appeal_id', 'item_id', 'result_before']
 };
 
 /** A problem in an imported file. `row` is the spreadsheet row (header = 1) for CSV, the 1-based record for Parquet. */
@@ -74,6 +96,9 @@ export interface ExchangeIssue {
 		| 'bad_value'
 		| 'duplicate'
 		| 'orphan_override'
+		| 'orphan_appeal'
+		| 'orphan_appeal_item'
+		| 'appeal_differs'
 		| 'unknown_call'
 		| 'comment_differs'
 		| 'foreign_file';
@@ -174,6 +199,26 @@ export function validateRecord(
 	};
 	if (type === 'review') oneOf('status', ['draft', 'submitted']);
 	if (type === 'override') oneOf('override_result', ['pass', 'fail', 'na']);
+	if (type === 'appeal_item') {
+		oneOf('result_before', ['pass', 'fail', 'na']);
+		oneOf('decision', ['uphold', 'overturn']);
+		oneOf('result_after', ['pass', 'fail', 'na']);
+		// A decision is whole (what, why, who, when) and only an overturn gives the item a new result.
+		if (out.decision != null)
+			for (const col of ['decision_reason', 'decided_by', 'decided_at'])
+				if (out[col] == null || (typeof out[col] === 'string' && !(out[col] as string).trim()))
+					issues.push({ file, row, severity: 'error', code: 'missing_value', column: col });
+		if ((out.decision === 'overturn') !== (out.result_after != null))
+			issues.push({
+				file,
+				row,
+				severity: 'error',
+				code: out.decision === 'overturn' ? 'missing_value' : 'bad_value',
+				column: 'result_after',
+				value: out.result_after == null ? undefined : show(out.result_after),
+				detail: out.decision === 'overturn' ? undefined : 'decision = overturn'
+			});
+	}
 	if (type === 'review' && out.score != null && ((out.score as number) < 0 || (out.score as number) > 100)) {
 		issues.push({ file, row, severity: 'error', code: 'bad_value', column: 'score', value: show(out.score), detail: '0–100' });
 	}
@@ -187,10 +232,32 @@ export function validateRecord(
 const USED_BY_TYPE: Record<RecordType, (keyof ExchangeRecord)[]> = {
 	review: ['rubric_id', 'rubric_version', 'inspector', 'status', 'score', 'submitted_at', 'updated_at'],
 	override: ['rubric_id', 'rubric_version', 'item_id', 'override_result', 'reason', 'updated_at'],
-	comment: ['comment_id', 'at_s', 'text', 'created_at']
+	comment: ['comment_id', 'at_s', 'text', 'created_at'],
+	appeal: ['appeal_id', 'rubric_id', 'rubric_version', 'appellant', 'reason', 'filed_at'],
+	appeal_item: ['appeal_id', 'item_id', 'result_before', 'decision', 'result_after', 'decision_reason', 'decided_by', 'decided_at']
 };
 
-/** Within one file: a review or override given twice, and overrides whose review line is missing. */
+/** What makes a record the same record within one file (a second one is a duplicate), and the column that says so. */
+function identity(r: ExchangeRecord): { id: string; column: keyof ExchangeRecord; value: string } {
+	const key = JSON.stringify([r.call_id, r.rubric_id, r.rubric_version]);
+	switch (r.record_type) {
+		case 'review':
+			return { id: 'r' + key, column: 'call_id', value: r.call_id };
+		case 'override':
+			return { id: 'o' + key + '\u0000' + r.item_id, column: 'item_id', value: r.item_id ?? '' };
+		case 'comment':
+			return { id: 'c' + r.comment_id, column: 'comment_id', value: r.comment_id ?? '' };
+		case 'appeal':
+			return { id: 'a' + r.appeal_id, column: 'appeal_id', value: r.appeal_id ?? '' };
+		case 'appeal_item':
+			return { id: 'i' + r.appeal_id + '\u0000' + r.item_id, column: 'item_id', value: r.item_id ?? '' };
+	}
+}
+
+/**
+ * Within one file: a record given twice; overrides and appeals whose review line is missing; appealed items whose
+ * appeal line is missing or names another call.
+ */
 export function checkFileConsistency(
 	records: { record: ExchangeRecord; row: number }[],
 	file: string
@@ -199,38 +266,35 @@ export function checkFileConsistency(
 	const reviewKeys = new Set<string>();
 	const seen = new Set<string>();
 	const key = (r: ExchangeRecord) => JSON.stringify([r.call_id, r.rubric_id, r.rubric_version]);
-	const identity = (r: ExchangeRecord) =>
-		r.record_type === 'review' ? 'r' + key(r) : r.record_type === 'override' ? 'o' + key(r) + '\u0000' + r.item_id : 'c' + r.comment_id;
 	const unique: { record: ExchangeRecord; row: number }[] = [];
 	for (const x of records) {
-		const id = identity(x.record);
-		if (seen.has(id)) {
-			issues.push({
-				file,
-				row: x.row,
-				severity: 'error',
-				code: 'duplicate',
-				column: x.record.record_type === 'comment' ? 'comment_id' : x.record.record_type === 'override' ? 'item_id' : 'call_id',
-				value:
-					x.record.record_type === 'comment'
-						? (x.record.comment_id ?? '')
-						: x.record.record_type === 'override'
-							? (x.record.item_id ?? '')
-							: x.record.call_id
-			});
+		const who = identity(x.record);
+		if (seen.has(who.id)) {
+			issues.push({ file, row: x.row, severity: 'error', code: 'duplicate', column: who.column, value: who.value });
 			continue;
 		}
-		seen.add(id);
+		seen.add(who.id);
 		if (x.record.record_type === 'review') reviewKeys.add(key(x.record));
 		unique.push(x);
 	}
+	const orphan = (
+		x: { record: ExchangeRecord; row: number },
+		code: 'orphan_override' | 'orphan_appeal' | 'orphan_appeal_item',
+		column: string,
+		value: string
+	) => issues.push({ file, row: x.row, severity: 'error', code, column, value });
+	// An appealed item is kept only with its appeal (same call), and an appeal only with its review.
+	const appealsKept = new Map<string, string>();
+	for (const { record: r } of unique)
+		if (r.record_type === 'appeal' && reviewKeys.has(key(r))) appealsKept.set(r.appeal_id ?? '', r.call_id);
 	const kept: ExchangeRecord[] = [];
 	for (const x of unique) {
-		if (x.record.record_type === 'override' && !reviewKeys.has(key(x.record))) {
-			issues.push({ file, row: x.row, severity: 'error', code: 'orphan_override', column: 'call_id', value: x.record.call_id });
-			continue;
-		}
-		kept.push(x.record);
+		const r = x.record;
+		if (r.record_type === 'override' && !reviewKeys.has(key(r))) orphan(x, 'orphan_override', 'call_id', r.call_id);
+		else if (r.record_type === 'appeal' && !reviewKeys.has(key(r))) orphan(x, 'orphan_appeal', 'call_id', r.call_id);
+		else if (r.record_type === 'appeal_item' && appealsKept.get(r.appeal_id ?? '') !== r.call_id)
+			orphan(x, 'orphan_appeal_item', 'appeal_id', r.appeal_id ?? '');
+		else kept.push(r);
 	}
 	return { kept, issues };
 }
