@@ -36,6 +36,7 @@ export const LAYERS: Record<string, number> = {
 	agent: 4,
 	bench: 4,
 	'call-view': 4,
+	calibration: 4,
 	calls: 4,
 	coaching: 4,
 	dashboard: 4,

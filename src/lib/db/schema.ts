@@ -27,7 +27,12 @@ export const CANONICAL_TABLES = [
 	'review_plans',
 	'review_queue',
 	'appeals',
-	'appeal_items'
+	'appeal_items',
+	'calibration_sessions',
+	'calibration_items',
+	'calibration_calls',
+	'calibration_answers',
+	'calibration_agreed'
 ] as const;
 
 export const SCHEMA_SQL = `
@@ -318,6 +323,61 @@ CREATE TABLE IF NOT EXISTS appeal_items (
 	decided_by VARCHAR,
 	decided_at TIMESTAMP,
 	PRIMARY KEY (appeal_id, item_id)
+);
+-- Calibration sessions (校准, src/lib/calibration/): the lead picks calls and a rubric version; each inspector
+-- scores the same calls blind from a pack file and sends answers back; the lead compares and records the agreed
+-- answer per call and item. A session keeps its own copy of the items (weights, labels) and of each call's facts and
+-- transcript, so an inspector's workspace without those calls can show them and the comparison never shifts when
+-- the workspace's rubric or calls change. role: lead (made here) | member (opened from a pack).
+CREATE TABLE IF NOT EXISTS calibration_sessions (
+	session_id VARCHAR PRIMARY KEY,
+	name VARCHAR NOT NULL,
+	role VARCHAR NOT NULL,
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	rubric_name VARCHAR,
+	created_by VARCHAR,
+	created_at TIMESTAMP NOT NULL,
+	source_file VARCHAR          -- member: the pack it was opened from
+);
+CREATE TABLE IF NOT EXISTS calibration_items (
+	session_id VARCHAR NOT NULL,
+	item_id VARCHAR NOT NULL,
+	ordinal INTEGER NOT NULL,
+	label_zh VARCHAR,
+	label_en VARCHAR,
+	weight DOUBLE NOT NULL,
+	critical BOOLEAN NOT NULL,
+	PRIMARY KEY (session_id, item_id)
+);
+CREATE TABLE IF NOT EXISTS calibration_calls (
+	session_id VARCHAR NOT NULL,
+	call_id VARCHAR NOT NULL,
+	ordinal INTEGER NOT NULL,
+	facts VARCHAR NOT NULL,      -- JSON: agent, team, channel, started_at, talk_s (customer numbers masked)
+	segments VARCHAR NOT NULL,   -- JSON array: speaker, start_s, end_s, text (customer numbers masked)
+	PRIMARY KEY (session_id, call_id)
+);
+CREATE TABLE IF NOT EXISTS calibration_answers (
+	session_id VARCHAR NOT NULL,
+	inspector VARCHAR NOT NULL,
+	call_id VARCHAR NOT NULL,
+	item_id VARCHAR NOT NULL,
+	result VARCHAR NOT NULL,     -- pass | fail | na
+	note VARCHAR,
+	answered_at TIMESTAMP NOT NULL,
+	source_file VARCHAR,         -- lead: the answers file it came from
+	PRIMARY KEY (session_id, inspector, call_id, item_id)
+);
+CREATE TABLE IF NOT EXISTS calibration_agreed (
+	session_id VARCHAR NOT NULL,
+	call_id VARCHAR NOT NULL,
+	item_id VARCHAR NOT NULL,
+	result VARCHAR NOT NULL,
+	note VARCHAR,
+	decided_by VARCHAR,
+	decided_at TIMESTAMP NOT NULL,
+	PRIMARY KEY (session_id, call_id, item_id)
 );
 -- Review queue (src/lib/queue/): the sampling plan and the calls it drew, in queue order. Never changed by re-scoring.
 CREATE TABLE IF NOT EXISTS review_plans (
