@@ -90,7 +90,7 @@ describe('appeals', () => {
 			'0.0 %',
 			'100.0 %',
 			'100.0 %（1 项中）',
-			'—（尚无校准记录）'
+			'—（本月无已定答案的校准）'
 		]);
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);

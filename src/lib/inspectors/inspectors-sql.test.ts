@@ -52,7 +52,8 @@ describe('inspector quality', () => {
 				overturn_rate: 0.5,
 				appealed_items: 2,
 				decided_items: 2,
-				calibration_deviation: null
+				calibration_deviation: null,
+				calibration_items: 0
 			},
 			{
 				inspector: '乙',
@@ -63,9 +64,26 @@ describe('inspector quality', () => {
 				overturn_rate: null,
 				appealed_items: 1,
 				decided_items: 0,
-				calibration_deviation: null
+				calibration_deviation: null,
+				calibration_items: 0
 			}
 		]);
+	});
+
+	it('measures calibration deviation against the agreed answers recorded in the month', async () => {
+		await db.query(`INSERT INTO calibration_answers (session_id, inspector, call_id, item_id, result, answered_at) VALUES
+			('S', '甲', 'C1', 'greeting', 'pass', '2026-11-20 10:00:00'), ('S', '甲', 'C1', 'courtesy', 'fail', '2026-11-20 10:00:00'),
+			('S', '丙', 'C1', 'greeting', 'pass', '2026-11-20 10:00:00'), ('S', '丙', 'C1', 'manual', 'na', '2026-11-20 10:00:00')`);
+		await db.query(`INSERT INTO calibration_agreed (session_id, call_id, item_id, result, decided_at) VALUES
+			('S', 'C1', 'greeting', 'pass', '2026-11-21 10:00:00'), ('S', 'C1', 'courtesy', 'pass', '2026-11-21 10:00:00'),
+			('S', 'C1', 'manual', 'na', '2026-12-01 10:00:00')`);
+		const rows = await inspectorQuality(db, '2026-11');
+		expect(rows.map((r) => [r.inspector, r.reviews, r.calibration_deviation, r.calibration_items])).toEqual([
+			['甲', 2, 0.5, 2],
+			['乙', 1, null, 0],
+			['丙', 0, 0, 1] // calibrated only; the December agreement is not November's
+		]);
+		expect(rows[2]).toMatchObject({ override_rate: null, appeal_rate: null, median_minutes: null });
 	});
 
 	it('counts only reviews submitted in the month asked', async () => {
