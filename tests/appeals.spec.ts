@@ -3,7 +3,7 @@
 // then, the appeal and the decision, the appeals list moves it from "open" to "decided", and the inspector quality
 // page counts the appeal and the overturn against the inspector. The appeal and its decision then travel in the
 // reviews CSV to another browser profile, where the same score and history show.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { openSampleSession, type Session } from './browser';
 import { openSampleWorkspace, visible } from './ui';
 
 const CALL = 'C20260801-000009';
+const SHOTS = path.resolve('test-results/screenshots');
 
 describe('appeals', () => {
 	let session: Session;
@@ -77,6 +78,8 @@ describe('appeals', () => {
 
 		await page.goto(`${baseUrl}/appeals?show=decided`);
 		await visible(page.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }).getByText('已裁定（改判 1 项）'));
+		mkdirSync(SHOTS, { recursive: true });
+		await page.screenshot({ path: path.join(SHOTS, 'appeals.png'), fullPage: true });
 		await page.goto(`${baseUrl}/appeals`);
 		await visible(page.getByText('没有待处理的申诉。'));
 

@@ -298,7 +298,7 @@ export async function importAnswers(db: Db, content: AnswersContent, file: strin
 	const d = (await loadSession(db, id))!;
 	const calls = new Set(d.calls.map((c) => c.call_id));
 	const items = new Set(d.items.map((i) => i.id));
-	const here = new Map((await answersBy(db, id, content.inspector)).map((a) => [`${a.call_id}\u0000${a.item_id}`, a] as const));
+	const here = new Map<string, MyAnswer>((await answersBy(db, id, content.inspector)).map((a) => [`${a.call_id}\u0000${a.item_id}`, a]));
 	const out: AnswersImport = { file, inspector: content.inspector, added: 0, same: 0, conflicts: [], unknown: [] };
 	const add: AnswerRow[] = [];
 	const seen = new Set<string>();
@@ -385,15 +385,22 @@ export async function compare(db: Db, id: string): Promise<Comparison> {
 		note: string | null;
 		decided_by: string | null;
 	}>('SELECT call_id, item_id, result, note, decided_by FROM calibration_agreed WHERE session_id = ?', [id]);
-	const { rows: scores } = await db.query<{ who: string; call_id: string; score: number | null; complete: boolean }>(
+	// Each inspector's score per call, and the agreed answers' (is_agreed, who NULL), by the one scoring rule.
+	const { rows: scores } = await db.query<{
+		who: string | null;
+		is_agreed: boolean;
+		call_id: string;
+		score: number | null;
+		complete: boolean;
+	}>(
 		`WITH given AS (
-			SELECT inspector AS who, call_id, item_id, result FROM calibration_answers WHERE session_id = ?
-			UNION ALL SELECT chr(0) AS who, call_id, item_id, result FROM calibration_agreed WHERE session_id = ?
+			SELECT false AS is_agreed, inspector AS who, call_id, item_id, result FROM calibration_answers WHERE session_id = ?
+			UNION ALL SELECT true, NULL, call_id, item_id, result FROM calibration_agreed WHERE session_id = ?
 		)
-		SELECT a.who, a.call_id, ${RULE.score} AS score,
+		SELECT a.is_agreed, a.who, a.call_id, ${RULE.score} AS score,
 			count(*) = (SELECT count(*) FROM calibration_items WHERE session_id = ?) AS complete
 		FROM given a JOIN calibration_items i ON i.session_id = ? AND i.item_id = a.item_id
-		GROUP BY a.who, a.call_id`,
+		GROUP BY a.is_agreed, a.who, a.call_id`,
 		[id, id, id, id]
 	);
 	const { rows: callRows } = await db.query<{ call_id: string }>(
@@ -429,9 +436,9 @@ export async function compare(db: Db, id: string): Promise<Comparison> {
 			};
 		});
 		const byWho = scores.filter((s) => s.call_id === call_id);
-		const per = Object.fromEntries(byWho.filter((s) => s.who !== '\u0000').map((s) => [s.who, s.score == null ? null : Number(s.score)]));
+		const per = Object.fromEntries(byWho.filter((s) => !s.is_agreed).map((s) => [s.who ?? '', s.score == null ? null : Number(s.score)]));
 		const values = Object.values(per).filter((v): v is number => v != null);
-		const agreedRow = byWho.find((s) => s.who === '\u0000' && s.complete);
+		const agreedRow = byWho.find((s) => s.is_agreed && s.complete);
 		return {
 			call_id,
 			scores: per,

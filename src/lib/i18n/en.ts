@@ -13,6 +13,7 @@ import { QUEUE_EN } from './queue-en';
 import { ACCURACY_EN } from './accuracy-en';
 import { APPEALS_EN } from './appeals-en';
 import { INSPECTORS_EN } from './inspectors-en';
+import { CALIBRATION_EN } from './calibration-en';
 import { CALLS_FILTER_EN } from './calls-filter-en';
 import { INGEST_EN } from './ingest-en';
 
@@ -276,6 +277,7 @@ export const en: Record<MessageKey, string> = {
 	...ACCURACY_EN,
 	...APPEALS_EN,
 	...INSPECTORS_EN,
+	...CALIBRATION_EN,
 	...CALLS_FILTER_EN,
 	...INGEST_EN,
 	...VOICE_EN,

@@ -13,6 +13,7 @@ import { QUEUE_ZH } from './queue-zh';
 import { ACCURACY_ZH } from './accuracy-zh';
 import { APPEALS_ZH } from './appeals-zh';
 import { INSPECTORS_ZH } from './inspectors-zh';
+import { CALIBRATION_ZH } from './calibration-zh';
 import { CALLS_FILTER_ZH } from './calls-filter-zh';
 import { INGEST_ZH } from './ingest-zh';
 
@@ -266,6 +267,7 @@ export const zh = {
 	...ACCURACY_ZH,
 	...APPEALS_ZH,
 	...INSPECTORS_ZH,
+	...CALIBRATION_ZH,
 	...CALLS_FILTER_ZH,
 	...INGEST_ZH,
 	...VOICE_ZH,
