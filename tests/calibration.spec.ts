@@ -29,6 +29,10 @@ async function answerBlind(s: Session, pack: string, name: string, fail: { call:
 	await page.getByLabel('打开校准包（质检员）').setInputFiles(pack);
 	await visible(page.getByText('盲评：这里不显示自动结果，也不显示其他质检员的答案。'), 60_000);
 	await page.getByLabel('我的姓名').fill(name);
+	// The one call of the three with a recording plays from the pack; the others say they have none.
+	await visible(page.locator(`[data-call="${CALLS[2]}"] [data-testid="cal-audio"]`));
+	expect(await page.getByTestId('cal-audio').count()).toBe(1);
+	expect(await page.locator(`[data-call="${CALLS[2]}"] audio`).evaluate((a: HTMLAudioElement) => a.src.startsWith('blob:'))).toBe(true);
 	const items = page.locator(`[data-testid="cal-call"][data-call="${CALLS[0]}"] li[data-item]`);
 	const perCall = await items.count();
 	expect(perCall).toBeGreaterThan(3);
@@ -79,6 +83,7 @@ describe('calibration', () => {
 		await visible(page.getByRole('heading', { name: /十二月校准/ }), 60_000);
 		await visible(page.getByText('还没有导入任何答案。'));
 		const pack = await download(page, '导出校准包', dir);
+		await visible(page.getByText('校准包已导出：含录音 1 段；找不到 0 段；太大未放入 0 段。'));
 
 		const a = await openSession();
 		sessions.push(a);

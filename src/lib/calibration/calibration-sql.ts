@@ -164,7 +164,8 @@ async function store(db: Db, c: PackContent, role: Role, sourceFile: string | nu
 export interface SessionDetail {
 	session: Omit<SessionRow, 'calls' | 'inspectors' | 'done' | 'items'>;
 	items: (PackItem & { ordinal: number })[];
-	calls: PackCall[];
+	/** each call, with the recordings an inspector's workspace kept from the pack (pack-audio.ts) */
+	calls: (PackCall & { kept: { name: string; mime: string }[] })[];
 }
 
 export async function loadSession(db: Db, id: string): Promise<SessionDetail | null> {
@@ -182,8 +183,8 @@ export async function loadSession(db: Db, id: string): Promise<SessionDetail | n
 		weight: number;
 		critical: boolean;
 	}>('SELECT item_id, ordinal, label_zh, label_en, weight, critical FROM calibration_items WHERE session_id = ? ORDER BY ordinal', [id]);
-	const { rows: calls } = await db.query<{ call_id: string; facts: string; segments: string }>(
-		'SELECT call_id, facts, segments FROM calibration_calls WHERE session_id = ? ORDER BY ordinal',
+	const { rows: calls } = await db.query<{ call_id: string; facts: string; segments: string; audio: string | null }>(
+		'SELECT call_id, facts, segments, audio FROM calibration_calls WHERE session_id = ? ORDER BY ordinal',
 		[id]
 	);
 	return {
@@ -198,7 +199,8 @@ export async function loadSession(db: Db, id: string): Promise<SessionDetail | n
 		calls: calls.map((c) => ({
 			call_id: c.call_id,
 			facts: JSON.parse(c.facts) as CallFacts,
-			segments: JSON.parse(c.segments) as PackSegment[]
+			segments: JSON.parse(c.segments) as PackSegment[],
+			kept: c.audio ? (JSON.parse(c.audio) as { name: string; mime: string }[]) : []
 		}))
 	};
 }
@@ -218,7 +220,7 @@ export async function packOf(db: Db, id: string): Promise<PackContent> {
 			rubric: { id: s.rubric_id, version: s.rubric_version, name: s.rubric_name },
 			items: d.items.map(({ ordinal: _o, ...it }) => it)
 		},
-		calls: d.calls
+		calls: d.calls.map(({ kept: _k, ...call }) => call)
 	};
 }
 

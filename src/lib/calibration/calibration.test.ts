@@ -22,6 +22,7 @@ import {
 	saveAnswer
 } from './calibration-sql';
 import { readAnswers, readPack, writeAnswers, writePack } from './pack';
+import { addAudio, keepAudio, PACK_AUDIO_LIMIT } from './pack-audio';
 
 const RUBRIC = rubricOf(3); // greeting 10, banned 20 (critical), courtesy 10, manual 10
 const CALLS = ['C1', 'C2', 'C3'];
@@ -157,5 +158,26 @@ describe('calibration sessions', () => {
 		await expect(readPack(good, 'answers.json')).rejects.toMatchObject({ code: 'is_answers' });
 		await expect(readAnswers('{"format":"callqa-coaching-session"}', 's.json')).rejects.toMatchObject({ code: 'wrong_format' });
 		await expect(readAnswers('{"a":1}', 'plain.json')).rejects.toMatchObject({ code: 'wrong_format' });
+	});
+
+	it('carries the lead’s recordings in the pack up to the size limit, and the inspector’s workspace keeps them', async () => {
+		await lead.query(`INSERT INTO recordings (call_id, file) VALUES ('C1', 'rec/C1.wav'), ('C2', 'C2.wav'), ('C3', 'gone.wav')`);
+		const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + seed) % 256);
+		const files: Record<string, Uint8Array> = { 'rec/C1.wav': bytes(70_000, 1), 'C2.wav': bytes(50_000, 2) };
+		const store = { get: async (name: string) => (files[name] ? new File([files[name].slice()], name) : null) };
+		const pack = await packOf(lead, id);
+		expect(await addAudio(lead, store, pack, 100_000)).toEqual({ added: 1, missing: 1, tooLarge: 1 });
+		expect(pack.calls[0].audio).toMatchObject([{ name: 'C1.wav', mime: 'audio/wav' }]);
+		const read = await readPack(await writePack(pack), 'pack.json');
+
+		const member = await workspace(false);
+		await openPack(member, read, 'pack.json');
+		const kept = new Map<string, Uint8Array>();
+		const put = async (name: string, data: Blob | Uint8Array) => void kept.set(name, data as Uint8Array);
+		expect(await keepAudio(member, { put }, read)).toBe(1);
+		const name = `calibration/${id}/C1/C1.wav`;
+		expect([...kept.get(name)!]).toEqual([...files['rec/C1.wav']]);
+		expect((await loadSession(member, id))?.calls.map((c) => c.kept)).toEqual([[{ name, mime: 'audio/wav' }], [], []]);
+		expect(PACK_AUDIO_LIMIT).toBe(64 * 1024 * 1024);
 	});
 });

@@ -30,10 +30,18 @@ export interface PackSegment {
 	text: string;
 }
 
+/** A recording carried in the pack (base64 of the file's bytes), when the lead's workspace had it and it fit. */
+export interface PackAudio {
+	name: string;
+	mime: string;
+	base64: string;
+}
+
 export interface PackCall {
 	call_id: string;
 	facts: CallFacts;
 	segments: PackSegment[];
+	audio?: PackAudio[];
 }
 
 export interface PackContent {
@@ -175,6 +183,11 @@ export async function readPack(text: string, file: string): Promise<PackContent>
 								started_at: str(file, true),
 								talk_s: num(file, true)
 							}),
+						audio: (au, ap) =>
+							au !== undefined &&
+							list(au, ap, file, (x, xp) =>
+								obj(x, xp, file, { name: s, mime: s, base64: (b, bp) => typeof b !== 'string' && fail(file, bp, 'base64 text') })
+							),
 						segments: (g, gp) =>
 							list(g, gp, file, (seg, sp) =>
 								obj(seg, sp, file, {

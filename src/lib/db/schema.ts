@@ -356,6 +356,7 @@ CREATE TABLE IF NOT EXISTS calibration_calls (
 	ordinal INTEGER NOT NULL,
 	facts VARCHAR NOT NULL,      -- JSON: agent, team, channel, started_at, talk_s (customer numbers masked)
 	segments VARCHAR NOT NULL,   -- JSON array: speaker, start_s, end_s, text (customer numbers masked)
+	audio VARCHAR,               -- member: JSON array of the pack's recordings kept in OPFS (name, mime); NULL when none
 	PRIMARY KEY (session_id, call_id)
 );
 CREATE TABLE IF NOT EXISTS calibration_answers (

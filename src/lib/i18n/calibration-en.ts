@@ -27,7 +27,8 @@ export const CALIBRATION_EN: Record<keyof typeof CALIBRATION_ZH, string> = {
 	'cal.col.created': 'Created',
 	'cal.role.lead': 'Lead',
 	'cal.role.member': 'Inspector',
-	'cal.progress.lead': '{inspectors, plural, one {# inspector} other {# inspectors}} answered, agreed on {done} of {items, plural, one {# item} other {# items}}',
+	'cal.progress.lead':
+		'{inspectors, plural, one {# inspector} other {# inspectors}} answered, agreed on {done} of {items, plural, one {# item} other {# items}}',
 	'cal.progress.member': '{done} of {items, plural, one {# item} other {# items}} answered',
 	'cal.back': '‹ All calibration sessions',
 	'cal.meta': 'Rubric {rubric} v{version} · created by {by} at {at}',
@@ -35,7 +36,10 @@ export const CALIBRATION_EN: Record<keyof typeof CALIBRATION_ZH, string> = {
 	'cal.onlySplit': 'Only items the inspectors disagree on ({n})',
 	'cal.exportPack': 'Export calibration pack',
 	'cal.exportPackHint':
-		'The pack holds the session, its items, and each call’s facts and transcript (customer numbers masked); no recordings.',
+		'The pack holds the session, its items, each call’s facts and transcript (customer numbers masked) and the recordings this workspace keeps (64 MB at most in all).',
+	'cal.packWritten':
+		'Calibration pack exported with {added, plural, one {# recording} other {# recordings}}; {missing} not found; {tooLarge} too large to include.',
+	'cal.noAudio': 'The pack has no recording of this call.',
 	'cal.importAnswers': 'Import inspectors’ answers',
 	'cal.answersReport': '{file}: {inspector}, {added} new, {same} already here',
 	'cal.answersConflicts':
