@@ -108,4 +108,29 @@ describe('Excel in and out', () => {
 		expect(sheet.sort()).toEqual(board.sort());
 		expect(rows.every((r) => r[head.indexOf('申诉数')] === 0)).toBe(true);
 	}, 240_000);
+
+	it('downloads the agent page as a workbook with the figures the page shows', async () => {
+		const session = await openSampleSession();
+		sessions.push(session);
+		const { page, baseUrl } = session;
+		await openSampleWorkspace(page, baseUrl);
+		await page.goto(baseUrl + '/leaderboard?period=2026-09');
+		const first = await visible(page.locator('table.board tbody tr').first(), 60_000);
+		const agent = (await first.getAttribute('data-id'))!;
+		await page.goto(`${baseUrl}/agents/${encodeURIComponent(agent)}?period=2026-09`);
+		const qa = await visible(page.locator('[data-kpi="qaAvg"] .value'), 60_000);
+		await page.waitForFunction(() => !document.querySelector('.cards.stale'));
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 90_000 }),
+			page.getByRole('button', { name: '导出 Excel' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^坐席-.+-2026-09\.xlsx$/);
+		const wb = XLSX.read(readFileSync((await download.path())!), { type: 'buffer' });
+		expect(wb.SheetNames).toEqual(['指标', '周趋势', '薄弱检查项', '不合格通话', '投诉']);
+		const [head, current] = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['指标'], { header: 1 });
+		expect(head.slice(0, 5)).toEqual(['对象', '期间', '通话数', '排名', '综合分']);
+		expect(Number(current[5]).toFixed(1)).toBe((await qa.innerText()).trim());
+		expect(XLSX.utils.sheet_to_json(wb.Sheets['薄弱检查项']).length).toBeGreaterThan(0);
+		expect(session.pageErrors).toEqual([]);
+	}, 240_000);
 });

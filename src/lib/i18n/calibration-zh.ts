@@ -7,7 +7,7 @@ export const CALIBRATION_ZH = {
 	'cal.name': '会话名称',
 	'cal.calls': '通话ID（每行一个或用逗号分隔）',
 	'cal.fromQueue': '填入抽样队列的前 {n} 通',
-	'cal.queueEmpty': '抽样队列是空的：先在“复核队列”页按抽样计划抽取通话，或手动填写通话ID。',
+	'cal.queueEmpty': '抽样队列是空的：先在“质检队列”页按抽样计划抽取通话，或手动填写通话ID。',
 	'cal.rubric': '按当前评分标准第 {version} 版（{name}）',
 	'cal.noRubric': '还没有生效的评分标准，无法建会话。',
 	'cal.create': '建立会话',

@@ -5,8 +5,7 @@
 // the user chose to include personal data; the CSV says which on its first line. No DOM: downloadText adds the BOM.
 import { csvCell } from '../format/csv';
 import { maskForExport, MASKED, privacyStatement, type ExportPrivacy } from '../privacy/export-privacy';
-import type { ColumnFormat, SheetTable, TableColumn, TableValue } from '../xlsx/write-table';
-import type { KpiFormat } from '../metrics/definitions';
+import { KPI_CELL_FORMAT, type SheetTable, type TableColumn, type TableValue } from '../xlsx/write-table';
 import { LEADER_DEFINITIONS, LEADER_KEYS, type Grouping, type LeaderKey, type LeaderRow } from '../metrics/build-leaderboard-sql';
 
 export interface CsvLabels {
@@ -33,15 +32,6 @@ export function kpiCsvValue(key: LeaderKey, v: number | null): number | null {
 	if (def.format === 'count') return v;
 	return round(v, 2);
 }
-
-/** How a KPI of each kind shows in Excel: shares as percentages, scores with one decimal, seconds whole. */
-export const KPI_CELL_FORMAT: Record<KpiFormat, ColumnFormat> = {
-	share: 'pct',
-	count: 'int',
-	score: 'score',
-	seconds: 'int',
-	per100: 'num'
-};
 
 const SHOWN_KEYS = LEADER_KEYS.filter((k) => k !== 'volume');
 

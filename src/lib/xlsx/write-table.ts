@@ -4,6 +4,7 @@
 // No DOM; the library is loaded lazily (load.ts).
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { loadXlsx, type Xlsx } from './load';
+import type { KpiFormat } from '../metrics/definitions';
 import { maskForExport, PRIVACY_META, privacyStatement, privacyValue, type ExportPrivacy } from '../privacy/export-privacy';
 
 /**
@@ -27,6 +28,15 @@ export interface SheetTable {
 	columns: TableColumn[];
 	rows: TableValue[][];
 }
+
+/** How a KPI of each kind shows in Excel: shares as percentages, scores with one decimal, seconds whole. */
+export const KPI_CELL_FORMAT: Record<KpiFormat, ColumnFormat> = {
+	share: 'pct',
+	count: 'int',
+	score: 'score',
+	seconds: 'int',
+	per100: 'num'
+};
 
 export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
 	text: null,
