@@ -6,6 +6,10 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callqa, type Run } from './spawn-cli';
+import { writeScoresXlsx } from './score-export';
+import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { ensureSchema } from '../src/lib/db/schema';
+import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
 
 const serial = (d: number, h: number) => (Date.UTC(2026, 7, d) - Date.UTC(1899, 11, 30)) / 86400000 + h / 24;
 const CALLS: (string | number)[][] = [
@@ -35,7 +39,7 @@ beforeAll(async () => {
 	XLSX.utils.book_append_sheet(wb, ws, '明细');
 	await writeFile(path.join(dir, 'in', 'calls.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 	await writeFile(path.join(dir, 'in', 'transcripts.csv'), SEGMENTS);
-	run = await callqa('score', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--appraisal', '2026-08');
+	run = await callqa('score', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--appraisal', '2026-08', '--xlsx');
 }, 120_000);
 
 afterAll(async () => {
@@ -63,5 +67,46 @@ describe('callqa and Excel', () => {
 		const bad = await callqa('score', path.join(dir, 'in'), '--out', path.join(dir, 'out2'), '--appraisal', '2026-13');
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('--appraisal 2026-13 is not a month');
+	});
+
+	it('writes the scores and findings as a workbook in the rubric’s language when asked', async () => {
+		expect(run.stdout).toContain('results.xlsx');
+		const wb = XLSX.read(await readFile(path.join(dir, 'out', 'results.xlsx')), { type: 'buffer', cellNF: true });
+		expect(wb.SheetNames).toEqual(['得分', '检查结果']);
+		const scores = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['得分']);
+		expect(scores.map((r) => r['通话ID']).sort()).toEqual(['K1', 'K2', 'K3']);
+		const csv = (await readFile(path.join(dir, 'out', 'scores.csv'), 'utf8'))
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\n')
+			.slice(1);
+		for (const line of csv) {
+			const [id, score] = line.split(',');
+			expect(scores.find((r) => r['通话ID'] === id)?.['得分']).toBe(score === '' ? undefined : Number(score));
+		}
+		const findings = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['检查结果']);
+		expect(findings.length).toBeGreaterThan(3);
+		expect(new Set(findings.map((r) => r['结果']))).toEqual(
+			new Set(findings.map((r) => r['结果']).filter((v) => ['合格', '不合格', '不适用'].includes(String(v))))
+		);
+		expect(findings.every((r) => typeof r['检查项名称'] === 'string')).toBe(true);
+	});
+
+	it('leaves out a sheet Excel cannot hold and says which', async () => {
+		const db = await createNodeWasmDb();
+		await ensureSchema(db);
+		const rubric = DEFAULT_RUBRIC_ZH;
+		await db.query(
+			`INSERT INTO scores (call_id, rubric_id, rubric_version, score, passed) VALUES ('K1', ?, ?, 90, true), ('K2', ?, ?, 70, false)`,
+			[rubric.id, rubric.version, rubric.id, rubric.version]
+		);
+		await db.query(
+			`INSERT INTO findings (call_id, rubric_id, rubric_version, item_id, result, points, max_points)
+			SELECT c, ?, ?, ?, 'pass', 1, 1 FROM (VALUES ('K1'), ('K2'), ('K3')) t(c)`,
+			[rubric.id, rubric.version, rubric.items[0].id]
+		);
+		const file = path.join(dir, 'limited.xlsx');
+		expect(await writeScoresXlsx(db, rubric, file, 2)).toEqual({ skipped: ['检查结果'] });
+		expect(XLSX.read(await readFile(file), { type: 'buffer' }).SheetNames).toEqual(['得分']);
 	});
 });

@@ -13,7 +13,7 @@ import type { Command } from './command';
 import { ON_EXISTING_HELP, REPORT_FILE, displayWidth, fit, formatSummary, importToDir, parseImportArgs } from './import-run';
 import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
-import { SCORE_FILES, writeScoreFiles } from './score-export';
+import { RESULTS_XLSX, SCORE_FILES, writeScoreFiles, writeScoresXlsx, XLSX_ROW_LIMIT } from './score-export';
 import { analyseRecordings, exportVoiceTables, formatVoiceRun } from './voice-run';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +27,7 @@ import { DEFAULT_SETTINGS } from '../src/lib/metrics/settings';
 import { parsePeriod, type Period } from '../src/lib/scope/period';
 
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
-                   [--on-existing replace|skip] [--appraisal YYYY-MM|YYYY-Qn]
+                   [--on-existing replace|skip] [--appraisal YYYY-MM|YYYY-Qn] [--xlsx]
 
 Imports the files exactly as \`callqa import\` does, computes voice activity from the recordings given
 (WAV, MP3, Ogg Opus/Vorbis, FLAC; who spoke when on each channel, as the app does), then scores every call
@@ -46,6 +46,9 @@ ${ON_EXISTING_HELP}
                           the rubric's language): per agent QA score (automatic and with reviews), CSAT,
                           resolution, complaints, appeals ("—": not recorded), composite and rank with the
                           default weights and minimum calls; a summary sheet and one sheet per team.
+  --xlsx                  Also write results.xlsx: the scores and findings as two sheets (headers and results in
+                          the rubric's language, customer numbers masked). A sheet over Excel's 1,048,575 rows is
+                          left out with a warning; the CSV and Parquet files always hold every row.
   -h, --help              Show this help.
 
 Call logs, complaint lists and transcript sheets may be Excel workbooks (.xlsx, .xls): the first sheet is
@@ -108,7 +111,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function run(args: string[]): Promise<number> {
 	const t0 = performance.now();
-	const opts = parseImportArgs('score', args, { rubric: { type: 'string', short: 'r' }, appraisal: { type: 'string' } });
+	const opts = parseImportArgs('score', args, {
+		rubric: { type: 'string', short: 'r' },
+		appraisal: { type: 'string' },
+		xlsx: { type: 'boolean' }
+	});
 	let appraisalPeriod: Period | null = null;
 	if (typeof opts.values.appraisal === 'string') {
 		appraisalPeriod = parsePeriod(opts.values.appraisal);
@@ -147,6 +154,15 @@ async function run(args: string[]): Promise<number> {
 		const calls = await scorePending(db, rubric);
 		const tScore = performance.now();
 		await writeScoreFiles(db, rubric, opts.out);
+		const extra: string[] = [];
+		if (opts.values.xlsx) {
+			const { skipped } = await writeScoresXlsx(db, rubric, path.join(opts.out, RESULTS_XLSX));
+			if (skipped.length < 2) extra.push(RESULTS_XLSX);
+			for (const sheet of skipped)
+				process.stderr.write(
+					`results.xlsx: the "${sheet}" sheet would exceed Excel's ${XLSX_ROW_LIMIT.toLocaleString('en')} rows and was left out; see the CSV/Parquet files\n`
+				);
+		}
 		let appraisalFile: string | null = null;
 		if (appraisalPeriod) {
 			const lang = rubric.language === 'zh' ? 'zh' : 'en';
@@ -175,7 +191,7 @@ async function run(args: string[]): Promise<number> {
 				`score ${seconds(tScore - tScore0)} (${calls} calls), write findings/scores ${seconds(tWrite - tScore)}, total ${seconds(tWrite - t0)}\n`
 		);
 		process.stdout.write(
-			`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${[...SCORE_FILES, ...(appraisalFile ? [appraisalFile] : [])].join(', ')} to ${opts.out}\n`
+			`Wrote ${Object.keys(tables).length} table Parquet files, ${REPORT_FILE}, ${[...SCORE_FILES, ...extra, ...(appraisalFile ? [appraisalFile] : [])].join(', ')} to ${opts.out}\n`
 		);
 		return 0;
 	} finally {
