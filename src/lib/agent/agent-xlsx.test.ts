@@ -124,6 +124,19 @@ describe('the agent page as .xlsx', () => {
 		expect(rows('周趋势')[1]).toEqual([expect.any(Date), '本人', 10, 85, null, 240]);
 	});
 
+	it('lists the failed calls under their items weakest first, as the page does', () => {
+		const call = (item_id: string, call_id: string, score: number) => ({ ...DETAIL.failedCalls[0], item_id, call_id, score });
+		const weak = (item_id: string, gap: number) => ({ ...DETAIL.weakItems[0], item_id, gap });
+		// The query returns the calls by item id; 'transfer' has the larger gap, so the page shows it first.
+		const detail: AgentDetail = {
+			...DETAIL,
+			weakItems: [weak('transfer', 0.3), weak('greeting', 0.15)],
+			failedCalls: [call('greeting', 'C1', 50), call('greeting', 'C2', 70), call('transfer', 'C3', 40), call('transfer', 'C4', 60)]
+		};
+		const calls = agentTables({ me: ME, team: null, periods: { current: '2026-11', previous: '2026-10' }, detail, keys: KEYS }, LABELS)[3];
+		expect(calls.rows.map((r) => r[1])).toEqual(['C3', 'C4', 'C1', 'C2']);
+	});
+
 	it('has only the agent’s rows when there is no team row or detail', () => {
 		const [overview, trend] = agentTables(
 			{ me: { ...ME, previous: null }, team: null, periods: { current: '2026-11', previous: '2026-10' }, detail: null, keys: KEYS },

@@ -105,6 +105,12 @@ export function agentTables(input: AgentSheetInput, l: AgentSheetLabels): SheetT
 		],
 		rows: (detail?.weakItems ?? []).map((r) => [l.itemLabel(r.item_id), r.applied, r.failed, r.fail_rate, r.team_fail_rate, r.gap])
 	};
+	// The page lists these calls under their items weakest first (ExplainingCalls); the query returns them by item id.
+	// A stable sort keeps each item's calls in the query's order (lowest score first).
+	const itemOrder = new Map((detail?.weakItems ?? []).map((r, i) => [r.item_id, i]));
+	const failedCalls = [...(detail?.failedCalls ?? [])].sort(
+		(a, b) => (itemOrder.get(a.item_id) ?? itemOrder.size) - (itemOrder.get(b.item_id) ?? itemOrder.size)
+	);
 	const calls: SheetTable = {
 		name: l.sheet.calls,
 		columns: [
@@ -114,7 +120,7 @@ export function agentTables(input: AgentSheetInput, l: AgentSheetLabels): SheetT
 			{ header: l.col.score, format: 'score' },
 			{ header: l.col.evidence, format: 'text' }
 		],
-		rows: (detail?.failedCalls ?? []).map((c) => [l.itemLabel(c.item_id), c.call_id, c.started_at, c.score, l.evidence(c)])
+		rows: failedCalls.map((c) => [l.itemLabel(c.item_id), c.call_id, c.started_at, c.score, l.evidence(c)])
 	};
 	const complaints: SheetTable = {
 		name: l.sheet.complaints,
