@@ -108,5 +108,8 @@ describe('callqa and Excel', () => {
 		const file = path.join(dir, 'limited.xlsx');
 		expect(await writeScoresXlsx(db, rubric, file, 2)).toEqual({ skipped: ['检查结果'] });
 		expect(XLSX.read(await readFile(file), { type: 'buffer' }).SheetNames).toEqual(['得分']);
+		// Neither sheet fits: no workbook, and not the previous run's either.
+		expect(await writeScoresXlsx(db, rubric, file, 1)).toEqual({ skipped: ['得分', '检查结果'] });
+		await expect(readFile(file)).rejects.toThrow(/ENOENT/);
 	});
 });

@@ -175,6 +175,8 @@ export async function writeScoresXlsx(db: Db, rubric: Rubric, file: string, rowL
 			])
 		});
 	}
+	// With no sheet left, a workbook from an earlier run into the same folder must not pass for this run's.
 	if (tables.length > 0) await writeFile(file, await writeXlsx(tables, MASKED));
+	else await rm(file, { force: true });
 	return { skipped };
 }
