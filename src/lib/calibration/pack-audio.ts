@@ -5,32 +5,11 @@
 import type { Db } from '../db/types';
 import type { RecordingStore } from '../recordings/store';
 import type { PackAudio, PackContent } from './pack';
+import { fromBase64, toBase64 } from '../format/base64';
+import { mimeTypeOfName } from '../recordings/audio-info';
 
 /** Raw bytes of audio one pack may carry (about 5 minutes of 8 kHz stereo WAV per call for a dozen calls). */
 export const PACK_AUDIO_LIMIT = 64 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-	wav: 'audio/wav',
-	mp3: 'audio/mpeg',
-	ogg: 'audio/ogg',
-	opus: 'audio/ogg',
-	flac: 'audio/flac',
-	m4a: 'audio/mp4'
-};
-export const mimeOf = (name: string) => MIME[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-
-export function toBase64(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(out);
-}
-
-export function fromBase64(text: string): Uint8Array {
-	const raw = atob(text);
-	const bytes = new Uint8Array(raw.length);
-	for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-	return bytes;
-}
 
 export interface AudioAdded {
 	/** recordings put in the pack */
@@ -68,7 +47,7 @@ export async function addAudio(
 		total += file.size;
 		const call = pack.calls.find((c) => c.call_id === r.call_id)!;
 		const name = r.file.split('/').pop() ?? r.file;
-		(call.audio ??= []).push({ name, mime: mimeOf(name), base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+		(call.audio ??= []).push({ name, mime: mimeTypeOfName(name), base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
 		out.added++;
 	}
 	return out;

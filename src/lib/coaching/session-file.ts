@@ -18,6 +18,7 @@ import {
 import type { Line } from './clip-span';
 import { errorMessage } from '../i18n/error-message';
 import { maskForExport, MASKED, PRIVACY_META, privacyValue, type ExportPrivacy } from '../privacy/export-privacy';
+import { fromBase64, toBase64 } from '../format/base64';
 
 export const SESSION_FILE_FORMAT = 'callqa-session';
 export const SESSION_FILE_VERSION = 1;
@@ -85,18 +86,7 @@ export class SessionFileError extends Error {
 export type ReadAudio = (path: string) => Promise<Uint8Array | null>;
 export type WriteAudio = (path: string, bytes: Uint8Array) => Promise<void>;
 
-export function toBase64(bytes: Uint8Array): string {
-	let s = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(s);
-}
-
-export function fromBase64(b64: string): Uint8Array {
-	const s = atob(b64);
-	const out = new Uint8Array(s.length);
-	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-	return out;
-}
+export { fromBase64, toBase64 };
 
 /** A file name from the session's title: what a file system accepts, ending in .callqa-session. */
 export function sessionFileName(title: string): string {

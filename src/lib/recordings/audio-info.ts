@@ -59,6 +59,12 @@ export function mimeTypeOf(format: AudioFormat): string {
 	return MIME[format];
 }
 
+/** The MIME type a file name's extension says; application/octet-stream when it names no audio format. */
+export function mimeTypeOfName(name: string): string {
+	const format = EXTENSIONS[extensionOf(name)];
+	return format ? MIME[format] : 'application/octet-stream';
+}
+
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
 	if (at + text.length > bytes.length) return false;
 	for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
