@@ -12,3 +12,10 @@ export function calibrationMessage(e: unknown, t: T): string {
 	if (e instanceof CalibrationError) return t(`cal.error.${e.code}` as MessageKey, { detail: e.detail });
 	return t('common.error', { message: errorMessage(e) });
 }
+
+/** A rubric item's label in the interface language. */
+export const itemLabel = (it: { label: { zh: string; en: string } }, lang: 'zh' | 'en'): string =>
+	lang === 'en' ? it.label.en : it.label.zh;
+
+/** A session or inspector name made safe for a file name. */
+export const safeFileName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
