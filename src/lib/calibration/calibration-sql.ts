@@ -417,18 +417,27 @@ export async function compare(db: Db, id: string): Promise<Comparison> {
 	const outlierCounts: Record<string, number> = Object.fromEntries(inspectors.map((i) => [i, 0]));
 	const subjectsByItem = new Map<string, Answer[][]>();
 	const all: Answer[][] = [];
+	// Answers and agreed answers by call item, read once.
+	const cell = (callId: string, itemId: string) => `${callId}\u0000${itemId}`;
+	const answersOf = new Map<string, typeof answers>();
+	for (const a of answers) {
+		const k = cell(a.call_id, a.item_id);
+		answersOf.set(k, [...(answersOf.get(k) ?? []), a]);
+	}
+	const agreedOf = new Map(agreed.map((g) => [cell(g.call_id, g.item_id), g]));
+	for (const { item_id } of itemRows) subjectsByItem.set(item_id, []);
 	const calls = callRows.map(({ call_id }): CallComparison => {
 		const items = itemRows.map(({ item_id }): ItemComparison => {
-			const mine = answers.filter((a) => a.call_id === call_id && a.item_id === item_id);
+			const mine = answersOf.get(cell(call_id, item_id)) ?? [];
 			const given = mine.map((a) => a.result);
 			const count = (r: Answer) => given.filter((g) => g === r).length;
 			const outliers = mine
 				.filter((a) => count(a.result) === 1 && given.length - 1 >= 2 && new Set(given.filter((g) => g !== a.result)).size === 1)
 				.map((a) => a.inspector);
 			for (const o of outliers) outlierCounts[o]++;
-			subjectsByItem.set(item_id, [...(subjectsByItem.get(item_id) ?? []), given]);
+			subjectsByItem.get(item_id)!.push(given);
 			all.push(given);
-			const g = agreed.find((x) => x.call_id === call_id && x.item_id === item_id);
+			const g = agreedOf.get(cell(call_id, item_id));
 			return {
 				item_id,
 				answers: Object.fromEntries(mine.map((a) => [a.inspector, a.result])),
