@@ -8,6 +8,7 @@ import { centreNowSql } from '../centre-time/zone';
 import { REVIEW_FINDINGS_BACKFILL_SQL } from '../metrics/qa-score';
 import { bulkInsert } from '../db/bulk';
 import { COLUMN_NAMES, type ExchangeIssue, type ExchangeRecord } from './records';
+import { APPEAL_COUNTS_SQL, appealIssues, DROP_APPEAL_STAGING, mergeAppealsSql, stageAppeals } from './exchange-appeals-sql';
 
 export const PAGE_SIZE = 50;
 
@@ -246,28 +247,12 @@ const STAGE_REVIEWS = `CREATE OR REPLACE TEMP TABLE xchg_reviews (call_id VARCHA
 const STAGE_ITEMS = `CREATE OR REPLACE TEMP TABLE xchg_items (call_id VARCHAR, rubric_id VARCHAR, rubric_version INTEGER, item_id VARCHAR,
 	override_result VARCHAR, reason VARCHAR, updated_at TIMESTAMP)`;
 const STAGE_COMMENTS = `CREATE OR REPLACE TEMP TABLE xchg_comments (comment_id VARCHAR, call_id VARCHAR, at_s DOUBLE, text VARCHAR, created_at TIMESTAMP)`;
-const STAGE_APPEALS = `CREATE OR REPLACE TEMP TABLE xchg_appeals (appeal_id VARCHAR, call_id VARCHAR, rubric_id VARCHAR, rubric_version INTEGER,
-	appellant VARCHAR, reason VARCHAR, filed_at TIMESTAMP)`;
-const STAGE_APPEAL_ITEMS = `CREATE OR REPLACE TEMP TABLE xchg_appeal_items (appeal_id VARCHAR, item_id VARCHAR, result_before VARCHAR,
-	decision VARCHAR, result_after VARCHAR, decision_reason VARCHAR, decided_by VARCHAR, decided_at TIMESTAMP)`;
-const APPEAL_ITEM_COLUMNS = [
-	'appeal_id',
-	'item_id',
-	'result_before',
-	'decision',
-	'result_after',
-	'decision_reason',
-	'decided_by',
-	'decided_at'
-] as const;
 
 /**
  * Merges one file's valid records into the workspace: new reviews (with their overrides) are inserted; a review
  * equal to the workspace's is skipped; a differing one is stored in review_conflicts for the lead to decide, and
- * nothing of the workspace's is changed. Comments are united by comment_id. Appeals are united by appeal_id: a new
- * one comes in whole; for one already here, a decision the workspace lacks is taken (the lead decided elsewhere),
- * and anything that contradicts the workspace (another decision, another appellant or reason) is reported as
- * appeal_differs and the workspace's kept: decisions are history and never rewritten.
+ * nothing of the workspace's is changed. Comments are united by comment_id; appeals by appeal_id
+ * (exchange-appeals-sql.ts), decisions never rewritten.
  */
 export async function importRecords(
 	db: Db,
@@ -280,9 +265,7 @@ export async function importRecords(
 	const rev = records.filter((r) => r.record_type === 'review');
 	const ovr = records.filter((r) => r.record_type === 'override');
 	const com = records.filter((r) => r.record_type === 'comment');
-	const apl = records.filter((r) => r.record_type === 'appeal');
-	const apx = records.filter((r) => r.record_type === 'appeal_item');
-	await db.query(`${STAGE_REVIEWS}; ${STAGE_ITEMS}; ${STAGE_COMMENTS}; ${STAGE_APPEALS}; ${STAGE_APPEAL_ITEMS};`);
+	await db.query(`${STAGE_REVIEWS}; ${STAGE_ITEMS}; ${STAGE_COMMENTS};`);
 	try {
 		await bulkInsert(
 			db,
@@ -302,18 +285,7 @@ export async function importRecords(
 			['comment_id', 'call_id', 'at_s', 'text', 'created_at'],
 			com.map((r) => [r.comment_id, r.call_id, r.at_s, r.text, r.created_at])
 		);
-		await bulkInsert(
-			db,
-			'xchg_appeals',
-			['appeal_id', 'call_id', 'rubric_id', 'rubric_version', 'appellant', 'reason', 'filed_at'],
-			apl.map((r) => [r.appeal_id, r.call_id, r.rubric_id, r.rubric_version, r.appellant, r.reason, r.filed_at])
-		);
-		await bulkInsert(
-			db,
-			'xchg_appeal_items',
-			[...APPEAL_ITEM_COLUMNS],
-			apx.map((r) => APPEAL_ITEM_COLUMNS.map((c) => r[c]))
-		);
+		await stageAppeals(db, records);
 
 		// Calls this workspace does not have: the records still load (the calls may be imported later), with a warning.
 		const { rows: unknown } = await db.query<{ call_id: string }>(
@@ -356,35 +328,7 @@ export async function importRecords(
 				FROM xchg_comments x LEFT JOIN review_comments m USING (comment_id)`,
 			`INSERT INTO review_comments (comment_id, call_id, at_s, text, created_at)
 				SELECT x.comment_id, x.call_id, x.at_s, x.text, x.created_at FROM xchg_comments x JOIN xchg_comment_class k USING (comment_id) WHERE k.kind = 'new'`,
-			// Each appeal: new, or here with the same header (then item by item), or contradicting the workspace's.
-			`CREATE OR REPLACE TEMP TABLE xchg_appeal_class AS
-				SELECT x.appeal_id, CASE WHEN a.appeal_id IS NULL THEN 'new'
-					WHEN a.call_id = x.call_id AND a.rubric_id = x.rubric_id AND a.rubric_version = x.rubric_version
-						AND a.appellant = x.appellant AND a.reason = x.reason AND a.filed_at = x.filed_at THEN 'here' ELSE 'differs' END AS kind
-				FROM xchg_appeals x LEFT JOIN appeals a USING (appeal_id)`,
-			`CREATE OR REPLACE TEMP TABLE xchg_appeal_item_class AS
-				SELECT x.appeal_id, x.item_id, CASE
-					WHEN m.item_id IS NULL OR m.result_before <> x.result_before THEN 'differs'
-					WHEN x.decision IS NULL OR (m.decision = x.decision AND m.result_after IS NOT DISTINCT FROM x.result_after
-						AND m.decision_reason = x.decision_reason AND m.decided_by = x.decided_by AND m.decided_at = x.decided_at) THEN 'same'
-					WHEN m.decision IS NULL THEN 'decided'
-					ELSE 'differs' END AS kind
-				FROM xchg_appeal_items x JOIN xchg_appeal_class k USING (appeal_id)
-				LEFT JOIN appeal_items m ON m.appeal_id = x.appeal_id AND m.item_id = x.item_id
-				WHERE k.kind = 'here'`,
-			{
-				sql: `INSERT INTO appeals (appeal_id, call_id, rubric_id, rubric_version, appellant, reason, filed_at, source_file)
-				SELECT x.appeal_id, x.call_id, x.rubric_id, x.rubric_version, x.appellant, x.reason, x.filed_at, ?
-				FROM xchg_appeals x JOIN xchg_appeal_class k USING (appeal_id) WHERE k.kind = 'new'`,
-				params: [file]
-			},
-			`INSERT INTO appeal_items (${APPEAL_ITEM_COLUMNS.join(', ')})
-				SELECT ${APPEAL_ITEM_COLUMNS.map((c) => 'x.' + c).join(', ')}
-				FROM xchg_appeal_items x JOIN xchg_appeal_class k USING (appeal_id) WHERE k.kind = 'new'`,
-			`UPDATE appeal_items m SET decision = x.decision, result_after = x.result_after, decision_reason = x.decision_reason,
-					decided_by = x.decided_by, decided_at = x.decided_at
-				FROM xchg_appeal_items x JOIN xchg_appeal_item_class k USING (appeal_id, item_id)
-				WHERE k.kind = 'decided' AND m.appeal_id = x.appeal_id AND m.item_id = x.item_id AND m.decision IS NULL`,
+			...mergeAppealsSql(file),
 			// The new reviews' calls' automatic results, which their scores are computed from (metrics/qa-score.ts).
 			...REVIEW_FINDINGS_BACKFILL_SQL
 		]);
@@ -392,20 +336,7 @@ export async function importRecords(
 			`SELECT comment_id FROM xchg_comment_class WHERE kind = 'differs' ORDER BY comment_id`
 		);
 		for (const d of differs) issues.push({ file, row: null, severity: 'warning', code: 'comment_differs', value: d.comment_id });
-		const { rows: appealsDiffer } = await db.query<{ appeal_id: string; item_id: string | null }>(
-			`SELECT appeal_id, NULL AS item_id FROM xchg_appeal_class WHERE kind = 'differs'
-			UNION ALL SELECT appeal_id, item_id FROM xchg_appeal_item_class WHERE kind = 'differs'
-			ORDER BY appeal_id, item_id NULLS FIRST`
-		);
-		for (const d of appealsDiffer)
-			issues.push({
-				file,
-				row: null,
-				severity: 'warning',
-				code: 'appeal_differs',
-				value: d.appeal_id,
-				...(d.item_id ? { column: d.item_id } : {})
-			});
+		issues.push(...(await appealIssues(db, file)));
 		const { rows: c } = await db.query<Record<string, number>>(`SELECT
 			(SELECT count(*) FROM xchg_class WHERE kind = 'new') AS reviews_new,
 			(SELECT count(*) FROM xchg_class WHERE kind = 'same') AS reviews_same,
@@ -414,10 +345,7 @@ export async function importRecords(
 			(SELECT count(*) FROM xchg_items x JOIN xchg_class k ON ${KEY('k', 'x')} WHERE k.kind = 'new') AS overrides_new,
 			(SELECT count(*) FROM xchg_comment_class WHERE kind = 'new') AS comments_new,
 			(SELECT count(*) FROM xchg_comment_class WHERE kind <> 'new') AS comments_same,
-			(SELECT count(*) FROM xchg_appeal_class WHERE kind = 'new') AS appeals_new,
-			(SELECT count(*) FROM xchg_appeal_class k WHERE kind = 'here'
-				AND NOT EXISTS (SELECT 1 FROM xchg_appeal_item_class i WHERE i.appeal_id = k.appeal_id AND i.kind <> 'same')) AS appeals_same,
-			(SELECT count(*) FROM xchg_appeal_item_class WHERE kind = 'decided') AS decisions_new`);
+			${APPEAL_COUNTS_SQL}`);
 		const n = (k: string) => Number(c[0][k] ?? 0);
 		await db.checkpoint();
 		const rejected = new Set(issues.filter((i) => i.severity === 'error' && i.row != null).map((i) => i.row)).size;
@@ -443,7 +371,7 @@ export async function importRecords(
 	} finally {
 		await db.query(
 			'DROP TABLE IF EXISTS xchg_reviews; DROP TABLE IF EXISTS xchg_items; DROP TABLE IF EXISTS xchg_comments; DROP TABLE IF EXISTS xchg_class; DROP TABLE IF EXISTS xchg_comment_class; ' +
-				'DROP TABLE IF EXISTS xchg_appeals; DROP TABLE IF EXISTS xchg_appeal_items; DROP TABLE IF EXISTS xchg_appeal_class; DROP TABLE IF EXISTS xchg_appeal_item_class;'
+				DROP_APPEAL_STAGING
 		);
 	}
 }
