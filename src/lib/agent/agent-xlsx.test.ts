@@ -7,7 +7,7 @@ import type { LeaderKey, LeaderPeriodRow, LeaderRow } from '../metrics/build-lea
 import { MASKED } from '../privacy/export-privacy';
 import { writeXlsx } from '../xlsx/write-table';
 import type { AgentDetail } from './agent-sql';
-import { agentTables, type AgentSheetLabels } from './agent-xlsx';
+import { agentSheetLabels, agentTables, type AgentSheetLabels } from './agent-xlsx';
 
 const KEYS: LeaderKey[] = ['qaAvg', 'qaPass', 'csatMean', 'aht'];
 const values = (v: Partial<Record<LeaderKey, number | null>>) =>
@@ -83,22 +83,11 @@ const DETAIL: AgentDetail = {
 	]
 };
 
-const x = (k: string) => zh[`agent.xlsx.${k}` as MessageKey];
-const LABELS: AgentSheetLabels = {
-	sheet: {
-		overview: x('sheet.overview'),
-		trend: x('sheet.trend'),
-		weak: x('sheet.weak'),
-		calls: x('sheet.calls'),
-		complaints: x('sheet.complaints')
-	},
-	row: { current: x('row.current'), previous: x('row.previous'), team: x('row.team') },
-	col: new Proxy({} as AgentSheetLabels['col'], { get: (_t, k: string) => x(`col.${k}`) }),
+const LABELS: AgentSheetLabels = agentSheetLabels((k) => zh[`agent.xlsx.${k}` as MessageKey], {
 	kpi: (k) => k,
 	itemLabel: (id) => (id === 'greeting' ? '标准开场白' : id),
-	who: (w) => x(`who.${w}`),
 	evidence: (c) => `第 ${c.start_s} 秒没有开场白`
-};
+});
 
 describe('the agent page as .xlsx', () => {
 	it('writes one sheet per block with the page’s figures, empty where a figure is missing', async () => {

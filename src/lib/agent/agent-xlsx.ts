@@ -44,6 +44,56 @@ export interface AgentSheetLabels {
 	evidence: (c: FailedCallRow) => string | null;
 }
 
+const COLUMN_KEYS = [
+	'what',
+	'period',
+	'calls',
+	'rank',
+	'composite',
+	'week',
+	'who',
+	'item',
+	'applied',
+	'failed',
+	'failRate',
+	'teamFailRate',
+	'gap',
+	'call',
+	'started',
+	'score',
+	'evidence',
+	'complaint',
+	'received',
+	'category',
+	'severity',
+	'status',
+	'title',
+	'late'
+] as const satisfies readonly (keyof AgentSheetLabels['col'])[];
+
+/**
+ * The labels from the `agent.xlsx.*` messages: `text(key)` gives the message of `agent.xlsx.<key>` in the user's
+ * language; the KPI and item names and the evidence wording are the page's.
+ */
+export function agentSheetLabels(
+	text: (key: string) => string,
+	page: Pick<AgentSheetLabels, 'kpi' | 'itemLabel' | 'evidence'>
+): AgentSheetLabels {
+	return {
+		sheet: {
+			overview: text('sheet.overview'),
+			trend: text('sheet.trend'),
+			weak: text('sheet.weak'),
+			calls: text('sheet.calls'),
+			complaints: text('sheet.complaints')
+		},
+		row: { current: text('row.current'), previous: text('row.previous'), team: text('row.team') },
+		col: Object.fromEntries(COLUMN_KEYS.map((k) => [k, text(`col.${k}`)])) as AgentSheetLabels['col'],
+		who: (w) => text(`who.${w}`),
+		...page
+	};
+}
+
 export interface AgentSheetInput {
 	me: LeaderRow;
 	/** the agent's team's row for the period, when it has one */
