@@ -6,7 +6,7 @@ interface ArrowField {
 	name: string;
 	type: { typeId: number; toString(): string; unit?: number; scale?: number };
 }
-interface ArrowTable {
+export interface ArrowTable {
 	schema: { fields: ArrowField[] };
 	numRows: number;
 	getChildAt(i: number): { get(i: number): unknown } | null;
