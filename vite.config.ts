@@ -21,6 +21,7 @@ export default defineConfig({
 					// independent (temporary folders, no ports), so use both cores.
 					maxWorkers: 2,
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
+					globalSetup: ['src/lib/scoring/scored-sample.setup.ts'],
 					// Setup hooks import and score the sample on real DuckDB: seconds on a quiet machine, more on a busy one.
 					testTimeout: 60_000,
 					hookTimeout: 120_000

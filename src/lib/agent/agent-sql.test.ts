@@ -1,17 +1,11 @@
 // The agent page's evidence: weak items are the agent's failure rate per item against its team's, computed the
 // plain way; the listed calls really failed that item; the complaints and trends are the agent's own.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openScoredSample } from '../scoring/scored-sample';
 import type { Db } from '../db/types';
-import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
-import { scoreCalls } from '../scoring/score';
 import { CALLS_PER_ITEM, EXPLAINED_ITEMS, queryAgentDetail, type AgentDetail } from './agent-sql';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 const AGENT = 'A1006';
 const TEAM = '账务组';
@@ -22,12 +16,7 @@ let detail: AgentDetail;
 let findings: { call_id: string; agent_id: string; team: string; item_id: string; result: string; day: string }[];
 
 beforeAll(async () => {
-	db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	db = await openScoredSample(inject('scoredSampleDir'));
 	findings = (
 		await db.query<(typeof findings)[number]>(
 			`SELECT f.call_id, c.agent_id, c.team, f.item_id, f.result, strftime(c.started_at, '%Y-%m-%d') AS day FROM findings f JOIN calls c USING (call_id)`

@@ -1,29 +1,17 @@
 // The bench's grown workspace must look like a real centre's year: exactly N calls with unique ids ending on the
 // asked day, every day of the year filled, the sample's mix of teams/channels/abandoned kept, and each copy's
 // scores, findings and complaints pointing at that copy's calls.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openScoredSample } from '../scoring/scored-sample';
 import type { Db } from '../db/types';
-import { importFiles } from '../import/pipeline';
-import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
-import { scoreCalls } from '../scoring/score';
 import { buildGrowSql, growSample } from './bench-data-sql';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const TARGET = 40_000;
 
 let db: Db;
 let sample: { calls: number; abandoned: number; phone: number; findingsPerCall: number; complaints: number };
 beforeAll(async () => {
-	db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	db = await openScoredSample(inject('scoredSampleDir'));
 	const { rows } = await db.query<Record<string, number>>(`SELECT count(*) AS calls, count(*) FILTER (WHERE abandoned) AS abandoned,
 		count(*) FILTER (WHERE channel = 'phone') AS phone, (SELECT count(*) FROM findings) / count(*) AS fpc, (SELECT count(*) FROM complaints) AS complaints FROM calls`);
 	const r = rows[0];

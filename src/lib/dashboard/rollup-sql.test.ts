@@ -1,10 +1,8 @@
 // The rollup path must show exactly what the raw path shows: every KPI and every chart row, for several periods,
 // filters and grains on the scored sample contact centre, plus the edge cases of the repeat-contact (FCR) rule.
 // And the rollups follow the data: a new import or scoring run rebuilds them, an unchanged workspace does not.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openScoredSample } from '../scoring/scored-sample';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
@@ -17,17 +15,11 @@ import type { DashboardFilter } from '../scope/filter';
 import { cubeCharts, cubeKpis } from './rollup-cube';
 import { ensureRollup, loadRollupRows, queryChartsFromRollup, queryDashboardFromRollup, queryKpisFromRollup } from './rollup-sql';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	db = await openScoredSample(inject('scoredSampleDir'));
 }, 120_000);
 afterAll(() => db?.close());
 

@@ -2,35 +2,24 @@
 // agent's row with queryLeaderboard for the same period and weights; one sheet per team; appeals filed and overturned
 // per agent as recorded.
 import { MASKED } from '../privacy/export-privacy';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openScoredSample } from '../scoring/scored-sample';
 import type { Db } from '../db/types';
 import { zh } from '../i18n/zh';
-import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
-import { scoreCalls } from '../scoring/score';
 import { appraisalXlsx, queryAppraisal } from './appraisal';
 import { appraisalLabels } from './appraisal-labels';
 import { DEFAULT_WEIGHTS, queryLeaderboard, type Weights } from '../metrics/build-leaderboard-sql';
 import { parsePeriod, type Period } from '../scope/period';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 const WEIGHTS: Weights = { ...DEFAULT_WEIGHTS, qaAvg: 50, csatPct: 30, resolution: 20, complaintRate: 10 };
 const LABELS = appraisalLabels('zh', (k) => zh[k]);
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	db = await openScoredSample(inject('scoredSampleDir'));
 	// Three appeals on September calls: one upheld, one with an item overturned, one undecided.
 	const { rows } = await db.query<{ call_id: string; agent_key: string }>(
 		`SELECT call_id, agent_key FROM call_facts WHERE started_at >= '2026-09-01' AND started_at < '2026-10-01' AND agent_key IS NOT NULL ORDER BY agent_key, call_id LIMIT 3`

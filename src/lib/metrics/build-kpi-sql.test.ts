@@ -1,18 +1,12 @@
 // The "done when": every dashboard KPI on the sample contact centre equals an independent plain-JS
 // calculation over the same rows, for several periods and filters, and the previous period is the one just before.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openScoredSample } from '../scoring/scored-sample';
 import type { Db } from '../db/types';
-import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
-import { scoreCalls } from '../scoring/score';
 import { buildKpiSql, KPI_DEFINITIONS, KPI_KEYS, queryKpis, type KpiValues } from './build-kpi-sql';
 import { addDays, previousPeriod, type DashboardFilter } from '../scope/filter';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 
 interface Call {
@@ -51,12 +45,7 @@ let complaints: Complaint[];
 let scores: Map<string, Score>;
 
 beforeAll(async () => {
-	db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	db = await openScoredSample(inject('scoredSampleDir'));
 	calls = (await db.query<Call>('SELECT * FROM calls')).rows;
 	complaints = (await db.query<Complaint>('SELECT * FROM complaints')).rows;
 	const s = (await db.query<Score & { rubric_id: string; rubric_version: number }>('SELECT * FROM scores')).rows;

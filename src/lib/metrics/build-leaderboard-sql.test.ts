@@ -1,16 +1,12 @@
 // The leaderboard a manager hands out must be right: per-agent KPIs equal a plain-JS calculation over the sample
 // rows, team rows equal the dashboard's KPIs for that team, the composite follows its documented normalisation,
 // ties share a rank, agents under the minimum are listed but not ranked, and rank change compares with last month.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openScoredSample } from '../scoring/scored-sample';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
-import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
-import { scoreCalls } from '../scoring/score';
 import { queryKpis } from './build-kpi-sql';
 import {
 	DEFAULT_WEIGHTS,
@@ -23,7 +19,6 @@ import {
 } from './build-leaderboard-sql';
 import { parsePeriod, type Period } from '../scope/period';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 const SEP = parsePeriod('2026-09') as Period;
 const AUG = parsePeriod('2026-08') as Period;
@@ -47,12 +42,7 @@ let complaints: { agent_id: string | null; received_at: string | null }[];
 let scores: Map<string, { score: number | null; passed: boolean | null }>;
 
 beforeAll(async () => {
-	db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
-	await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+	db = await openScoredSample(inject('scoredSampleDir'));
 	calls = (await db.query<Call>('SELECT * FROM calls')).rows;
 	complaints = (
 		await db.query<{ agent_id: string | null; received_at: string | null }>(
