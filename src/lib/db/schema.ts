@@ -410,6 +410,16 @@ CREATE TABLE IF NOT EXISTS score_dirty (
 	call_id VARCHAR NOT NULL,
 	mark BIGINT NOT NULL DEFAULT nextval('score_dirty_seq')
 );
+-- The SQL each rubric item was last scored with (src/lib/scoring/reuse.ts): a new version of the rubric copies the
+-- findings of every item whose SQL is unchanged instead of computing them again. sql is NULL when the item's findings
+-- came from different SQL for different calls (an app update between partial runs), so they are never copied.
+CREATE TABLE IF NOT EXISTS item_sql (
+	rubric_id VARCHAR NOT NULL,
+	rubric_version INTEGER NOT NULL,
+	item_id VARCHAR NOT NULL,
+	sql VARCHAR,
+	scored_at TIMESTAMP NOT NULL
+);
 -- Calls list words search (src/lib/scoring/call-text-sql.ts): each call's segments normalised like the scorer does,
 -- derived from segments and rebuilt when they change.
 CREATE TABLE IF NOT EXISTS call_text (

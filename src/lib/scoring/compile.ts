@@ -21,6 +21,11 @@ export interface CompileOptions {
 	onlyCallsTable?: string;
 	/** write findings/scores (default); false leaves the results in temp table cqa_res only */
 	write?: boolean;
+	/**
+	 * Items whose findings are copied from another version of the same rubric instead of computed (reuse.ts decides
+	 * when that gives the same rows: same item SQL, every call in scope scored by that version since its data changed).
+	 */
+	reuse?: { version: number; items: ReadonlySet<string> };
 }
 
 export interface CompiledRubric {
@@ -67,7 +72,8 @@ function missingSql(item: Item): { code: string; english: string } {
 /** The rule said something about the call: a result, or evidence for its n/a (e.g. abandoned, manual). */
 const HAS_OWN = `(r.evidence_code IS NOT NULL OR coalesce(r.result, 'na') <> 'na')`;
 
-function itemSql(item: Item, rubric: Rubric): string {
+/** The statement adding one item's results for every call in cqa_call to cqa_res. */
+export function itemSql(item: Item, rubric: Rubric): string {
 	const missing = missingSql(item);
 	return `INSERT INTO cqa_res
 SELECT c.call_id, ${sqlString(item.id)},
@@ -83,6 +89,14 @@ SELECT c.call_id, ${sqlString(item.id)},
 FROM cqa_call c LEFT JOIN (
 ${ruleSql(item.rule, rubric)}
 ) r ON r.call_id = c.call_id`;
+}
+
+/** One item's results for the calls in cqa_call, copied from the findings of `version` of the same rubric. */
+function copiedItemSql(item: Item, rubric: Rubric, version: number): string {
+	return `INSERT INTO cqa_res
+SELECT f.call_id, f.item_id, f.result, f.seq, f.start_s, f.end_s, f.evidence, f.evidence_code, f.evidence_params
+FROM findings f JOIN cqa_call c ON c.call_id = f.call_id
+WHERE f.rubric_id = ${sqlString(rubric.id)} AND f.rubric_version = ${version} AND f.item_id = ${sqlString(item.id)}`;
 }
 
 /** Splits a multi-statement SQL text on top-level semicolons (our own SQL: no `;` inside literals but T2S). */
@@ -141,7 +155,8 @@ WHERE v.speaker IN ('agent', 'customer')`);
 	sql.push(
 		`CREATE OR REPLACE TEMP TABLE cqa_res (call_id VARCHAR, item_id VARCHAR, result VARCHAR, seq INTEGER, start_s DOUBLE, end_s DOUBLE, evidence VARCHAR, evidence_code VARCHAR, evidence_params VARCHAR)`
 	);
-	for (const item of rubric.items) sql.push(itemSql(item, rubric));
+	for (const item of rubric.items)
+		sql.push(opts.reuse?.items.has(item.id) ? copiedItemSql(item, rubric, opts.reuse.version) : itemSql(item, rubric));
 
 	const items = rubric.items.map((it, i) => `(${sqlString(it.id)}, ${i + 1}, ${it.weight}, ${it.critical})`).join(', ');
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_items AS SELECT * FROM (VALUES ${items}) t(item_id, ordinal, weight, critical)`);
