@@ -410,14 +410,6 @@ CREATE TABLE IF NOT EXISTS score_dirty (
 	call_id VARCHAR NOT NULL,
 	mark BIGINT NOT NULL DEFAULT nextval('score_dirty_seq')
 );
--- Each segment's text normalised for matching (src/lib/scoring/compile.ts, cqa_norm + variant folding), written by
--- the first scoring run that sees the segment; h is hash(text), so a replaced text is normalised again.
-CREATE TABLE IF NOT EXISTS segment_norm (
-	call_id VARCHAR NOT NULL,
-	seq INTEGER NOT NULL,
-	h UBIGINT NOT NULL,
-	norm VARCHAR NOT NULL
-);
 -- The SQL each rubric item was last scored with (src/lib/scoring/reuse.ts): a new version of the rubric copies the
 -- findings of every item whose SQL is unchanged instead of computing them again. sql is NULL when the item's findings
 -- came from different SQL for different calls (an app update between partial runs), so they are never copied.

@@ -26,12 +26,6 @@ export interface CompileOptions {
 	 * when that gives the same rows: same item SQL, every call in scope scored by that version since its data changed).
 	 */
 	reuse?: { version: number; items: ReadonlySet<string> };
-	/**
-	 * Keep each segment's normalised text in table segment_norm (keyed by the hash of its text, so a changed text is
-	 * normalised again) and read it from there: a segment is normalised once, not at every run. Off for SQL printed
-	 * to run elsewhere (the CLI's `sql`) and the try-it box, which normalise in the query.
-	 */
-	storedNorm?: boolean;
 }
 
 export interface CompiledRubric {
@@ -97,18 +91,6 @@ ${ruleSql(item.rule, rubric)}
 ) r ON r.call_id = c.call_id`;
 }
 
-/**
- * Brings segment_norm up to date for the calls in cqa_call: rows whose text changed (or is gone) are dropped, and
- * segments without a row get one, normalised as the scorer matches (cqa_norm, then the variant folding).
- */
-const SEGMENT_NORM_SQL = [
-	`DELETE FROM segment_norm n WHERE n.call_id IN (SELECT call_id FROM cqa_call)
-	AND NOT EXISTS (SELECT 1 FROM segments s WHERE s.call_id = n.call_id AND s.seq = n.seq AND hash(s.text) = n.h)`,
-	`INSERT INTO segment_norm (call_id, seq, h, norm)
-	SELECT s.call_id, s.seq, hash(s.text), cqa_fold(cqa_norm(s.text)) FROM segments s JOIN cqa_call c ON c.call_id = s.call_id
-	WHERE NOT EXISTS (SELECT 1 FROM segment_norm n WHERE n.call_id = s.call_id AND n.seq = s.seq AND n.h = hash(s.text))`
-];
-
 /** One item's results for the calls in cqa_call, copied from the findings of `version` of the same rubric. */
 function copiedItemSql(item: Item, rubric: Rubric, version: number): string {
 	return `INSERT INTO cqa_res
@@ -157,11 +139,6 @@ LEFT JOIN (SELECT call_id, count(*) AS n, bool_and(start_s IS NOT NULL AND end_s
 LEFT JOIN (SELECT call_id, count(*) AS n FROM ${src.voice_activity} WHERE speaker IN ('agent', 'customer') GROUP BY call_id) v ON v.call_id = c.call_id
 ${scope}`);
 
-	if (opts.storedNorm) sql.push(...SEGMENT_NORM_SQL);
-	const normalised = opts.storedNorm
-		? `(SELECT s.*, n.norm FROM ${src.segments} s JOIN segment_norm n ON n.call_id = s.call_id AND n.seq = s.seq AND n.h = hash(s.text))`
-		: `(SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT *, cqa_norm(text) AS n0 FROM ${src.segments}))`;
-
 	// Segments of those calls with their normalised text, length and turn numbers, once.
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_seg AS
 SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s.norm) AS nchars,
@@ -169,7 +146,7 @@ SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s
 	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS ord_rev,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS turn_no,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END DESC, s.seq DESC) AS turn_rev
-FROM ${normalised} s JOIN cqa_call c ON c.call_id = s.call_id`);
+FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT *, cqa_norm(text) AS n0 FROM ${src.segments})) s JOIN cqa_call c ON c.call_id = s.call_id`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id

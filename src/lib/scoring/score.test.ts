@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import type { Db } from '../db/types';
-import { clearCalls, oneItemRubric, seedCalls, type TestCall } from './test-calls';
+import { clearCalls, seedCalls, type TestCall } from './test-calls';
 import { validateRubric, type Rubric } from './rubric';
 import { itemSummary, scoreCalls, scoreText } from './score';
 import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
@@ -259,28 +259,5 @@ describe('scoreText (rubric editor "try it")', () => {
 			{ start_s: 5, end_s: 6 }
 		]);
 		expect(() => parseDialogue('客服：您好\n经理：你好')).toThrow(/line 2/);
-	});
-});
-
-describe('normalised text', () => {
-	const banned = oneItemRubric({ rule: { kind: 'phrase_banned', phrases: ['不知道'], speaker: 'agent' } });
-	const norms = async () =>
-		(await db.query<{ norm: string }>(`SELECT norm FROM segment_norm WHERE call_id = 'N1' ORDER BY seq`)).rows.map((r) => r.norm);
-	const result = async () => (await db.query<{ result: string }>(`SELECT result FROM findings WHERE call_id = 'N1'`)).rows[0]?.result;
-
-	it('is kept per segment after a run, and a replaced text is normalised again', async () => {
-		await clearCalls(db);
-		await seedCalls(db, [{ id: 'N1', turns: [['agent', 0, 2, '您好，請問有什麼可以幫您？']] }]);
-		await scoreCalls(db, banned);
-		expect(await norms()).toEqual(['您好请问有什么可以帮您']);
-		expect(await result()).toBe('pass');
-		// a re-import replaces the call's segments
-		await db.query(`DELETE FROM segments WHERE call_id = 'N1'`);
-		await db.query(
-			`INSERT INTO segments (call_id, seq, speaker, start_s, end_s, text) VALUES ('N1', 1, 'agent', 0, 2, '這個我也不知道。')`
-		);
-		await scoreCalls(db, banned);
-		expect(await norms()).toEqual(['这个我也不知道']);
-		expect(await result()).toBe('fail');
 	});
 });

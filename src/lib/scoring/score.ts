@@ -52,7 +52,7 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 		await ensureSchema(db);
 		await saveRubricIfMissing(db, rubric);
 		const reuse = await findReuse(db, rubric, opts.onlyCallsTable);
-		await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined, storedNorm: true }).sql);
+		await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined }).sql);
 		// The calls list's words search reuses the text just normalised (scoring/call-text-sql.ts).
 		for (const sql of CALL_TEXT_FROM_SCORING_SQL) await db.query(sql);
 		const { rows } = await db.query<{ n: number; all: number }>(
