@@ -55,7 +55,7 @@ export async function seedCalls(db: Db, calls: TestCall[]): Promise<void> {
 
 export async function clearCalls(db: Db): Promise<void> {
 	await ensureSchema(db);
-	for (const t of ['calls', 'segments', 'voice_activity', 'complaints', 'findings', 'scores', 'rubrics', 'score_dirty'])
+	for (const t of ['calls', 'segments', 'voice_activity', 'complaints', 'findings', 'scores', 'rubrics', 'score_dirty', 'item_sql'])
 		await db.query(`DELETE FROM ${t}`);
 }
 
