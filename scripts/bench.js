@@ -8,8 +8,8 @@
 // voice activity) and a batch's voice-activity throughput, in Chromium and in the CLI.
 // All by default. See bench/README.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,9 +41,32 @@ function run(cmd, args) {
 	return r;
 }
 
+const RESULTS = path.join(ROOT, 'bench', 'results.md');
+const RESULTS_HEADER = `# Benchmark runs
+
+Appended by \`npm run bench\` (scripts/bench.js), one row per scale run: the same generated files imported and scored
+by the CLI (native DuckDB) and by the built app in headless Chromium (duckdb-wasm, OPFS). Load is the machine's
+1-minute load average when the run started; figures from a loaded machine are not comparable.
+
+| date (UTC) | cores | load | calls | segments | native import | native score | native peak RSS | browser import | browser score | browser / native |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+`;
+
+/** Appends one scale run to bench/results.md (written with its header when missing). */
+function appendResult(row) {
+	if (!existsSync(RESULTS)) appendFileSync(RESULTS, RESULTS_HEADER);
+	const s = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
+	appendFileSync(
+		RESULTS,
+		`| ${row.date} | ${cpus().length} | ${row.load.toFixed(2)} | ${row.calls} | ${row.segments} | ${s(row.nativeImport)} | ${s(row.nativeScore)} | ${
+			Number.isFinite(row.rssMb) ? `${row.rssMb.toFixed(0)} MB` : 'n/a'
+		} | ${s(row.browserImport)} | ${s(row.browserScore)} | ${row.ratio.toFixed(2)}× |\n`
+	);
+}
+
+/** Builds the app, so the browser figures always measure the code as it is (a stale build/ once misled a comparison). */
 function ensureBuild() {
-	if (!existsSync(path.join(ROOT, 'build', 'index.html')))
-		run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+	run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 }
 
 function dashboardBench() {
@@ -88,6 +111,8 @@ if (values.only === 'dashboard') {
 	process.exit(0);
 }
 
+const startLoad = loadavg()[0];
+const startDate = new Date().toISOString().slice(0, 16).replace('T', ' ');
 try {
 	if (!existsSync(path.join(dir, 'calls.csv')) || !existsSync(path.join(dir, 'transcripts.csv'))) {
 		console.log(`generating ${calls} calls into ${dir} …`);
@@ -128,6 +153,19 @@ try {
 			`browser / native: ${(browserPer100k / per100k).toFixed(2)}× (budget ≤ ${MAX_RATIO}×); browser per 100k calls ${browserPer100k.toFixed(1)} s (budget ≤ ${BROWSER_BUDGET_S} s)`
 		].join('\n')
 	);
+	appendResult({
+		date: startDate,
+		load: startLoad,
+		calls: scored,
+		segments,
+		nativeImport: importS,
+		nativeScore: scoreS,
+		rssMb,
+		browserImport: Number(browser.import_s),
+		browserScore: Number(browser.score_s),
+		ratio: browserPer100k / per100k
+	});
+	console.log(`appended to ${path.relative(ROOT, RESULTS)}`);
 } finally {
 	if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
 }
