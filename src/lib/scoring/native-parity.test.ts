@@ -1,28 +1,21 @@
 // DESIGN §5/§2: one scoring implementation, so the browser's duckdb-wasm and the CLI's native DuckDB must
 // produce identical findings (result, evidence and its code + params, place) and scores for the same files and
 // rubric.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { createNativeDb } from '../../../cli/native-db';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { scoreCalls } from './score';
+import { sampleFiles } from './scored-sample';
 import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
 import { validateRubric, type Rubric } from './rubric';
-
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
 
 async function digest(
 	db: Db,
 	rubric: Rubric = DEFAULT_RUBRIC_ZH
 ): Promise<{ findings: string; scores: string; n: number; uncoded: number }> {
-	await importFiles(
-		db,
-		['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))
-	);
+	await importFiles(db, sampleFiles());
 	await scoreCalls(db, rubric);
 	const { rows } = await db.query<{ findings: string; scores: string; n: number; uncoded: number }>(`SELECT
 		(SELECT md5(string_agg(concat_ws('|', call_id, item_id, result, points, seq, start_s, end_s, evidence, evidence_code, evidence_params), chr(10) ORDER BY call_id, item_id)) FROM findings) AS findings,

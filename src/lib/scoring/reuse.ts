@@ -11,11 +11,16 @@ import type { Rubric } from './rubric';
 
 export type Reuse = NonNullable<CompileOptions['reuse']>;
 
+/** Each item's compiled SQL, computed once per run for findReuse and recordItemSql. */
+export function itemSqls(rubric: Rubric): Map<string, string> {
+	return new Map(rubric.items.map((it) => [it.id, itemSql(it, rubric)]));
+}
+
 /**
  * What a run of `rubric` over the calls in `onlyCallsTable` (every call when absent) can copy: the version it copies
  * from and the items, or null when nothing can be copied.
  */
-export async function findReuse(db: Db, rubric: Rubric, onlyCallsTable?: string): Promise<Reuse | null> {
+export async function findReuse(db: Db, rubric: Rubric, sqls: Map<string, string>, onlyCallsTable?: string): Promise<Reuse | null> {
 	const { rows: last } = await db.query<{ v: number }>(
 		`SELECT rubric_version AS v FROM item_sql WHERE rubric_id = ? AND rubric_version <> ?
 		ORDER BY scored_at DESC, rubric_version DESC LIMIT 1`,
@@ -28,7 +33,7 @@ export async function findReuse(db: Db, rubric: Rubric, onlyCallsTable?: string)
 		[rubric.id, version]
 	);
 	const before = new Map(stored.map((r) => [r.item_id, r.sql]));
-	const items = new Set(rubric.items.filter((it) => before.get(it.id) === itemSql(it, rubric)).map((it) => it.id));
+	const items = new Set([...sqls].filter(([id, sql]) => before.get(id) === sql).map(([id]) => id));
 	if (items.size === 0) return null;
 	const scope = onlyCallsTable ? `c.call_id IN (SELECT call_id FROM ${onlyCallsTable}) AND` : '';
 	const { rows } = await db.query<{ n: number }>(
@@ -45,23 +50,18 @@ export async function findReuse(db: Db, rubric: Rubric, onlyCallsTable?: string)
  * recorded before keeps it only when the run covered every call; otherwise its findings now come from two different
  * SQL texts and the record says so (NULL: never copied).
  */
-export async function recordItemSql(db: Db, rubric: Rubric, coveredAll: boolean): Promise<void> {
+export async function recordItemSql(db: Db, rubric: Rubric, sqls: Map<string, string>, coveredAll: boolean): Promise<void> {
 	const { rows } = await db.query<{ item_id: string; sql: string | null }>(
 		'SELECT item_id, sql FROM item_sql WHERE rubric_id = ? AND rubric_version = ?',
 		[rubric.id, rubric.version]
 	);
 	const before = new Map(rows.map((r) => [r.item_id, r.sql]));
-	await db.transaction(async (tx) => {
-		await tx.query('DELETE FROM item_sql WHERE rubric_id = ? AND rubric_version = ?', [rubric.id, rubric.version]);
-		for (const item of rubric.items) {
-			const sql = itemSql(item, rubric);
-			const kept = coveredAll || !before.has(item.id) || before.get(item.id) === sql ? sql : null;
-			await tx.query('INSERT INTO item_sql (rubric_id, rubric_version, item_id, sql, scored_at) VALUES (?, ?, ?, ?, current_timestamp)', [
-				rubric.id,
-				rubric.version,
-				item.id,
-				kept
-			]);
+	const kept = [...sqls].map(([id, sql]) => [id, coveredAll || !before.has(id) || before.get(id) === sql ? sql : null] as const);
+	await db.batch([
+		{ sql: 'DELETE FROM item_sql WHERE rubric_id = ? AND rubric_version = ?', params: [rubric.id, rubric.version] },
+		{
+			sql: `INSERT INTO item_sql (rubric_id, rubric_version, item_id, sql, scored_at) VALUES ${kept.map(() => '(?, ?, ?, ?, current_timestamp)').join(', ')}`,
+			params: kept.flatMap(([id, sql]) => [rubric.id, rubric.version, id, sql])
 		}
-	});
+	]);
 }

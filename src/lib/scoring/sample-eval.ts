@@ -2,14 +2,12 @@
 // compares every item with ground-truth.json: precision and recall of "fail" per item and confusion counts.
 // Used by evaluate-sample.mts (prints the table) and evaluate-sample.test.ts (asserts ≥ 0.95 per item).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createNodeWasmDb } from '../db/node-wasm';
 import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
 import { scoreCalls } from './score';
-
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-data/out');
+import { SAMPLE_DIR, sampleFiles } from './scored-sample';
 
 export interface ItemEval {
 	item: string;
@@ -39,11 +37,7 @@ export async function evaluateSample(): Promise<SampleEval> {
 	const db = await createNodeWasmDb();
 	try {
 		const t0 = performance.now();
-		const files = ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({
-			name,
-			bytes: new Uint8Array(readFileSync(path.join(OUT, name)))
-		}));
-		await importFiles(db, files);
+		await importFiles(db, sampleFiles());
 		const importMs = Math.round(performance.now() - t0);
 		const { calls, ms } = await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 		const { rows } = await db.query<{ call_id: string; item_id: string; result: string }>(
@@ -51,7 +45,7 @@ export async function evaluateSample(): Promise<SampleEval> {
 			[DEFAULT_RUBRIC_ZH.id, DEFAULT_RUBRIC_ZH.version]
 		);
 		const found = new Map(rows.map((r) => [`${r.call_id}|${r.item_id}`, r.result]));
-		const truth = JSON.parse(readFileSync(path.join(OUT, 'ground-truth.json'), 'utf8')) as Truth;
+		const truth = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'ground-truth.json'), 'utf8')) as Truth;
 		const byItem = new Map<string, ItemEval>();
 		for (const [callId, items] of Object.entries(truth.calls))
 			for (const t of items) {

@@ -7,7 +7,7 @@ import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
 import { saveRubricIfMissing } from './rubrics-table';
 import { compileRubric, scoreSelectSql } from './compile';
-import { findReuse, recordItemSql } from './reuse';
+import { findReuse, itemSqls, recordItemSql } from './reuse';
 import { CALL_TEXT_FROM_SCORING_SQL } from './call-text-sql';
 import { parseDialogue, type DialogueOptions } from './dialogue';
 import type { Rubric } from './rubric';
@@ -51,14 +51,15 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 		const t0 = performance.now();
 		await ensureSchema(db);
 		await saveRubricIfMissing(db, rubric);
-		const reuse = await findReuse(db, rubric, opts.onlyCallsTable);
+		const sqls = itemSqls(rubric);
+		const reuse = await findReuse(db, rubric, sqls, opts.onlyCallsTable);
 		await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined }).sql);
 		// The calls list's words search reuses the text just normalised (scoring/call-text-sql.ts).
 		for (const sql of CALL_TEXT_FROM_SCORING_SQL) await db.query(sql);
 		const { rows } = await db.query<{ n: number; all: number }>(
 			'SELECT (SELECT count(*) FROM cqa_call) AS n, (SELECT count(*) FROM calls) AS "all"'
 		);
-		await recordItemSql(db, rubric, Number(rows[0].n) === Number(rows[0].all));
+		await recordItemSql(db, rubric, sqls, Number(rows[0].n) === Number(rows[0].all));
 		await db.query('DROP TABLE IF EXISTS cqa_seg; DROP TABLE IF EXISTS cqa_res; DROP TABLE IF EXISTS cqa_va');
 		await db.checkpoint();
 		return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0), reused: reuse?.items.size ?? 0 };

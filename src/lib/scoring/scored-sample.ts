@@ -14,24 +14,20 @@ import { scoreCalls } from './score';
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../../sample-data/out');
 const FILE = 'scored-sample.duckdb';
 
-/** A new in-memory workspace holding the sample, imported (and scored unless `score` is false) from its files. */
-export async function importSample(opts: { score?: boolean } = {}): Promise<Db> {
-	const db = await createNodeWasmDb();
-	await importFiles(
-		db,
-		['calls.csv', 'complaints.csv', 'transcripts.csv'].map((name) => ({
-			name,
-			bytes: new Uint8Array(readFileSync(path.join(SAMPLE_DIR, name)))
-		}))
-	);
-	if (opts.score !== false) await scoreCalls(db, DEFAULT_RUBRIC_ZH);
-	return db;
+/** The sample's call log, transcripts and complaints, as the import pipeline takes them. */
+export function sampleFiles(): { name: string; bytes: Uint8Array }[] {
+	return ['calls.csv', 'transcripts.csv', 'complaints.csv'].map((name) => ({
+		name,
+		bytes: new Uint8Array(readFileSync(path.join(SAMPLE_DIR, name)))
+	}));
 }
 
 /** Imports and scores the sample and saves the workspace into `dir` (a DuckDB file and its write-ahead log). */
 async function saveScoredSample(dir: string): Promise<void> {
-	const db = await importSample();
+	const db = await createNodeWasmDb();
 	try {
+		await importFiles(db, sampleFiles());
+		await scoreCalls(db, DEFAULT_RUBRIC_ZH);
 		const file = path.join(dir, FILE);
 		// The blocking build cannot checkpoint into a file on disk (the data would be lost): keep it all in the log.
 		await db.query(
