@@ -23,8 +23,12 @@ export class ScoringState {
 	scored = $state(0);
 	/** Calls the running job scores. */
 	pending = $state(0);
-	/** Bumped whenever scores or the active rubric change: views re-query on it. */
+	/**
+	 * Bumped whenever scores or the active rubric change, and only then: views re-query on it, and a bump for nothing
+	 * (a run that found no call to score) would blank their buttons mid-click and redo every query on the page.
+	 */
 	revision = $state(0);
+	#scoresChanged = false;
 	#queue: Promise<unknown> = Promise.resolve();
 	#isStarted = false;
 	#getDb: () => Promise<Db>;
@@ -52,8 +56,7 @@ export class ScoringState {
 	/** Reads the active rubric (activating the default when none is set). Does not score. */
 	load(): Promise<Rubric> {
 		return this.#enqueue(async (db) => {
-			const rubric = await resolveActive(db);
-			this.active = rubric;
+			const rubric = this.#setActive(await resolveActive(db));
 			await this.#count(db, rubric);
 			return rubric;
 		});
@@ -69,8 +72,9 @@ export class ScoringState {
 			await saveRubricIfMissing(db, rubric);
 			await writeActiveRef(db, rubric);
 			await db.checkpoint();
-			this.active = rubric;
+			this.#setActive(rubric);
 			this.pending = this.calls || (await scoredCounts(db, rubric)).calls;
+			this.#scoresChanged = true;
 			await scoreAll(db, rubric);
 			await db.checkpoint();
 			await this.#count(db, rubric);
@@ -88,9 +92,11 @@ export class ScoringState {
 
 	/** One run over the marked and unscored calls with the active version, persisted when it scored any. */
 	async #scorePending(db: Db): Promise<void> {
-		const rubric = this.active ?? (await resolveActive(db));
-		this.active = rubric;
-		const n = await scorePending(db, rubric, (count) => (this.pending = count));
+		const rubric = this.#setActive(this.active ?? (await resolveActive(db)));
+		const n = await scorePending(db, rubric, (count) => {
+			this.pending = count;
+			if (count > 0) this.#scoresChanged = true;
+		});
 		if (n > 0) await db.checkpoint();
 		await this.#count(db, rubric);
 	}
@@ -111,9 +117,9 @@ export class ScoringState {
 	/** Re-scores every call with the active version (after a re-import changed existing calls). */
 	rescoreAll(): Promise<void> {
 		return this.#enqueue(async (db) => {
-			const rubric = this.active ?? (await resolveActive(db));
-			this.active = rubric;
+			const rubric = this.#setActive(this.active ?? (await resolveActive(db)));
 			this.pending = (await scoredCounts(db, rubric)).calls;
+			this.#scoresChanged = true;
 			await scoreAll(db, rubric);
 			await db.checkpoint();
 			await this.#count(db, rubric);
@@ -135,6 +141,16 @@ export class ScoringState {
 		return listVersions(db ?? (await this.#getDb()), rubricId);
 	}
 
+	/** Makes `rubric` the active version; a saved version never changes, so the same id and version is no change. */
+	#setActive(rubric: Rubric): Rubric {
+		const was = this.active;
+		if (was?.id === rubric.id && was.version === rubric.version) return was;
+		// Bumped with the change, not after the job: a view reading both re-queries once.
+		this.active = rubric;
+		this.revision += 1;
+		return rubric;
+	}
+
 	async #count(db: Db, rubric: Rubric): Promise<void> {
 		const c = await scoredCounts(db, rubric);
 		this.calls = c.calls;
@@ -146,6 +162,7 @@ export class ScoringState {
 			this.status = 'scoring';
 			this.error = null;
 			this.pending = 0;
+			this.#scoresChanged = false;
 			try {
 				const result = await job(await this.#getDb());
 				this.status = 'idle';
@@ -153,10 +170,12 @@ export class ScoringState {
 			} catch (e) {
 				this.error = errorMessage(e);
 				this.status = 'error';
+				// A run cut short may have written part of its scores.
+				this.#scoresChanged = true;
 				throw e;
 			} finally {
 				this.pending = 0;
-				this.revision += 1;
+				if (this.#scoresChanged) this.revision += 1;
 			}
 		};
 		const p = this.#queue.then(run, run);

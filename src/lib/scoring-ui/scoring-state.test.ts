@@ -122,6 +122,22 @@ describe('scoreNew', () => {
 		expect((await db.query<{ n: number }>('SELECT count(*) AS n FROM score_dirty')).rows[0].n).toBe(0);
 	});
 
+	it('tells views to re-query only when scores or the active version changed', async () => {
+		// A bump for nothing made every page reload its figures (and disable its export button) right after opening.
+		const state = new ScoringState(async () => db);
+		await seedCalls(db, [GREETED]);
+		await state.scoreNew();
+		const rev = state.revision;
+		await state.scoreNew();
+		await state.load();
+		expect(state.revision).toBe(rev);
+		await seedCalls(db, [UNGREETED]);
+		await state.scoreNew();
+		expect(state.revision).toBe(rev + 1);
+		await state.rescoreCalls(['g1']);
+		expect(state.revision).toBe(rev + 2);
+	});
+
 	it('records the greeting failure with its evidence', async () => {
 		const state = new ScoringState(async () => db);
 		await seedCalls(db, [GREETED, UNGREETED]);
