@@ -2,7 +2,7 @@
 // middle must keep the new version active (the activation is saved first) and the next page finishes the scoring.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
-import { visible } from './ui';
+import { follow, visible } from './ui';
 
 describe('activating a rubric version, then reloading at once', () => {
 	let session: Session;
@@ -15,7 +15,7 @@ describe('activating a rubric version, then reloading at once', () => {
 
 	it('keeps the new version active and scores every call with it', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/rubrics');
+		await follow(page, baseUrl, '/rubrics');
 		await visible(page.getByRole('heading', { name: '评分标准', exact: true }), 60_000);
 		await page.getByRole('button', { name: '服务禁语', exact: true }).click();
 		const banned = page.getByLabel('禁语（每行一个）');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 const CALL = 'C20260801-000009';
 const SHOTS = path.resolve('test-results/screenshots');
@@ -27,7 +27,7 @@ describe('appeals', () => {
 	it('files an appeal on a submitted review, overturns one item, and the score and history follow', async () => {
 		const { page, baseUrl } = session;
 		await openSampleWorkspace(page, baseUrl);
-		await page.goto(`${baseUrl}/calls/${CALL}`);
+		await follow(page, baseUrl, `/calls/${CALL}`);
 		const failed = await visible(page.locator('.checklist li[data-result="fail"]'), 60_000);
 		const itemId = (await failed.getAttribute('data-item'))!;
 		const appeals = page.locator('[data-testid="appeal-panel"]');
@@ -51,7 +51,7 @@ describe('appeals', () => {
 		await visible(row.getByText('待裁定'));
 
 		// Open in the list, with its deadline.
-		await page.goto(`${baseUrl}/appeals`);
+		await follow(page, baseUrl, '/appeals');
 		const listed = await visible(page.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }));
 		await visible(listed.getByText('1 项待裁定'));
 
@@ -76,15 +76,15 @@ describe('appeals', () => {
 		await visible(row2.getByText('不合格'));
 		await visible(page.locator(`.checklist li[data-item="${itemId}"] [data-appealed="pass"]`, { hasText: '申诉改判为：通过' }));
 
-		await page.goto(`${baseUrl}/appeals?show=decided`);
+		await follow(page, baseUrl, '/appeals?show=decided');
 		await visible(page.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }).getByText('已裁定（改判 1 项）'));
 		mkdirSync(SHOTS, { recursive: true });
 		await page.screenshot({ path: path.join(SHOTS, 'appeals.png'), fullPage: true });
-		await page.goto(`${baseUrl}/appeals`);
+		await follow(page, baseUrl, '/appeals');
 		await visible(page.getByText('没有待处理的申诉。'));
 
 		// The lead's view of the inspector: one review this month, appealed, its one decided item overturned.
-		await page.goto(`${baseUrl}/inspectors`);
+		await follow(page, baseUrl, '/inspectors');
 		const inspector = await visible(page.locator('[data-testid="inspectors"] tbody tr', { hasText: '质检员甲' }), 60_000);
 		expect(await inspector.locator('td').allInnerTexts()).toEqual([
 			'质检员甲',
@@ -100,12 +100,12 @@ describe('appeals', () => {
 
 		// --- The reviews file carries the appeal and the decision to another profile (the inspector's desk). ---
 		const score = await (async () => {
-			await page.goto(`${baseUrl}/calls/${CALL}`);
+			await follow(page, baseUrl, `/calls/${CALL}`);
 			const panel = page.locator('[data-testid="review-panel"]');
 			await visible(panel.getByText(/^已于 .* 提交，得分/), 60_000);
 			return panel.locator('[data-testid="review-score"]').innerText();
 		})();
-		await page.goto(`${baseUrl}/reviews`);
+		await follow(page, baseUrl, '/reviews');
 		await visible(page.locator(`[data-testid="reviews-table"] tr[data-call="${CALL}"]`), 60_000);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
 		const file = path.join(mkdtempSync(path.join(tmpdir(), 'callqa-appeals-')), download.suggestedFilename());
@@ -114,19 +114,19 @@ describe('appeals', () => {
 		other = await openSampleSession();
 		const p2 = other.page;
 		await openSampleWorkspace(p2, other.baseUrl);
-		await p2.goto(`${other.baseUrl}/reviews`);
+		await follow(p2, other.baseUrl, '/reviews');
 		await visible(p2.getByText(/还没有复核记录/), 60_000);
 		await p2.locator('input[type="file"]').setInputFiles(file);
 		const report = await visible(p2.locator('[data-testid="import-report"]'));
 		await visible(report.getByText('新增申诉 1 条，已有 0 条，新裁决 0 项'));
-		await p2.goto(`${other.baseUrl}/calls/${CALL}`);
+		await follow(p2, other.baseUrl, `/calls/${CALL}`);
 		const panel2 = p2.locator('[data-testid="review-panel"]');
 		await visible(panel2.getByText(/^已于 .* 提交，得分/), 60_000);
 		expect(await panel2.locator('[data-testid="review-score"]').innerText()).toBe(score);
 		const row3 = p2.locator('[data-testid="appeal-panel"]').locator(`li[data-item="${itemId}"]`);
 		await visible(row3.locator('[data-decision="overturn"]', { hasText: '改判为“合格”（质检组长，' }), 60_000);
 		await visible(row3.getByText(/复听确认客户在查资料/));
-		await p2.goto(`${other.baseUrl}/appeals?show=decided`);
+		await follow(p2, other.baseUrl, '/appeals?show=decided');
 		await visible(p2.locator('[data-testid="appeals"] tbody tr', { hasText: CALL }).getByText('已裁定（改判 1 项）'));
 		expect(other.pageErrors).toEqual([]);
 		expect(other.foreignRequests).toEqual([]);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSampleSession, openSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 const CALLS = ['C20260801-000009', 'C20260801-000015', 'C20260803-000093'];
 const SHOTS = path.resolve('test-results/screenshots');
@@ -25,7 +25,7 @@ async function download(page: Page, button: string, dir: string): Promise<string
 /** An inspector opens the pack in a fresh workspace and answers every item: pass, except the items in `fail`. */
 async function answerBlind(s: Session, pack: string, name: string, fail: { call: string; item: number }[], dir: string): Promise<string> {
 	const { page, baseUrl } = s;
-	await page.goto(`${baseUrl}/calibration`);
+	await follow(page, baseUrl, '/calibration');
 	await page.getByLabel('打开校准包（质检员）').setInputFiles(pack);
 	await visible(page.getByText('盲评：这里不显示自动结果，也不显示其他质检员的答案。'), 60_000);
 	await page.getByLabel('我的姓名').fill(name);
@@ -72,7 +72,7 @@ describe('calibration', () => {
 		sessions.push(lead);
 		const { page, baseUrl } = lead;
 		await openSampleWorkspace(page, baseUrl);
-		await page.goto(`${baseUrl}/calibration`);
+		await follow(page, baseUrl, '/calibration');
 		await visible(page.getByText('还没有校准会话。'), 60_000);
 		await page.getByLabel('会话名称').fill('十二月校准');
 		await page.getByLabel('通话ID（每行一个或用逗号分隔）').fill(CALLS.join('\n') + '\nC99999999-000000');
@@ -120,7 +120,7 @@ describe('calibration', () => {
 		await page.screenshot({ path: path.join(SHOTS, 'calibration-comparison.png'), fullPage: true });
 
 		// The inspector page counts how far each inspector was from the agreed answer.
-		await page.goto(`${baseUrl}/inspectors`);
+		await follow(page, baseUrl, '/inspectors');
 		const rowA = await visible(page.locator('[data-testid="inspectors"] tbody tr', { hasText: '质检员甲' }), 60_000);
 		expect((await rowA.locator('td').allInnerTexts()).at(-1)).toBe('100.0 %（1 项中）');
 		const rowB = page.locator('[data-testid="inspectors"] tbody tr', { hasText: '质检员乙' });

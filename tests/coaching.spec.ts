@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, openSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 const TITLE = '新人培训：安抚情绪';
@@ -51,7 +51,7 @@ describe('coaching session', () => {
 		await openSampleWorkspace(page, baseUrl);
 
 		// 1. A range dragged on the waveform becomes a clip in a new session.
-		await page.goto(`${baseUrl}/calls/${CALL}`);
+		await follow(page, baseUrl, `/calls/${CALL}`);
 		await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
 		// Findings' regions drawn (scoring done), so the drag below starts beside them, not on one.
 		await visible(page.locator('[part~="region"]'), 60_000);
@@ -134,7 +134,7 @@ describe('coaching session', () => {
 		// 6. Another machine: an empty workspace imports the file and plays the clip.
 		other = await openSession();
 		const p2 = other.page;
-		await p2.goto(`${other.baseUrl}/coaching`);
+		await follow(p2, other.baseUrl, '/coaching');
 		await visible(p2.getByText('还没有辅导课程'));
 		// A file from a newer app is refused, naming the file and why.
 		const newer = path.join(path.dirname(file), 'newer.callqa-session');

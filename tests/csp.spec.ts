@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
-import { clickFirstFindingRegion, hoverChart, openSampleWorkspace, playBriefly, visible } from './ui';
+import { clickFirstFindingRegion, follow, hoverChart, openSampleWorkspace, playBriefly, visible } from './ui';
 
 const RECORDED = 'C20260803-000093'; // a stereo WAV in the sample
 const UNRECORDED = 'C20260801-000001'; // gets a FLAC here
@@ -61,7 +61,7 @@ describe('content security policy', () => {
 
 		// A WAV: peaks from the worker, playback from OPFS through a blob: URL, a finding's region; then two
 		// transcript lines become a clip (its audio cut into OPFS) of a new coaching session.
-		await page.goto(`${baseUrl}/calls/${RECORDED}`);
+		await follow(page, baseUrl, `/calls/${RECORDED}`);
 		await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
 		await playBriefly(page);
 		await clickFirstFindingRegion(page);
@@ -85,12 +85,12 @@ describe('content security policy', () => {
 		await page.goto(baseUrl + '/import');
 		await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles(flac(UNRECORDED));
 		await visible(page.getByText(/导入完成/), 60_000);
-		await page.goto(`${baseUrl}/calls/${UNRECORDED}`);
+		await follow(page, baseUrl, `/calls/${UNRECORDED}`);
 		await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
 		await playBriefly(page);
 
 		// Dashboard: charts drawn and hovered, one exported as PNG (a data: URL download).
-		await page.goto(baseUrl + '/dashboard');
+		await follow(page, baseUrl, '/dashboard');
 		const trend = page.locator('[data-chart="trend"] .echart');
 		await visible(trend.locator('canvas'), 60_000);
 		expect((await hoverChart(page, trend)).length).toBeGreaterThan(0);
@@ -99,7 +99,7 @@ describe('content security policy', () => {
 		expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 
 		// Leaderboard: the scatter, and the CSV (a blob: URL download).
-		await page.goto(baseUrl + '/leaderboard');
+		await follow(page, baseUrl, '/leaderboard');
 		await visible(page.locator('table.board tbody tr').first(), 60_000);
 		expect((await hoverChart(page, page.locator('.echart').first())).length).toBeGreaterThan(0);
 		const csv = await download(page, () => page.getByRole('button', { name: '导出 CSV' }).click());
@@ -109,7 +109,7 @@ describe('content security policy', () => {
 		await visible(page.locator('[data-chart="qa_avg"] canvas'), 60_000);
 
 		// The report: SVG charts, printed to PDF.
-		await page.goto(baseUrl + '/report');
+		await follow(page, baseUrl, '/report');
 		await visible(page.locator('.sheet .echart svg'), 60_000);
 		await page.emulateMedia({ media: 'print' });
 		expect((await page.pdf({ format: 'A4', printBackground: true })).subarray(0, 4).toString()).toBe('%PDF');
@@ -120,12 +120,12 @@ describe('content security policy', () => {
 			['/queue', page.getByText('队列还是空的')],
 			['/reviews', page.getByText(/还没有复核记录/)]
 		] as const) {
-			await page.goto(baseUrl + route);
+			await follow(page, baseUrl, route);
 			await visible(ready, 60_000);
 		}
 
 		// Coaching: the session made above, presented; its clip plays from OPFS.
-		await page.goto(baseUrl + '/coaching');
+		await follow(page, baseUrl, '/coaching');
 		await page.getByRole('link', { name: TITLE }).click();
 		await page.locator('[data-testid="clip"]').first().waitFor();
 		await page.getByRole('button', { name: /演示/ }).click();

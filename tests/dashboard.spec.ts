@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../src/lib/db/node-wasm';
 import { importFiles } from '../src/lib/import/pipeline';
 import { openSampleSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 const SAMPLE = path.resolve('sample-data/out');
 
@@ -40,7 +40,7 @@ describe('dashboard', () => {
 
 		await page.getByRole('link', { name: '看板', exact: true }).click();
 		await page.waitForURL(/\/dashboard\?from=/);
-		await page.goto(baseUrl + '/dashboard?from=2026-09-01&to=2026-09-30');
+		await follow(page, baseUrl, '/dashboard?from=2026-09-01&to=2026-09-30');
 		const volume = await visible(page.locator('[data-kpi="volume"] .value'), 60_000);
 		expect(await volume.innerText()).toBe(truth.volume.toLocaleString('zh-CN'));
 		const abandonment = await page.locator('[data-kpi="abandonment"] .value').innerText();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSampleSession, openSession, type Session } from './browser';
-import { openSampleWorkspace, reportCard, visible } from './ui';
+import { follow, openSampleWorkspace, reportCard, visible } from './ui';
 
 const HEADER = ['通话ID', '坐席工号', '坐席姓名', '班组', '开始时间', '通话时长', '是否解决', '满意度'];
 const serial = (y: number, mo: number, d: number, h: number, mi: number) =>
@@ -58,7 +58,7 @@ describe('Excel in and out', () => {
 		expect(await card.innerText()).toContain('xlsx');
 
 		// The Excel date cell became the call's start time, as the CSV's text would.
-		await page.goto(baseUrl + '/calls');
+		await follow(page, baseUrl, '/calls');
 		const row = page.locator('tr', { hasText: 'X1' });
 		await visible(row, 60_000);
 		expect(await row.innerText()).toMatch(/11-03 09:15/);
@@ -70,7 +70,7 @@ describe('Excel in and out', () => {
 		const { page, baseUrl } = session;
 		await openSampleWorkspace(page, baseUrl);
 
-		await page.goto(baseUrl + '/leaderboard?period=2026-09');
+		await follow(page, baseUrl, '/leaderboard?period=2026-09');
 		await page.getByRole('link', { name: '考核表', exact: true }).click();
 		await page.waitForURL(/\/appraisal\?period=2026-09/);
 		await visible(page.locator('[data-testid="appraisal-preview"] tbody tr'), 60_000);
@@ -114,10 +114,10 @@ describe('Excel in and out', () => {
 		sessions.push(session);
 		const { page, baseUrl } = session;
 		await openSampleWorkspace(page, baseUrl);
-		await page.goto(baseUrl + '/leaderboard?period=2026-09');
+		await follow(page, baseUrl, '/leaderboard?period=2026-09');
 		const first = await visible(page.locator('table.board tbody tr').first(), 60_000);
 		const agent = (await first.getAttribute('data-id'))!;
-		await page.goto(`${baseUrl}/agents/${encodeURIComponent(agent)}?period=2026-09`);
+		await follow(page, baseUrl, `/agents/${encodeURIComponent(agent)}?period=2026-09`);
 		const qa = await visible(page.locator('[data-kpi="qaAvg"] .value'), 60_000);
 		await page.waitForFunction(() => !document.querySelector('.cards.stale'));
 		const [download] = await Promise.all([

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
 import * as hostile from './hostile-data';
-import { hoverChart, reportCard, visible } from './ui';
+import { follow, hoverChart, reportCard, visible } from './ui';
 
 declare global {
 	interface Window {
@@ -97,7 +97,7 @@ describe('hostile imported text', () => {
 	it('shows every hostile text as text on every page and in every chart tooltip', async () => {
 		const { page, baseUrl } = session;
 		const open = async (path: string, ready: Locator) => {
-			await page.goto(baseUrl + path);
+			await follow(page, baseUrl, path);
 			await visible(ready, 60_000);
 		};
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeWasmDb } from '../src/lib/db/node-wasm';
 import { importFiles } from '../src/lib/import/pipeline';
 import { openSampleSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 const SAMPLE = path.resolve('sample-data/out');
 const AGENT = 'A1006';
@@ -61,7 +61,7 @@ describe('leaderboard', () => {
 
 		await page.getByRole('link', { name: '排行榜', exact: true }).click();
 		await page.waitForURL(/\/leaderboard\?period=2026-10/);
-		await page.goto(baseUrl + '/leaderboard?period=2026-09');
+		await follow(page, baseUrl, '/leaderboard?period=2026-09');
 		const row = page.locator(`table.board tr[data-id="${AGENT}"]`);
 		await visible(row, 60_000);
 		await page.waitForFunction(() => !document.querySelector('.table-wrap.stale'));
@@ -132,7 +132,7 @@ describe('leaderboard', () => {
 		await visible(page.locator('[data-section="complaints"] tbody tr'));
 
 		// The report prints: the KPI table says what the SQL says, and Chromium makes a PDF of it.
-		await page.goto(baseUrl + '/report?period=2026-09');
+		await follow(page, baseUrl, '/report?period=2026-09');
 		const volume = page.locator('.sheet tr[data-kpi="volume"] td').nth(1);
 		await visible(volume, 60_000);
 		expect(await volume.innerText()).toBe(truth.volume.toLocaleString('zh-CN'));

@@ -2,7 +2,7 @@
 // mapping as a preset, and the next export with the same headers is mapped automatically.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { reportCard, visible } from './ui';
+import { follow, reportCard, visible } from './ui';
 
 const HEADER = 'Ref,Operator,Kickoff,Waited,Spoke';
 const first = [
@@ -56,7 +56,7 @@ describe('column mapping presets', () => {
 		expect(next).toContain('已应用预设“Vendor X”');
 		expect(next).toContain('已导入 2 / 2 行');
 
-		await page.goto(baseUrl + '/calls');
+		await follow(page, baseUrl, '/calls');
 		await visible(page.getByRole('cell', { name: 'V-101' }));
 		await visible(page.getByRole('cell', { name: 'V-003' }));
 		expect(session.pageErrors).toEqual([]);

@@ -4,7 +4,7 @@
 // is empty (no review submitted yet) and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { follow, visible } from './ui';
 
 const CLOSE = '那您这边还有别的要咨询的吗？';
 const call = (id: string, last: string) =>
@@ -58,10 +58,10 @@ describe('near misses', () => {
 			]);
 		await visible(page.getByText(/导入完成/), 60_000);
 
-		await page.goto(`${baseUrl}/calls/NM1`);
+		await follow(page, baseUrl, '/calls/NM1');
 		await visible(page.locator('.checklist li[data-item="closing"][data-result="fail"]'), 60_000);
 
-		await page.goto(`${baseUrl}/near-misses?item=closing`);
+		await follow(page, baseUrl, '/near-misses?item=closing');
 		const row = await visible(page.locator('[data-testid="near-misses"] tr', { hasText: CLOSE.replace('？', '') }), 60_000);
 		expect(await row.locator('td.num').innerText()).toBe('3');
 		await row.getByRole('button', { name: '认可' }).click();
@@ -72,12 +72,12 @@ describe('near misses', () => {
 		await visible(page.getByText(/没有近似说法/), 30_000);
 
 		for (const id of ['NM1', 'NM2', 'NM3']) {
-			await page.goto(`${baseUrl}/calls/${id}`);
+			await follow(page, baseUrl, `/calls/${id}`);
 			await visible(page.locator('.checklist li[data-item="closing"][data-result="pass"]'), 60_000);
 			expect(await page.locator('.checklist li[data-item="closing"]').innerText()).toContain('认可的说法');
 		}
 
-		await page.goto(`${baseUrl}/accuracy`);
+		await follow(page, baseUrl, '/accuracy');
 		await visible(page.getByText(/还没有提交的质检记录/), 30_000);
 		expect(session.pageErrors).toEqual([]);
 		expect(session.foreignRequests).toEqual([]);

@@ -6,7 +6,7 @@
 // from its corrections; the queue counts version 2 and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
-import { clickFirstFindingRegion, mixedCallMoments, openSampleWorkspace, playBriefly, visible, watchMixedCalls } from './ui';
+import { clickFirstFindingRegion, follow, mixedCallMoments, openSampleWorkspace, playBriefly, visible, watchMixedCalls } from './ui';
 
 const CALL = 'C20260803-000093'; // has a stereo recording in the sample
 
@@ -98,7 +98,7 @@ describe('review queue', () => {
 		// After a browser restart: the progress, and the review exactly as it was left.
 		session = await session.restart();
 		const again = session.page;
-		await again.goto(`${session.baseUrl}/queue`);
+		await follow(again, session.baseUrl, '/queue');
 		await visible(again.getByTestId('queue-progress').getByText(`已复核 1 / ${total}`), 60_000);
 		const row2 = again.getByTestId('queue-row').filter({ hasText: CALL });
 		await visible(row2.getByText(/^✓ 已复核/));
@@ -118,7 +118,7 @@ describe('review queue', () => {
 		expect(session.pageErrors).toEqual([]);
 
 		// The ? help exists on every page: on the queue page it lists the keys valid everywhere.
-		await again.goto(`${session.baseUrl}/queue`);
+		await follow(again, session.baseUrl, '/queue');
 		await visible(again.getByTestId('queue-progress'), 60_000);
 		await again.keyboard.press('?');
 		const help = again.getByTestId('shortcut-help');
@@ -128,7 +128,7 @@ describe('review queue', () => {
 		await help.waitFor({ state: 'detached' });
 
 		// A new rubric version becomes active (one more banned phrase) and every call is re-scored under it.
-		await again.goto(`${session.baseUrl}/rubrics`);
+		await follow(again, session.baseUrl, '/rubrics');
 		await again.getByRole('button', { name: '服务禁语', exact: true }).click({ timeout: 60_000 });
 		const banned = again.getByLabel('禁语（每行一个）');
 		await banned.fill((await banned.inputValue()) + '\n您自己查');
@@ -138,7 +138,7 @@ describe('review queue', () => {
 		await visible(again.getByText(/第 2 版已设为当前评分标准/), 300_000);
 
 		// The queue counts reviews under version 2 and says so; the call reviewed under version 1 is listed as such.
-		await again.goto(`${session.baseUrl}/queue`);
+		await follow(again, session.baseUrl, '/queue');
 		await visible(again.getByTestId('queue-progress').getByText(`已复核 0 / ${total}`), 60_000);
 		await visible(
 			again.getByTestId('queue-progress-version').getByText('按评分标准第 2 版计（当前启用）；另有 1 通只在旧版本下复核过，未计入')

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSampleSession, openSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 const COMMENTS = ['=SUM(A1)', '-5 s 太快', '@agent 注意语速'];
 const REASON = '复听录音后确认自动判定有误';
 
 async function openCall(page: Page, baseUrl: string) {
-	await page.goto(`${baseUrl}/calls/${CALL}`);
+	await follow(page, baseUrl, `/calls/${CALL}`);
 	await visible(page.locator('.checklist li[data-item]'), 60_000);
 	return page.locator('[data-testid="review-panel"]');
 }
@@ -34,17 +34,17 @@ describe('review exchange', () => {
 
 	it('tells a second tab that the workspace is open elsewhere, in Chinese and English', async () => {
 		const { context, page, baseUrl, pageErrors } = await open();
-		await page.goto(baseUrl + '/');
+		await follow(page, baseUrl, '/');
 		await visible(page.getByRole('button', { name: '载入示例呼叫中心' }), 60_000);
 
 		const second = await context.newPage();
-		await second.goto(baseUrl + '/calls');
+		await follow(second, baseUrl, '/calls');
 		await visible(second.getByRole('heading', { name: '此工作区已在另一个标签页中打开' }));
 		await visible(second.getByText('为防止数据损坏，同一时间只能有一个标签页使用工作区。'));
 		await second.getByRole('button', { name: 'EN', exact: true }).click();
 		await visible(second.getByRole('heading', { name: 'This workspace is open in another tab' }));
 		await visible(second.getByText('Switch to the tab that has it open, or close that tab and then reload this one'));
-		// The first tab keeps working.
+		// The first tab keeps working, and a full load there takes the language chosen in the second.
 		await page.goto(baseUrl + '/reviews');
 		await visible(page.getByRole('heading', { name: 'Reviews', exact: true }));
 
@@ -79,7 +79,7 @@ describe('review exchange', () => {
 		await visible(panel.getByText(/^已于 .* 提交，得分/));
 		const score = await panel.locator('[data-testid="review-score"]').innerText();
 
-		await a.page.goto(a.baseUrl + '/reviews');
+		await follow(a.page, a.baseUrl, '/reviews');
 		const row = await visible(a.page.locator(`[data-testid="reviews-table"] tr[data-call="${CALL}"]`));
 		expect(await row.innerText()).toContain('质检员甲'); // the name typed at submit became the workspace's inspector
 		await visible(a.page.locator('[data-testid="inspector-name"]', { hasText: '质检员甲' }));
@@ -103,7 +103,7 @@ describe('review exchange', () => {
 		// --- A fresh browser profile (the team lead) imports the CSV: the review is back as it was. ---
 		const b = await open(true);
 		await openSampleWorkspace(b.page, b.baseUrl);
-		await b.page.goto(b.baseUrl + '/reviews');
+		await follow(b.page, b.baseUrl, '/reviews');
 		await visible(b.page.getByText(/还没有复核记录/));
 		await b.page.locator('input[type="file"]').setInputFiles(csvFile);
 		const report = await visible(b.page.locator('[data-testid="import-report"]'));
@@ -127,7 +127,7 @@ describe('review exchange', () => {
 		const leadScore = await panelB.locator('[data-testid="review-score"]').innerText();
 		expect(leadScore).not.toBe(score);
 
-		await b.page.goto(b.baseUrl + '/reviews');
+		await follow(b.page, b.baseUrl, '/reviews');
 		await b.page.locator('input[type="file"]').setInputFiles(parquetFile);
 		await visible(b.page.locator('[data-testid="import-report"]').getByText('与本地不同、列为冲突 1 条'));
 		const conflict = await visible(b.page.locator(`[data-testid="conflict"][data-call="${CALL}"]`));

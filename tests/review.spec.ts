@@ -3,7 +3,7 @@
 // and after a browser restart all of it is still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
-import { clickFirstFindingRegion, openSampleWorkspace, playBriefly, visible } from './ui';
+import { clickFirstFindingRegion, follow, openSampleWorkspace, playBriefly, visible } from './ui';
 
 const CALL = 'C20260803-000093';
 
@@ -20,7 +20,7 @@ describe('inspector review', () => {
 		const { page, baseUrl } = session;
 		await openSampleWorkspace(page, baseUrl);
 
-		await page.goto(`${baseUrl}/calls/${CALL}`);
+		await follow(page, baseUrl, `/calls/${CALL}`);
 		const wave = await visible(page.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
 		// Stereo: one lane per channel, named by the recording's channel map.
 		expect(await wave.locator('.lane').allInnerTexts()).toEqual(['坐席', '客户']);
@@ -59,7 +59,7 @@ describe('inspector review', () => {
 		// After a browser restart the review is exactly as it was left.
 		session = await session.restart();
 		const again = session.page;
-		await again.goto(`${session.baseUrl}/calls/${CALL}`);
+		await follow(again, session.baseUrl, `/calls/${CALL}`);
 		await visible(again.locator('[data-testid="waveform"][data-ready="true"]'), 60_000);
 		const panel2 = again.locator('[data-testid="review-panel"]');
 		await visible(panel2.getByText(/^已于 .* 提交，得分/));

@@ -3,7 +3,7 @@
 // find it listed (and active) after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { visible } from './ui';
+import { follow, visible } from './ui';
 
 const DIALOGUE = [
 	'[00:01] 客服：请问您要办理什么业务？',
@@ -25,7 +25,7 @@ describe('rubric editor', () => {
 
 	it('edits the default rubric, tries it on a dialogue, saves and activates a new version', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/rubrics');
+		await follow(page, baseUrl, '/rubrics');
 		await visible(page.getByRole('heading', { name: '评分标准', exact: true }), 60_000);
 		await page.getByRole('button', { name: '从默认开始（中文）' }).click();
 		await visible(page.getByText('正在编辑：默认质检标准（中文）'));

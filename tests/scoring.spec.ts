@@ -3,7 +3,7 @@
 // with its evidence, which leads to the turn.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
-import { openSampleWorkspace, visible } from './ui';
+import { follow, openSampleWorkspace, visible } from './ui';
 
 describe('scoring', () => {
 	let session: Session;
@@ -52,7 +52,7 @@ describe('scoring', () => {
 		expect(await turn.innerText()).toContain('服务禁语');
 
 		// The list's result filter lives in the URL.
-		await page.goto(baseUrl + '/calls');
+		await follow(page, baseUrl, '/calls');
 		await visible(page.getByRole('cell', { name: /^C2026/ }));
 		await page.getByRole('combobox', { name: '质检结果' }).selectOption('failed');
 		await page.waitForURL(/result=failed/);
@@ -68,7 +68,7 @@ describe('scoring', () => {
 		expect(await page.locator('.count').innerText()).toMatch(/^匹配 [\d,]+ 通$/);
 
 		// A customer reads out her phone number: the transcript masks it until the inspector asks to reveal it.
-		await page.goto(baseUrl + '/calls/C20260803-000117');
+		await follow(page, baseUrl, '/calls/C20260803-000117');
 		const spoken = await visible(page.locator('.transcript li', { hasText: '我的号码是' }));
 		expect(await spoken.innerText()).toContain('150****9243');
 		expect(await page.locator('main').innerText()).not.toContain('15000499243');

@@ -6,6 +6,27 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<Locat
 	return locator.first();
 }
 
+/**
+ * Opens `baseUrl + path` as a link inside the app does: SvelteKit's router swaps the page and the workspace stays
+ * open, as it does for a user clicking through the app. A page not showing the app yet loads it in full. Specs use
+ * page.goto / page.reload only where a full load is the point (a restart, persistence, a fresh tab).
+ */
+export async function follow(page: Page, baseUrl: string, path: string): Promise<void> {
+	const target = new URL(baseUrl + path);
+	if (!page.url().startsWith(baseUrl)) {
+		await page.goto(target.href);
+		return;
+	}
+	await page.evaluate((href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		document.body.append(a);
+		a.click();
+		a.remove();
+	}, target.href);
+	await page.waitForURL((u) => u.pathname === target.pathname && u.search === target.search);
+}
+
 /** The report card of one imported file on the import page. */
 export function reportCard(page: Page, fileName: string): Locator {
 	return page.locator('article', { has: page.getByRole('heading', { name: fileName, exact: true }) });
