@@ -21,7 +21,7 @@ export default defineConfig({
 					// independent (temporary folders, no ports), so use both cores.
 					maxWorkers: 2,
 					// Files share their worker's modules: each file no longer instantiates duckdb-wasm (about 1.8 s) and
-					// re-imports the app's modules. Every file passes in any order without isolation (311 s against 534 s
+					// re-imports the app's modules. Every file passes without isolation (311 s against 534 s
 					// for the unit project here); state a test leaves behind belongs in its own afterAll/afterEach.
 					isolate: false,
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
