@@ -253,7 +253,7 @@ export function buildNormaliseCallsSql(i: NormaliseInput): string {
 	SELECT *,
 		CASE WHEN r_call_id IS NULL THEN NULL WHEN r_call_id_scope IS NULL THEN r_call_id ELSE r_call_id_scope || '-' || r_call_id END AS call_id,
 		${start.expr} AS started_at,
-		${DURATIONS.map((d) => `cqa_dur(r_${d}) AS ${vOf(d)}, CASE WHEN cqa_dur_ok(r_${d}, cqa_dur(r_${d})) THEN cqa_dur(r_${d}) END AS ${d}`).join(', ')},
+		${DURATIONS.map((d) => (f.has(d) ? `cqa_dur(r_${d}) AS ${vOf(d)}` : `CAST(NULL AS DOUBLE) AS ${vOf(d)}`)).join(', ')},
 		coalesce(cqa_bool(r_abandoned), NOT cqa_bool(r_answered), cqa_outcome_abandoned(r_outcome)) AS abandoned,
 		cqa_bool(r_transferred) AS transferred,
 		cqa_bool(r_resolved) AS resolved,
@@ -265,7 +265,9 @@ export function buildNormaliseCallsSql(i: NormaliseInput): string {
 		r_customer_id AS customer_id, r_category AS category, r_recording AS recording
 	FROM v
 ), r AS (
-	SELECT *, CASE
+	SELECT *,
+		${DURATIONS.map((d) => (f.has(d) ? `CASE WHEN cqa_dur_ok(r_${d}, ${vOf(d)}) THEN ${vOf(d)} END AS ${d}` : `CAST(NULL AS DOUBLE) AS ${d}`)).join(', ')},
+		CASE
 		WHEN call_id IS NULL THEN ${idReason(f, 'call_id', 'call id')}
 		WHEN started_at IS NULL THEN ${start.reason}
 		WHEN NOT cqa_ts_ok(started_at) THEN ${implausibleDate(f, start.column)}
@@ -423,7 +425,9 @@ export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
 		r_text AS text
 	FROM v
 ), r AS (
-	SELECT *, CASE
+	SELECT *,
+		${DURATIONS.map((d) => (f.has(d) ? `CASE WHEN cqa_dur_ok(r_${d}, ${vOf(d)}) THEN ${vOf(d)} END AS ${d}` : `CAST(NULL AS DOUBLE) AS ${d}`)).join(', ')},
+		CASE
 		WHEN call_id IS NULL THEN ${idReason(f, 'call_id', 'call id')}
 		WHEN text IS NULL THEN ${idReason(f, 'text', 'text')}
 	END AS base_reason
