@@ -425,9 +425,7 @@ export function buildNormaliseSegmentsSql(i: NormaliseInput): string {
 		r_text AS text
 	FROM v
 ), r AS (
-	SELECT *,
-		${DURATIONS.map((d) => (f.has(d) ? `CASE WHEN cqa_dur_ok(r_${d}, ${vOf(d)}) THEN ${vOf(d)} END AS ${d}` : `CAST(NULL AS DOUBLE) AS ${d}`)).join(', ')},
-		CASE
+	SELECT *, CASE
 		WHEN call_id IS NULL THEN ${idReason(f, 'call_id', 'call id')}
 		WHEN text IS NULL THEN ${idReason(f, 'text', 'text')}
 	END AS base_reason
