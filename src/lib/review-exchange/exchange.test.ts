@@ -16,15 +16,8 @@ import { callAppeals, decideItem, fileAppeal, getAppeal, type Appeal } from '../
 import { insertRubric } from '../scoring/rubrics-table';
 import { rubricOf, scoreC1 } from '../review/test-review';
 import { describeExchangeIssue } from './describe-issue';
-import {
-	describeDifferences,
-	exportRecords,
-	importRecords,
-	listConflicts,
-	listReviews,
-	resolveAllConflicts,
-	resolveConflict
-} from './exchange-sql';
+import { exportRecords, importRecords, listReviews } from './exchange-sql';
+import { describeDifferences, listConflicts, resolveAllConflicts, resolveConflict } from './conflicts-sql';
 import { getInspectorName, setInspectorName } from '../review/inspector-sql';
 
 const KEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 1 };
