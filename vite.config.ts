@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { sampleData } from './scripts/sample-data-plugin.js';
 import { securityHeaders } from './scripts/security-headers.js';
 import { CSP_DIRECTIVES } from './svelte.config.js';
+import { HeaviestFirst } from './scripts/heaviest-first';
 
 export default defineConfig({
 	// `npm start` serves the build with vite preview: security headers, no CORS (README, "Security").
@@ -11,6 +12,7 @@ export default defineConfig({
 	// True only in the benchmark build (svelte.config.js): the bench hook and its data generator are left out of the app.
 	define: { 'import.meta.env.CALLQA_BENCH': JSON.stringify(process.env.CALLQA_BENCH === '1') },
 	test: {
+		sequence: { sequencer: HeaviestFirst },
 		projects: [
 			{
 				extends: true,

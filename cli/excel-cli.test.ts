@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callqa, type Run } from './spawn-cli';
 import { writeScoresXlsx } from './score-export';
-import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { createTestDb } from '../src/lib/db/test-db';
 import { ensureSchema } from '../src/lib/db/schema';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
 
@@ -93,7 +93,7 @@ describe('callqa and Excel', () => {
 	});
 
 	it('leaves out a sheet Excel cannot hold and says which', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		await ensureSchema(db);
 		const rubric = DEFAULT_RUBRIC_ZH;
 		await db.query(

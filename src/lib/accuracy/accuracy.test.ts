@@ -1,7 +1,7 @@
 // AutoQA accuracy: submitted reviews (or a labels file) against the findings, per item and rubric version, in
 // real DuckDB (node-wasm); and the labels file parser with its per-line errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
@@ -10,7 +10,7 @@ import { parseLabels } from './labels';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	// 5 calls, item "closing" under default-zh v1: automatic results vs the inspector's
 	const auto = ['fail', 'fail', 'pass', 'pass', 'na'];

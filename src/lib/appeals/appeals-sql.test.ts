@@ -2,7 +2,7 @@
 // overturns another, the reviewed score (and so every KPI) follows the overturn, and the history keeps the
 // original result, the appeal and the decision. Real DuckDB (duckdb-wasm in Node).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { insertRubric } from '../scoring/rubrics-table';
@@ -15,7 +15,7 @@ const KEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 3 };
 describe('appeals', () => {
 	let db: Db;
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 		await insertRubric(db, rubricOf(3));
 		await scoreC1(db, 3); // greeting fail, banned pass, courtesy pass, manual n/a: 75

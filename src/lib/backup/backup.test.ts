@@ -2,7 +2,7 @@
 // session, a queue and settings goes into one file and comes back into an empty workspace with every table identical;
 // a wrong, truncated or newer file is refused with its name and why, and a non-empty workspace is not overwritten.
 import { describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
 import { seedCalls } from '../scoring/test-calls';
@@ -13,7 +13,7 @@ import { saveCentreTimeZone } from '../centre-time/settings';
 import { BackupError, parseBackup, restoreBackup, workspaceTables, writeBackup } from './backup';
 
 async function fullWorkspace(): Promise<Db> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	await ensureSchema(db);
 	await seedCalls(db, [
 		{
@@ -64,7 +64,7 @@ describe('backup and restore', () => {
 	it('restores every table identically into an empty workspace', async () => {
 		const a = await fullWorkspace();
 		const text = await writeBackup(a, '2026-09-01 00:30:00');
-		const b = await createNodeWasmDb();
+		const b = await createTestDb();
 		const result = await restoreBackup(b, 'ws.callqa-backup', parseBackup('ws.callqa-backup', text));
 		expect(result.skipped).toEqual([]);
 

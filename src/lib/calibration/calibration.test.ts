@@ -4,7 +4,7 @@
 // or cut short are refused by name, and an answer that differs from one already imported is shown, not applied.
 // Real DuckDB (duckdb-wasm in Node).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { rubricOf } from '../review/test-review';
@@ -28,7 +28,7 @@ const RUBRIC = rubricOf(3); // greeting 10, banned 20 (critical), courtesy 10, m
 const CALLS = ['C1', 'C2', 'C3'];
 
 async function workspace(withCalls: boolean): Promise<Db> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	await ensureSchema(db);
 	if (withCalls) {
 		await db.query(`INSERT INTO calls (call_id, agent_name, team, channel, started_at, talk_s) VALUES

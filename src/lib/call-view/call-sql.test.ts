@@ -1,7 +1,7 @@
 // One call's page data on real SQL: facts, transcript order, findings and score of the version asked for,
 // and the versions that scored the call (the ?v= selector).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { seedCalls } from '../scoring/test-calls';
 import { scoreCalls } from '../scoring/score';
@@ -11,7 +11,7 @@ import { clock, span } from '../format/time';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await seedCalls(db, [
 		{
 			id: 'k1',

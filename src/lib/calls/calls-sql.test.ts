@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
@@ -9,7 +9,7 @@ import { listCalls, listFilterOptions, PAGE_SIZE, parseCallsFilters, parseCallsS
 let db: Db;
 
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	await db.query(`INSERT INTO calls (call_id, agent_id, agent_name, started_at)
 		SELECT 'C' || lpad(i::VARCHAR, 4, '0'), 'A' || (i % 3), CASE WHEN i % 3 = 0 THEN '张_三' ELSE '李四' END, TIMESTAMP '2026-01-01' + INTERVAL (i) MINUTE

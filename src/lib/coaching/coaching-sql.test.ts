@@ -1,7 +1,7 @@
 // A trainer's sessions keep their clips in the order set, survive edits and removals without gaps, and refuse
 // what would make a broken clip. Real DuckDB (duckdb-wasm in Node); every write checkpoints.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import {
@@ -39,7 +39,7 @@ describe('coaching sessions', () => {
 	let db: Db;
 	let checkpoints: number;
 	beforeEach(async () => {
-		const inner = await createNodeWasmDb();
+		const inner = await createTestDb();
 		await ensureSchema(inner);
 		checkpoints = 0;
 		db = { ...inner, checkpoint: async () => void checkpoints++ };

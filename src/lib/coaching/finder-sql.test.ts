@@ -1,7 +1,7 @@
 // A trainer finds example moments by what the automatic checklist found: failed/passed items, the closest
 // greetings, the longest interruptions; filtered by team, period and recording. Real scoring SQL on real DuckDB.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
 import { scoreCalls } from '../scoring/score';
@@ -43,7 +43,7 @@ const CALLS: TestCall[] = [
 describe('example finder', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await seedCalls(db, CALLS);
 		await db.query(`UPDATE calls SET team = CASE call_id WHEN 'C' THEN '二组' ELSE '一组' END, agent_name = '坐席' || call_id,
 			started_at = CASE call_id WHEN 'A' THEN TIMESTAMP '2026-09-01 09:00:00' WHEN 'B' THEN TIMESTAMP '2026-09-15 10:00:00' ELSE TIMESTAMP '2026-10-02 11:00:00' END`);

@@ -1,7 +1,7 @@
 // A session exported on one machine opens on another: clip audio cut frame-exact (header checked byte by byte,
 // both channels kept), transcript excerpts and notes carried, and a damaged file is refused with its name and why.
 import { describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import { readWavInfo } from '../recordings/wav';
 import { addClip, clipAudioPath, createSession, listClips, listSessions } from './coaching-sql';
@@ -66,7 +66,7 @@ describe('clip audio cut', () => {
 
 describe('session file', () => {
 	it('round-trips a session into an empty workspace with its audio, excerpts, notes and order', async () => {
-		const a = await createNodeWasmDb();
+		const a = await createTestDb();
 		await ensureSchema(a);
 		const store = new Map<string, Uint8Array>();
 		const sid = await createSession(a, { title: '投诉/处理: 示范', audience: '二组', notes: '先好后坏' });
@@ -110,7 +110,7 @@ describe('session file', () => {
 		});
 		expect(doc.clips.map((c) => c.audio === null)).toEqual([false, true]);
 
-		const b = await createNodeWasmDb();
+		const b = await createTestDb();
 		await ensureSchema(b);
 		const other = new Map<string, Uint8Array>();
 		const imported = await importSession(b, file.fileName, doc, async (p, bytes) => void other.set(p, bytes));
@@ -178,7 +178,7 @@ describe('session file', () => {
 	});
 
 	it('masks customer numbers in excerpts and notes unless unmasked data is chosen, and says which in the file', async () => {
-		const a = await createNodeWasmDb();
+		const a = await createTestDb();
 		await ensureSchema(a);
 		const sid = await createSession(a, { title: '隐私', notes: '回访 13812345678' });
 		await addClip(a, sid, {

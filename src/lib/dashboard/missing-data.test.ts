@@ -4,7 +4,7 @@
 // fixtures are small hand-written files in the layout of two real exports (the Technion bank log: no resolved
 // flag, no satisfaction; the PwC log: resolved and CSAT, unanswered calls without times), imported for real.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { queryAgentDetail } from '../agent/agent-sql';
@@ -74,7 +74,7 @@ function pwcCsv(): string {
 }
 
 async function workspaceWith(name: string, text: string): Promise<Db> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	const reports = await importFiles(db, [{ name, bytes: new TextEncoder().encode(text) }]);
 	expect(reports.files[0].rows_loaded).toBeGreaterThan(0);
 	return db;

@@ -3,7 +3,7 @@
 // because all of them read the one definition (metrics/qa-score.ts); "automatic only" gives the old number back.
 // Real DuckDB (duckdb-wasm in Node), real scoring SQL.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { queryAgentDetail } from '../agent/agent-sql';
@@ -45,7 +45,7 @@ let db: Db;
 // Agent A (team 甲组) and agent B (team 乙组), four September calls each; call 2 of each has no greeting. The manual
 // item is n/a until judged, so the automatic scores are 100, 0, 100, 100: A's QA score 75, pass rate 3/4.
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	await db.query(`INSERT INTO calls (call_id, agent_id, agent_name, team, channel, direction, started_at, ring_s, talk_s, abandoned, resolved, csat)
 		SELECT format('{}{}', a, i), a, CASE a WHEN 'A' THEN '王芳' ELSE '李明' END, CASE a WHEN 'A' THEN '甲组' ELSE '乙组' END, 'phone', 'inbound',

@@ -3,7 +3,7 @@
 // And the rollups follow the data: a new import or scoring run rebuilds them, an unchanged workspace does not.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openScoredSample } from '../scoring/scored-sample';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
@@ -138,7 +138,7 @@ describe('dashboard rollup', () => {
 describe('repeat contacts (FCR) in the rollup', () => {
 	let small: Db;
 	beforeAll(async () => {
-		small = await createNodeWasmDb();
+		small = await createTestDb();
 		await ensureSchema(small);
 		// Customer K1: same-second calls (not a repeat of each other), one 7 days later to the second (a repeat),
 		// one 7 days + 1 s after that (not). K2: a later call without a time. No customer: never a repeat.

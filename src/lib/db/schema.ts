@@ -466,9 +466,18 @@ CREATE TABLE IF NOT EXISTS dash_complaint_rollup (
 );
 `;
 
-/** Creates every canonical table that does not exist yet, and (re)defines the QA score and call_facts views. Safe to call on every start. */
+/** The Db objects whose schema is in place: nothing drops the canonical tables, so once per database is enough. */
+const ensured = new WeakSet<Db>();
+
+/**
+ * Creates every canonical table that does not exist yet, and (re)defines the QA score and call_facts views. Safe to
+ * call on every start. Importers and scoring call it before they write; only the first call per Db runs the DDL
+ * (100–300 ms in duckdb-wasm, which a page load used to pay three times).
+ */
 export async function ensureSchema(db: Db): Promise<void> {
+	if (ensured.has(db)) return;
 	await db.query(SCHEMA_SQL);
 	await db.query(QA_SCORE_VIEWS_SQL);
 	await db.query(CALL_FACTS_VIEW_SQL);
+	ensured.add(db);
 }

@@ -2,7 +2,7 @@
 // English text, real findings (scored by the compiled SQL in node-wasm DuckDB) read as expected in both, and
 // anything the catalogue cannot say falls back to the English evidence column.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { en } from './en';
 import { zh, type MessageKey } from './zh';
@@ -202,7 +202,7 @@ const RUBRIC = validateRubric({
 let db: Db;
 let rows: (EvidenceOf & { call_id: string; item_id: string })[] = [];
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await clearCalls(db);
 	await seedCalls(db, CALLS);
 	for (const s of compileRubric(RUBRIC, { write: false }).sql) await db.query(s);

@@ -3,7 +3,7 @@
 // one, only the calls whose data changed are scored again, and a transcript never replaces another file's silently.
 // Real SQL on duckdb-wasm in Node, through the import pipeline the app and the CLI run.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { DEFAULT_RUBRIC_EN } from '../scoring/default-rubric-en';
@@ -84,7 +84,7 @@ interface CallRow {
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 });
 afterAll(async () => db.close());

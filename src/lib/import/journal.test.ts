@@ -1,6 +1,6 @@
 // An import cut short (a kill, a closed tab) is found on the next opening: which files loaded, which did not.
 import { describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { importFiles } from './pipeline';
 import { dismissInterrupted, interruptedImports } from './journal';
 
@@ -11,7 +11,7 @@ const csv = (id: string) => ({
 
 describe('the import journal', () => {
 	it('reports an import killed after 2 of 4 files on the next look, naming the files, until dismissed', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		const files = ['J1', 'J2', 'J3', 'J4'].map(csv);
 		// The process dies when the third file starts: nothing after that line runs.
 		await expect(

@@ -1,7 +1,7 @@
 // Inspector quality for a month, as a QA lead reads it: reviews done, median time per review, override rate of the
 // automatic result, appeal rate and overturn rate; calibration deviation stays missing (null), never 0. Real DuckDB.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { insertRubric } from '../scoring/rubrics-table';
@@ -15,7 +15,7 @@ const key = (call_id: string) => ({ call_id, rubric_id: 'default-zh', rubric_ver
 describe('inspector quality', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 		await insertRubric(db, rubricOf(3));
 		for (const id of ['C1', 'C2', 'C3']) await scoreC1(db, 3, AUTO, id);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { MappingPreset } from '../import/types';
 import { importPresets, listPresets, presetToJson, presetsFromJson, removePreset, savePreset } from './presets-store';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(() => db.close());
 

@@ -3,7 +3,7 @@
 // workspace with gaps in every input (no ring time, no resolved flag, no CSAT, no customer, no score, complaints
 // with and without a call). Real DuckDB (duckdb-wasm in Node).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { queryAgentDetail } from '../agent/agent-sql';
@@ -24,7 +24,7 @@ let db: Db;
 // 240 calls from 20 August to mid-October, 6 agents in 3 teams (agent A<n> in team T<n mod 3>), 40 customers who
 // call again within days (FCR), and every input missing on some calls; 25 complaints, a third without a call.
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	await db.query(`INSERT INTO calls (call_id, agent_id, agent_name, team, queue, channel, direction, customer_id, started_at,
 			ring_s, talk_s, hold_s, wrap_s, abandoned, resolved, csat)

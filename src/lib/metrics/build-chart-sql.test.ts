@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { autoGrain, queryCharts, queryDimensions } from './build-chart-sql';
@@ -8,7 +8,7 @@ let db: Db;
 const R = { id: 'r', version: 1 };
 
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	// 2026-09-07 is a Monday. Six calls: four on Mon 09:xx (team A, phone), one Tue 14:xx (team B, chat), one outside the period.
 	await db.query(`INSERT INTO calls (call_id, team, channel, started_at, ring_s, abandoned, csat) VALUES

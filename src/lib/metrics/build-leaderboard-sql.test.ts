@@ -3,7 +3,7 @@
 // ties share a rank, agents under the minimum are listed but not ranked, and rank change compares with last month.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openScoredSample } from '../scoring/scored-sample';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
@@ -222,7 +222,7 @@ describe('composite and rank', () => {
 
 describe('ties', () => {
 	it('share a rank and the next rank skips', async () => {
-		const t = await createNodeWasmDb();
+		const t = await createTestDb();
 		await ensureSchema(t);
 		// X and Y have identical calls; Z is worse on resolution; W is best.
 		const rows: string[] = [];

@@ -1,13 +1,13 @@
 // The manager's weights, minimum calls and service-level threshold survive a save and read back; a damaged or
 // partial value falls back to the defaults part by part instead of breaking the leaderboard.
 import { describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import { DEFAULT_SETTINGS, cleanSettings, readSettings, SETTINGS_KEY, writeSettings } from './settings';
 
 describe('manager settings', () => {
 	it('reads the defaults, then what was saved', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		await ensureSchema(db);
 		expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
 		const next = { weights: { ...DEFAULT_SETTINGS.weights, aht: 10, qaAvg: 0 }, minCallsPerMonth: 45, slThresholdS: 20 };

@@ -2,7 +2,7 @@
 // forms flipping as many calls the one closest to the script first, with that closeness (the scorer's ordered
 // alignment). Real compiled SQL in node-wasm DuckDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { clearCalls, oneItemRubric, seedCalls, type Turn } from '../scoring/test-calls';
 import { scoreCalls } from '../scoring/score';
@@ -10,7 +10,7 @@ import { listNearMisses } from './near-miss-sql';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(async () => {
 	await db.close();

@@ -1,7 +1,7 @@
 // Which file(s) the player plays and who is on each lane: stereo by its channel map, a mono agent/caller pair as
 // one recording with two lanes, a mono recording as one mixed lane.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { getPlayback, lanesOf } from './player-sql';
@@ -21,7 +21,7 @@ describe('lanesOf', () => {
 describe('getPlayback', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 		await db.query(`INSERT INTO recordings (call_id, file, duration_s, channels, sample_rate, channel_map) VALUES
 			('s', 's.wav', 40, 2, 8000, 'customer,agent'),

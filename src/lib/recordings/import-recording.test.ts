@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { importRecording, recordingSummary, rematchRecordings, setStoredIn } from './import-recording';
@@ -24,7 +24,7 @@ const rows = async (db: Db) => (await db.query<RecordingRow>('SELECT * FROM reco
 describe('importRecording', () => {
 	let db: Db;
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 		await db.query(`INSERT INTO calls (call_id, recording) VALUES
 			('C20260803-000123', NULL), ('C20260803-000124', 'monday/rec-0007.wav'), ('C20260803-000125', NULL)`);

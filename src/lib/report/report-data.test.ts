@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { queryKpis } from '../metrics/build-kpi-sql';
@@ -17,7 +17,7 @@ const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..
 let db: Db;
 
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await importFiles(
 		db,
 		['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(OUT, name))) }))

@@ -4,7 +4,7 @@
 // which row is wrong and why while the rest still loads. Real DuckDB (duckdb-wasm in Node).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { addComment, loadReview, reviewedScore, setOverride, submitReview } from '../review/review-sql';
@@ -24,7 +24,7 @@ const KEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 1 };
 const TRICKY = ['=SUM(A1)', '-5 s 太快', '@agent', '+86 138', '\tTAB', "'=already quoted", "'plain apostrophe", '普通评语, "引号"\n第二行'];
 
 async function freshDb(): Promise<{ db: Db; checkpoints: () => number }> {
-	const inner = await createNodeWasmDb();
+	const inner = await createTestDb();
 	await ensureSchema(inner);
 	let n = 0;
 	await inner.query(`INSERT INTO calls (call_id, agent_name) VALUES ('C1', '王芳'), ('C2', '李明')`);
@@ -353,7 +353,7 @@ describe('bad files', () => {
 describe('appeals in review exchange files', () => {
 	const AKEY = { call_id: 'C1', rubric_id: 'default-zh', rubric_version: 3 };
 	async function workspace(): Promise<Db> {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		await ensureSchema(db);
 		await insertRubric(db, rubricOf(3));
 		await scoreC1(db, 3); // greeting fail, banned pass, courtesy pass, manual n/a: 75

@@ -1,7 +1,7 @@
 // A file given to the reviews import that is not a review file is named for what it is and where it belongs: a
 // real coaching session export (renamed or not), a rubric export, other JSON; review CSVs and Parquet pass on.
 import { describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import { addComment, setOverride } from '../review/review-sql';
 import { createSession } from '../coaching/coaching-sql';
@@ -18,7 +18,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('files that are not review exports', () => {
 	it('names a coaching session file, whatever it is called, and says to import it on the Coaching page', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		await ensureSchema(db);
 		const id = await createSession(db, { title: '开场白示范', audience: '新员工', notes: '' });
 		const { fileName, text } = await exportSession(db, id, async () => null);
@@ -43,7 +43,7 @@ describe('files that are not review exports', () => {
 	});
 
 	it('lets a review CSV through', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		await ensureSchema(db);
 		await setOverride(db, { call_id: 'C1', rubric_id: 'r', rubric_version: 1 }, 'greeting', 'pass', '{有}');
 		await addComment(db, 'C1', 1, '{"format": "callqa-session"} 只是评语里的字');

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import { submitReview } from './review-sql';
 import {
@@ -30,7 +30,7 @@ const plan = (o: Partial<SamplingPlan> = {}): SamplingPlan => ({
 // Two agents × three ISO weeks (2026-09-07, -14, -21 are Mondays) × 10 calls; every 10th call abandoned.
 // C-x-w-i: agent x, week w, call i.
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	await db.query(`INSERT INTO calls (call_id, agent_id, started_at, abandoned, csat)
 		SELECT format('C-{}-{}-{:02d}', a, w, i), 'A' || a, TIMESTAMP '2026-09-07 08:00:00' + INTERVAL (w * 7) DAY + INTERVAL (i * 9) HOUR,

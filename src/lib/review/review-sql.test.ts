@@ -1,7 +1,7 @@
 // A review survives as written: overrides need a reason, comments keep their time, the score applies the
 // overrides by the rubric's maths, and a submitted review is frozen. Real DuckDB (duckdb-wasm in Node).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { insertRubric } from '../scoring/rubrics-table';
@@ -28,7 +28,7 @@ describe('review store', () => {
 	let db: Db;
 	let checkpoints: number;
 	beforeEach(async () => {
-		const inner = await createNodeWasmDb();
+		const inner = await createTestDb();
 		await ensureSchema(inner);
 		checkpoints = 0;
 		db = { ...inner, checkpoint: async () => void checkpoints++ };
@@ -90,7 +90,7 @@ describe('review store', () => {
 describe('score with overrides (SQL)', () => {
 	let db: Db;
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 		await insertRubric(db, rubricOf(3));
 		await scoreC1(db, 3);
@@ -174,7 +174,7 @@ describe('reviews across rubric versions', () => {
 	const V1 = { ...KEY, rubric_version: 1 };
 	const V2 = { ...KEY, rubric_version: 2 };
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 		await insertRubric(db, rubricOf(1));
 		// Version 2 drops the courtesy item.

@@ -1,7 +1,7 @@
 // The try-it box marks where each finding points in the pasted dialogue, from the finding's params (the scoring
 // SQL's spans), never by reading the English evidence or normalising text in JS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { parseDialogue } from '../scoring/dialogue';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
@@ -106,7 +106,7 @@ describe('span splitting', () => {
 describe('spans from the scoring SQL', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 	});
 	afterAll(async () => {
 		await db?.close();

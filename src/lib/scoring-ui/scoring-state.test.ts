@@ -1,7 +1,7 @@
 // The active rubric, incremental scoring after an import and rubric versions, on real SQL in node-wasm: what
 // the app relies on when it scores on load and when the rubric editor activates a new version.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { clearCalls, seedCalls, type TestCall } from '../scoring/test-calls';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
@@ -14,7 +14,7 @@ import { ScoringState } from './scoring-state.svelte';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(async () => {
 	await db.close();

@@ -1,12 +1,12 @@
 // cqa_norm(): the one normalisation transcripts and rubric phrases share, run in DuckDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { NORM_MACRO_SQL } from './normalize';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await db.query(NORM_MACRO_SQL);
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // node-wasm DuckDB: what agents of a real hotline said for the closing and greeting, near misses that are not the
 // script, and banned-phrase look-alikes a careful inspector would not count. docs/rubric.md describes the rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { clearCalls, seedCalls, oneItemRubric, type Turn } from './test-calls';
 import { compileRubric } from './compile';
@@ -13,7 +13,7 @@ import type { Rubric } from './rubric';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(async () => {
 	await db.close();

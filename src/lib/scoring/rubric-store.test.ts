@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
 import { listVersions, loadRubric, saveRubricIfMissing } from '../scoring-ui/active-rubric';
@@ -8,7 +8,7 @@ import { saveNewVersion } from './rubric-store';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // Every rule kind but the timing ones (timing-rules.test.ts) on tiny hand-made calls, through the real compiled SQL
 // in node-wasm DuckDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { judge } from './test-calls';
 import { validateRubric } from './rubric';
@@ -9,7 +9,7 @@ import { checkCases, defaultItem, type Case } from './rule-cases';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(async () => {
 	await db.close();

@@ -1,9 +1,9 @@
-// Scores the committed sample centre (sample-data/out) with the default Chinese rubric in node-wasm DuckDB and
+// Scores the committed sample centre (sample-data/out) with the default Chinese rubric on the test DuckDB (db/test-db.ts) and
 // compares every item with ground-truth.json: precision and recall of "fail" per item and confusion counts.
 // Used by evaluate-sample.mts (prints the table) and evaluate-sample.test.ts (asserts ≥ 0.95 per item).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from './default-rubric-zh';
 import { scoreCalls } from './score';
@@ -34,7 +34,7 @@ export interface SampleEval {
 type Truth = { calls: Record<string, { item: string; expected: 'pass' | 'fail' | 'na' }[]> };
 
 export async function evaluateSample(): Promise<SampleEval> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	try {
 		const t0 = performance.now();
 		await importFiles(db, sampleFiles());

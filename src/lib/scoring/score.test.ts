@@ -1,6 +1,6 @@
 // Score maths, versions, incremental scoring and the editor's "try it" box, on real SQL in node-wasm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { clearCalls, seedCalls, type TestCall } from './test-calls';
 import { validateRubric, type Rubric } from './rubric';
@@ -10,7 +10,7 @@ import { parseDialogue } from './dialogue';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(async () => {
 	await db.close();

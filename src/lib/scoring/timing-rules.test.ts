@@ -1,14 +1,14 @@
 // The timing rule kinds (interruption, response_time) on tiny hand-made calls, through the real compiled SQL in
 // node-wasm DuckDB; the other kinds are rules.test.ts.
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import type { Turn } from './test-calls';
 import { checkCases, defaultItem, type Case } from './rule-cases';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 afterAll(async () => {
 	await db.close();

@@ -2,7 +2,7 @@
 // reply latency) from voice activity, in the calls list (with mono and not-analysed calls told apart, never 0) and
 // per agent against the team on the agent page.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { listCalls } from '../calls/calls-sql';
@@ -13,7 +13,7 @@ const span = (speaker: 'agent' | 'customer', start_s: number, end_s: number): Vo
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureSchema(db);
 	await db.query(`INSERT INTO calls (call_id, agent_id, agent_name, team, started_at) VALUES
 		('a1', 'A1', '甲', 'T', '2026-08-03 09:00:00'), ('a2', 'A1', '甲', 'T', '2026-08-04 09:00:00'),

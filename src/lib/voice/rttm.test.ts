@@ -2,7 +2,7 @@
 // rejected: the call is found by the file name like its recording's, speakers map by role words or "who speaks
 // first", and the audio figures follow.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { detectFile, importFiles } from '../import/pipeline';
 import { getCallAudio } from './activity-sql';
@@ -42,7 +42,7 @@ describe('parseRttm', () => {
 describe('importing an RTTM file', () => {
 	let db: Db;
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 	});
 
 	it('is voice activity, not a rejected transcript', () => {

@@ -2,7 +2,7 @@
 // ground truth with F1 ≥ 0.9 (0.5 s tolerance on start and end, same side talking over) and talk time is within
 // 5 % per side; also after putting them on a noisy line with -20 dB cross-talk bleed.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';
 import type { Db } from '../db/types';
 import { sampleAccuracy } from './sample-accuracy';
@@ -10,7 +10,7 @@ import { sampleAccuracy } from './sample-accuracy';
 describe('voice activity on the sample recordings', () => {
 	let db: Db;
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 		await ensureSchema(db);
 	});
 

@@ -5,7 +5,7 @@
 import { openAsBlob, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../db/node-wasm';
+import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { importFiles } from '../import/pipeline';
 import { DEFAULT_RUBRIC_ZH } from '../scoring/default-rubric-zh';
@@ -48,7 +48,7 @@ async function scoreRecorded(db: Db, withTranscripts: boolean) {
 describe("scoring the sample's recorded calls from their audio", () => {
 	let db: Db;
 	beforeEach(async () => {
-		db = await createNodeWasmDb();
+		db = await createTestDb();
 	});
 	afterEach(async () => {
 		await db.close();

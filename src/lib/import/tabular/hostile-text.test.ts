@@ -2,7 +2,7 @@
 // name, a header over the column cap, lines over the length cap. Each is reported with its line and reason and
 // the other rows still load.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../../db/node-wasm';
+import { createTestDb } from '../../db/test-db';
 import type { Db } from '../../db/types';
 import { importFiles } from '../pipeline';
 import { fileStatus, type FileReport } from '../types';
@@ -14,7 +14,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 let db: Db;
 beforeEach(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 
 async function importOne(name: string, bytes: Uint8Array): Promise<FileReport> {

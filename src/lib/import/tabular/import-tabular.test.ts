@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../../db/node-wasm';
+import { createTestDb } from '../../db/test-db';
 import type { Db } from '../../db/types';
 import type { FileReport, MappingPreset } from '../types';
 import { importTabular } from './import-tabular';
@@ -9,7 +9,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 let db: Db;
 beforeEach(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 });
 
 const balanced = (r: FileReport) => r.rows_loaded + r.rows_rejected === r.rows_total;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../../db/node-wasm';
+import { createTestDb } from '../../db/test-db';
 import type { Db } from '../../db/types';
 import { ensureParseMacros } from './sql-macros';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createNodeWasmDb();
+	db = await createTestDb();
 	await ensureParseMacros(db);
 });
 

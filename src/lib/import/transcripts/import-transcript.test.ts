@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../../db/node-wasm';
+import { createTestDb } from '../../db/test-db';
 import { ensureSchema } from '../../db/schema';
 import { importTranscript } from './import-transcript';
 
@@ -7,7 +7,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('importTranscript', () => {
 	it('loads segments with mapped roles, reports rejects, and replaces a call on re-import', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		await ensureSchema(db);
 		const vtt =
 			'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Agent>Hello, "welcome"</v>\n\n00:02.500 --> 00:03.000\n<v Customer>Hi</v>\n\n00:0x.000 --> 00:04.000\n<v Customer>lost</v>\n';
@@ -86,7 +86,7 @@ describe('importTranscript', () => {
 	});
 
 	it('decodes GB18030 and a UTF-8 BOM; a rejected file loads nothing and says why', async () => {
-		const db = await createNodeWasmDb();
+		const db = await createTestDb();
 		// "客服" / "您好" in GB18030
 		const gb = new Uint8Array([
 			...enc('[{"speaker": "'),

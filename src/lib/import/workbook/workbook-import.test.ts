@@ -2,7 +2,7 @@
 // the CSV twin, title rows and merged headers skipped, Excel dates read as dates, bad workbooks named.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { createNodeWasmDb } from '../../db/node-wasm';
+import { createTestDb } from '../../db/test-db';
 import type { Db } from '../../db/types';
 import { importFiles } from '../pipeline';
 import type { InputFile } from '../types';
@@ -55,7 +55,7 @@ const CALL_COLUMNS = 'call_id, agent_id, agent_name, team, started_at, talk_s, r
 async function importedCalls(
 	file: InputFile
 ): Promise<{ db: Db; report: Awaited<ReturnType<typeof importFiles>>['files'][0]; rows: unknown[] }> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	const { files } = await importFiles(db, [file]);
 	const rows = (await db.query(`SELECT ${CALL_COLUMNS} FROM calls ORDER BY call_id`)).rows;
 	return { db, report: files[0], rows };
