@@ -16,6 +16,8 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		// No TypeScript project service: none of these rules needs type information, and building it for every
+		// .svelte file took 23 of ESLint's 39 s here (the findings are the same without it).
 		languageOptions: { parserOptions: { extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	},
 	{
