@@ -53,6 +53,23 @@ export class ReviewState {
 	save = $state<SaveStatus>('idle');
 	error = $state<string | null>(null);
 	#callId: string | null = null;
+	/**
+	 * Reads and writes of this state run one after another: a re-read started while a write is on its way (the page
+	 * reloads its findings after "re-edit") must not read half before and half after it, nor land on screen after it.
+	 */
+	#queue: Promise<unknown> = Promise.resolve();
+
+	#inTurn<T>(job: () => Promise<T>): Promise<T> {
+		const p = this.#queue.then(job, job);
+		this.#queue = p.catch(() => undefined);
+		return p;
+	}
+
+	/** Still showing the review `key` names (pages build a new key object for the same review on every reload). */
+	#isShowing(key: ReviewKey): boolean {
+		const k = this.key;
+		return !!k && k.call_id === key.call_id && k.rubric_id === key.rubric_id && k.rubric_version === key.rubric_version;
+	}
 
 	get isSubmitted(): boolean {
 		return this.review?.status === 'submitted';
@@ -66,7 +83,7 @@ export class ReviewState {
 		this.key = key;
 		this.isLoaded = false;
 		try {
-			const snap = await read(await workspace.db(), key);
+			const snap = await this.#inTurn(async () => read(await workspace.db(), key));
 			if (this.key !== key) return;
 			this.#apply(snap);
 			this.error = null;
@@ -136,10 +153,12 @@ export class ReviewState {
 		this.save = 'saving';
 		this.error = null;
 		try {
-			const db = await workspace.db();
-			await work(db, key);
-			const snap = await read(db, key);
-			if (this.key === key) this.#apply(snap);
+			const snap = await this.#inTurn(async () => {
+				const db = await workspace.db();
+				await work(db, key);
+				return read(db, key);
+			});
+			if (this.#isShowing(key)) this.#apply(snap);
 			this.save = 'saved';
 			return true;
 		} catch (e) {
