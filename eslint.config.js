@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'coverage/', 'sample-data/out/', 'eval/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'coverage/', 'sample-data/out/', 'eval/', 'test-results/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { sampleData } from './scripts/sample-data-plugin.js';
 import { securityHeaders } from './scripts/security-headers.js';
 import { CSP_DIRECTIVES } from './svelte.config.js';
-import { HeaviestFirst } from './scripts/heaviest-first';
+import { HeaviestFirst } from './scripts/heaviest-first.js';
 
 export default defineConfig({
 	// `npm start` serves the build with vite preview: security headers, no CORS (README, "Security").

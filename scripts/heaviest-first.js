@@ -1,11 +1,12 @@
 // Test-file order for the unit project on a machine without vitest's results cache (a clean clone, CI): the slowest
 // files start first, so the two workers finish together instead of one running a 40 s file alone at the end. With a
 // cache, vitest's own order (failed, then slowest first) stands.
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { BaseSequencer } from 'vitest/node';
 import path from 'node:path';
 
 /** Seconds per file in a unit run here (2026-12-05, native test DuckDB); files under 4 s keep vitest's order. */
-const SECONDS: Record<string, number> = {
+/** @type {Record<string, number>} */
+const SECONDS = {
 	'src/lib/scoring/native-parity.test.ts': 43,
 	'src/lib/scoring/reuse.test.ts': 28,
 	'cli/score-command.test.ts': 19,
@@ -28,15 +29,20 @@ const SECONDS: Record<string, number> = {
 };
 
 export class HeaviestFirst extends BaseSequencer {
-	async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+	/** @param {import('vitest/node').TestSpecification[]} files */
+	async sort(files) {
 		const sorted = await super.sort(files);
 		const root = this.ctx.config.root;
-		const key = (f: TestSpecification) => `${f.project.name}:${path.relative(root, f.moduleId)}`;
+		/** @param {import('vitest/node').TestSpecification} f */
+		const key = (f) => `${f.project.name}:${path.relative(root, f.moduleId)}`;
 		if (sorted.every((f) => this.ctx.cache.getFileTestResults(key(f)))) return sorted;
-		const seconds = (f: TestSpecification) => SECONDS[path.relative(root, f.moduleId)] ?? 0;
+		/** @param {import('vitest/node').TestSpecification} f */
+		const seconds = (f) => SECONDS[path.relative(root, f.moduleId)] ?? 0;
 		const index = new Map(sorted.map((f, i) => [f, i]));
 		return [...sorted].sort((a, b) =>
-			a.project.name !== b.project.name ? index.get(a)! - index.get(b)! : seconds(b) - seconds(a) || index.get(a)! - index.get(b)!
+			a.project.name !== b.project.name
+				? (index.get(a) ?? 0) - (index.get(b) ?? 0)
+				: seconds(b) - seconds(a) || (index.get(a) ?? 0) - (index.get(b) ?? 0)
 		);
 	}
 }
