@@ -7,7 +7,7 @@ import path from 'node:path';
 /** Seconds per file in a unit run here (2026-12-05, native test DuckDB); files under 4 s keep vitest's order. */
 /** @type {Record<string, number>} */
 const SECONDS = {
-	'src/lib/scoring/native-parity.test.ts': 43,
+	'src/lib/scoring/native-parity.test.ts': 28,
 	'src/lib/scoring/reuse.test.ts': 28,
 	'cli/score-command.test.ts': 19,
 	'src/lib/scoring-ui/scoring-state.test.ts': 16,

@@ -36,6 +36,14 @@ describe('Excel in and out', () => {
 	afterAll(async () => {
 		for (const s of sessions) await s.dispose();
 	});
+	// The two downloads only read the sample workspace: they share one browser, opened by whichever runs first.
+	let sampleSession: Promise<Session> | undefined;
+	const sample = (): Promise<Session> =>
+		(sampleSession ??= openSampleSession().then(async (session) => {
+			sessions.push(session);
+			await openSampleWorkspace(session.page, session.baseUrl);
+			return session;
+		}));
 
 	it('imports a call log from the workbook sheet the user picks, with its Excel dates', async () => {
 		const session = await openSession();
@@ -65,10 +73,7 @@ describe('Excel in and out', () => {
 	}, 180_000);
 
 	it('downloads the appraisal workbook whose ranking is the leaderboard’s', async () => {
-		const session = await openSampleSession();
-		sessions.push(session);
-		const { page, baseUrl } = session;
-		await openSampleWorkspace(page, baseUrl);
+		const { page, baseUrl } = await sample();
 
 		await follow(page, baseUrl, '/leaderboard?period=2026-09');
 		await page.getByRole('link', { name: '考核表', exact: true }).click();
@@ -110,10 +115,8 @@ describe('Excel in and out', () => {
 	}, 240_000);
 
 	it('downloads the agent page as a workbook with the figures the page shows', async () => {
-		const session = await openSampleSession();
-		sessions.push(session);
+		const session = await sample();
 		const { page, baseUrl } = session;
-		await openSampleWorkspace(page, baseUrl);
 		await follow(page, baseUrl, '/leaderboard?period=2026-09');
 		const first = await visible(page.locator('table.board tbody tr').first(), 60_000);
 		const agent = (await first.getAttribute('data-id'))!;

@@ -65,6 +65,10 @@ export async function sampleProfile(baseUrl: string, port: number): Promise<stri
 			await scored.waitFor({ timeout: 300_000 });
 		}
 		await scored.waitFor({ timeout: 300_000 });
+		// The dashboard's rollups too (saved once built): specs that open the dashboard would each build them again.
+		await page.getByRole('link', { name: '看板', exact: true }).click();
+		await page.locator('.echart canvas').first().waitFor({ timeout: 120_000 });
+		await scored.waitFor({ timeout: 300_000 });
 	} finally {
 		await context.close();
 	}
