@@ -37,6 +37,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e',
+					// After the unit project (group 0), on its own: one spec at a time, in one worker.
+					sequence: { groupOrder: 1 },
 					environment: 'node',
 					include: ['tests/**/*.spec.ts'],
 					testTimeout: 120_000,
