@@ -1,5 +1,5 @@
 // AutoQA accuracy: submitted reviews (or a labels file) against the findings, per item and rubric version, in
-// real DuckDB (node-wasm); and the labels file parser with its per-line errors.
+// real DuckDB (db/test-db.ts); and the labels file parser with its per-line errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';

@@ -1,6 +1,6 @@
 // An appeal as the QA team lives it: an agent contests items of a submitted review, the lead upholds one and
 // overturns another, the reviewed score (and so every KPI) follows the overturn, and the history keeps the
-// original result, the appeal and the decision. Real DuckDB (duckdb-wasm in Node).
+// original result, the appeal and the decision. Real DuckDB (the unit tests' DuckDB, db/test-db.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

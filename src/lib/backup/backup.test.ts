@@ -1,4 +1,4 @@
-// Backup and restore on real DuckDB (node-wasm): a workspace with calls, transcripts, scores, a review, a coaching
+// Backup and restore on real DuckDB (db/test-db.ts): a workspace with calls, transcripts, scores, a review, a coaching
 // session, a queue and settings goes into one file and comes back into an empty workspace with every table identical;
 // a wrong, truncated or newer file is refused with its name and why, and a non-empty workspace is not overwritten.
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
 // pack; two inspectors open it, answer blind and send answers back; the lead sees who said what, the score each
 // answer set gives, the agreement, the lone outliers, and records the agreed answer. Files from elsewhere, edited
 // or cut short are refused by name, and an answer that differs from one already imported is shown, not applied.
-// Real DuckDB (duckdb-wasm in Node).
+// Real DuckDB (the unit tests' DuckDB, db/test-db.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

@@ -1,5 +1,5 @@
 // A trainer's sessions keep their clips in the order set, survive edits and removals without gaps, and refuse
-// what would make a broken clip. Real DuckDB (duckdb-wasm in Node); every write checkpoints.
+// what would make a broken clip. Real DuckDB (the unit tests' DuckDB, db/test-db.ts); every write checkpoints.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

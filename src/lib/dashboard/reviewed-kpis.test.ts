@@ -1,7 +1,7 @@
 // Managers see reviewed scores: a submitted review's corrections move the agent's QA score by the same amount on
 // the dashboard (raw SQL, the rollups and the in-memory cube), the leaderboard, the agent page and the report,
 // because all of them read the one definition (metrics/qa-score.ts); "automatic only" gives the old number back.
-// Real DuckDB (duckdb-wasm in Node), real scoring SQL.
+// Real DuckDB (the unit tests' DuckDB, db/test-db.ts), real scoring SQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

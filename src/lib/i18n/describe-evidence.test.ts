@@ -1,5 +1,5 @@
 // A finding's evidence in the interface language: every code the scoring SQL emits has a Chinese and an
-// English text, real findings (scored by the compiled SQL in node-wasm DuckDB) read as expected in both, and
+// English text, real findings (scored by the compiled SQL in the unit tests' DuckDB (db/test-db.ts)) read as expected in both, and
 // anything the catalogue cannot say falls back to the English evidence column.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';

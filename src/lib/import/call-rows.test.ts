@@ -1,7 +1,7 @@
 // Every call that arrives is a call: each transcript format and each recording creates the calls row no call log
 // gave (id, start time and channel from the file), a call log arriving later fills that row in without a second
 // one, only the calls whose data changed are scored again, and a transcript never replaces another file's silently.
-// Real SQL on duckdb-wasm in Node, through the import pipeline the app and the CLI run.
+// Real SQL on the unit tests' DuckDB (db/test-db.ts), through the import pipeline the app and the CLI run.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

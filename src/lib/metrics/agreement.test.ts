@@ -1,7 +1,7 @@
 // A manager who reads a KPI on the dashboard, the leaderboard, the agent page and the report sees the same figure
 // for the same filter, because every page computes it from metrics/ (call_facts and the KPI parts). A generated
 // workspace with gaps in every input (no ring time, no resolved flag, no CSAT, no customer, no score, complaints
-// with and without a call). Real DuckDB (duckdb-wasm in Node).
+// with and without a call). Real DuckDB (the unit tests' DuckDB, db/test-db.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

@@ -1,6 +1,6 @@
 // The near-misses list a QA lead reads to teach the rubric: forms grouped with the calls they would flip, and among
 // forms flipping as many calls the one closest to the script first, with that closeness (the scorer's ordered
-// alignment). Real compiled SQL in node-wasm DuckDB.
+// alignment). Real compiled SQL in the unit tests' DuckDB (db/test-db.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';

@@ -1,7 +1,7 @@
 // Reviews leave one workspace as a file and arrive in another exactly as made: the CSV cannot run as a
 // spreadsheet formula yet reads back unchanged, Parquet round-trips typed, a merge inserts new reviews, skips
 // identical ones and lists differing ones for a decision without overwriting anything, and a bad file says
-// which row is wrong and why while the rest still loads. Real DuckDB (duckdb-wasm in Node).
+// which row is wrong and why while the rest still loads. Real DuckDB (the unit tests' DuckDB, db/test-db.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { createTestDb } from '../db/test-db';

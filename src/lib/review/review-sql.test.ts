@@ -1,5 +1,5 @@
 // A review survives as written: overrides need a reason, comments keep their time, the score applies the
-// overrides by the rubric's maths, and a submitted review is frozen. Real DuckDB (duckdb-wasm in Node).
+// overrides by the rubric's maths, and a submitted review is frozen. Real DuckDB (the unit tests' DuckDB, db/test-db.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { ensureSchema } from '../db/schema';

@@ -1,5 +1,5 @@
 // How required phrases and banned phrases match real speech (issue 11), through the real compiled SQL in
-// node-wasm DuckDB: what agents of a real hotline said for the closing and greeting, near misses that are not the
+// the unit tests' DuckDB (db/test-db.ts): what agents of a real hotline said for the closing and greeting, near misses that are not the
 // script, and banned-phrase look-alikes a careful inspector would not count. docs/rubric.md describes the rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';

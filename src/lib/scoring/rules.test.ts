@@ -1,5 +1,5 @@
 // Every rule kind but the timing ones (timing-rules.test.ts) on tiny hand-made calls, through the real compiled SQL
-// in node-wasm DuckDB.
+// in the unit tests' DuckDB (db/test-db.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';

@@ -1,4 +1,4 @@
-// Score maths, versions, incremental scoring and the editor's "try it" box, on real SQL in node-wasm.
+// Score maths, versions, incremental scoring and the editor's "try it" box, on real SQL in the unit tests' DuckDB (db/test-db.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';

@@ -1,5 +1,5 @@
 // The timing rule kinds (interruption, response_time) on tiny hand-made calls, through the real compiled SQL in
-// node-wasm DuckDB; the other kinds are rules.test.ts.
+// the unit tests' DuckDB (db/test-db.ts); the other kinds are rules.test.ts.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
