@@ -22,9 +22,9 @@ export default defineConfig({
 					// Vitest's default is one worker fewer than the cores: one on a 2-core machine. The files are
 					// independent (temporary folders, no ports), so use both cores.
 					maxWorkers: 2,
-					// Files share their worker's modules: each file no longer instantiates duckdb-wasm (about 1.8 s) and
-					// re-imports the app's modules. Every file passes without isolation (311 s against 534 s
-					// for the unit project here); state a test leaves behind belongs in its own afterAll/afterEach.
+					// Files share their worker's modules: each file no longer re-imports the app's modules or
+					// instantiates duckdb-wasm again (about 1.8 s, where a file uses it). Every file passes without
+					// isolation; state a test leaves behind belongs in its own afterAll/afterEach.
 					isolate: false,
 					include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'sample-data/**/*.test.ts'],
 					globalSetup: ['src/lib/scoring/scored-sample.setup.ts'],

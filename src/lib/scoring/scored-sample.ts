@@ -2,8 +2,8 @@
 // Chinese rubric, for the unit tests that query it, on the unit tests' DuckDB (db/test-db.ts). Importing and scoring
 // 5,467 calls takes seconds natively and about 20 s in duckdb-wasm, so the first test file of a run that asks for it
 // does it through the very pipeline the app runs and saves the database; every test file then opens its own copy in
-// about a second. The unit project's global setup
-// (scored-sample.setup.ts) empties the folder at the start of each run, so a run never reads an older build's copy.
+// about a second. The unit project's global setup (scored-sample.setup.ts) empties the folder at the start of each
+// run, so a run never reads an older build's copy.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDb, TEST_DB_ENGINE } from '../db/test-db';
