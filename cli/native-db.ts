@@ -158,7 +158,20 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 		}
 		return { rows: rows as T[], columns };
 	};
-	const serial = serialConnection(exec);
+	// CALLQA_TRACE_SQL=<ms>: every statement slower than that goes to stderr with its time (how bench/ finds hot spots).
+	const traceMs = Number(process.env.CALLQA_TRACE_SQL ?? NaN);
+	const traced: typeof exec = Number.isFinite(traceMs)
+		? async (sql, params) => {
+				const t = performance.now();
+				try {
+					return await exec(sql, params);
+				} finally {
+					const ms = performance.now() - t;
+					if (ms >= traceMs) process.stderr.write(`[sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+				}
+			}
+		: exec;
+	const serial = serialConnection(traced);
 	return {
 		query: serial.query,
 		batch: serial.batch,

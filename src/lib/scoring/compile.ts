@@ -87,8 +87,22 @@ SELECT c.call_id, ${sqlString(item.id)},
 		ELSE ${missing.code} END,
 	CASE WHEN ${appliesSql(item.applies_when)} AND ${HAS_OWN} THEN r.evidence_params ELSE '{}' END
 FROM cqa_call c LEFT JOIN (
-${ruleSql(item.rule, rubric)}
+${ruleOnApplicableCalls(item, rubric)}
 ) r ON r.call_id = c.call_id`;
+}
+
+/**
+ * The item's rule over the calls it applies to: a cqa_call that holds only those shadows the temp table inside the
+ * rule, so a rule that joins cqa_call (every phrase rule) skips the turns of the other calls, whose results would
+ * be n/a anyway (identity check: about half the calls of an inbound centre).
+ */
+function ruleOnApplicableCalls(item: Item, rubric: Rubric): string {
+	const applies = appliesSql(item.applies_when);
+	if (applies === 'true') return ruleSql(item.rule, rubric);
+	return `WITH cqa_call AS (SELECT * FROM temp.main.cqa_call c WHERE ${applies})
+SELECT * FROM (
+${ruleSql(item.rule, rubric)}
+)`;
 }
 
 /** One item's results for the calls in cqa_call, copied from the findings of `version` of the same rubric. */

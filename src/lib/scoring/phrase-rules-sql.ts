@@ -131,9 +131,11 @@ export function phraseRequired(r: PhraseRequiredRule, rubric: Rubric): string {
 	-- the closest turn (the near miss an inspector would look at): highest closeness, the earlier turn first
 	SELECT k.call_id, k.req_no, coalesce(x.alt_text, k.alt_text) AS alt_text, x.sim, x.seq, x.start_s, x.end_s
 	FROM (SELECT call_id, req_no, arg_min(alt_text, alt_no) AS alt_text FROM cand GROUP BY call_id, req_no) k
-	LEFT JOIN (SELECT call_id, req_no, max(sim) AS sim, arg_max(seq, [sim, -ord, -alt_no]) AS seq, arg_max(start_s, [sim, -ord, -alt_no]) AS start_s,
-			arg_max(end_s, [sim, -ord, -alt_no]) AS end_s, arg_max(alt_text, [sim, -ord, -alt_no]) AS alt_text
-		FROM aligned WHERE sim > 0 GROUP BY call_id, req_no) x ON x.call_id = k.call_id AND x.req_no = k.req_no
+	-- FILTER, not WHERE: DuckDB pushes a WHERE on sim below the projection and then computes the alignment twice.
+	LEFT JOIN (SELECT call_id, req_no, max(sim) FILTER (WHERE sim > 0) AS sim, arg_max(seq, [sim, -ord, -alt_no]) FILTER (WHERE sim > 0) AS seq,
+			arg_max(start_s, [sim, -ord, -alt_no]) FILTER (WHERE sim > 0) AS start_s, arg_max(end_s, [sim, -ord, -alt_no]) FILTER (WHERE sim > 0) AS end_s,
+			arg_max(alt_text, [sim, -ord, -alt_no]) FILTER (WHERE sim > 0) AS alt_text
+		FROM aligned GROUP BY call_id, req_no) x ON x.call_id = k.call_id AND x.req_no = k.req_no
 ), parts AS (
 	SELECT call_id, req_no, seq, start_s, end_s, sim, 1 AS found,
 		CASE WHEN req_no = 0 THEN 'accepted phrasing "' || alt_text || '" ' || CASE WHEN is_exact THEN 'found' ELSE ${fmt2('sim')} END
