@@ -49,8 +49,14 @@ CREATE OR REPLACE TEMP MACRO cqa_normf(t) AS
 	cqa_fold(cqa_norm(t));
 -- Code-point offset in raw text t just after its k-th kept character (a letter or digit, the characters cqa_norm
 -- keeps, one for one): turns an offset in normalised text into one in the text shown (evidence spans).
+-- cqa_kept(t) splits t after each kept character, and cqa_raw_in(chunks, k) is cqa_raw_at on such a split: a span's
+-- two ends cost one split.
+CREATE OR REPLACE TEMP MACRO cqa_kept(t) AS
+	regexp_extract_all(t, '[^\\p{L}\\p{N}]*[\\p{L}\\p{N}]');
+CREATE OR REPLACE TEMP MACRO cqa_raw_in(chunks, k) AS
+	CASE WHEN k <= 0 THEN 0 ELSE length(array_to_string(list_slice(chunks, 1, k), '')) END;
 CREATE OR REPLACE TEMP MACRO cqa_raw_at(t, k) AS
-	CASE WHEN k <= 0 THEN 0 ELSE length(array_to_string(list_slice(regexp_extract_all(t, '[^\\p{L}\\p{N}]*[\\p{L}\\p{N}]'), 1, k), '')) END;
+	cqa_raw_in(cqa_kept(t), k);
 CREATE OR REPLACE TEMP MACRO cqa_words(t) AS
 	len(regexp_extract_all(cqa_half(t), '[\\p{L}\\p{N}'']+'));
 `;
