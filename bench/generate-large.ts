@@ -1,11 +1,13 @@
 /**
- * npx tsx bench/generate-large.ts <out-dir> [--calls 100000]
+ * npx tsx bench/generate-large.ts <out-dir> [--calls 100000] [--from-copy 0]
  *
  * Writes <out-dir>/calls.csv and <out-dir>/transcripts.csv for the DESIGN §7 scale benchmark: the sample
  * centre (generateSample) run with successive seeds, each copy moved on by 92 days (the sample's span) so
  * call ids and start times never collide, until --calls calls. Rows are the sample's own CSV lines with only
  * the id and start time rewritten, so the files have the sample's formats (BOM + CRLF call log, LF
- * transcripts). Nothing is written to the repository.
+ * transcripts). --from-copy N starts at the N-th copy: with N past the copies of a first run, the files hold new
+ * calls (bench/native-incremental.ts imports such a "day" into the first run's workspace). Nothing is written to the
+ * repository.
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
@@ -27,13 +29,17 @@ function write(stream: WriteStream, text: string): Promise<void> {
 	return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
 }
 
-export async function generateLarge(out: string, calls: number): Promise<{ calls: number; segments: number; copies: number }> {
+export async function generateLarge(
+	out: string,
+	calls: number,
+	fromCopy = 0
+): Promise<{ calls: number; segments: number; copies: number }> {
 	mkdirSync(out, { recursive: true });
 	const callsOut = createWriteStream(path.join(out, 'calls.csv'));
 	const segmentsOut = createWriteStream(path.join(out, 'transcripts.csv'));
 	let written = 0;
 	let segments = 0;
-	let copy = 0;
+	let copy = fromCopy;
 	for (; written < calls; copy++) {
 		const sample = generateSample(DEFAULT_SEED + copy);
 		const shift = copy * DAYS * DAY_MS;
@@ -42,7 +48,7 @@ export async function generateLarge(out: string, calls: number): Promise<{ calls
 			.decode(sample.files['calls.csv'])
 			.replace(/^\uFEFF/, '')
 			.split('\r\n');
-		if (copy === 0) await write(callsOut, '\uFEFF' + callLines[0] + '\r\n');
+		if (copy === fromCopy) await write(callsOut, '\uFEFF' + callLines[0] + '\r\n');
 		const keep: string[] = [];
 		for (const line of callLines.slice(1)) {
 			if (!line || written >= calls) continue;
@@ -56,7 +62,7 @@ export async function generateLarge(out: string, calls: number): Promise<{ calls
 		}
 		await write(callsOut, keep.join('\r\n') + '\r\n');
 		const segLines = new TextDecoder().decode(sample.files['transcripts.csv']).split('\n');
-		if (copy === 0) await write(segmentsOut, segLines[0] + '\n');
+		if (copy === fromCopy) await write(segmentsOut, segLines[0] + '\n');
 		const segKeep: string[] = [];
 		for (const line of segLines.slice(1)) {
 			const m = SEGMENT_LINE.exec(line);
@@ -68,17 +74,20 @@ export async function generateLarge(out: string, calls: number): Promise<{ calls
 		await write(segmentsOut, segKeep.join('\n') + '\n');
 	}
 	await Promise.all([callsOut, segmentsOut].map((s) => new Promise((resolve) => s.end(resolve))));
-	return { calls: written, segments, copies: copy };
+	return { calls: written, segments, copies: copy - fromCopy };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('generate-large.ts')) {
-	const { values, positionals } = parseArgs({ allowPositionals: true, options: { calls: { type: 'string', default: '100000' } } });
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: { calls: { type: 'string', default: '100000' }, 'from-copy': { type: 'string', default: '0' } }
+	});
 	if (positionals.length !== 1) {
-		process.stderr.write('usage: npx tsx bench/generate-large.ts <out-dir> [--calls 100000]\n');
+		process.stderr.write('usage: npx tsx bench/generate-large.ts <out-dir> [--calls 100000] [--from-copy 0]\n');
 		process.exit(2);
 	}
 	const t0 = performance.now();
-	const r = await generateLarge(positionals[0], Number(values.calls));
+	const r = await generateLarge(positionals[0], Number(values.calls), Number(values['from-copy']));
 	process.stdout.write(
 		`${r.calls} calls, ${r.segments} segments from ${r.copies} sample copies in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${positionals[0]}\n`
 	);

@@ -209,6 +209,17 @@ describe('calls list filter bar: agent, complaint, words, sorting', () => {
 		expect(await ids({ words: '退款' })).toEqual(['W1']);
 	});
 
+	it('finds a variant word form by its standard one and back, before and after scoring', async () => {
+		await db.query(`INSERT INTO segments (call_id, seq, speaker, text) VALUES ('W4', 1, 'agent', '您的帐单已寄出')`);
+		expect(await ids({ words: '账单' })).toEqual(['W4']);
+		expect(await ids({ words: '帐单' })).toEqual(['W4']);
+		await scoreCalls(db, DEFAULT_RUBRIC_ZH);
+		expect(await ids({ words: '账单' })).toEqual(['W4']);
+		expect(await ids({ words: '帐单' })).toEqual(['W4']);
+		await db.query(`DELETE FROM segments WHERE call_id = 'W4'`);
+		await db.query(`DELETE FROM scores WHERE rubric_id = 'default-zh'; DELETE FROM findings WHERE rubric_id = 'default-zh'`);
+	});
+
 	it('sorts in SQL by date, agent, score, CSAT and talk time, unknown values last', async () => {
 		expect(await ids({})).toEqual(['W4', 'W3', 'W2', 'W1']);
 		expect(await ids({ sort: 'date', dir: 'asc' })).toEqual(['W1', 'W2', 'W3', 'W4']);

@@ -1,6 +1,6 @@
 // Words-in-the-transcript search for the calls list: one row per call holding its segments normalised the way the
-// scorer normalises (cqa_norm: full/half width, case, punctuation and spaces, traditional → simplified), so
-// "您好，请问" finds "您 好 請 問". Written by scoring from the text it has just normalised (CALL_TEXT_FROM_SCORING_SQL,
+// scorer normalises (cqa_norm: full/half width, case, punctuation and spaces, traditional → simplified, then
+// cqa_fold: variant word forms), so "您好，请问" finds "您 好 請 問" and "账单" finds "帐单". Written by scoring from the text it has just normalised (CALL_TEXT_FROM_SCORING_SQL,
 // run by scoring/score.ts), and topped up here for segments scoring has not seen; the search is then a substring
 // test on one string per call instead of normalising ~1.5M segments per query (bench/calls-list.ts). No Svelte.
 import type { Db, Param } from '../db/types';
@@ -26,8 +26,8 @@ export async function ensureCallText(db: Db): Promise<boolean> {
 	);
 	await db.query(
 		`INSERT INTO call_text (call_id, n_segments, text_norm)
-		SELECT call_id, count(*), string_agg(cqa_norm(text), '${TURN_SEPARATOR}')
-		FROM segments WHERE call_id IN (SELECT call_id FROM cq_seg_counts EXCEPT SELECT call_id FROM call_text)
+		SELECT call_id, count(*), string_agg(cqa_fold(n0), '${TURN_SEPARATOR}')
+		FROM (SELECT call_id, cqa_norm(text) AS n0 FROM segments WHERE call_id IN (SELECT call_id FROM cq_seg_counts EXCEPT SELECT call_id FROM call_text))
 		GROUP BY call_id`
 	);
 	await db.query('DROP TABLE IF EXISTS cq_seg_counts');
@@ -36,14 +36,19 @@ export async function ensureCallText(db: Db): Promise<boolean> {
 }
 
 /**
- * Run by scoreCalls while its temp tables are there: the scored calls' call_text rows rebuilt from cqa_seg (text
- * already normalised by the scorer) — about 1–2 s at 100k calls instead of normalising everything again. Turn
- * order does not matter for a substring test, and an unordered string_agg is several times cheaper.
+ * Run by scoreCalls while its temp tables are there: the call_text rows of the scored calls whose transcript changed
+ * since (a score_dirty mark, not yet consumed while scoring runs) or that have none, rebuilt from cqa_seg (text
+ * already normalised by the scorer) instead of normalising it again. Re-scoring every call for a new rubric version
+ * rewrites nothing. Turn order does not matter for a substring test, and an unordered string_agg is several times
+ * cheaper.
  */
 export const CALL_TEXT_FROM_SCORING_SQL: readonly string[] = [
-	'DELETE FROM call_text WHERE call_id IN (SELECT call_id FROM cqa_call)',
+	`CREATE OR REPLACE TEMP TABLE cqa_text_stale AS SELECT call_id FROM cqa_call c
+	WHERE c.call_id IN (SELECT call_id FROM score_dirty) OR NOT EXISTS (SELECT 1 FROM call_text t WHERE t.call_id = c.call_id)`,
+	'DELETE FROM call_text WHERE call_id IN (SELECT call_id FROM cqa_text_stale)',
 	`INSERT INTO call_text (call_id, n_segments, text_norm)
-	SELECT call_id, count(*), string_agg(norm, '${TURN_SEPARATOR}') FROM cqa_seg GROUP BY call_id`
+	SELECT call_id, count(*), string_agg(norm, '${TURN_SEPARATOR}') FROM cqa_seg WHERE call_id IN (SELECT call_id FROM cqa_text_stale) GROUP BY call_id`,
+	'DROP TABLE cqa_text_stale'
 ];
 
 /** The words of a search box: split on white space, at most 8. */
@@ -51,11 +56,11 @@ export function searchTerms(words: string): string[] {
 	return words.split(/\s+/).filter(Boolean).slice(0, 8);
 }
 
-/** The terms as cqa_norm makes them (same SQL as the scorer); terms that normalise to nothing are dropped. */
+/** The terms as cqa_normf makes them (same SQL as the scorer); terms that normalise to nothing are dropped. */
 export async function normaliseTerms(db: Db, terms: string[]): Promise<string[]> {
 	if (terms.length === 0) return [];
 	await db.query(NORM_MACRO_SQL);
-	const { rows } = await db.query<{ n: string }>(`SELECT cqa_norm(t) AS n FROM unnest(?::VARCHAR[]) u(t)`, [JSON.stringify(terms)]);
+	const { rows } = await db.query<{ n: string }>(`SELECT cqa_normf(t) AS n FROM unnest(?::VARCHAR[]) u(t)`, [JSON.stringify(terms)]);
 	return rows.map((r) => r.n).filter(Boolean);
 }
 
