@@ -27,13 +27,16 @@ const files = (dir: string) =>
 	['calls.csv', 'transcripts.csv'].map((f) => ({ name: path.join(dir, f), bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
-/** The default rubric's next version with one more banned phrase: one item's SQL changes, the others' do not. */
+/** The default rubric's next version with one more phrase in its first banned-phrase item: one item's SQL changes. */
 function oneItemChanged(r: Rubric): Rubric {
+	const changed = r.items.find((it) => it.rule.kind === 'phrase_banned')!.id;
 	return {
 		...r,
 		version: r.version + 1,
 		items: r.items.map((it) =>
-			it.rule.kind === 'phrase_banned' ? { ...it, rule: { ...it.rule, phrases: [...it.rule.phrases, '爱莫能助'] } } : it
+			it.id === changed && it.rule.kind === 'phrase_banned'
+				? { ...it, rule: { ...it.rule, phrases: [...it.rule.phrases, '爱莫能助'] } }
+				: it
 		)
 	};
 }

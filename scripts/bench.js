@@ -48,8 +48,8 @@ Appended by \`npm run bench\` (scripts/bench.js), one row per scale run: the sam
 by the CLI (native DuckDB) and by the built app in headless Chromium (duckdb-wasm, OPFS). Load is the machine's
 1-minute load average when the run started; figures from a loaded machine are not comparable.
 
-| date (UTC) | cores | load | calls | segments | native import | native score | native peak RSS | browser import | browser score | browser / native |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| date (UTC) | cores | load | calls | segments | native import | native score | native peak RSS | browser import | browser score | browser / native | native: 1k new calls import + score | native: re-score after a one-item change |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 `;
 
 /** Appends one scale run to bench/results.md (written with its header when missing). */
@@ -60,7 +60,11 @@ function appendResult(row) {
 		RESULTS,
 		`| ${row.date} | ${cpus().length} | ${row.load.toFixed(2)} | ${row.calls} | ${row.segments} | ${s(row.nativeImport)} | ${s(row.nativeScore)} | ${
 			Number.isFinite(row.rssMb) ? `${row.rssMb.toFixed(0)} MB` : 'n/a'
-		} | ${s(row.browserImport)} | ${s(row.browserScore)} | ${row.ratio.toFixed(2)}× |\n`
+		} | ${s(row.browserImport)} | ${s(row.browserScore)} | ${row.ratio.toFixed(2)}× | ${
+			row.incremental
+				? `${s(row.incremental.day_import_s)} + ${s(row.incremental.day_score_s)} (${row.incremental.day_calls} calls)`
+				: 'n/a'
+		} | ${row.incremental ? `${s(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} |\n`
 	);
 }
 
@@ -143,6 +147,22 @@ try {
 		].join('\n')
 	);
 
+	// Incremental work on native DuckDB in a workspace file: a day of 1,000 new calls into the workspace of the files
+	// above, then a new rubric version that changes one item (bench/native-incremental.ts).
+	const dayDir = path.join(dir, 'day');
+	if (!existsSync(path.join(dayDir, 'calls.csv'))) {
+		// Past the copies of the sample the large files hold (about 5,400 calls each), so the day's call ids are new.
+		const fromCopy = String(Math.ceil(calls / 5000) + 1);
+		run(process.execPath, ['--import', 'tsx', 'bench/generate-large.ts', dayDir, '--calls', '1000', '--from-copy', fromCopy]);
+	}
+	const incremental = JSON.parse(
+		run(process.execPath, ['--import', 'tsx', 'bench/native-incremental.ts', dir, dayDir]).stdout.trim().split('\n').at(-1)
+	);
+	console.log(
+		`native, workspace of ${incremental.base_calls} calls: ${incremental.day_calls} new calls import ${incremental.day_import_s} s + score ${incremental.day_score_s} s; ` +
+			`one-item rubric change re-scores ${incremental.rescore_calls} calls in ${incremental.rescore_s} s`
+	);
+
 	// The same files through the built app in Chromium (needs build/ and Debian's chromium).
 	ensureBuild();
 	const browser = JSON.parse(run(process.execPath, ['bench/browser-import-score.js', dir]).stdout.trim().split('\n').at(-1));
@@ -163,7 +183,8 @@ try {
 		rssMb,
 		browserImport: Number(browser.import_s),
 		browserScore: Number(browser.score_s),
-		ratio: browserPer100k / per100k
+		ratio: browserPer100k / per100k,
+		incremental
 	});
 	console.log(`appended to ${path.relative(ROOT, RESULTS)}`);
 } finally {
