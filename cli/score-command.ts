@@ -151,7 +151,11 @@ async function run(args: string[]): Promise<number> {
 		const tScore0 = performance.now();
 		// The same run as the browser's after an import: every call without a score for this version, and every
 		// call whose data the import changed (scoring/dirty.ts). In a fresh run that is every call.
-		const calls = await scorePending(db, rubric);
+		const onStep = process.stderr.isTTY
+			? (done: number, total: number) => process.stderr.write(`\r\x1b[2Kscoring: step ${done} of ${total}`)
+			: undefined;
+		const calls = await scorePending(db, rubric, undefined, { onStep });
+		if (onStep) process.stderr.write('\r\x1b[2K');
 		const tScore = performance.now();
 		await writeScoreFiles(db, rubric, opts.out);
 		const extra: string[] = [];

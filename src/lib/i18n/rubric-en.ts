@@ -49,6 +49,7 @@ export const RUBRIC_EN: Record<keyof typeof RUBRIC_ZH, string> = {
 	're.activating': 'Re-scoring with version {version}…',
 	're.activated': 'Version {version} is now the active rubric; {n, plural, one {# call} other {# calls}} re-scored.',
 	're.activateFailed': 'Could not make it active: {message}',
+	're.activateCancelled': 'Cancelled: version {version} stays the active rubric and no score changed.',
 
 	're.general': 'General',
 	're.name': 'Name',

@@ -46,6 +46,7 @@ export const RUBRIC_ZH = {
 	're.activating': '正在按第 {version} 版重新评分…',
 	're.activated': '第 {version} 版已设为当前评分标准，{n} 通通话已重新评分。',
 	're.activateFailed': '设为当前失败：{message}',
+	're.activateCancelled': '已取消，第 {version} 版仍是当前评分标准，评分未改动。',
 
 	're.general': '基本信息',
 	're.name': '名称',

@@ -8,6 +8,10 @@ export const SCORING_ZH = {
 	'scoring.badge': '评分',
 	'scoring.rubric': '评分标准：{name} 第 {version} 版',
 	'scoring.retry': '重新评分',
+	'scoring.scoringShare': '正在评分… {n} 通（{pct}%）',
+	'scoring.cancel': '取消评分',
+	'scoring.cancelled': '评分已取消，{n} 通通话待评分',
+	'scoring.resume': '继续评分',
 
 	'scoring.col.score': '得分',
 	'scoring.col.failed': '未通过项',

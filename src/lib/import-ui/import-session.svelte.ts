@@ -29,6 +29,7 @@ import type { SpeakerRule } from '../import/transcripts';
 import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
+import { ScoringCancelled } from '../scoring/score';
 import { keepRecordings } from '../recordings/keep-recording';
 import { idsToKeep } from './kept-bytes';
 import { analyseImported } from '../voice-ui/voice-batch.svelte';
@@ -258,7 +259,10 @@ export class ImportSession {
 			.then(async () => {
 				this.compacted = await compactWhenIdle(db, replaced);
 			})
-			.catch((e: unknown) => console.warn('compaction after the import failed', e));
+			.catch((e: unknown) => {
+				// Cancelled scoring (the user's choice, said by the status line) skips the compaction until the next import.
+				if (!(e instanceof ScoringCancelled)) console.warn('compaction after the import failed', e);
+			});
 	}
 
 	clear(): void {

@@ -227,3 +227,32 @@ describe('activate', () => {
 		expect(broken.error).toBe('no database');
 	});
 });
+
+describe('cancelling a scoring run', () => {
+	it('keeps the version that was active when its activation is cancelled, then resumes a pending run', async () => {
+		await seedCalls(db, [GREETED, UNGREETED]);
+		const state = new ScoringState(async () => db);
+		await state.scoreNew();
+		expect(state.status).toBe('idle');
+		const before = await scoreRows();
+
+		const v2: Rubric = { ...DEFAULT_RUBRIC_ZH, version: 2, name: 'v2' };
+		const activation = state.activate(v2);
+		// Cancel as soon as the run has begun its statements (the button shows only then).
+		await expect.poll(() => state.canCancel).toBe(true);
+		state.cancel();
+		await expect(activation).rejects.toThrow('scoring cancelled');
+		expect(state.status).toBe('cancelled');
+		expect(state.active?.version).toBe(DEFAULT_RUBRIC_ZH.version);
+		expect(await readActiveRef(db)).toEqual({ id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version });
+		expect(await scoreRows()).toEqual(before);
+		expect(state.progress).toMatch(/评分已取消|Scoring cancelled/);
+
+		// A transcript change marked after the cancel is scored by the resumed run.
+		await markDirtyIds(db, ['n1']);
+		await state.scoreNew();
+		expect(state.status).toBe('idle');
+		expect(await collectPending(db, DEFAULT_RUBRIC_ZH)).toBe(0);
+		await dropPending(db);
+	});
+});

@@ -30,6 +30,8 @@ export interface CompileOptions {
 
 export interface CompiledRubric {
 	sql: string[];
+	/** index of the first statement that writes findings or scores (sql.length when nothing is written) */
+	firstWrite: number;
 }
 
 const DEFAULT_SOURCES: SourceTables = { calls: 'calls', segments: 'segments', voice_activity: 'voice_activity', complaints: 'complaints' };
@@ -177,7 +179,8 @@ WHERE v.speaker IN ('agent', 'customer')`);
 	const items = rubric.items.map((it, i) => `(${sqlString(it.id)}, ${i + 1}, ${it.weight}, ${it.critical})`).join(', ');
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_items AS SELECT * FROM (VALUES ${items}) t(item_id, ordinal, weight, critical)`);
 
-	if (opts.write === false) return { sql };
+	if (opts.write === false) return { sql, firstWrite: sql.length };
+	const firstWrite = sql.length;
 
 	// Findings, the reviewed calls' copy of them (qa-score.ts review_findings) and scores are each replaced in one
 	// request, so a page reading between two scoring statements never sees a call's findings half written or a
@@ -198,7 +201,7 @@ SELECT call_id, ${rid}, ${ver}, score, passed, critical_failed, current_timestam
 ORDER BY call_id`
 		].join(';\n')
 	);
-	return { sql };
+	return { sql, firstWrite };
 }
 
 /** The columns of `findings` that findingsSelectSql gives, in its order. */

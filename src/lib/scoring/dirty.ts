@@ -4,7 +4,7 @@
 // saw. The marks themselves are written with db/score-dirty.ts. Plain SQL over the Db interface: the browser (scoring-ui) and the CLI (`callqa score`) run the same code.
 import type { Db } from '../db/types';
 import { ensureSchema } from '../db/schema';
-import { scoreCalls } from './score';
+import { scoreCalls, type ScoreOptions } from './score';
 import type { Rubric } from './rubric';
 
 /** Temp table holding the calls a pending run scores (scoreCalls' onlyCallsTable) and the newest mark of each. */
@@ -62,16 +62,20 @@ export async function clearDirty(db: Db, watermark: number): Promise<void> {
 	await db.query('DELETE FROM score_dirty WHERE mark <= ?', [watermark]);
 }
 
+/** What a pending or full run passes on to scoreCalls: its progress and its cancel. */
+export type RunOptions = Pick<ScoreOptions, 'onStep' | 'signal'>;
+
 /**
  * Scores, with `rubric`, the calls without a score for its version and the calls marked dirty, and consumes their
- * marks. `onCount` hears how many before the work starts (the progress indicator). Returns that number.
+ * marks. `onCount` hears how many before the work starts (the progress indicator). Returns that number. A run
+ * cancelled through `opts.signal` (ScoringCancelled) writes nothing and keeps the marks for the next run.
  */
-export async function scorePending(db: Db, rubric: Rubric, onCount?: (n: number) => void): Promise<number> {
+export async function scorePending(db: Db, rubric: Rubric, onCount?: (n: number) => void, opts: RunOptions = {}): Promise<number> {
 	await ensureSchema(db);
 	try {
 		const n = await collectPending(db, rubric);
 		onCount?.(n);
-		if (n > 0) await scoreCalls(db, rubric, { onlyCallsTable: PENDING_TABLE });
+		if (n > 0) await scoreCalls(db, rubric, { onlyCallsTable: PENDING_TABLE, ...opts });
 		await consumePending(db);
 		return n;
 	} finally {
@@ -79,11 +83,14 @@ export async function scorePending(db: Db, rubric: Rubric, onCount?: (n: number)
 	}
 }
 
-/** Scores every call with `rubric` (a newly activated version) and consumes the marks that existed before. */
-export async function scoreAll(db: Db, rubric: Rubric): Promise<{ calls: number; ms: number }> {
+/**
+ * Scores every call with `rubric` (a newly activated version) and consumes the marks that existed before. Cancelled
+ * through `opts.signal`, it writes nothing and keeps the marks.
+ */
+export async function scoreAll(db: Db, rubric: Rubric, opts: RunOptions = {}): Promise<{ calls: number; ms: number }> {
 	await ensureSchema(db);
 	const watermark = await dirtyWatermark(db);
-	const result = await scoreCalls(db, rubric);
+	const result = await scoreCalls(db, rubric, opts);
 	await clearDirty(db, watermark);
 	return result;
 }

@@ -15,11 +15,29 @@ import type { Rubric } from './rubric';
 export interface ScoreOptions {
 	/** only (re)score the call_ids listed in this table, e.g. the calls of the last import */
 	onlyCallsTable?: string;
+	/** hears the run's progress: `done` of its `total` statements (one or two per item) have run */
+	onStep?: (done: number, total: number) => void;
+	/**
+	 * Looked at before each statement until the writing starts: an aborted run throws ScoringCancelled and leaves
+	 * findings and scores as they were (a run writes them in its last statements, each one request).
+	 */
+	signal?: AbortSignal;
+}
+
+/** A scoring run stopped by its AbortSignal before it wrote anything. */
+export class ScoringCancelled extends Error {
+	constructor() {
+		super('scoring cancelled');
+		this.name = 'ScoringCancelled';
+	}
 }
 
 async function run(db: Db, sql: string[]): Promise<void> {
 	for (const s of sql) await db.query(s);
 }
+
+/** The temp tables a scoring run makes for its own statements, dropped when it ends (done, failed or cancelled). */
+const RUN_TABLES = ['cqa_call', 'cqa_seg', 'cqa_va', 'cqa_res', 'cqa_items'];
 
 // Scoring runs share temp tables (cqa_*), so on one database they take turns: a try-it run in the rubric
 // editor must not interleave with a background re-score.
@@ -49,20 +67,33 @@ export function compactWhenIdle(db: Db, replaced: boolean): Promise<CompactResul
 export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Promise<{ calls: number; ms: number; reused: number }> {
 	return exclusive(db, async () => {
 		const t0 = performance.now();
+		const stopIfAborted = () => {
+			if (opts.signal?.aborted) throw new ScoringCancelled();
+		};
+		stopIfAborted();
 		await ensureSchema(db);
 		await saveRubricIfMissing(db, rubric);
 		const sqls = itemSqls(rubric);
 		const reuse = await findReuse(db, rubric, sqls, opts.onlyCallsTable);
-		await run(db, compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined }).sql);
-		// The calls list's words search reuses the text just normalised (scoring/call-text-sql.ts).
-		for (const sql of CALL_TEXT_FROM_SCORING_SQL) await db.query(sql);
-		const { rows } = await db.query<{ n: number; all: number }>(
-			'SELECT (SELECT count(*) FROM cqa_call) AS n, (SELECT count(*) FROM calls) AS "all"'
-		);
-		await recordItemSql(db, rubric, sqls, Number(rows[0].n) === Number(rows[0].all));
-		await db.query('DROP TABLE IF EXISTS cqa_seg; DROP TABLE IF EXISTS cqa_res; DROP TABLE IF EXISTS cqa_va');
-		await db.checkpoint();
-		return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0), reused: reuse?.items.size ?? 0 };
+		const compiled = compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined });
+		try {
+			for (const [i, sql] of compiled.sql.entries()) {
+				if (i < compiled.firstWrite) stopIfAborted();
+				opts.onStep?.(i, compiled.sql.length);
+				await db.query(sql);
+			}
+			opts.onStep?.(compiled.sql.length, compiled.sql.length);
+			// The calls list's words search reuses the text just normalised (scoring/call-text-sql.ts).
+			for (const sql of CALL_TEXT_FROM_SCORING_SQL) await db.query(sql);
+			const { rows } = await db.query<{ n: number; all: number }>(
+				'SELECT (SELECT count(*) FROM cqa_call) AS n, (SELECT count(*) FROM calls) AS "all"'
+			);
+			await recordItemSql(db, rubric, sqls, Number(rows[0].n) === Number(rows[0].all));
+			await db.checkpoint();
+			return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0), reused: reuse?.items.size ?? 0 };
+		} finally {
+			await db.query(RUN_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
+		}
 	});
 }
 
@@ -159,6 +190,6 @@ async function scoreTextNow(db: Db, dialogue: string, rubric: Rubric, opts: Dial
 		const passed = sc.rows[0]?.passed ?? null;
 		return { findings, score, passed };
 	} finally {
-		for (const t of [...temps, 'cqa_call', 'cqa_seg', 'cqa_va', 'cqa_res', 'cqa_items']) await db.query(`DROP TABLE IF EXISTS ${t}`);
+		for (const t of [...temps, ...RUN_TABLES]) await db.query(`DROP TABLE IF EXISTS ${t}`);
 	}
 }
