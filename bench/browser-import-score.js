@@ -1,8 +1,10 @@
 // The browser half of the DESIGN §7 import + score budget: drives the built app in Debian's headless
 // Chromium through the real import page, with the same files the native run used, and prints JSON
-// {import_s, score_s, total_s}. Usage: node bench/browser-import-score.js <dir with calls.csv, transcripts.csv>
+// {import_s, score_s, total_s, renderer_peak_mb, opfs_mb}: the peak resident memory of Chromium's renderer (the tab
+// and its DuckDB worker, sampled from /proc every 250 ms) and what the origin stores (navigator.storage.estimate(): the
+// OPFS workspace). Usage: node bench/browser-import-score.js <dir with calls.csv, transcripts.csv>
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,6 +21,21 @@ const ARGS = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
+
+/** Largest resident set (MB) of a Chromium renderer process now; 0 when none is found (no /proc). */
+function rendererRssMb() {
+	let max = 0;
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+			const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+			max = Math.max(max, kb / 1024);
+		} catch {
+			// the process ended between the listing and the read
+		}
+	}
+	return max;
+}
 
 const server = spawn(
 	process.execPath,
@@ -40,6 +57,8 @@ try {
 	const page = context.pages()[0] ?? (await context.newPage());
 	await page.goto(base + '/import');
 	await page.getByRole('heading', { name: '导入文件' }).waitFor({ timeout: 60_000 });
+	let peakMb = 0;
+	const sampler = setInterval(() => (peakMb = Math.max(peakMb, rendererRssMb())), 250);
 	const t0 = performance.now();
 	await page
 		.locator('input[type=file]:not([webkitdirectory])')
@@ -49,9 +68,20 @@ try {
 	const imported = performance.now();
 	await page.locator('[data-scoring="done"]').first().waitFor({ timeout: 900_000 });
 	const scored = performance.now();
+	clearInterval(sampler);
+	peakMb = Math.max(peakMb, rendererRssMb());
+	const { usage } = await page.evaluate(() => navigator.storage.estimate());
 	await context.close();
 	const s = (ms) => Math.round(ms / 100) / 10;
-	console.log(JSON.stringify({ import_s: s(imported - t0), score_s: s(scored - imported), total_s: s(scored - t0) }));
+	console.log(
+		JSON.stringify({
+			import_s: s(imported - t0),
+			score_s: s(scored - imported),
+			total_s: s(scored - t0),
+			renderer_peak_mb: Math.round(peakMb),
+			opfs_mb: Math.round((usage ?? NaN) / 1048576)
+		})
+	);
 } finally {
 	server.kill('SIGTERM');
 	rmSync(profile, { recursive: true, force: true });

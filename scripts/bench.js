@@ -48,14 +48,15 @@ Appended by \`npm run bench\` (scripts/bench.js), one row per scale run: the sam
 by the CLI (native DuckDB) and by the built app in headless Chromium (duckdb-wasm, OPFS). Load is the machine's
 1-minute load average when the run started; figures from a loaded machine are not comparable.
 
-| date (UTC) | cores | load | calls | segments | native import | native score | native peak RSS | browser import | browser score | browser / native | native: 1k new calls import + score | native: re-score after a one-item change |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| date (UTC) | cores | load | calls | segments | native import | native score | native peak RSS | browser import | browser score | browser / native | native: 1k new calls import + score | native: re-score after a one-item change | browser peak renderer RSS | OPFS workspace |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 `;
 
 /** Appends one scale run to bench/results.md (written with its header when missing). */
 function appendResult(row) {
 	if (!existsSync(RESULTS)) appendFileSync(RESULTS, RESULTS_HEADER);
 	const s = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
+	const mb = (x) => (Number.isFinite(x) ? `${Math.round(x)} MB` : 'n/a');
 	appendFileSync(
 		RESULTS,
 		`| ${row.date} | ${cpus().length} | ${row.load.toFixed(2)} | ${row.calls} | ${row.segments} | ${s(row.nativeImport)} | ${s(row.nativeScore)} | ${
@@ -64,7 +65,7 @@ function appendResult(row) {
 			row.incremental
 				? `${s(row.incremental.day_import_s)} + ${s(row.incremental.day_score_s)} (${row.incremental.day_calls} calls)`
 				: 'n/a'
-		} | ${row.incremental ? `${s(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} |\n`
+		} | ${row.incremental ? `${s(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} | ${mb(row.rendererMb)} | ${mb(row.opfsMb)} |\n`
 	);
 }
 
@@ -169,7 +170,8 @@ try {
 	const browserPer100k = (browser.total_s * 100_000) / scored;
 	console.log(
 		[
-			`browser (Chromium, duckdb-wasm, OPFS) import ${browser.import_s} s, score ${browser.score_s} s, total ${browser.total_s} s`,
+			`browser (Chromium, duckdb-wasm, OPFS) import ${browser.import_s} s, score ${browser.score_s} s, total ${browser.total_s} s, ` +
+				`peak renderer RSS ${browser.renderer_peak_mb} MB, OPFS workspace ${browser.opfs_mb} MB`,
 			`browser / native: ${(browserPer100k / per100k).toFixed(2)}× (budget ≤ ${MAX_RATIO}×); browser per 100k calls ${browserPer100k.toFixed(1)} s (budget ≤ ${BROWSER_BUDGET_S} s)`
 		].join('\n')
 	);
@@ -184,7 +186,9 @@ try {
 		browserImport: Number(browser.import_s),
 		browserScore: Number(browser.score_s),
 		ratio: browserPer100k / per100k,
-		incremental
+		incremental,
+		rendererMb: Number(browser.renderer_peak_mb),
+		opfsMb: Number(browser.opfs_mb)
 	});
 	console.log(`appended to ${path.relative(ROOT, RESULTS)}`);
 } finally {
