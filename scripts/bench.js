@@ -4,11 +4,14 @@
 // folder, runs `callqa score` on it (import + score, the same SQL the browser runs), prints the timings, peak RSS
 // and the native figures the browser budget is compared with, then the same files through the app in Chromium.
 // dashboard: bench/browser-dashboard.js, filter changes on a 1M-call overview in Chromium (≤ 150 ms p95).
+// month: N calls (default 200,000) all in one month (generate-large --month), imported and scored in Chromium, then the
+// calls list, a call page, the dashboard and the leaderboard of that month timed (bench/browser-pages.js). Only when
+// asked for (--only month): it takes several minutes.
 // audio: bench/generate-audio.ts + bench/browser-audio.js, a 1-hour stereo WAV and MP3 (time to waveform, time to
 // voice activity) and a batch's voice-activity throughput, in Chromium and in the CLI.
 // All by default. See bench/README.md.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,15 +23,15 @@ const MAX_RATIO = 3; // DESIGN §7: browser within 3× of native DuckDB on the s
 
 const { values } = parseArgs({
 	options: {
-		calls: { type: 'string', default: '100000' },
+		calls: { type: 'string' },
 		dir: { type: 'string' },
 		keep: { type: 'boolean', default: false },
 		only: { type: 'string' }
 	}
 });
-if (values.only && !['scale', 'dashboard', 'audio'].includes(values.only))
-	throw new Error('--only scale, --only dashboard or --only audio');
-const calls = Number(values.calls);
+if (values.only && !['scale', 'dashboard', 'audio', 'month'].includes(values.only))
+	throw new Error('--only scale, --only dashboard, --only audio or --only month');
+const calls = Number(values.calls ?? (values.only === 'month' ? 200_000 : 100_000));
 const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-'));
 const out = path.join(dir, 'out');
 
@@ -42,31 +45,86 @@ function run(cmd, args) {
 }
 
 const RESULTS = path.join(ROOT, 'bench', 'results.md');
-const RESULTS_HEADER = `# Benchmark runs
+const RESULTS_INTRO = `# Benchmark runs
 
-Appended by \`npm run bench\` (scripts/bench.js), one row per scale run: the same generated files imported and scored
-by the CLI (native DuckDB) and by the built app in headless Chromium (duckdb-wasm, OPFS). Load is the machine's
-1-minute load average when the run started; figures from a loaded machine are not comparable.
+Appended by \`npm run bench\` (scripts/bench.js), one row per run. Load is the machine's 1-minute load average when
+the run started; figures from a loaded machine are not comparable.
+`;
+const SCALE_TABLE = `## Scale: import + score (\`npm run bench -- --only scale\`)
+
+The same generated files imported and scored by the CLI (native DuckDB) and by the built app in headless Chromium
+(duckdb-wasm, OPFS), then, natively in a workspace file, 1,000 new calls imported into it and a one-item rubric change.
 
 | date (UTC) | cores | load | calls | segments | native import | native score | native peak RSS | browser import | browser score | browser / native | native: 1k new calls import + score | native: re-score after a one-item change | browser peak renderer RSS | OPFS workspace |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-`;
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`;
+const MONTH_TABLE = `## A month in one browser workspace (\`npm run bench -- --only month\`)
 
-/** Appends one scale run to bench/results.md (written with its header when missing). */
+Every call in one month (generate-large --month), imported and scored in Chromium; then the calls list, a call page,
+the dashboard and the leaderboard of that month: the first view after the import, and the p95 of the views after it.
+
+| date (UTC) | cores | load | calls | import | score | first view: calls / call / dashboard / leaderboard | p95 after: calls / call / dashboard / leaderboard | peak renderer RSS | OPFS workspace |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`;
+
+/** Adds `line` as the last row of the table `table` (its title, text and header) in results.md, made when missing. */
+function addRow(table, line) {
+	const header = table.split('\n').at(-2);
+	let text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : RESULTS_INTRO;
+	if (!text.includes(header)) text = `${text.trimEnd()}\n\n${table}\n`;
+	const lines = text.split('\n');
+	let end = lines.indexOf(header) + 1;
+	while (end + 1 < lines.length && lines[end + 1].startsWith('|')) end++;
+	lines.splice(end + 1, 0, line);
+	writeFileSync(RESULTS, lines.join('\n'));
+}
+
+const sec = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
+const mb = (x) => (Number.isFinite(x) ? `${Math.round(x)} MB` : 'n/a');
+
+/** Adds one scale run to bench/results.md. */
 function appendResult(row) {
-	if (!existsSync(RESULTS)) appendFileSync(RESULTS, RESULTS_HEADER);
-	const s = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} s` : 'n/a');
-	const mb = (x) => (Number.isFinite(x) ? `${Math.round(x)} MB` : 'n/a');
-	appendFileSync(
-		RESULTS,
+	const s = sec;
+	addRow(
+		SCALE_TABLE,
 		`| ${row.date} | ${cpus().length} | ${row.load.toFixed(2)} | ${row.calls} | ${row.segments} | ${s(row.nativeImport)} | ${s(row.nativeScore)} | ${
 			Number.isFinite(row.rssMb) ? `${row.rssMb.toFixed(0)} MB` : 'n/a'
 		} | ${s(row.browserImport)} | ${s(row.browserScore)} | ${row.ratio.toFixed(2)}× | ${
 			row.incremental
 				? `${s(row.incremental.day_import_s)} + ${s(row.incremental.day_score_s)} (${row.incremental.day_calls} calls)`
 				: 'n/a'
-		} | ${row.incremental ? `${s(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} | ${mb(row.rendererMb)} | ${mb(row.opfsMb)} |\n`
+		} | ${row.incremental ? `${s(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} | ${mb(row.rendererMb)} | ${mb(row.opfsMb)} |`
 	);
+}
+
+/** The month bench: generate (or reuse) the month's files, build, run bench/browser-pages.js, add its row. */
+function monthBench() {
+	const month = '2026-09';
+	const monthDir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-month-'));
+	try {
+		if (!existsSync(path.join(monthDir, 'calls.csv'))) {
+			console.log(`generating ${calls} calls in ${month} into ${monthDir} …`);
+			run(process.execPath, ['--import', 'tsx', 'bench/generate-large.ts', monthDir, '--calls', String(calls), '--month', month]);
+		} else console.log(`reusing the files in ${monthDir}`);
+		const load = loadavg()[0];
+		const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+		ensureBuild();
+		const r = spawnSync(process.execPath, ['bench/browser-pages.js', monthDir, '--month', month], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 64 << 20
+		});
+		process.stdout.write(r.stdout);
+		if (r.status !== 0) throw new Error(`bench/browser-pages.js exited ${r.status}`);
+		const m = JSON.parse(r.stdout.trim().split('\n').at(-1));
+		const four = (o) => ['calls', 'call', 'dashboard', 'leaderboard'].map((k) => `${o[k]} ms`).join(' / ');
+		addRow(
+			MONTH_TABLE,
+			`| ${date} | ${cpus().length} | ${load.toFixed(2)} | ${m.calls} | ${sec(m.import_s)} | ${sec(m.score_s)} | ${four(m.first_ms)} | ${four(m.p95_ms)} | ${mb(m.renderer_peak_mb)} | ${mb(m.opfs_mb)} |`
+		);
+		console.log(`appended to ${path.relative(ROOT, RESULTS)}`);
+	} finally {
+		if (!values.keep && !values.dir) rmSync(monthDir, { recursive: true, force: true });
+	}
 }
 
 /** Builds the app, so the browser figures always measure the code as it is (a stale build/ once misled a comparison). */
@@ -102,6 +160,12 @@ function audioBench() {
 	} finally {
 		if (!values.dir) rmSync(audioDir, { recursive: true, force: true });
 	}
+}
+
+if (values.only === 'month') {
+	if (!values.dir) rmSync(dir, { recursive: true, force: true });
+	monthBench();
+	process.exit(0);
 }
 
 if (values.only === 'audio') {
