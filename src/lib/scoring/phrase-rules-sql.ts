@@ -171,9 +171,9 @@ SELECT c.call_id,
 	CASE WHEN v.call_id IS NOT NULL AND v.call_id NOT IN (SELECT call_id FROM failing) THEN 'pass' ELSE 'fail' END AS result,
 	j.best.seq, j.best.start_s, j.best.end_s,
 	CASE WHEN v.call_id IS NULL THEN 'no ${r.speaker === 'any' ? '' : r.speaker + ' '}turn in the window'
-		ELSE array_to_string(list_transform(j.l, x -> x.ev), '; ') || ${sqlString(needText)} END AS evidence,
+		ELSE array_to_string(list_transform(j.l, jl -> jl.ev), '; ') || ${sqlString(needText)} END AS evidence,
 	CASE WHEN v.call_id IS NULL THEN ${codeSql(r.speaker === 'agent' ? 'no_agent_turn' : r.speaker === 'customer' ? 'no_customer_turn' : 'no_turn')} ELSE ${codeSql('list')} END AS evidence_code,
-	CASE WHEN v.call_id IS NULL THEN '{}' ELSE ${listParamsSql("array_to_string(list_transform(j.l, x -> x.part), ',')")} END AS evidence_params
+	CASE WHEN v.call_id IS NULL THEN '{}' ELSE ${listParamsSql("array_to_string(list_transform(j.l, jl -> jl.part), ',')")} END AS evidence_params
 FROM cqa_call c LEFT JOIN verdict v ON v.call_id = c.call_id LEFT JOIN judged j ON j.call_id = c.call_id
 WHERE c.has_transcript`;
 }
