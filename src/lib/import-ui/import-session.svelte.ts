@@ -30,6 +30,7 @@ import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { ScoringCancelled } from '../scoring/score';
+import { estimateSegments } from '../db/capacity';
 import { keepRecordings } from '../recordings/keep-recording';
 import { idsToKeep } from './kept-bytes';
 import { analyseImported } from '../voice-ui/voice-batch.svelte';
@@ -59,6 +60,8 @@ function presetFor(file: InputFile, report: FileReport, presets: MappingPreset[]
 export class ImportSession {
 	phase = $state<ImportPhase>('idle');
 	progress = $state<ImportProgress | null>(null);
+	/** Transcript turns the running import may add, estimated from its files' size (db/capacity.ts); 0 between imports. */
+	incomingSegments = $state(0);
 	entries = $state.raw<ImportEntry[]>([]);
 	error = $state<string | null>(null);
 	/** Ids of entries being re-imported right now. */
@@ -122,6 +125,7 @@ export class ImportSession {
 		this.error = null;
 		this.phase = 'importing';
 		this.progress = { done: 0, total: files.length, file: files[0].name };
+		this.incomingSegments = estimateSegments(files);
 		try {
 			const db = await workspace.db();
 			const presets = await listPresets(db);
@@ -147,6 +151,8 @@ export class ImportSession {
 			void analyseImported(added.map((e) => e.report));
 		} catch (e) {
 			this.fail(e);
+		} finally {
+			this.incomingSegments = 0;
 		}
 	}
 
