@@ -115,12 +115,21 @@ FROM findings f JOIN cqa_call c ON c.call_id = f.call_id
 WHERE f.rubric_id = ${sqlString(rubric.id)} AND f.rubric_version = ${version} AND f.item_id = ${sqlString(item.id)}`;
 }
 
-/** Splits a multi-statement SQL text on top-level semicolons (our own SQL: no `;` inside literals but T2S). */
+/** Splits a multi-statement SQL text on top-level semicolons: not inside a string literal or a `--` comment. */
 export function statements(sql: string): string[] {
 	const out: string[] = [];
 	let cur = '';
 	let inStr = false;
-	for (const ch of sql) {
+	for (let i = 0; i < sql.length; i++) {
+		const ch = sql[i];
+		if (!inStr && ch === '-' && sql[i + 1] === '-') {
+			// A comment runs to the end of its line: its quotes and semicolons are prose.
+			const end = sql.indexOf('\n', i);
+			const stop = end < 0 ? sql.length : end;
+			cur += sql.slice(i, stop);
+			i = stop - 1;
+			continue;
+		}
 		if (ch === "'") inStr = !inStr;
 		if (ch === ';' && !inStr) {
 			if (cur.trim()) out.push(cur.trim());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { NORM_MACRO_SQL } from './normalize';
+import { statements } from './compile';
 
 let db: Db;
 beforeAll(async () => {
@@ -33,5 +34,17 @@ describe('cqa_norm', () => {
 	it('counts words for English speech rate', async () => {
 		const { rows } = await db.query<{ n: number }>("SELECT cqa_words('Hello, this is Harper Valley — how can I help you today?') AS n");
 		expect(Number(rows[0].n)).toBe(11);
+	});
+});
+
+describe('the macros as statements', () => {
+	it('split on the semicolons between statements, not on quotes or semicolons in comments', () => {
+		expect(statements("-- it's one; really\nSELECT 'a;b' AS x; SELECT 2 -- the end; done\n")).toEqual([
+			"-- it's one; really\nSELECT 'a;b' AS x",
+			'SELECT 2 -- the end; done'
+		]);
+		const macros = statements(NORM_MACRO_SQL);
+		expect(macros.every((s) => /CREATE OR REPLACE TEMP MACRO cqa_\w+\(/.test(s))).toBe(true);
+		expect(macros.length).toBe((NORM_MACRO_SQL.match(/CREATE OR REPLACE TEMP MACRO/g) ?? []).length);
 	});
 });
