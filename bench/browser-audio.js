@@ -6,24 +6,14 @@
 //    the analysis) and cold (cache emptied first: the worker decodes the file while it already plays);
 //  - batch throughput: hours of audio analysed per minute over the batch of shorter calls.
 // Usage: node bench/browser-audio.js <dir made by generate-audio.ts> [--port 4415]. Prints figures, then one JSON line.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium, startPreview } from './browser.js';
 
 const BUDGET_MS = 2000;
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: { port: { type: 'string', default: process.env.CALLQA_BENCH_PORT ?? '4415' } }
@@ -33,29 +23,11 @@ if (!dir) throw new Error('usage: browser-audio.js <dir>');
 const PORT = Number(values.port);
 const log = (s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
-const server = spawn(
-	process.execPath,
-	['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
-	{ stdio: 'ignore' }
-);
+const { base, stop } = await startPreview(PORT);
 const profile = mkdtempSync(path.join(tmpdir(), 'callqa-bench-audio-'));
-const base = `http://127.0.0.1:${PORT}`;
 const result = {};
 try {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(base + '/')).ok) break;
-		} catch {
-			await new Promise((r) => setTimeout(r, 200));
-		}
-	}
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-		viewport: { width: 1440, height: 900 },
-		locale: 'zh-CN'
-	});
+	const context = await launchChromium(profile);
 	const page = context.pages()[0] ?? (await context.newPage());
 	const errors = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -191,7 +163,7 @@ try {
 	result.load_average = (await import('node:os')).loadavg().map((x) => Number(x.toFixed(1)));
 	await context.close();
 } finally {
-	server.kill('SIGTERM');
+	stop();
 	rmSync(profile, { recursive: true, force: true });
 }
 const ok = (ms) => (ms <= BUDGET_MS ? 'within' : 'OVER');

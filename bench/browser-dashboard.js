@@ -7,25 +7,15 @@
 // Usage: node bench/browser-dashboard.js [--calls 1000000] [--changes 40] [--port 4414] [--build]
 // (--build remakes build-bench/, the build with the ?bench=1 hook; it is made when missing.)
 // Prints the figures and, last, one JSON line.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium, startPreview } from './browser.js';
 
 const BUDGET_MS = 150; // DESIGN §7: p95 of filter change → every chart redrawn, 1M calls
 const WARMUP = 5; // changes before the measured ones (JIT, first draws)
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 const { values } = parseArgs({
 	options: {
@@ -54,11 +44,7 @@ if (values.build || !existsSync('build-bench/index.html')) {
 	});
 	if (built.status !== 0) throw new Error('the benchmark build failed');
 }
-const server = spawn(
-	process.execPath,
-	['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', String(PORT), '--host', '127.0.0.1'],
-	{ stdio: 'ignore', env: BENCH_ENV }
-);
+const { base, stop } = await startPreview(PORT, BENCH_ENV);
 const profile = values.profile ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-dash-'));
 const log = (s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -118,22 +104,7 @@ function change({ kind, pick }) {
 }
 
 try {
-	const base = `http://127.0.0.1:${PORT}`;
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(base + '/')).ok) break;
-		} catch {
-			if (i > 300) throw new Error('vite preview did not start');
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-		viewport: { width: 1440, height: 900 },
-		locale: 'zh-CN'
-	});
+	const context = await launchChromium(profile);
 	const page = context.pages()[0] ?? (await context.newPage());
 	const errors = [];
 	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
@@ -254,6 +225,6 @@ try {
 		})
 	);
 } finally {
-	server.kill('SIGTERM');
+	stop();
 	if (!values.profile) rmSync(profile, { recursive: true, force: true });
 }

@@ -10,23 +10,12 @@
 // Usage: node bench/browser-pages.js <dir> --month 2026-09 [--views 10] [--port 4392] [--profile <dir>]
 // (--profile keeps the browser profile, and a rerun with the same profile skips the import.)
 // Needs build/ (npm run build). Prints the figures and, last, one JSON line.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium, rendererRssMb, startPreview } from './browser.js';
 
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
@@ -45,45 +34,13 @@ if (!dir || !month || !/^\d{4}-\d\d$/.test(month)) {
 const VIEWS = Number(values.views);
 const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 
-/** Largest resident set (MB) of a Chromium renderer process now; 0 when none is found. */
-function rendererRssMb() {
-	let max = 0;
-	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-		try {
-			if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-			max = Math.max(max, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-		} catch {
-			// the process ended between the listing and the read
-		}
-	}
-	return max;
-}
-
-const server = spawn(
-	process.execPath,
-	['node_modules/vite/bin/vite.js', 'preview', '--strictPort', '--port', values.port, '--host', '127.0.0.1'],
-	{ stdio: 'ignore' }
-);
+const { base, stop } = await startPreview(values.port);
 const profile = values.profile ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-pages-'));
 const log = (s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 let peakMb = 0;
 const sampler = setInterval(() => (peakMb = Math.max(peakMb, rendererRssMb())), 250);
 try {
-	const base = `http://127.0.0.1:${values.port}`;
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(base + '/')).ok) break;
-		} catch {
-			if (i > 300) throw new Error('vite preview did not start');
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-		viewport: { width: 1400, height: 900 }
-	});
+	const context = await launchChromium(profile, { width: 1400, height: 900 });
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (e) => log(`page error: ${e.message}`));
 	await page.goto(base + '/import');
@@ -185,6 +142,6 @@ try {
 	console.log(JSON.stringify(out));
 } finally {
 	clearInterval(sampler);
-	server.kill('SIGTERM');
+	stop();
 	if (!values.profile) rmSync(profile, { recursive: true, force: true });
 }
