@@ -15,7 +15,10 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 
-/** Chromium on the profile directory `profile` (its OPFS holds the app's workspace). */
+/**
+ * Chromium on the profile directory `profile` (its OPFS holds the app's workspace).
+ * @param {string} profile
+ */
 export function launchChromium(profile, viewport = { width: 1440, height: 900 }) {
 	return chromium.launchPersistentContext(profile, {
 		executablePath: '/usr/bin/chromium',
@@ -29,6 +32,7 @@ export function launchChromium(profile, viewport = { width: 1440, height: 900 })
 /**
  * `vite preview` of build/ (or build-bench/ with CALLQA_BENCH=1 in `env`) on 127.0.0.1:`port`, answered once it
  * serves the app: `{ base, stop }`. Waits up to 30 s.
+ * @param {number | string} port
  */
 export async function startPreview(port, env = process.env) {
 	const server = spawn(
