@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromium, rendererRssMb, startPreview } from './browser.js';
+import { importAndScore, launchChromium, rendererRssMb, startPreview } from './browser.js';
 
 const dir = process.argv[2];
 const PORT = Number(process.env.CALLQA_BENCH_PORT ?? 4389);
@@ -20,15 +20,7 @@ try {
 	await page.getByRole('heading', { name: '导入文件' }).waitFor({ timeout: 60_000 });
 	let peakMb = 0;
 	const sampler = setInterval(() => (peakMb = Math.max(peakMb, rendererRssMb())), 250);
-	const t0 = performance.now();
-	await page
-		.locator('input[type=file]:not([webkitdirectory])')
-		.first()
-		.setInputFiles(['calls.csv', 'transcripts.csv'].map((f) => path.join(dir, f)));
-	await page.getByText(/导入完成/).waitFor({ timeout: 600_000 });
-	const imported = performance.now();
-	await page.locator('[data-scoring="done"]').first().waitFor({ timeout: 900_000 });
-	const scored = performance.now();
+	const { import_ms, score_ms } = await importAndScore(page, dir);
 	clearInterval(sampler);
 	peakMb = Math.max(peakMb, rendererRssMb());
 	const { usage } = await page.evaluate(() => navigator.storage.estimate());
@@ -36,9 +28,9 @@ try {
 	const s = (ms) => Math.round(ms / 100) / 10;
 	console.log(
 		JSON.stringify({
-			import_s: s(imported - t0),
-			score_s: s(scored - imported),
-			total_s: s(scored - t0),
+			import_s: s(import_ms),
+			score_s: s(score_ms),
+			total_s: s(import_ms + score_ms),
 			renderer_peak_mb: Math.round(peakMb),
 			opfs_mb: Math.round((usage ?? NaN) / 1048576)
 		})

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium, rendererRssMb, startPreview } from './browser.js';
+import { importAndScore, launchChromium, rendererRssMb, startPreview } from './browser.js';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -56,16 +56,9 @@ try {
 		.catch(() => false);
 	if (!hasCalls) {
 		log('importing …');
-		const t0 = performance.now();
-		await page
-			.locator('input[type=file]:not([webkitdirectory])')
-			.first()
-			.setInputFiles(['calls.csv', 'transcripts.csv'].map((f) => path.join(dir, f)));
-		await page.getByText(/导入完成/).waitFor({ timeout: 1_200_000 });
-		const imported = performance.now();
-		await page.locator('[data-scoring="done"]').first().waitFor({ timeout: 1_800_000 });
-		importS = (imported - t0) / 1000;
-		scoreS = (performance.now() - imported) / 1000;
+		const { import_ms, score_ms } = await importAndScore(page, dir);
+		importS = import_ms / 1000;
+		scoreS = score_ms / 1000;
 		log(`imported in ${importS.toFixed(1)} s, scored in ${scoreS.toFixed(1)} s`);
 	} else log('the profile holds the calls already: no import');
 

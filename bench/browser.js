@@ -2,6 +2,7 @@
 // built app served by vite preview, and the renderer's resident memory read from /proc. Plain Node, no tsx.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -53,6 +54,24 @@ export async function startPreview(port, env = process.env) {
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
+}
+
+/**
+ * Drops `dir`'s calls.csv and transcripts.csv on the import page `page` shows and waits until they are imported,
+ * then until every call is scored: the milliseconds of each.
+ * @param {import('playwright-core').Page} page
+ * @param {string} dir
+ */
+export async function importAndScore(page, dir, timeoutMs = 1_800_000) {
+	const t0 = performance.now();
+	await page
+		.locator('input[type=file]:not([webkitdirectory])')
+		.first()
+		.setInputFiles(['calls.csv', 'transcripts.csv'].map((f) => path.join(dir, f)));
+	await page.getByText(/导入完成/).waitFor({ timeout: timeoutMs });
+	const imported = performance.now();
+	await page.locator('[data-scoring="done"]').first().waitFor({ timeout: timeoutMs });
+	return { import_ms: imported - t0, score_ms: performance.now() - imported };
 }
 
 /** Largest resident set (MB) of a Chromium renderer process now (the tab and its workers); 0 when none is found. */

@@ -27,6 +27,13 @@ const files = (dir: string) =>
 	['calls.csv', 'transcripts.csv'].map((f) => ({ name: path.join(dir, f), bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
+/** What `work` gives and how long it took (ms). */
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+	const t = performance.now();
+	const result = await work();
+	return [result, performance.now() - t];
+}
+
 /** The default rubric's next version with one more phrase in its first banned-phrase item: one item's SQL changes. */
 function oneItemChanged(r: Rubric): Rubric {
 	const changed = r.items.find((it) => it.rule.kind === 'phrase_banned')!.id;
@@ -45,23 +52,11 @@ const work = mkdtempSync(path.join(tmpdir(), 'callqa-bench-incremental-'));
 const db = await createNativeDb(path.join(work, 'workspace.duckdb'));
 try {
 	const rubric = DEFAULT_RUBRIC_ZH;
-	let t = performance.now();
-	await importFiles(db, files(baseDir), {});
-	const baseImport = performance.now() - t;
-	t = performance.now();
-	const baseCalls = await scorePending(db, rubric);
-	const baseScore = performance.now() - t;
-
-	t = performance.now();
-	await importFiles(db, files(dayDir), {});
-	const dayImport = performance.now() - t;
-	t = performance.now();
-	const dayCalls = await scorePending(db, rubric);
-	const dayScore = performance.now() - t;
-
-	t = performance.now();
-	const rescored = await scoreAll(db, oneItemChanged(rubric));
-	const rescore = performance.now() - t;
+	const [, baseImport] = await timed(() => importFiles(db, files(baseDir), {}));
+	const [baseCalls, baseScore] = await timed(() => scorePending(db, rubric));
+	const [, dayImport] = await timed(() => importFiles(db, files(dayDir), {}));
+	const [dayCalls, dayScore] = await timed(() => scorePending(db, rubric));
+	const [rescored, rescore] = await timed(() => scoreAll(db, oneItemChanged(rubric)));
 
 	console.log(
 		JSON.stringify({
