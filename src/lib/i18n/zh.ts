@@ -150,6 +150,8 @@ export const zh = {
 	'import.reading': '正在读取文件…',
 	'import.capacity.near':
 		'工作区约有 {n} 句转写。本机测得 20 万通通话（288 万句）导入并评分时，浏览器标签页内存峰值约 3 GB，而浏览器中的 DuckDB 最多只能用 4 GB：再导入大量数据可能因内存不足而失败。更大的数据量请用命令行 callqa score（见 docs/scale.md）。',
+	'import.capacity.nearAfter':
+		'导入后工作区约有 {n} 句转写。本机测得 20 万通通话（288 万句）导入并评分时，浏览器标签页内存峰值约 3 GB，而浏览器中的 DuckDB 最多只能用 4 GB：这次导入或之后再导入大量数据可能因内存不足而失败。更大的数据量请用命令行 callqa score（见 docs/scale.md）。',
 	'import.capacity.over':
 		'导入后工作区约有 {n} 句转写，超过浏览器标签页大约能容纳的 {max} 句（内存上限 4 GB），导入或评分很可能因内存不足而失败。请分批导入到不同的工作区，或用命令行 callqa score（见 docs/scale.md）。',
 	'import.finished': '导入完成：{files} 个文件，{loaded} 行已导入，{rejected} 行被拒绝。',
