@@ -7,7 +7,20 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'coverage/', 'sample-data/out/', 'eval/', 'test-results/'] },
+	{
+		// build-bench/ and .svelte-kit-bench/ are the dashboard benchmark's build (CALLQA_BENCH=1, svelte.config.js).
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'build-bench/',
+			'.svelte-kit-bench/',
+			'node_modules/',
+			'coverage/',
+			'sample-data/out/',
+			'eval/',
+			'test-results/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
