@@ -82,16 +82,13 @@ const mb = (x) => (Number.isFinite(x) ? `${Math.round(x)} MB` : 'n/a');
 
 /** Adds one scale run to bench/results.md. */
 function appendResult(row) {
-	const s = sec;
 	addRow(
 		SCALE_TABLE,
-		`| ${row.date} | ${cpus().length} | ${row.load.toFixed(2)} | ${row.calls} | ${row.segments} | ${s(row.nativeImport)} | ${s(row.nativeScore)} | ${
-			Number.isFinite(row.rssMb) ? `${row.rssMb.toFixed(0)} MB` : 'n/a'
-		} | ${s(row.browserImport)} | ${s(row.browserScore)} | ${row.ratio.toFixed(2)}× | ${
+		`| ${row.date} | ${cpus().length} | ${row.load.toFixed(2)} | ${row.calls} | ${row.segments} | ${sec(row.nativeImport)} | ${sec(row.nativeScore)} | ${mb(row.rssMb)} | ${sec(row.browserImport)} | ${sec(row.browserScore)} | ${row.ratio.toFixed(2)}× | ${
 			row.incremental
-				? `${s(row.incremental.day_import_s)} + ${s(row.incremental.day_score_s)} (${row.incremental.day_calls} calls)`
+				? `${sec(row.incremental.day_import_s)} + ${sec(row.incremental.day_score_s)} (${row.incremental.day_calls} calls)`
 				: 'n/a'
-		} | ${row.incremental ? `${s(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} | ${mb(row.rendererMb)} | ${mb(row.opfsMb)} |`
+		} | ${row.incremental ? `${sec(row.incremental.rescore_s)} (${row.incremental.rescore_calls} calls)` : 'n/a'} | ${mb(row.rendererMb)} | ${mb(row.opfsMb)} |`
 	);
 }
 
