@@ -1,15 +1,18 @@
 // `callqa evaluate` as a user runs it: a transcript and a labels file written here, the real launcher in a child
 // process. It prints per-item agreement and the disagreeing calls, skips bad label rows by line, exits 0; a
-// missing --labels is a usage error (exit 2).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// missing --labels is a usage error (exit 2). Neither leaves a temporary folder behind.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { callqa, type Run } from './spawn-cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callqaWithEnv, type Run } from './spawn-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'callqa-evaluate-test-'));
 const transcripts = path.join(dir, 'transcripts.csv');
 const labels = path.join(dir, 'labels.csv');
+// The runs' temporary folder, to see what they leave in it.
+const tmp = path.join(dir, 'tmp');
+mkdirSync(tmp);
 writeFileSync(
 	transcripts,
 	[
@@ -26,8 +29,9 @@ writeFileSync(labels, 'call_id,item_id,result\nE1,greeting,pass\nE1,closing,pass
 
 describe('callqa evaluate', () => {
 	let run: Run;
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 	beforeAll(async () => {
-		run = await callqa('evaluate', transcripts, '--labels', labels);
+		run = await callqaWithEnv({ TMPDIR: tmp }, 'evaluate', transcripts, '--labels', labels);
 	}, 120_000);
 
 	it('exits 0 and prints agreement, precision and recall per item, and the disagreeing calls', () => {
@@ -43,8 +47,10 @@ describe('callqa evaluate', () => {
 	});
 
 	it('refuses to run without --labels (exit 2)', async () => {
-		const r = await callqa('evaluate', transcripts);
+		const r = await callqaWithEnv({ TMPDIR: tmp }, 'evaluate', transcripts);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('missing --labels');
+		// Neither run left its import folder or the database's file area (tsx may keep its cache there).
+		expect(readdirSync(tmp).filter((name) => name.startsWith('callqa-'))).toEqual([]);
 	}, 120_000);
 });

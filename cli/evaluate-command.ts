@@ -39,7 +39,16 @@ const pct = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 async function run(args: string[]): Promise<number> {
 	const outGiven = args.some((a) => a === '--out' || a === '-o' || a.startsWith('--out='));
 	const tmp = outGiven ? null : await mkdtemp(path.join(tmpdir(), 'callqa-evaluate-'));
-	const opts = parseImportArgs('evaluate', tmp ? [...args, '--out', tmp] : args, {
+	try {
+		return await evaluate(tmp ? [...args, '--out', tmp] : args);
+	} finally {
+		// Also after a usage error: the folder is this run's, whatever happened.
+		if (tmp) await rm(tmp, { recursive: true, force: true });
+	}
+}
+
+async function evaluate(args: string[]): Promise<number> {
+	const opts = parseImportArgs('evaluate', args, {
 		labels: { type: 'string', short: 'l' },
 		rubric: { type: 'string', short: 'r' }
 	});
@@ -115,7 +124,6 @@ async function run(args: string[]): Promise<number> {
 		return 0;
 	} finally {
 		await db.close();
-		if (tmp) await rm(tmp, { recursive: true, force: true });
 	}
 }
 

@@ -135,7 +135,11 @@ export async function createNativeDb(dbPath?: string): Promise<Db> {
 		await conn.run(`SET TimeZone = 'UTC'`).catch(() => {});
 		return { instance, conn };
 	};
-	let { instance, conn } = await connect();
+	// A database that cannot be opened (a locked or corrupt file) leaves no file area behind.
+	let { instance, conn } = await connect().catch(async (e: unknown) => {
+		await rm(files, { recursive: true, force: true });
+		throw e;
+	});
 	let closed = false;
 
 	const fileFor = (name: string) => {

@@ -14,8 +14,13 @@ export interface Run {
 }
 
 export function callqa(...args: string[]): Promise<Run> {
+	return callqaWithEnv({}, ...args);
+}
+
+/** callqa with these environment variables set too (TMPDIR, say). */
+export function callqaWithEnv(env: Record<string, string>, ...args: string[]): Promise<Run> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+		const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env, NO_COLOR: '1' } });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
