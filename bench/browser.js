@@ -1,5 +1,6 @@
-// What the browser benchmarks share: Debian's Chromium with the flags every e2e browser uses (tests/chromium.ts), the
-// built app served by vite preview, and the renderer's resident memory read from /proc. Plain Node, no tsx.
+// What the browser benchmarks share: Debian's Chromium with the flags the e2e browser starts from (tests/chromium.ts
+// adds autoplay and Liftoff-only wasm for the specs; the benchmarks keep V8's defaults), the built app served by vite
+// preview, and the renderer's resident memory read from /proc. Plain Node, no tsx.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
