@@ -3,16 +3,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { createTestDb } from '../src/lib/db/test-db';
 import { importFiles } from '../src/lib/import/pipeline';
 import { openSampleSession, type Session } from './browser';
 import { follow, openSampleWorkspace, visible } from './ui';
 
 const SAMPLE = path.resolve('sample-data/out');
 
-/** What the SQL says, on the same sample files in Node: September's call count and abandonment. */
+/** What the SQL says, on the same sample files in Node (the unit tests' DuckDB, test-db.ts): September's call count and abandonment. */
 async function septemberTruth(): Promise<{ volume: number; abandoned: number }> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	await importFiles(
 		db,
 		['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) }))

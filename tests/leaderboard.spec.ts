@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeWasmDb } from '../src/lib/db/node-wasm';
+import { createTestDb } from '../src/lib/db/test-db';
 import { importFiles } from '../src/lib/import/pipeline';
 import { openSampleSession, type Session } from './browser';
 import { follow, openSampleWorkspace, visible } from './ui';
@@ -19,9 +19,9 @@ interface Truth {
 	volume: number;
 }
 
-/** What the SQL says on the same files in Node: one agent's September resolution and calls, the agent with the lowest AHT. */
+/** What the SQL says on the same files in Node (the unit tests' DuckDB, test-db.ts): one agent's September resolution and calls, the agent with the lowest AHT. */
 async function septemberTruth(): Promise<Truth> {
-	const db = await createNodeWasmDb();
+	const db = await createTestDb();
 	await importFiles(
 		db,
 		['calls.csv', 'complaints.csv'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) }))
