@@ -1,4 +1,4 @@
-// The active rubric, incremental scoring after an import and rubric versions, on real SQL in node-wasm: what
+// The active rubric, incremental scoring after an import and rubric versions, on real SQL (test-db.ts): what
 // the app relies on when it scores on load and when the rubric editor activates a new version.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
