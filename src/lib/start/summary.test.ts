@@ -1,3 +1,5 @@
+// The start screen's headline numbers (summary.ts) on real SQL: calls, their date range, agents, teams, how many
+// calls have a transcript or a recording (a transcript or recording without a call-log row is not a call), complaints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { createTestDb } from '../db/test-db';
