@@ -3,12 +3,12 @@
 // then, the appeal and the decision, the appeals list moves it from "open" to "decided", and the inspector quality
 // page counts the appeal and the overturn against the inspector. The appeal and its decision then travel in the
 // reviews CSV to another browser profile, where the same score and history show.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
 import { follow, openSampleWorkspace, visible } from './ui';
+import { testTempDir } from './temp-dir';
 
 const CALL = 'C20260801-000009';
 const SHOTS = path.resolve('test-results/screenshots');
@@ -108,7 +108,7 @@ describe('appeals', () => {
 		await follow(page, baseUrl, '/reviews');
 		await visible(page.locator(`[data-testid="reviews-table"] tr[data-call="${CALL}"]`), 60_000);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'callqa-appeals-')), download.suggestedFilename());
+		const file = path.join(testTempDir('callqa-appeals-'), download.suggestedFilename());
 		await download.saveAs(file);
 
 		other = await openSampleSession();

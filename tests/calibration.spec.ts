@@ -4,13 +4,13 @@
 // disagreement on that item and the score spread, records the agreed answer with a note, and the inspector page
 // counts the deviation. Screenshots of the comparison, the blind answer sheet and the inspector page go to
 // test-results/screenshots/ for a person to look at (the appeals list's: appeals.spec.ts).
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSampleSession, openSession, type Session } from './browser';
 import { follow, openSampleWorkspace, visible } from './ui';
+import { testTempDir } from './temp-dir';
 
 const CALLS = ['C20260801-000009', 'C20260801-000015', 'C20260803-000093'];
 const SHOTS = path.resolve('test-results/screenshots');
@@ -66,7 +66,7 @@ describe('calibration', () => {
 	});
 
 	it('compares two inspectors’ blind answers and records the agreed answer', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'callqa-calibration-'));
+		const dir = testTempDir('callqa-calibration-');
 		mkdirSync(SHOTS, { recursive: true });
 		const lead = await openSampleSession();
 		sessions.push(lead);

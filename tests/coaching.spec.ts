@@ -2,13 +2,13 @@
 // transcript lines become clips, the session is reordered (drag and drop, then the keyboard buttons) and
 // presented, exported as one file, and that file opens in an empty workspace where the clip plays (a file from a
 // newer version is refused with its name and the reason).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, openSession, type Session } from './browser';
 import { follow, openSampleWorkspace, visible } from './ui';
+import { testTempDir } from './temp-dir';
 
 const CALL = 'C20260803-000093';
 const TITLE = '新人培训：安抚情绪';
@@ -121,7 +121,7 @@ describe('coaching session', () => {
 		// 5. Export: one file holding both clips' audio.
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出课程文件' }).click()]);
 		expect(download.suggestedFilename()).toBe('新人培训：安抚情绪.callqa-session');
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'callqa-coach-')), download.suggestedFilename());
+		const file = path.join(testTempDir('callqa-coach-'), download.suggestedFilename());
 		await download.saveAs(file);
 		const doc = JSON.parse(readFileSync(file, 'utf8'));
 		expect(doc).toMatchObject({ format: 'callqa-session', version: 1, session: { title: TITLE } });

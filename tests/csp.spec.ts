@@ -4,13 +4,13 @@
 // from OPFS. Any CSP violation (tests/browser.ts records them with the page errors) or request to another host
 // fails it. Then the policy is shown to be in force, and `vite preview` to send its headers without CORS.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleSession, type Session } from './browser';
 import { clickFirstFindingRegion, follow, hoverChart, openSampleWorkspace, playBriefly, visible } from './ui';
+import { testTempDir } from './temp-dir';
 
 const RECORDED = 'C20260803-000093'; // a stereo WAV in the sample
 const UNRECORDED = 'C20260801-000001'; // gets a FLAC here
@@ -18,7 +18,7 @@ const TITLE = 'CSP 检查';
 
 /** A short stereo FLAC made by sox, named after the call it belongs to. */
 function flac(callId: string): string {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'callqa-csp-')), `${callId}.flac`);
+	const file = path.join(testTempDir('callqa-csp-'), `${callId}.flac`);
 	execFileSync('sox', ['-n', '-r', '8000', '-c', '2', '-b', '16', file, 'synth', '6', 'sine', '300'], { stdio: 'pipe' });
 	return file;
 }

@@ -2,19 +2,19 @@
 // with the move buttons, and the browser is killed while moves are still being written. After the restart the
 // workspace opens, the session holds the six clips exactly once, and their order is the one last shown as saved
 // or one the list showed during the burst (each move is one transaction: never a mix).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
 import { killAndReopen } from './kill';
 import { visible } from './ui';
+import { testTempDir } from './temp-dir';
 
 const NOTES = ['片段一', '片段二', '片段三', '片段四', '片段五', '片段六'];
 
 function sessionFile(): string {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'callqa-kill-')), '重排测试.callqa-session');
+	const file = path.join(testTempDir('callqa-kill-'), '重排测试.callqa-session');
 	const clips = NOTES.map((note, i) => ({
 		call_id: null,
 		agent: null,

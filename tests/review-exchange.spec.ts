@@ -3,13 +3,12 @@
 // with reason, formula-like comments, submitted) is exported as CSV and Parquet, the CSV restores it in a fresh
 // profile, and importing a file whose review differs lists the conflict until the lead takes one version.
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSampleSession, openSession, type Session } from './browser';
 import { follow, openSampleWorkspace, visible } from './ui';
+import { testTempDir } from './temp-dir';
 
 const CALL = 'C20260803-000093';
 const COMMENTS = ['=SUM(A1)', '-5 s 太快', '@agent 注意语速'];
@@ -56,7 +55,7 @@ describe('review exchange', () => {
 	});
 
 	it('exports reviews, restores them in a fresh workspace, and lists a differing import as a conflict', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'callqa-reviews-'));
+		const dir = testTempDir('callqa-reviews-');
 		// --- Inspector A makes a review and exports it. ---
 		const a = await open(true);
 		await openSampleWorkspace(a.page, a.baseUrl);
