@@ -60,8 +60,8 @@ describe('scoring', () => {
 		await page.waitForFunction(
 			() =>
 				!document.querySelector('.panel.table.stale') &&
-				!!document.querySelector('tbody .score.fail') &&
-				!document.querySelector('tbody .score.pass'),
+				!!document.querySelector('tbody .score-pill.fail') &&
+				!document.querySelector('tbody .score-pill.pass'),
 			undefined,
 			{ timeout: 30_000 }
 		);
