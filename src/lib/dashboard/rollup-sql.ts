@@ -36,6 +36,7 @@ import {
 	numericCharts
 } from '../metrics/build-chart-sql';
 import { previousPeriod, type DashboardFilter } from '../scope/filter';
+import { dataFingerprint } from '../metrics/data-fingerprint';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */
@@ -97,19 +98,12 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 }
 
 /**
- * What the rollups were built from, in two parts joined by '#': the data (row counts, the latest scoring and import,
- * the definitions' version, the service-level threshold) and the reviews (submitted reviews and their overrides,
- * which move QA scores). Imports book every file in import_files, scoring stamps scored_at and every review write
- * stamps updated_at, so any write the app makes changes one of them.
+ * What the rollups were built from (metrics/data-fingerprint.ts), with the definitions' version and the service-level
+ * threshold: '<data>#<reviews>', so a change of the reviews alone rebuilds only the QA rows.
  */
 export async function rollupFingerprint(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S): Promise<string> {
-	const { rows } = await db.query<{ fp: string; rv: string }>(`SELECT concat_ws('|',
-		(SELECT count(*) FROM calls), (SELECT count(*) FROM scores), (SELECT count(*) FROM findings), (SELECT count(*) FROM complaints),
-		(SELECT max(scored_at) FROM scores), (SELECT count(*) FROM import_files), (SELECT max(imported_at) FROM import_files)) AS fp,
-		concat_ws('|', (SELECT count(*) FROM reviews), (SELECT count(*) FILTER (WHERE status = 'submitted') FROM reviews),
-			(SELECT max(updated_at) FROM reviews), (SELECT count(*) FROM review_items), (SELECT max(updated_at) FROM review_items),
-			(SELECT count(*) FROM rubric_items)) AS rv`);
-	return `v${ROLLUP_VERSION}|sl${slThresholdS}|${rows[0]?.fp ?? ''}#${rows[0]?.rv ?? ''}`;
+	const { data, reviews } = await dataFingerprint(db);
+	return `v${ROLLUP_VERSION}|sl${slThresholdS}|${data}#${reviews}`;
 }
 
 const building = new WeakMap<Db, Promise<boolean>>();

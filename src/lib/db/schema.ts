@@ -464,6 +464,23 @@ CREATE TABLE IF NOT EXISTS dash_complaint_rollup (
 	agent_teams VARCHAR[],      -- without a linked call: the teams the complaint's agent takes calls in
 	complaints BIGINT, with_due BIGINT, on_time BIGINT, closed BIGINT, followed_up BIGINT
 );
+-- leaderboard rollup (src/lib/metrics/leaderboard-rollup.ts): the leaderboard's call and QA parts per month × agent
+-- (name and team as on the calls) × queue × channel, rebuilt when lb_rollup_state's fingerprint is out of date.
+CREATE TABLE IF NOT EXISTS lb_rollup_state (
+	fingerprint VARCHAR,
+	built_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS lb_calls_rollup (
+	month DATE, agent_key VARCHAR, agent_name VARCHAR, team VARCHAR, queue VARCHAR, channel VARCHAR,
+	offered BIGINT, handled BIGINT, abandoned BIGINT, abandon_n BIGINT, within_sl BIGINT, ring_n BIGINT, ring_sum DOUBLE,
+	handle_n BIGINT, handle_sum DOUBLE, resolved BIGINT, resolved_n BIGINT, fcr BIGINT, surveyed BIGINT, csat_sum BIGINT,
+	satisfied BIGINT
+);
+CREATE TABLE IF NOT EXISTS lb_qa_rollup (
+	source VARCHAR, rubric_id VARCHAR, rubric_version INTEGER,
+	month DATE, agent_key VARCHAR, team VARCHAR, queue VARCHAR, channel VARCHAR,
+	scored_n BIGINT, score_sum DOUBLE, passed_n BIGINT, passed BIGINT, reviewed_n BIGINT
+);
 `;
 
 /** The Db objects whose schema is in place: nothing drops the canonical tables, so once per database is enough. */

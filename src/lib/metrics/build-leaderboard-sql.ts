@@ -13,8 +13,10 @@ import {
 	callPartsSql,
 	kpisSelect,
 	partsSelect,
+	sumPartsSelect,
 	type KpiColumn
 } from './kpis';
+import { ensureLeaderboardRollup } from './leaderboard-rollup';
 import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from './kpi-row';
 import type { QaSource } from './qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../scope/filter';
@@ -105,17 +107,92 @@ export interface Leaderboard {
 /** Minimum calls for a whole period: the monthly minimum times the months in it. */
 export const minCallsFor = (period: Period, perMonth: number) => Math.max(0, Math.round(perMonth)) * period.months;
 
+type Sql = { sql: string; params: Param[] };
+
+/** The entity a row belongs to, over calls (or a rollup) aliased `alias`: the agent key or the team. */
+const entityOf = (q: LeaderboardQuery, alias: string) => ((q.grouping ?? 'agent') === 'agent' ? `${alias}.agent_key` : `${alias}.team`);
+
+/**
+ * `kc`: per period (CTE p) and entity, its name and team and the call and QA parts, from call_facts and the QA
+ * score relation. An agent's name and team are the ones most of its calls in the period carry.
+ */
+function rawCallsCte(q: LeaderboardQuery): Sql {
+	const entity = entityOf(q, 'c');
+	const isAgent = (q.grouping ?? 'agent') === 'agent';
+	const dims = dimensionWhere(q.dims ?? {}, 'c');
+	const calls = callPartsSql();
+	return {
+		sql: `kc AS (
+		SELECT p.period, ${entity} AS entity_id,
+			${isAgent ? 'mode(c.agent_name)' : 'c.team'} AS name,
+			${isAgent ? 'mode(c.team)' : 'c.team'} AS team,
+			${partsSelect(CALL_PARTS, (x) => calls[x])},
+			${partsSelect(QA_PARTS, (x) => QA_PARTS_SQL[x])}
+		FROM call_facts c JOIN p ON c.started_at >= p.t0 AND c.started_at < p.t1
+		${qaJoin(q.qaSource)}
+		WHERE ${entity} IS NOT NULL AND ${dims.sql}
+		GROUP BY p.period, ${entity}
+	)`,
+		params: [...rubricParams(q.rubric), ...dims.params]
+	};
+}
+
+/**
+ * The same `kc` re-summed from the leaderboard rollups (month rows: a period's bounds are first days of months).
+ * The name and team most calls carry are picked from the rows' call counts, ties by name.
+ */
+function rollupCallsCte(q: LeaderboardQuery): Sql {
+	const entity = entityOf(q, 'r');
+	const isAgent = (q.grouping ?? 'agent') === 'agent';
+	const dims = dimensionWhere(q.dims ?? {}, 'r');
+	const inPeriod = `JOIN p ON r.month >= p.t0 AND r.month < p.t1 WHERE ${entity} IS NOT NULL AND ${dims.sql}`;
+	const mostCalls = (col: string) =>
+		`SELECT period, entity_id, first(${col} ORDER BY n DESC, ${col}) AS ${col}
+		FROM (SELECT period, entity_id, ${col}, sum(offered) AS n FROM kr WHERE ${col} IS NOT NULL GROUP BY ALL) GROUP BY ALL`;
+	const qaCounts = new Set<string>(['scored_n', 'passed_n', 'passed', 'reviewed_n']);
+	return {
+		sql: `kr AS (
+		SELECT p.period, ${entity} AS entity_id, r.agent_name, r.team, ${sumPartsSelect(CALL_PARTS, 'r')}
+		FROM lb_calls_rollup r ${inPeriod}
+		GROUP BY ALL
+	),
+	kq AS (
+		SELECT p.period, ${entity} AS entity_id, ${sumPartsSelect(QA_PARTS, 'r')}
+		FROM lb_qa_rollup r ${inPeriod} AND r.source = ? AND r.rubric_id = ? AND r.rubric_version = ?
+		GROUP BY ALL
+	),
+	${
+		isAgent
+			? `kn AS (${mostCalls('agent_name')}),
+	kt AS (${mostCalls('team')}),`
+			: ''
+	}
+	kc AS (
+		SELECT kr.period, kr.entity_id,
+			${isAgent ? 'any_value(kn.agent_name)' : 'kr.entity_id'} AS name,
+			${isAgent ? 'any_value(kt.team)' : 'kr.entity_id'} AS team,
+			${sumPartsSelect(CALL_PARTS, 'kr')},
+			${partsSelect(QA_PARTS, (x) => (qaCounts.has(x) ? `coalesce(any_value(kq.${x}), 0)` : `any_value(kq.${x})`))}
+		FROM kr
+		LEFT JOIN kq ON kq.period = kr.period AND kq.entity_id = kr.entity_id
+		${isAgent ? 'LEFT JOIN kn ON kn.period = kr.period AND kn.entity_id = kr.entity_id LEFT JOIN kt ON kt.period = kr.period AND kt.entity_id = kr.entity_id' : ''}
+		GROUP BY kr.period, kr.entity_id
+	)`,
+		params: [...dims.params, ...dims.params, q.qaSource ?? 'reviewed', ...rubricParams(q.rubric)]
+	};
+}
+
 // Each weighted KPI is scaled 0..100 among the ranked rows of the same period: 100 × (v − min) / (max − min) when
 // higher is better, 100 × (max − v) / (max − min) when lower is better (AHT, complaints); all equal → 100. The
 // composite is the weighted mean of the scaled KPIs the row has a value for. The column names come from this
 // fixed table, never from user text; the weights are parameters.
-export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params: Param[] } {
+// `from`: the leaderboard rollups (leaderboard-rollup.ts, built by ensureLeaderboardRollup) or the raw calls (the
+// fallback when the rollups cannot be built, and the reference the rollup test compares with).
+export function buildLeaderboardSql(q: LeaderboardQuery, from: 'rollup' | 'raw' = 'rollup'): Sql {
 	const grouping = q.grouping ?? 'agent';
 	const weights = q.weights ?? DEFAULT_WEIGHTS;
 	const prev = previousOf(q.period);
-	const dims = dimensionWhere(q.dims ?? {}, 'c');
 	const comp = complaintDimensionWhere(q.dims ?? {});
-	const entity = grouping === 'agent' ? 'c.agent_key' : 'c.team';
 	// A complaint counts for the agent it names; for a team, through its linked call, else its agent's team(s)
 	// (the same rule as the dashboard's team filter, complaintDimensionWhere).
 	const compEntity = grouping === 'agent' ? 'k.agent_id' : 'coalesce(lc.team, ag.team)';
@@ -134,21 +211,11 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	const num = weighted.length ? weighted.map((k) => `? * coalesce(n_${KPI_COLUMN[k]}, 0)`).join(' + ') : 'NULL';
 	const den = weighted.length ? weighted.map((k) => `CASE WHEN n_${KPI_COLUMN[k]} IS NULL THEN 0 ELSE ? END`).join(' + ') : '0';
 	const weightParams = weighted.map((k) => weights[k]);
-	const calls = callPartsSql();
+	const kc = from === 'rollup' ? rollupCallsCte(q) : rawCallsCte(q);
 	const sql = `WITH p(period, t0, t1) AS (
 		VALUES ('current', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP)), ('previous', CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP))
 	),
-	kc AS (
-		SELECT p.period, ${entity} AS entity_id,
-			${grouping === 'agent' ? 'mode(c.agent_name)' : 'c.team'} AS name,
-			${grouping === 'agent' ? 'mode(c.team)' : 'c.team'} AS team,
-			${partsSelect(CALL_PARTS, (x) => calls[x])},
-			${partsSelect(QA_PARTS, (x) => QA_PARTS_SQL[x])}
-		FROM call_facts c JOIN p ON c.started_at >= p.t0 AND c.started_at < p.t1
-		${qaJoin(q.qaSource)}
-		WHERE ${entity} IS NOT NULL AND ${dims.sql}
-		GROUP BY p.period, ${entity}
-	),
+	${kc.sql},
 	km AS (
 		SELECT p.period, ${compEntity} AS entity_id, ${COMPLAINT_PARTS_SQL.complaints} AS complaints
 		FROM complaints k JOIN p ON k.received_at >= p.t0 AND k.received_at < p.t1
@@ -187,8 +254,7 @@ export function buildLeaderboardSql(q: LeaderboardQuery): { sql: string; params:
 	const params: Param[] = [
 		...periodBounds(q.period.from, q.period.to),
 		...periodBounds(prev.from, prev.to),
-		...rubricParams(q.rubric),
-		...dims.params,
+		...kc.params,
 		...comp.params,
 		minCallsFor(q.period, q.minCallsPerMonth ?? DEFAULT_MIN_CALLS_PER_MONTH),
 		...weightParams,
@@ -230,8 +296,19 @@ function toPeriodRow(r: Raw): LeaderPeriodRow {
 	};
 }
 
-export async function queryLeaderboard(db: Db, q: LeaderboardQuery): Promise<Leaderboard> {
-	const { sql, params } = buildLeaderboardSql(q);
+/**
+ * The board of `q`: from the leaderboard rollups, rebuilt first when the data changed, or from the raw calls when they
+ * cannot be built (or when `from` says so: the rollup test's reference).
+ */
+export async function queryLeaderboard(db: Db, q: LeaderboardQuery, from?: 'rollup' | 'raw'): Promise<Leaderboard> {
+	from ??= await ensureLeaderboardRollup(db).then(
+		() => 'rollup' as const,
+		(e) => {
+			console.warn('leaderboard rollup unavailable, querying raw calls', e);
+			return 'raw' as const;
+		}
+	);
+	const { sql, params } = buildLeaderboardSql(q, from);
 	const { rows } = await db.query<Raw>(sql, params);
 	const prevById = new Map(rows.filter((r) => r.period === 'previous').map((r) => [r.entity_id, toPeriodRow(r)]));
 	const out: LeaderRow[] = rows
