@@ -133,6 +133,24 @@ describe('dashboard rollup', () => {
 		expect(after.current.values.volume).toBe((before.current.values.volume ?? 0) + 1);
 		expectSameKpis(after, await queryKpis(db, f), 'after import');
 	});
+
+	it('hands the dashboard the rows it loaded while the rollups are unchanged, and new rows once rebuilt', async () => {
+		const f = { from: '2026-09-01', to: '2026-09-30' };
+		await ensureRollup(db);
+		const first = await loadRollupRows(db, RUBRIC);
+		expect(await loadRollupRows(db, RUBRIC)).toBe(first);
+		if (!first) throw new Error('the sample’s rollups should fit in memory');
+		const csv =
+			'\uFEFF通话ID,坐席工号,班组,队列,渠道,开始时间,振铃时长,是否放弃\r\nX-2,A1001,账务组,账务热线,电话,2026/09/16 10:00:00,3,否\r\n';
+		await importFiles(db, [{ name: 'extra-calls-2.csv', bytes: new TextEncoder().encode(csv) }]);
+		// Not rebuilt yet: still the rows of the rollups as they are.
+		expect(await loadRollupRows(db, RUBRIC)).toBe(first);
+		expect(await ensureRollup(db)).toBe(true);
+		const rebuilt = await loadRollupRows(db, RUBRIC);
+		if (!rebuilt) throw new Error('the sample’s rollups should fit in memory');
+		expect(cubeKpis(rebuilt, f).current.values.volume).toBe((cubeKpis(first, f).current.values.volume ?? 0) + 1);
+		expectSameKpis(cubeKpis(rebuilt, f), await queryKpis(db, f, { rubric: RUBRIC }), 'rebuilt, in memory');
+	});
 });
 
 describe('repeat contacts (FCR) in the rollup', () => {
