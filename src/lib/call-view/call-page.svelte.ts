@@ -119,10 +119,18 @@ export class CallPage {
 			(async () => {
 				try {
 					const db = await workspace.db();
-					const [vs, rs] = await Promise.all([callVersions(db, id, active.id), listCallReviews(db, id, active.id)]);
+					// The findings of the version most likely shown (the one asked for, else the active one) are read with
+					// the versions and reviews, not queued behind every other read the page starts.
+					const guess = { id: active.id, version: v ?? active.version };
+					const [vs, rs, f0, s0] = await Promise.all([
+						callVersions(db, id, active.id),
+						listCallReviews(db, id, active.id),
+						getFindings(db, id, guess),
+						getScore(db, id, guess)
+					]);
 					const ref = { id: active.id, version: v ?? shownByDefault(active.version, vs, rs) };
 					const r = ref.version === active.version ? active : await loadRubric(db, ref);
-					const [f, s] = await Promise.all([getFindings(db, id, ref), getScore(db, id, ref)]);
+					const [f, s] = ref.version === guess.version ? [f0, s0] : await Promise.all([getFindings(db, id, ref), getScore(db, id, ref)]);
 					if (cancelled) return;
 					this.rubric = r;
 					this.findings = f;

@@ -222,14 +222,19 @@ export interface ReviewedItem {
  * (review_scores, metrics/qa-score.ts); the automatic score while the call has no review yet. Null when the call
  * has no score for this version.
  */
-export async function reviewedScore(db: Db, key: ReviewKey): Promise<ReviewScore | null> {
+export async function reviewedScore(db: Db, key: ReviewKey, hasReview = true): Promise<ReviewScore | null> {
+	const automatic = `SELECT score, passed, critical_failed FROM scores s WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?
+			AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.call_id = s.call_id AND r.rubric_id = s.rubric_id AND r.rubric_version = s.rubric_version)`;
+	// `hasReview` false (the caller has just read that there is none): only the automatic score, without planning the
+	// review views (30–60 ms a call page in the browser with 200k calls).
 	const { rows } = await db.query<ReviewScore>(
-		`SELECT score, passed, critical_failed FROM review_scores WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?
+		hasReview
+			? `SELECT score, passed, critical_failed FROM review_scores WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?
 		UNION ALL
-		SELECT score, passed, critical_failed FROM scores s WHERE call_id = ? AND rubric_id = ? AND rubric_version = ?
-			AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.call_id = s.call_id AND r.rubric_id = s.rubric_id AND r.rubric_version = s.rubric_version)
-		LIMIT 1`,
-		[...keyParams(key), ...keyParams(key)]
+		${automatic}
+		LIMIT 1`
+			: `${automatic} LIMIT 1`,
+		hasReview ? [...keyParams(key), ...keyParams(key)] : keyParams(key)
 	);
 	const r = rows[0];
 	return r ? { score: r.score ?? null, passed: r.passed ?? null, critical_failed: r.critical_failed === true } : null;
@@ -257,6 +262,10 @@ export interface VersionReview {
 
 /** The call's reviews under every version of `rubricId`, newest version first. */
 export async function listCallReviews(db: Db, callId: string, rubricId: string): Promise<VersionReview[]> {
+	// Most calls have no review: a plain look at reviews first spares planning the review score view (30–60 ms in the
+	// browser with 200k calls, on every call page).
+	const any = await db.query('SELECT 1 FROM reviews WHERE call_id = ? AND rubric_id = ? LIMIT 1', [callId, rubricId]);
+	if (any.rows.length === 0) return [];
 	const { rows } = await db.query<VersionReview>(
 		`SELECT r.rubric_version, r.inspector, r.status, strftime(r.submitted_at, '%Y-%m-%d %H:%M:%S') AS submitted_at, s.score,
 			(SELECT count(*) FROM review_items o WHERE o.call_id = r.call_id AND o.rubric_id = r.rubric_id AND o.rubric_version = r.rubric_version) AS overrides

@@ -36,7 +36,10 @@ interface Snapshot {
 }
 
 async function read(db: Db, key: ReviewKey): Promise<Snapshot> {
-	const [r, score, items] = await Promise.all([loadReview(db, key), reviewedScore(db, key), reviewedItems(db, key)]);
+	const r = await loadReview(db, key);
+	// No review yet (most calls): the automatic score, and no item is reviewed.
+	if (!r.review) return { ...r, score: await reviewedScore(db, key, false), items: [] };
+	const [score, items] = await Promise.all([reviewedScore(db, key), reviewedItems(db, key)]);
 	return { ...r, score, items };
 }
 
