@@ -39,6 +39,10 @@ const profile = values.profile ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-
 const log = (s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 let peakMb = 0;
 const sampler = setInterval(() => (peakMb = Math.max(peakMb, rendererRssMb())), 250);
+// A kept profile's HTTP cache would serve the previous build's app: vite preview sends no Cache-Control, so Chromium
+// keeps the pages by its heuristic. The workspace (OPFS) stays.
+if (values.profile)
+	for (const cache of ['Cache', 'Code Cache']) rmSync(path.join(profile, 'Default', cache), { recursive: true, force: true });
 try {
 	const context = await launchChromium(profile, { width: 1400, height: 900 });
 	const page = context.pages()[0] ?? (await context.newPage());
@@ -48,10 +52,11 @@ try {
 
 	let importS = null;
 	let scoreS = null;
+	// The header's scoring pill is there once the workspace holds calls (done after a run, idle on a reopened one).
 	const hasCalls = await page
-		.locator('[data-scoring="done"]')
+		.locator('[data-scoring]')
 		.first()
-		.waitFor({ timeout: 15_000 })
+		.waitFor({ state: 'attached', timeout: 30_000 })
 		.then(() => true)
 		.catch(() => false);
 	if (!hasCalls) {
