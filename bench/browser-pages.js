@@ -52,13 +52,10 @@ try {
 
 	let importS = null;
 	let scoreS = null;
-	// The header's scoring pill is there once the workspace holds calls (done after a run, idle on a reopened one).
-	const hasCalls = await page
-		.locator('[data-scoring]')
-		.first()
-		.waitFor({ state: 'attached', timeout: 30_000 })
-		.then(() => true)
-		.catch(() => false);
+	// The workspace badge shows the calls count once the workspace is open (0 in a new profile).
+	const badge = page.locator('.badge b').first();
+	await badge.waitFor({ timeout: 60_000 });
+	const hasCalls = Number((await badge.innerText()).replace(/\D/g, '')) > 0;
 	if (!hasCalls) {
 		log('importing …');
 		const { import_ms, score_ms } = await importAndScore(page, dir);
