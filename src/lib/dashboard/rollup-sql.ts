@@ -51,14 +51,15 @@ const CSAT_BINS = [1, 2, 3, 4, 5];
 /**
  * The statements that rebuild the QA score rollup from the QA score views (metrics/qa-score.ts): one set of rows per
  * score source, so the "automatic only" toggle is a filter, not a rebuild. Rebuilt alone when only reviews changed.
+ * They read calls, not call_facts: the QA parts need none of its facts, and its repeat-contact window doubled the cost.
  */
 export function buildQaRollupSql(): string {
 	const perSource = QA_SOURCES.map(
 		(source) => `INSERT INTO dash_qa_rollup (source, rubric_id, rubric_version, day, team, queue, channel, bin, ${QA_PARTS.join(', ')})
-	SELECT '${source}', q.rubric_id, q.rubric_version, c.day, c.team, c.queue, c.channel,
+	SELECT '${source}', q.rubric_id, q.rubric_version, c.started_at::DATE AS day, c.team, c.queue, c.channel,
 		CASE WHEN q.score IS NOT NULL THEN least(floor(q.score / 10), 9)::INTEGER END AS bin,
 		${partsSelect(QA_PARTS, (p) => QA_PARTS_SQL[p])}
-	FROM call_facts c JOIN ${qaScoresRelation(source)} q ON q.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;`
+	FROM calls c JOIN ${qaScoresRelation(source)} q ON q.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;`
 	);
 	return `DELETE FROM dash_qa_rollup;\n\t${perSource.join('\n\t')}`;
 }
