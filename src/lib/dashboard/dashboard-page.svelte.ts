@@ -16,7 +16,7 @@ import { parseQaSource, setQaSourceParam, type QaSource } from '../metrics/qa-sc
 import { filterParams, monthOf, parseFilter, presetRange, previousPeriod, type DashboardFilter, type Preset } from '../scope/filter';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { cubeCharts, cubeKpis, type RollupRows } from './rollup-cube';
-import { ensureRollup, loadRollupRows, queryDashboardFromRollup } from './rollup-sql';
+import { RollupCancelled, ensureRollup, loadRollupRows, queryDashboardFromRollup } from './rollup-sql';
 
 const today = () => todayIn();
 
@@ -52,6 +52,11 @@ export class DashboardPage {
 	dataKey = $state('');
 	/** Resolves true when the rollups are up to date for the workspace's current data, false to query raw calls. */
 	rollupReady = $state.raw<Promise<boolean> | null>(null);
+	/** A rebuild of the rollups under way: statements done and in all (null when none is running). */
+	rollupBuild = $state.raw<{ done: number; total: number } | null>(null);
+	/** The user cancelled the rebuild: the page queries raw calls until the next opening. */
+	isRollupCancelled = $state(false);
+	#rollupAbort: AbortController | null = null;
 	/** The rollups in memory for the active rubric (null: too many rows, or no rollups). */
 	cubeReady = $state.raw<Promise<RollupRows | null> | null>(null);
 
@@ -95,19 +100,29 @@ export class DashboardPage {
 			};
 		});
 
-		// The rollups follow the data: rebuilt (once, shared) when an import or a scoring run changed it.
+		// The rollups follow the data: rebuilt (once, shared) when an import or a scoring run changed it. The page
+		// shows the rebuild's steps and can cancel it; cancelled or failed, it queries raw calls (the same figures).
 		$effect(() => {
 			void workspace.counts;
 			void scoringState.revision;
+			const abort = new AbortController();
+			this.#rollupAbort = abort;
+			this.isRollupCancelled = false;
 			this.rollupReady = workspace.db().then(
 				(db) =>
-					ensureRollup(db, this.thresholdS).then(
-						() => true,
-						(e: unknown) => {
-							console.warn('dashboard rollup unavailable, querying raw calls', e);
-							return false;
-						}
-					),
+					ensureRollup(db, this.thresholdS, {
+						signal: abort.signal,
+						onProgress: (done, total) => (this.rollupBuild = done < total ? { done, total } : null)
+					})
+						.then(
+							() => true,
+							(e: unknown) => {
+								if (e instanceof RollupCancelled) this.isRollupCancelled = true;
+								else console.warn('dashboard rollup unavailable, querying raw calls', e);
+								return false;
+							}
+						)
+						.finally(() => (this.rollupBuild = null)),
 				() => false
 			);
 		});
@@ -169,6 +184,11 @@ export class DashboardPage {
 				cancelled = true;
 			};
 		});
+	}
+
+	/** Stops the rollup rebuild after the statement running now; the rollups stay as they were. */
+	cancelRollup() {
+		this.#rollupAbort?.abort();
 	}
 
 	navigate(next: DashboardFilter, opts: { replaceState?: boolean; grain?: Grain | null; qa?: QaSource } = {}) {

@@ -13,7 +13,14 @@ import { queryCharts, type DashboardCharts, type Grain } from '../metrics/build-
 import { KPI_KEYS, queryKpis, type KpiResult } from '../metrics/build-kpi-sql';
 import type { DashboardFilter } from '../scope/filter';
 import { cubeCharts, cubeKpis } from './rollup-cube';
-import { ensureRollup, loadRollupRows, queryChartsFromRollup, queryDashboardFromRollup, queryKpisFromRollup } from './rollup-sql';
+import {
+	RollupCancelled,
+	ensureRollup,
+	loadRollupRows,
+	queryChartsFromRollup,
+	queryDashboardFromRollup,
+	queryKpisFromRollup
+} from './rollup-sql';
 
 const RUBRIC = { id: DEFAULT_RUBRIC_ZH.id, version: DEFAULT_RUBRIC_ZH.version };
 
@@ -132,6 +139,37 @@ describe('dashboard rollup', () => {
 		const after = await queryKpisFromRollup(db, f);
 		expect(after.current.values.volume).toBe((before.current.values.volume ?? 0) + 1);
 		expectSameKpis(after, await queryKpis(db, f), 'after import');
+	});
+
+	it('reports each step of a rebuild, and a cancelled one leaves the rollups as they were', async () => {
+		const f = { from: '2026-09-01', to: '2026-09-30' };
+		await ensureRollup(db);
+		const state = async () => (await db.query<{ fingerprint: string }>('SELECT fingerprint FROM dash_rollup_state')).rows;
+		const before = { kpis: await queryKpisFromRollup(db, f), state: await state() };
+		const csv =
+			'\uFEFF通话ID,坐席工号,班组,队列,渠道,开始时间,振铃时长,是否放弃\r\nX-3,A1001,账务组,账务热线,电话,2026/09/17 10:00:00,3,否\r\n';
+		await importFiles(db, [{ name: 'extra-calls-3.csv', bytes: new TextEncoder().encode(csv) }]);
+
+		// Cancelled after three statements: some rollup tables were already emptied and refilled inside the build.
+		const abort = new AbortController();
+		const seen: number[] = [];
+		const cancelled = ensureRollup(db, undefined, {
+			signal: abort.signal,
+			onProgress: (done) => {
+				seen.push(done);
+				if (done === 3) abort.abort();
+			}
+		});
+		await expect(cancelled).rejects.toBeInstanceOf(RollupCancelled);
+		expect(seen).toEqual([0, 1, 2, 3]);
+		expect(await state()).toEqual(before.state);
+		expectSameKpis(await queryKpisFromRollup(db, f), before.kpis, 'after the cancel');
+
+		const steps: [number, number][] = [];
+		expect(await ensureRollup(db, undefined, { onProgress: (done, total) => steps.push([done, total]) })).toBe(true);
+		const total = steps[0][1];
+		expect(steps.map(([done]) => done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
+		expect((await queryKpisFromRollup(db, f)).current.values.volume).toBe((before.kpis.current.values.volume ?? 0) + 1);
 	});
 
 	it('hands the dashboard the rows it loaded while the rollups are unchanged, and new rows once rebuilt', async () => {

@@ -53,39 +53,39 @@ const CSAT_BINS = [1, 2, 3, 4, 5];
  * score source, so the "automatic only" toggle is a filter, not a rebuild. Rebuilt alone when only reviews changed.
  * They read calls, not call_facts: the QA parts need none of its facts, and its repeat-contact window doubled the cost.
  */
-export function buildQaRollupSql(): string {
+export function buildQaRollupSql(): string[] {
 	const perSource = QA_SOURCES.map(
 		(source) => `INSERT INTO dash_qa_rollup (source, rubric_id, rubric_version, day, team, queue, channel, bin, ${QA_PARTS.join(', ')})
 	SELECT '${source}', q.rubric_id, q.rubric_version, c.started_at::DATE AS day, c.team, c.queue, c.channel,
 		CASE WHEN q.score IS NOT NULL THEN least(floor(q.score / 10), 9)::INTEGER END AS bin,
 		${partsSelect(QA_PARTS, (p) => QA_PARTS_SQL[p])}
-	FROM calls c JOIN ${qaScoresRelation(source)} q ON q.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;`
+	FROM calls c JOIN ${qaScoresRelation(source)} q ON q.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL`
 	);
-	return `DELETE FROM dash_qa_rollup;\n\t${perSource.join('\n\t')}`;
+	return ['DELETE FROM dash_qa_rollup', ...perSource];
 }
 
-/** The statements that rebuild every rollup from calls, scores, reviews, findings and complaints (one transaction). */
-export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
+/** The statements that rebuild every rollup from calls, scores, reviews, findings and complaints (run in one transaction). */
+export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string[] {
 	const calls = callPartsSql(slThresholdS);
 	const key = `c.started_at::DATE AS day, c.team, c.queue, c.channel`;
-	return `BEGIN TRANSACTION;
-	DELETE FROM dash_calls_rollup;
-	INSERT INTO dash_calls_rollup (day, team, queue, channel, ${CALL_PARTS.join(', ')}, ${CSAT_BINS.map((n) => `csat_${n}`).join(', ')})
+	return [
+		'DELETE FROM dash_calls_rollup',
+		`INSERT INTO dash_calls_rollup (day, team, queue, channel, ${CALL_PARTS.join(', ')}, ${CSAT_BINS.map((n) => `csat_${n}`).join(', ')})
 	SELECT c.day, c.team, c.queue, c.channel,
 		${partsSelect(CALL_PARTS, (p) => calls[p])},
 		${CSAT_BINS.map((n) => `count(*) FILTER (WHERE c.csat = ${n}) AS csat_${n}`).join(', ')}
-	FROM call_facts c WHERE c.started_at IS NOT NULL GROUP BY ALL;
-	DELETE FROM dash_hour_rollup;
-	INSERT INTO dash_hour_rollup
-	SELECT ${key}, hour(c.started_at)::INTEGER AS hour, count(*) AS offered FROM calls c WHERE c.started_at IS NOT NULL GROUP BY ALL;
-	${buildQaRollupSql()}
-	DELETE FROM dash_item_rollup;
-	INSERT INTO dash_item_rollup
+	FROM call_facts c WHERE c.started_at IS NOT NULL GROUP BY ALL`,
+		'DELETE FROM dash_hour_rollup',
+		`INSERT INTO dash_hour_rollup
+	SELECT ${key}, hour(c.started_at)::INTEGER AS hour, count(*) AS offered FROM calls c WHERE c.started_at IS NOT NULL GROUP BY ALL`,
+		...buildQaRollupSql(),
+		'DELETE FROM dash_item_rollup',
+		`INSERT INTO dash_item_rollup
 	SELECT f.rubric_id, f.rubric_version, ${key}, f.item_id,
 		count(*) FILTER (WHERE f.result <> 'na') AS applied, count(*) FILTER (WHERE f.result = 'fail') AS failed
-	FROM calls c JOIN findings f ON f.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL;
-	DELETE FROM dash_complaint_rollup;
-	INSERT INTO dash_complaint_rollup
+	FROM calls c JOIN findings f ON f.call_id = c.call_id WHERE c.started_at IS NOT NULL GROUP BY ALL`,
+		'DELETE FROM dash_complaint_rollup',
+		`INSERT INTO dash_complaint_rollup
 	WITH agent_teams AS (
 		SELECT agent_id, list(DISTINCT team ORDER BY team) AS teams FROM calls WHERE agent_id IS NOT NULL AND team IS NOT NULL GROUP BY agent_id
 	)
@@ -94,8 +94,8 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string {
 		CASE WHEN lc.call_id IS NULL THEN a.teams END AS agent_teams,
 		${partsSelect(COMPLAINT_PARTS, (p) => COMPLAINT_PARTS_SQL[p])}
 	FROM complaints k LEFT JOIN calls lc ON lc.call_id = k.call_id LEFT JOIN agent_teams a ON a.agent_id = k.agent_id
-	WHERE k.received_at IS NOT NULL GROUP BY ALL;
-	COMMIT;`;
+	WHERE k.received_at IS NOT NULL GROUP BY ALL`
+	];
 }
 
 /**
@@ -109,11 +109,27 @@ export async function rollupFingerprint(db: Db, slThresholdS = DEFAULT_SL_THRESH
 
 const building = new WeakMap<Db, Promise<boolean>>();
 
+/** A rollup build stopped by its AbortSignal: the rollups and their state are as they were before it. */
+export class RollupCancelled extends Error {
+	constructor() {
+		super('rollup build cancelled');
+		this.name = 'RollupCancelled';
+	}
+}
+
+export interface RollupBuildOptions {
+	/** Before each statement of a rebuild and once at its end: statements done, statements in all. */
+	onProgress?: (done: number, total: number) => void;
+	/** Looked at before each statement: an aborted build rolls back and rejects with RollupCancelled. */
+	signal?: AbortSignal;
+}
+
 /**
  * Rebuilds the rollups when the source tables changed since they were built; resolves true when it rebuilt.
- * Concurrent callers on one database share the same run.
+ * The statements and the new state run in one transaction, so a failure or a cancel leaves the old rollups.
+ * Concurrent callers on one database share the same run (and the first caller's progress and signal).
  */
-export function ensureRollup(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S): Promise<boolean> {
+export function ensureRollup(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S, opts: RollupBuildOptions = {}): Promise<boolean> {
 	const running = building.get(db);
 	if (running) return running;
 	const run = (async () => {
@@ -123,14 +139,17 @@ export function ensureRollup(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S): Pro
 		if (built === fp) return false;
 		// Only the reviews changed (an inspector submitted or reopened one): only the QA rows depend on them.
 		const isReviewsOnly = built != null && built.split('#')[0] === fp.split('#')[0];
-		try {
-			await db.query(isReviewsOnly ? `BEGIN TRANSACTION; ${buildQaRollupSql()} COMMIT;` : buildRollupSql(slThresholdS));
-		} catch (e) {
-			await db.query('ROLLBACK').catch(() => undefined);
-			throw e;
-		}
-		await db.query('DELETE FROM dash_rollup_state');
-		await db.query('INSERT INTO dash_rollup_state VALUES (?, current_timestamp)', [fp]);
+		const statements = isReviewsOnly ? buildQaRollupSql() : buildRollupSql(slThresholdS);
+		await db.transaction(async (tx) => {
+			for (const [i, sql] of statements.entries()) {
+				if (opts.signal?.aborted) throw new RollupCancelled();
+				opts.onProgress?.(i, statements.length);
+				await tx.query(sql);
+			}
+			await tx.query('DELETE FROM dash_rollup_state');
+			await tx.query('INSERT INTO dash_rollup_state VALUES (?, current_timestamp)', [fp]);
+		});
+		opts.onProgress?.(statements.length, statements.length);
 		await db.checkpoint();
 		return true;
 	})();
