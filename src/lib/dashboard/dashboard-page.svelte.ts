@@ -84,7 +84,7 @@ export class DashboardPage {
 			let cancelled = false;
 			(async () => {
 				try {
-					const d = await queryDimensions(await workspace.db());
+					const d = await workspace.oncePerImport('dashboard.dimensions', async () => queryDimensions(await workspace.db()));
 					if (cancelled) return;
 					this.dims = d;
 					if (!this.filter) {

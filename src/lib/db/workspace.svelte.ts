@@ -48,6 +48,25 @@ export class Workspace {
 		}
 	}
 
+	#perImport = new Map<string, { counts: WorkspaceCounts; value: Promise<unknown> }>();
+
+	/**
+	 * `load()` once per state of the tables as last counted, for what only an import changes (the filter choices, the
+	 * data's date range): a page opened again reuses it, and an import (refresh) makes the next call load it again.
+	 * A failed load is not kept.
+	 */
+	oncePerImport<T>(key: string, load: () => Promise<T>): Promise<T> {
+		const counts = this.counts;
+		const kept = this.#perImport.get(key);
+		if (kept?.counts === counts) return kept.value as Promise<T>;
+		const value = load();
+		this.#perImport.set(key, { counts, value });
+		value.catch(() => {
+			if (this.#perImport.get(key)?.value === value) this.#perImport.delete(key);
+		});
+		return value;
+	}
+
 	/** Re-reads the table counts (after an import). */
 	async refresh(): Promise<void> {
 		const db = this.#db ?? (await this.db());

@@ -9,7 +9,7 @@ export function loadScopeChoices(onLoad: (choices: ScopeChoices) => void, onErro
 	let cancelled = false;
 	(async () => {
 		try {
-			const choices = await queryScopeChoices(await workspace.db());
+			const choices = await workspace.oncePerImport('scope.choices', async () => queryScopeChoices(await workspace.db()));
 			if (!cancelled) onLoad(choices);
 		} catch (e) {
 			if (!cancelled) onError(errorMessage(e));
