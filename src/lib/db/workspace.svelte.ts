@@ -3,6 +3,7 @@
 import { getDb, WorkspaceLockedError, type BrowserDb } from './browser';
 import { errorMessage } from '../i18n/error-message';
 import { applyCentreTimeZone } from '../centre-time/settings';
+import { PerVersion } from './per-version';
 
 export type WorkspaceStatus = 'idle' | 'opening' | 'ready' | 'locked' | 'error';
 
@@ -48,7 +49,7 @@ export class Workspace {
 		}
 	}
 
-	#perImport = new Map<string, { counts: WorkspaceCounts; value: Promise<unknown> }>();
+	#perImport = new PerVersion<WorkspaceCounts>();
 
 	/**
 	 * `load()` once per state of the tables as last counted, for what only an import changes (the filter choices, the
@@ -56,15 +57,7 @@ export class Workspace {
 	 * A failed load is not kept.
 	 */
 	oncePerImport<T>(key: string, load: () => Promise<T>): Promise<T> {
-		const counts = this.counts;
-		const kept = this.#perImport.get(key);
-		if (kept?.counts === counts) return kept.value as Promise<T>;
-		const value = load();
-		this.#perImport.set(key, { counts, value });
-		value.catch(() => {
-			if (this.#perImport.get(key)?.value === value) this.#perImport.delete(key);
-		});
-		return value;
+		return this.#perImport.get(key, this.counts, load);
 	}
 
 	/** Re-reads the table counts (after an import). */
