@@ -37,6 +37,8 @@ import {
 } from '../metrics/build-chart-sql';
 import { previousPeriod, type DashboardFilter } from '../scope/filter';
 import { dataFingerprint } from '../metrics/data-fingerprint';
+import { ensureRollupSet, type RollupBuildOptions } from '../metrics/rollup-build';
+export { RollupCancelled } from '../metrics/rollup-build';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
 
 /** Bump when the rollup definitions change, so existing workspaces rebuild them. */
@@ -107,56 +109,20 @@ export async function rollupFingerprint(db: Db, slThresholdS = DEFAULT_SL_THRESH
 	return `v${ROLLUP_VERSION}|sl${slThresholdS}|${data}#${reviews}`;
 }
 
-const building = new WeakMap<Db, Promise<boolean>>();
-
-/** A rollup build stopped by its AbortSignal: the rollups and their state are as they were before it. */
-export class RollupCancelled extends Error {
-	constructor() {
-		super('rollup build cancelled');
-		this.name = 'RollupCancelled';
-	}
-}
-
-export interface RollupBuildOptions {
-	/** Before each statement of a rebuild and once at its end: statements done, statements in all. */
-	onProgress?: (done: number, total: number) => void;
-	/** Looked at before each statement: an aborted build rolls back and rejects with RollupCancelled. */
-	signal?: AbortSignal;
-}
-
 /**
- * Rebuilds the rollups when the source tables changed since they were built; resolves true when it rebuilt.
- * The statements and the new state run in one transaction, so a failure or a cancel leaves the old rollups.
- * Concurrent callers on one database share the same run (and the first caller's progress and signal).
+ * Rebuilds the rollups when the source tables changed since they were built; resolves true when it rebuilt
+ * (metrics/rollup-build.ts: one transaction, progress, cancel).
  */
 export function ensureRollup(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S, opts: RollupBuildOptions = {}): Promise<boolean> {
-	const running = building.get(db);
-	if (running) return running;
-	const run = (async () => {
-		const fp = await rollupFingerprint(db, slThresholdS);
-		const { rows } = await db.query<{ fingerprint: string }>('SELECT fingerprint FROM dash_rollup_state');
-		const built = rows[0]?.fingerprint ?? null;
-		if (built === fp) return false;
-		// Only the reviews changed (an inspector submitted or reopened one): only the QA rows depend on them.
-		const isReviewsOnly = built != null && built.split('#')[0] === fp.split('#')[0];
-		const statements = isReviewsOnly ? buildQaRollupSql() : buildRollupSql(slThresholdS);
-		await db.transaction(async (tx) => {
-			for (const [i, sql] of statements.entries()) {
-				if (opts.signal?.aborted) throw new RollupCancelled();
-				opts.onProgress?.(i, statements.length);
-				await tx.query(sql);
-			}
-			await tx.query('DELETE FROM dash_rollup_state');
-			await tx.query('INSERT INTO dash_rollup_state VALUES (?, current_timestamp)', [fp]);
-		});
-		opts.onProgress?.(statements.length, statements.length);
-		await db.checkpoint();
-		return true;
-	})();
-	building.set(db, run);
-	const done = () => building.delete(db);
-	run.then(done, done);
-	return run;
+	return ensureRollupSet(
+		db,
+		{
+			stateTable: 'dash_rollup_state',
+			fingerprint: (d) => rollupFingerprint(d, slThresholdS),
+			statements: (isReviewsOnly) => (isReviewsOnly ? buildQaRollupSql() : buildRollupSql(slThresholdS))
+		},
+		opts
+	);
 }
 
 /** Team/queue/channel condition on a rollup aliased `r` (columns team, queue, channel). */

@@ -7,6 +7,7 @@
 import type { Db } from '../db/types';
 import { agentKeySql } from './call-facts';
 import { dataFingerprint } from './data-fingerprint';
+import { ensureRollupSet, type RollupBuildOptions } from './rollup-build';
 import { CALL_PARTS, QA_PARTS, QA_PARTS_SQL, callPartsSql, partsSelect } from './kpis';
 import { QA_SOURCES, qaScoresRelation } from './qa-score';
 
@@ -51,32 +52,18 @@ async function fingerprint(db: Db): Promise<string> {
 	return `v${LEADERBOARD_ROLLUP_VERSION}|${data}#${reviews}`;
 }
 
-const building = new WeakMap<Db, Promise<boolean>>();
-
 /**
  * Rebuilds the leaderboard rollups when the workspace's data changed since they were built (the first leaderboard
- * after an import, a scoring run or a review); resolves true when it rebuilt. Concurrent callers share the run.
+ * after an import, a scoring run or a review); resolves true when it rebuilt (rollup-build.ts).
  */
-export function ensureLeaderboardRollup(db: Db): Promise<boolean> {
-	const running = building.get(db);
-	if (running) return running;
-	const run = (async () => {
-		const fp = await fingerprint(db);
-		const { rows } = await db.query<{ fingerprint: string }>('SELECT fingerprint FROM lb_rollup_state');
-		const built = rows[0]?.fingerprint ?? null;
-		if (built === fp) return false;
-		// Only the reviews changed: only the QA rows depend on them.
-		const isReviewsOnly = built != null && built.split('#')[0] === fp.split('#')[0];
-		await db.batch([
-			...(isReviewsOnly ? qaRollupSql() : buildLeaderboardRollupSql()),
-			'DELETE FROM lb_rollup_state',
-			{ sql: 'INSERT INTO lb_rollup_state VALUES (?, current_timestamp)', params: [fp] }
-		]);
-		await db.checkpoint();
-		return true;
-	})();
-	building.set(db, run);
-	const done = () => building.delete(db);
-	run.then(done, done);
-	return run;
+export function ensureLeaderboardRollup(db: Db, opts: RollupBuildOptions = {}): Promise<boolean> {
+	return ensureRollupSet(
+		db,
+		{
+			stateTable: 'lb_rollup_state',
+			fingerprint,
+			statements: (isReviewsOnly) => (isReviewsOnly ? qaRollupSql() : buildLeaderboardRollupSql())
+		},
+		opts
+	);
 }
