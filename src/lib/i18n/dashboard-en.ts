@@ -32,11 +32,6 @@ export const DASHBOARD_EN: Record<keyof typeof DASHBOARD_ZH, string> = {
 	'dashboard.of': 'base {n}',
 	'dashboard.loading': 'Calculating…',
 	'dashboard.empty': 'The workspace has no calls yet. Load the sample or import a call log first.',
-	'dashboard.rollup.building':
-		'Summarising the workspace for the dashboard (step {step} of {steps}): the first opening after a large import takes a few seconds.',
-	'dashboard.rollup.cancel': 'Cancel summarising',
-	'dashboard.rollup.cancelled':
-		'Summarising cancelled: this page queries the calls directly, with the same figures, but each filter takes longer. The dashboard summarises again the next time it opens.',
 	'dashboard.emptyPeriod': 'No calls in the selected period and filters.',
 	'dashboard.noScores': 'No scores under the active rubric yet.',
 	'dashboard.chart.trend': 'Trend: volume, service level, CSAT',

@@ -79,6 +79,10 @@ export const en: Record<MessageKey, string> = {
 	'backup.askReplace': 'This workspace already holds data. Replace all of it with {file}? This cannot be undone.',
 	'backup.replace': 'Replace',
 	'backup.cancel': 'Cancel',
+	'rollup.building': 'Summarising the workspace (step {step} of {steps}): the first opening after a large import takes a few seconds.',
+	'rollup.cancel': 'Cancel summarising',
+	'rollup.cancelled':
+		'Summarising cancelled: this page queries the calls directly, with the same figures, but more slowly. It summarises again the next time it opens.',
 	'ws.storageFull':
 		'The browser storage is full: the latest changes were not saved. Free disk space or delete recordings, then reload the page.',
 

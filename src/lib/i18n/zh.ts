@@ -76,6 +76,9 @@ export const zh = {
 	'backup.askReplace': '当前工作区已有数据。用 {file} 替换全部数据吗？此操作不能撤销。',
 	'backup.replace': '替换',
 	'backup.cancel': '取消',
+	'rollup.building': '正在汇总工作区数据（第 {step}/{steps} 步）：导入大量通话后第一次打开需要几秒。',
+	'rollup.cancel': '取消汇总',
+	'rollup.cancelled': '已取消汇总：本页改为直接查询通话，数字相同，但会慢一些。下次打开本页时重新汇总。',
 	'ws.storageFull': '浏览器存储空间已满，最近的修改没有保存。请释放磁盘空间或删除录音后重新加载页面。',
 
 	'common.loading': '加载中…',

@@ -17,6 +17,7 @@ import {
 	type KpiColumn
 } from './kpis';
 import { ensureLeaderboardRollup } from './leaderboard-rollup';
+import { RollupCancelled, type RollupBuildOptions } from './rollup-build';
 import { HAS_COMPLAINT_DATA, HAS_COMPLAINT_DATA_CTE, partColumn, qaJoin, rubricParams } from './kpi-row';
 import type { QaSource } from './qa-score';
 import { complaintDimensionWhere, dimensionWhere, periodBounds, type DashboardFilter } from '../scope/filter';
@@ -297,14 +298,20 @@ function toPeriodRow(r: Raw): LeaderPeriodRow {
 }
 
 /**
- * The board of `q`: from the leaderboard rollups, rebuilt first when the data changed, or from the raw calls when they
- * cannot be built (or when `from` says so: the rollup test's reference).
+ * The board of `q`: from the leaderboard rollups, rebuilt first when the data changed (`build`: its progress and
+ * cancel), or from the raw calls when they cannot be built or the rebuild was cancelled (or when `from` says so: the
+ * rollup test's reference).
  */
-export async function queryLeaderboard(db: Db, q: LeaderboardQuery, from?: 'rollup' | 'raw'): Promise<Leaderboard> {
-	from ??= await ensureLeaderboardRollup(db).then(
+export async function queryLeaderboard(
+	db: Db,
+	q: LeaderboardQuery,
+	from?: 'rollup' | 'raw',
+	build?: RollupBuildOptions
+): Promise<Leaderboard> {
+	from ??= await ensureLeaderboardRollup(db, build).then(
 		() => 'rollup' as const,
 		(e) => {
-			console.warn('leaderboard rollup unavailable, querying raw calls', e);
+			if (!(e instanceof RollupCancelled)) console.warn('leaderboard rollup unavailable, querying raw calls', e);
 			return 'raw' as const;
 		}
 	);

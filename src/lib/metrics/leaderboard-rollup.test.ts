@@ -96,6 +96,42 @@ describe('leaderboard rollup on the sample', () => {
 	});
 });
 
+describe('a cancelled leaderboard rollup rebuild', () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await createTestDb();
+		await ensureSchema(db);
+		await db.query(`INSERT INTO calls (call_id, agent_id, agent_name, team, started_at, talk_s, abandoned, resolved) VALUES
+			('a', 'A1', '张三', 'T1', '2026-09-01 10:00:00', 60, false, true)`);
+	});
+	afterAll(() => db?.close());
+
+	it('leaves the old rollups and still gives the board, from the calls directly', async () => {
+		const q: LeaderboardQuery = { period: period('2026-09') };
+		await ensureLeaderboardRollup(db);
+		const state = async () => (await db.query('SELECT fingerprint FROM lb_rollup_state')).rows;
+		const before = await state();
+		const csv = '\uFEFF通话ID,坐席工号,班组,开始时间,通话时长,是否放弃\r\nb,A1,T1,2026/09/02 10:00:00,60,否\r\n';
+		await importFiles(db, [{ name: 'more-calls.csv', bytes: new TextEncoder().encode(csv) }]);
+
+		const abort = new AbortController();
+		const steps: number[] = [];
+		const board = await queryLeaderboard(db, q, undefined, {
+			signal: abort.signal,
+			onProgress: (done) => {
+				steps.push(done);
+				if (done === 1) abort.abort();
+			}
+		});
+		expect(steps).toEqual([0, 1]);
+		expect(await state()).toEqual(before);
+		expect(board.rows.find((r) => r.id === 'A1')?.current.calls).toBe(2);
+		expect(rounded(board)).toEqual(rounded(await queryLeaderboard(db, q, 'raw')));
+		// The next board rebuilds them.
+		expect(await ensureLeaderboardRollup(db)).toBe(true);
+	});
+});
+
 describe('an agent’s name and team on the rollup board', () => {
 	let db: Db;
 	beforeAll(async () => {
