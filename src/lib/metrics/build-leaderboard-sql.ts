@@ -140,7 +140,8 @@ function rawCallsCte(q: LeaderboardQuery): Sql {
 
 /**
  * The same `kc` re-summed from the leaderboard rollups (month rows: a period's bounds are first days of months).
- * The name and team most calls carry are picked from the rows' call counts, ties by name.
+ * The name and team most calls carry are picked from the rows' call counts, ties by name (the raw query's mode()
+ * picks any of them).
  */
 function rollupCallsCte(q: LeaderboardQuery): Sql {
 	const entity = entityOf(q, 'r');
@@ -150,7 +151,8 @@ function rollupCallsCte(q: LeaderboardQuery): Sql {
 	const mostCalls = (col: string) =>
 		`SELECT period, entity_id, first(${col} ORDER BY n DESC, ${col}) AS ${col}
 		FROM (SELECT period, entity_id, ${col}, sum(offered) AS n FROM kr WHERE ${col} IS NOT NULL GROUP BY ALL) GROUP BY ALL`;
-	const qaCounts = new Set<string>(['scored_n', 'passed_n', 'passed', 'reviewed_n']);
+	// A period without QA rows: counts are 0 and sums NULL, as the aggregates over no rows give in the raw query.
+	const isCount = (x: (typeof QA_PARTS)[number]) => QA_PARTS_SQL[x].startsWith('count(');
 	return {
 		sql: `kr AS (
 		SELECT p.period, ${entity} AS entity_id, r.agent_name, r.team, ${sumPartsSelect(CALL_PARTS, 'r')}
@@ -173,7 +175,7 @@ function rollupCallsCte(q: LeaderboardQuery): Sql {
 			${isAgent ? 'any_value(kn.agent_name)' : 'kr.entity_id'} AS name,
 			${isAgent ? 'any_value(kt.team)' : 'kr.entity_id'} AS team,
 			${sumPartsSelect(CALL_PARTS, 'kr')},
-			${partsSelect(QA_PARTS, (x) => (qaCounts.has(x) ? `coalesce(any_value(kq.${x}), 0)` : `any_value(kq.${x})`))}
+			${partsSelect(QA_PARTS, (x) => (isCount(x) ? `coalesce(any_value(kq.${x}), 0)` : `any_value(kq.${x})`))}
 		FROM kr
 		LEFT JOIN kq ON kq.period = kr.period AND kq.entity_id = kr.entity_id
 		${isAgent ? 'LEFT JOIN kn ON kn.period = kr.period AND kn.entity_id = kr.entity_id LEFT JOIN kt ON kt.period = kr.period AND kt.entity_id = kr.entity_id' : ''}
