@@ -36,7 +36,6 @@ import {
 	numericCharts
 } from '../metrics/build-chart-sql';
 import { previousPeriod, type DashboardFilter } from '../scope/filter';
-import { dataFingerprint } from '../metrics/data-fingerprint';
 import { ensureRollupSet, type RollupBuildOptions } from '../metrics/rollup-build';
 export { RollupCancelled } from '../metrics/rollup-build';
 import type { CubeCallRow, CubeComplaintRow, CubeHourRow, CubeItemRow, CubeQaRow, RollupRows } from './rollup-cube';
@@ -101,15 +100,6 @@ export function buildRollupSql(slThresholdS = DEFAULT_SL_THRESHOLD_S): string[] 
 }
 
 /**
- * What the rollups were built from (metrics/data-fingerprint.ts), with the definitions' version and the service-level
- * threshold: '<data>#<reviews>', so a change of the reviews alone rebuilds only the QA rows.
- */
-export async function rollupFingerprint(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S): Promise<string> {
-	const { data, reviews } = await dataFingerprint(db);
-	return `v${ROLLUP_VERSION}|sl${slThresholdS}|${data}#${reviews}`;
-}
-
-/**
  * Rebuilds the rollups when the source tables changed since they were built; resolves true when it rebuilt
  * (metrics/rollup-build.ts: one transaction, progress, cancel).
  */
@@ -118,7 +108,8 @@ export function ensureRollup(db: Db, slThresholdS = DEFAULT_SL_THRESHOLD_S, opts
 		db,
 		{
 			stateTable: 'dash_rollup_state',
-			fingerprint: (d) => rollupFingerprint(d, slThresholdS),
+			// The service-level threshold is in the rows (within_sl): another one rebuilds them.
+			definition: `v${ROLLUP_VERSION}|sl${slThresholdS}`,
 			statements: (isReviewsOnly) => (isReviewsOnly ? buildQaRollupSql() : buildRollupSql(slThresholdS))
 		},
 		opts

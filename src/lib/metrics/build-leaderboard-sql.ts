@@ -110,8 +110,9 @@ export const minCallsFor = (period: Period, perMonth: number) => Math.max(0, Mat
 
 type Sql = { sql: string; params: Param[] };
 
+const isAgentBoard = (q: LeaderboardQuery) => (q.grouping ?? 'agent') === 'agent';
 /** The entity a row belongs to, over calls (or a rollup) aliased `alias`: the agent key or the team. */
-const entityOf = (q: LeaderboardQuery, alias: string) => ((q.grouping ?? 'agent') === 'agent' ? `${alias}.agent_key` : `${alias}.team`);
+const entityOf = (q: LeaderboardQuery, alias: string) => (isAgentBoard(q) ? `${alias}.agent_key` : `${alias}.team`);
 
 /**
  * `kc`: per period (CTE p) and entity, its name and team and the call and QA parts, from call_facts and the QA
@@ -119,7 +120,7 @@ const entityOf = (q: LeaderboardQuery, alias: string) => ((q.grouping ?? 'agent'
  */
 function rawCallsCte(q: LeaderboardQuery): Sql {
 	const entity = entityOf(q, 'c');
-	const isAgent = (q.grouping ?? 'agent') === 'agent';
+	const isAgent = isAgentBoard(q);
 	const dims = dimensionWhere(q.dims ?? {}, 'c');
 	const calls = callPartsSql();
 	return {
@@ -145,7 +146,7 @@ function rawCallsCte(q: LeaderboardQuery): Sql {
  */
 function rollupCallsCte(q: LeaderboardQuery): Sql {
 	const entity = entityOf(q, 'r');
-	const isAgent = (q.grouping ?? 'agent') === 'agent';
+	const isAgent = isAgentBoard(q);
 	const dims = dimensionWhere(q.dims ?? {}, 'r');
 	const inPeriod = `JOIN p ON r.month >= p.t0 AND r.month < p.t1 WHERE ${entity} IS NOT NULL AND ${dims.sql}`;
 	const mostCalls = (col: string) =>

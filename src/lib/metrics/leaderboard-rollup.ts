@@ -6,7 +6,6 @@
 // that the board from the rollups equals the one from raw calls. No Svelte, no DOM.
 import type { Db } from '../db/types';
 import { agentKeySql } from './call-facts';
-import { dataFingerprint } from './data-fingerprint';
 import { ensureRollupSet, type RollupBuildOptions } from './rollup-build';
 import { CALL_PARTS, QA_PARTS, QA_PARTS_SQL, callPartsSql, partsSelect } from './kpis';
 import { QA_SOURCES, qaScoresRelation } from './qa-score';
@@ -34,7 +33,7 @@ function qaRollupSql(): string[] {
 	];
 }
 
-/** The statements that rebuild both rollups from call_facts and the QA score views (run as one batch). */
+/** The statements that rebuild both rollups from call_facts and the QA score views (run in one transaction). */
 export function buildLeaderboardRollupSql(): string[] {
 	const calls = callPartsSql();
 	return [
@@ -47,11 +46,6 @@ export function buildLeaderboardRollupSql(): string[] {
 	];
 }
 
-async function fingerprint(db: Db): Promise<string> {
-	const { data, reviews } = await dataFingerprint(db);
-	return `v${LEADERBOARD_ROLLUP_VERSION}|${data}#${reviews}`;
-}
-
 /**
  * Rebuilds the leaderboard rollups when the workspace's data changed since they were built (the first leaderboard
  * after an import, a scoring run or a review); resolves true when it rebuilt (rollup-build.ts).
@@ -61,7 +55,7 @@ export function ensureLeaderboardRollup(db: Db, opts: RollupBuildOptions = {}): 
 		db,
 		{
 			stateTable: 'lb_rollup_state',
-			fingerprint,
+			definition: `v${LEADERBOARD_ROLLUP_VERSION}`,
 			statements: (isReviewsOnly) => (isReviewsOnly ? qaRollupSql() : buildLeaderboardRollupSql())
 		},
 		opts
