@@ -1,10 +1,10 @@
-// Test-file order for the unit project on a machine without vitest's results cache (a clean clone, CI): the slowest
-// files start first, so the two workers finish together instead of one running a 40 s file alone at the end. With a
-// cache, vitest's own order (failed, then slowest first) stands.
+// Test-file order within each project (unit, then e2e) on a machine without vitest's results cache (a clean clone,
+// CI): the slowest files start first, so the two workers finish together instead of one running a 30–40 s file alone
+// at the end. With a cache, vitest's own order (failed, then slowest first) stands.
 import { BaseSequencer } from 'vitest/node';
 import path from 'node:path';
 
-/** Seconds per file in a unit run here (2026-12-05, native test DuckDB); files under 4 s keep vitest's order. */
+/** Seconds per file here (unit: 2026-12-05, native test DuckDB; files under 4 s keep vitest's order). */
 /** @type {Record<string, number>} */
 const SECONDS = {
 	'src/lib/scoring/native-parity.test.ts': 28,
@@ -25,7 +25,30 @@ const SECONDS = {
 	'src/lib/review-exchange/exchange.test.ts': 5,
 	'src/lib/scoring/phrase-matching.test.ts': 5,
 	'src/lib/metrics/build-kpi-sql.test.ts': 4,
-	'src/lib/import/tabular/hostile-text.test.ts': 4
+	'src/lib/import/tabular/hostile-text.test.ts': 4,
+	// e2e specs (2026-12-06, one at a time); specs under 11 s keep vitest's order.
+	'tests/hostile-content.spec.ts': 33,
+	'tests/review-exchange.spec.ts': 32,
+	'tests/calibration.spec.ts': 31,
+	'tests/sample.spec.ts': 30,
+	'tests/csp.spec.ts': 29,
+	'tests/real-exports.spec.ts': 26,
+	'tests/kill-import.spec.ts': 24,
+	'tests/compaction.spec.ts': 23,
+	'tests/queue.spec.ts': 21,
+	'tests/excel.spec.ts': 17,
+	'tests/coaching.spec.ts': 16,
+	'tests/mapping.spec.ts': 16,
+	'tests/activation-reload.spec.ts': 15,
+	'tests/import.spec.ts': 14,
+	'tests/rubric.spec.ts': 14,
+	'tests/review.spec.ts': 14,
+	'tests/kill-review.spec.ts': 13,
+	'tests/leaderboard.spec.ts': 13,
+	'tests/appeals.spec.ts': 13,
+	'tests/near-miss.spec.ts': 12,
+	'tests/voice.spec.ts': 12,
+	'tests/kill-coaching.spec.ts': 11
 };
 
 export class HeaviestFirst extends BaseSequencer {

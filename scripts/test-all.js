@@ -27,8 +27,15 @@ function ensureSystemPackages() {
 	execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
 }
 
+const started = Date.now();
+/** Minutes and seconds since the command started, printed with each step so the log shows where the time went. */
+const at = () => {
+	const s = Math.round((Date.now() - started) / 1000);
+	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
 function step(name, cmd, args) {
-	console.log(`\n── ${name}`);
+	console.log(`\n── ${name} (at ${at()})`);
 	const r = spawnSync(cmd, args, { stdio: 'inherit' });
 	return r.status === 0;
 }
@@ -58,6 +65,7 @@ const runTmp = mkdtempSync(path.join(tmpdir(), 'callqa-test-run-'));
 process.env.TMPDIR = runTmp;
 const finish = (passed, failed) => {
 	rmSync(runTmp, { recursive: true, force: true });
+	console.log(`\ntook ${at()}`);
 	console.log(`\n${passed} passed, ${failed} failed`);
 	process.exit(failed === 0 && passed > 0 ? 0 : 1);
 };
@@ -88,7 +96,7 @@ const [check, lint] = await Promise.all([
 		[node, 'node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']
 	])
 ]);
-console.log(`\n── svelte-check\n${check.output.trimEnd()}`);
+console.log(`\n── svelte-check (done at ${at()})\n${check.output.trimEnd()}`);
 if (!check.ok) {
 	console.error('svelte-check reported problems (counted as one failed test)');
 	extraFailed++;
@@ -100,9 +108,10 @@ if (!lint.ok) {
 }
 console.log('\n── sample workspace fixture (e2e)');
 const fixtureCode = await fixtureDone;
+console.log(`done at ${at()}`);
 // On failure the e2e global setup tries again and reports why.
 console.log(fixtureCode === 0 ? 'ready' : `not made in the background (exit ${fixtureCode}; ${fixtureLog}): the e2e setup makes it`);
-// One vitest run: the unit project, then the e2e specs one at a time (vite.config.ts). Running the two side by side
+// One vitest run: the unit project, then the e2e specs two at a time (vite.config.ts). Running the two side by side
 // as two processes was tried: both were CPU-bound on 2 cores (the specs alone keep 1.6 cores busy) and the command
 // took 15 min 25 s instead of 15 min 1 s.
 const out = 'test-results/vitest.json';

@@ -1,7 +1,7 @@
 // The sample workspace fixture: the global setup imports the sample contact centre once through the UI, waits
 // until every call is scored, closes the browser and keeps its profile; specs about other screens start from a
 // copy of that profile (openSampleSession in tests/browser.ts) instead of importing 5,467 calls again. The
-// profile is kept per build, sample data and port (OPFS belongs to the origin), so specs run one at a time after
+// profile is kept per build, sample data and port (OPFS belongs to the origin), so specs run alone after
 // the same build reuse it. No app code is involved: the copy is Chromium's own profile directory.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
