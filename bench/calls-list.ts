@@ -10,7 +10,7 @@ import { createNativeDb } from '../cli/native-db';
 import { createNodeWasmDb } from '../src/lib/db/node-wasm';
 import { ensureSchema } from '../src/lib/db/schema';
 import { listCalls, type CallsQuery } from '../src/lib/calls/calls-sql';
-import { NORM_MACRO_SQL } from '../src/lib/scoring/normalize';
+import { NORM_MACRO_SQL } from '../src/lib/text/normalize';
 
 const dir = process.argv[2];
 if (!dir)

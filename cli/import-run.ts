@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Db } from '../src/lib/db/types';
 import { CANONICAL_TABLES } from '../src/lib/db/schema';
 import { sqlString } from '../src/lib/db/sql';
+import { DERIVED_SEGMENT_COLUMNS } from '../src/lib/text/segment-derived';
 import { importFiles } from '../src/lib/import/pipeline';
 import { validatePreset } from '../src/lib/import/tabular/presets';
 import { emptyReport, statusCounts, type FileReport, type InputFile, type MappingPreset } from '../src/lib/import/types';
@@ -119,7 +120,9 @@ async function exportTables(db: Db, out: string): Promise<Record<string, number>
 			continue;
 		}
 		counts[table] = n;
-		await db.query(`COPY ${table} TO ${sqlPath(file)} (FORMAT parquet)`);
+		// The columns scoring derives from a segment's text stay in the workspace (text/segment-derived.ts).
+		const from = table === 'segments' ? `(SELECT * EXCLUDE (${DERIVED_SEGMENT_COLUMNS.join(', ')}) FROM segments)` : table;
+		await db.query(`COPY ${from} TO ${sqlPath(file)} (FORMAT parquet)`);
 	}
 	return counts;
 }

@@ -6,7 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../src/lib/db/types';
-import { sqlString } from '../src/lib/scoring/normalize';
+import { sqlString } from '../src/lib/db/sql';
 import type { Rubric } from '../src/lib/scoring/rubric';
 import { sqlPath } from './import-run';
 import { writeXlsx, type SheetTable } from '../src/lib/xlsx/write-table';

@@ -1,4 +1,4 @@
-// Generates src/lib/scoring/t2s-table.ts: the traditional → simplified character table the scorer's SQL
+// Generates src/lib/text/t2s-table.ts: the traditional → simplified character table the scorer's SQL
 // normalisation uses with DuckDB's translate(). Data: opencc-js (OpenCC dictionaries), converted one
 // character at a time, so only 1:1 character mappings are kept (phrase-level conversions need segmentation,
 // which a SQL translate cannot do; for matching service phrases the character level is what matters).
@@ -12,7 +12,7 @@ const [TSCharacters, HKVariantsRev, TWVariantsRev, STCharacters] = await Promise
 	['TSCharacters', 'HKVariantsRev', 'TWVariantsRev', 'STCharacters'].map(dict)
 );
 
-const OUT = new URL('../src/lib/scoring/t2s-table.ts', import.meta.url);
+const OUT = new URL('../src/lib/text/t2s-table.ts', import.meta.url);
 const converters = [
 	OpenCC.Converter({ from: 'tw', to: 'cn' }),
 	OpenCC.Converter({ from: 'hk', to: 'cn' }),

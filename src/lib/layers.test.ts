@@ -18,6 +18,7 @@ export const LAYERS: Record<string, number> = {
 	scope: 0,
 	'centre-time': 0,
 	xlsx: 0,
+	text: 0,
 	import: 1,
 	recordings: 1,
 	mapping: 1,

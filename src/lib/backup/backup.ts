@@ -6,6 +6,7 @@ import type { Db } from '../db/types';
 import { bulkInsert, type BulkColumn } from '../db/bulk';
 import { ensureSchema, SCHEMA_VERSION } from '../db/schema';
 import { errorMessage } from '../i18n/error-message';
+import { DERIVED_SEGMENT_COLUMNS, ensureSegmentsDerived } from '../text/segment-derived';
 
 export const BACKUP_FORMAT = 'callqa-backup';
 export const BACKUP_VERSION = 1;
@@ -46,15 +47,19 @@ export async function workspaceTables(db: Db): Promise<string[]> {
 	return rows.map((r) => r.name);
 }
 
+/** Columns recomputed from the others (the next scoring run fills them after a restore), so left out of the file. */
+const DERIVED: Record<string, readonly string[]> = { segments: DERIVED_SEGMENT_COLUMNS };
+
 /** The whole workspace as one backup document (JSON text). */
 export async function writeBackup(db: Db, createdAt: string): Promise<string> {
 	const tables: Record<string, BackupTable> = {};
 	for (const name of await workspaceTables(db)) {
-		const { rows: cols } = await db.query<{ name: string; type: string }>(
+		const { rows: all } = await db.query<{ name: string; type: string }>(
 			`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' AND database_name = current_database() ORDER BY column_index`,
 			[name]
 		);
-		const { rows } = await db.query<Record<string, unknown>>(`SELECT * FROM "${name}"`);
+		const cols = all.filter((c) => !DERIVED[name]?.includes(c.name));
+		const { rows } = await db.query<Record<string, unknown>>(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${name}"`);
 		tables[name] = { columns: cols, rows: rows.map((r) => cols.map((c) => r[c.name] ?? null)) };
 	}
 	const doc: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schema_version: SCHEMA_VERSION, created_at: createdAt, tables };
@@ -105,7 +110,7 @@ const listLiteral = (v: unknown[]) =>
 /**
  * Replaces the workspace's tables with the backup's. Refuses a non-empty workspace unless `replace` (the page asks
  * first). Tables the backup has but this version does not are skipped and named in the result; columns are matched
- * by name. Checkpointed at the end.
+ * by name; the columns derived from segments (left out of the file) are computed again. Checkpointed at the end.
  */
 export async function restoreBackup(
 	db: Db,
@@ -141,6 +146,8 @@ export async function restoreBackup(
 		);
 		tables++;
 	}
+	// The columns the file leaves out are computed again from the restored segments.
+	await ensureSegmentsDerived(db);
 	await db.checkpoint();
 	return { tables, rows: total, skipped };
 }

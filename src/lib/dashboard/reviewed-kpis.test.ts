@@ -125,7 +125,8 @@ describe('reviewed scores in the KPIs', () => {
 		await submitReview(db, key, '质检员甲');
 		expect(await qa()).toBe(50); // the greeting still fails automatically
 		// A corrected transcript arrives and the call is scored again: the greeting now passes, and the review follows.
-		await db.query(`UPDATE segments SET text = '您好，请讲' WHERE call_id = 'B2' AND seq = 1`);
+		// (Changed in place here: the columns derived from the text are cleared, as the import rewrites them.)
+		await db.query(`UPDATE segments SET text = '您好，请讲', norm = NULL, ord = NULL WHERE call_id = 'B2' AND seq = 1`);
 		await scoreCalls(db, RUBRIC);
 		expect(await qa()).toBe(100);
 	});

@@ -72,6 +72,16 @@ CREATE TABLE IF NOT EXISTS segments (
 	text VARCHAR NOT NULL,
 	source_file VARCHAR
 );
+-- Derived from each call's segments when they are written (src/lib/text/segment-derived.ts), so scoring does not
+-- recompute them on every run: the text normalised for matching, its length, the turn's place in the call and
+-- among its speaker's turns, from the start and from the end. NULL where not computed yet (older workspaces,
+-- restored backups): the next scoring run fills them. Left out of backups and Parquet exports.
+ALTER TABLE segments ADD COLUMN IF NOT EXISTS norm VARCHAR;
+ALTER TABLE segments ADD COLUMN IF NOT EXISTS nchars INTEGER;
+ALTER TABLE segments ADD COLUMN IF NOT EXISTS ord INTEGER;
+ALTER TABLE segments ADD COLUMN IF NOT EXISTS ord_rev INTEGER;
+ALTER TABLE segments ADD COLUMN IF NOT EXISTS turn_no INTEGER;
+ALTER TABLE segments ADD COLUMN IF NOT EXISTS turn_rev INTEGER;
 CREATE TABLE IF NOT EXISTS recordings (
 	call_id VARCHAR NOT NULL,
 	file VARCHAR NOT NULL,

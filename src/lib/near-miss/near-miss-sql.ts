@@ -6,7 +6,7 @@
 // version (acceptPhrasings). Plain TS + SQL.
 import type { Db } from '../db/types';
 import { centreNowSql } from '../centre-time/zone';
-import { NORM_MACRO_SQL } from '../scoring/normalize';
+import { NORM_MACRO_SQL } from '../text/normalize';
 import { statements } from '../scoring/compile';
 import type { Rubric } from '../scoring/rubric';
 

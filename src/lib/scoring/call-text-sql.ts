@@ -4,7 +4,7 @@
 // run by scoring/score.ts), and topped up here for segments scoring has not seen; the search is then a substring
 // test on one string per call instead of normalising ~1.5M segments per query (bench/calls-list.ts). No Svelte.
 import type { Db, Param } from '../db/types';
-import { NORM_MACRO_SQL } from './normalize';
+import { NORM_MACRO_SQL } from '../text/normalize';
 
 /** cqa_norm keeps letters and digits only, so this separator never matches and a word cannot span two turns. */
 const TURN_SEPARATOR = '|';

@@ -8,7 +8,7 @@
 // edit-distance table at a time, as bit vectors), the same in the browser and the CLI.
 import type { Rubric } from './rubric';
 import { phraseUnits, reEscape } from './phrase-pattern';
-import { sqlString } from './normalize';
+import { sqlString } from '../db/sql';
 
 const CLASS_BASE = 0xe000;
 

@@ -2,7 +2,8 @@
 // rubric version. Every rule is SQL (rules-sql.ts): there is no JS implementation, so the browser (duckdb-wasm)
 // and the CLI (native DuckDB) give the same answer. This module only assembles statements; score.ts runs them.
 import type { AppliesWhen, Item, Rubric } from './rubric';
-import { NORM_MACRO_SQL, sqlString } from './normalize';
+import { NORM_MACRO_SQL } from '../text/normalize';
+import { sqlString } from '../db/sql';
 import { ruleSql } from './rules-sql';
 import { codeSql } from './evidence';
 import { reviewFindingsRefreshSql, scoreRuleSql } from '../metrics/qa-score';
@@ -21,6 +22,12 @@ export interface CompileOptions {
 	onlyCallsTable?: string;
 	/** write findings/scores (default); false leaves the results in temp table cqa_res only */
 	write?: boolean;
+	/**
+	 * Read each turn's normalised text and numbers from the columns stored with the segments (text/segment-derived.ts;
+	 * the caller has run ensureSegmentsDerived) instead of computing them in this run. Only for the workspace's own
+	 * `segments` table: other sources (try-it, the Parquet views of `callqa sql`) have no such columns.
+	 */
+	storedSegments?: boolean;
 	/**
 	 * Items whose findings are copied from another version of the same rubric instead of computed (reuse.ts decides
 	 * when that gives the same rows: same item SQL, every call in scope scored by that version since its data changed).
@@ -164,16 +171,23 @@ LEFT JOIN (SELECT call_id, count(*) AS n, bool_and(start_s IS NOT NULL AND end_s
 LEFT JOIN (SELECT call_id, count(*) AS n FROM ${src.voice_activity} WHERE speaker IN ('agent', 'customer') GROUP BY call_id) v ON v.call_id = c.call_id
 ${scope}`);
 
-	// Segments of those calls with their normalised text, length and turn numbers, once. Counting back from the end
-	// by count − number saves two sorts of every segment over ordering the other way (a call's times are all set
-	// or all missing, so the order is the exact reverse).
-	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_seg AS
+	// Segments of those calls with their normalised text, length and turn numbers: read from the columns the import
+	// stored (a view: nothing copied), or computed once here. Counting back from the end by count − number saves two
+	// sorts of every segment over ordering the other way (a call's times are all set or all missing, so the order is
+	// the exact reverse); text/segment-derived.ts computes the stored columns the same way.
+	if (opts.storedSegments && src.segments === DEFAULT_SOURCES.segments)
+		sql.push(`CREATE OR REPLACE TEMP VIEW cqa_seg AS
+SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, s.nchars, s.ord, s.ord_rev, s.turn_no, s.turn_rev
+FROM segments s WHERE s.call_id IN (SELECT call_id FROM cqa_call)`);
+	else
+		sql.push(`CREATE OR REPLACE TEMP TABLE cqa_seg AS
 SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s.norm) AS nchars,
 	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS ord,
 	count(*) OVER (PARTITION BY s.call_id) + 1 - ord AS ord_rev,
 	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS turn_no,
 	count(*) OVER (PARTITION BY s.call_id, s.speaker) + 1 - turn_no AS turn_rev
-FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT *, cqa_norm(text) AS n0 FROM ${src.segments})) s JOIN cqa_call c ON c.call_id = s.call_id`);
+FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT call_id, seq, speaker, start_s, end_s, text, cqa_norm(text) AS n0 FROM ${src.segments})) s
+JOIN cqa_call c ON c.call_id = s.call_id`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id

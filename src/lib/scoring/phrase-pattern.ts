@@ -12,8 +12,8 @@
 //     another class, never by an arbitrary word (还有其他号码吗 is not 还有其他问题吗).
 // Similarity = 1 − slips / units: 1 for an exact (filler- and class-tolerant) match, 1 − 1/n with the slip.
 import type { Language } from './rubric';
-import { VARIANT_PAIRS } from './variants-table';
-import { T2S_FROM, T2S_TO } from './t2s-table';
+import { VARIANT_PAIRS } from '../text/variants-table';
+import { T2S_FROM, T2S_TO } from '../text/t2s-table';
 
 export interface PhrasePattern {
 	/** the units in order, each an RE2 alternative group or literal */

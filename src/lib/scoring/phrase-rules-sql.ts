@@ -9,7 +9,7 @@
 // the threshold. phrase_banned counts a banned phrase unless one of the rule's exceptions excuses that clause.
 import type { PhraseBannedRule, PhraseRequiredRule, Rubric } from './rubric';
 import { substitute } from './rubric';
-import { sqlString } from './normalize';
+import { sqlString } from '../db/sql';
 import { codeSql, jsonStringSql, listParamsSql, partSql } from './evidence';
 import { phrasePattern, similarity } from './phrase-pattern';
 import { closenessSql, unitFormSql } from './closeness-sql';

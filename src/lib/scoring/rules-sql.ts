@@ -7,7 +7,7 @@
 // in SQL, exactly like the transcripts.
 import type { CourtesyRule, InterruptionRule, MetricRule, PiiRule, ResponseTimeRule, Rubric, Rule, SpeechRateRule } from './rubric';
 import { substitute } from './rubric';
-import { sqlString } from './normalize';
+import { sqlString } from '../db/sql';
 import { codeSql, jsonObjectSql, listParamsSql, partSql } from './evidence';
 import { speakerSql, values } from './sql-helpers';
 import { phraseBanned, phraseRequired } from './phrase-rules-sql';

@@ -9,6 +9,7 @@ import { saveRubricIfMissing } from './rubrics-table';
 import { compileRubric, scoreSelectSql } from './compile';
 import { findReuse, itemSqls, recordItemSql } from './reuse';
 import { CALL_TEXT_FROM_SCORING_SQL } from './call-text-sql';
+import { ensureSegmentsDerived } from '../text/segment-derived';
 import { parseDialogue, type DialogueOptions } from './dialogue';
 import type { Rubric } from './rubric';
 
@@ -36,8 +37,11 @@ async function run(db: Db, sql: string[]): Promise<void> {
 	for (const s of sql) await db.query(s);
 }
 
-/** The temp tables a scoring run makes for its own statements, dropped when it ends (done, failed or cancelled). */
-const RUN_TABLES = ['cqa_call', 'cqa_seg', 'cqa_va', 'cqa_res', 'cqa_items'];
+/**
+ * The temp tables a scoring run makes for its own statements, dropped when it ends (done, failed or cancelled); cqa_seg
+ * is a view over the stored segments in scoreCalls and a table in scoreText.
+ */
+const RUN_TABLES = ['cqa_call', 'cqa_va', 'cqa_res', 'cqa_items'];
 
 // Scoring runs share temp tables (cqa_*), so on one database they take turns: a try-it run in the rubric
 // editor must not interleave with a background re-score.
@@ -75,7 +79,8 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 		await saveRubricIfMissing(db, rubric);
 		const sqls = itemSqls(rubric);
 		const reuse = await findReuse(db, rubric, sqls, opts.onlyCallsTable);
-		const compiled = compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined });
+		await ensureSegmentsDerived(db);
+		const compiled = compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined, storedSegments: true });
 		try {
 			for (const [i, sql] of compiled.sql.entries()) {
 				if (i < compiled.firstWrite) stopIfAborted();
@@ -92,7 +97,7 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 			await db.checkpoint();
 			return { calls: Number(rows[0].n), ms: Math.round(performance.now() - t0), reused: reuse?.items.size ?? 0 };
 		} finally {
-			await db.query(RUN_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '));
+			await db.query([...RUN_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`), 'DROP VIEW IF EXISTS cqa_seg'].join('; '));
 		}
 	});
 }
@@ -190,6 +195,6 @@ async function scoreTextNow(db: Db, dialogue: string, rubric: Rubric, opts: Dial
 		const passed = sc.rows[0]?.passed ?? null;
 		return { findings, score, passed };
 	} finally {
-		for (const t of [...temps, ...RUN_TABLES]) await db.query(`DROP TABLE IF EXISTS ${t}`);
+		for (const t of [...temps, ...RUN_TABLES, 'cqa_seg']) await db.query(`DROP TABLE IF EXISTS ${t}`);
 	}
 }

@@ -1,7 +1,7 @@
 // Small SQL builders the rule modules share (rules-sql.ts, phrase-rules-sql.ts): speaker and window conditions
 // over cqa_seg `s` / cqa_call `c`, inline VALUES tables and evidence quotes. Plain strings, no DuckDB here.
 import type { Speaker, Window } from './rubric';
-import { sqlString } from './normalize';
+import { sqlString } from '../db/sql';
 
 export function speakerSql(speaker: Speaker, alias = 's'): string {
 	return speaker === 'any' ? 'true' : `${alias}.speaker = ${sqlString(speaker)}`;

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/types';
 import { sqlString } from '../../db/sql';
 import { markDirty } from '../../db/score-dirty';
+import { insertSegments } from '../../text/segment-derived';
 import { addCallsFromSegments, dropHints, stageHints, type CallHint } from '../call-rows';
 import { issue } from '../reasons';
 import type { ExistingTranscripts, FileReport, OnExisting } from '../types';
@@ -59,7 +60,7 @@ export async function commitSegments(
 		const cols = SEGMENT_COLUMNS.join(', ');
 
 		await db.query(`DELETE FROM segments WHERE call_id IN (SELECT call_id FROM ${kept})`);
-		await db.query(`INSERT INTO segments (${cols}) SELECT ${cols} FROM ${kept}`);
+		await insertSegments(db, SEGMENT_COLUMNS, kept);
 		if (isHolding && onExisting === 'ask') {
 			await db.query(`CREATE TEMP TABLE IF NOT EXISTS ${PENDING_SEGMENTS} AS SELECT ${cols}, 0 AS batch FROM segments LIMIT 0`);
 			await db.query(
@@ -119,12 +120,11 @@ export async function resolvePendingSegments(
 ): Promise<{ file: string; calls: number; segments: number }[]> {
 	const files = await pendingFiles(db);
 	if (decision === 'replace') {
-		const cols = SEGMENT_COLUMNS.join(', ');
 		const { rows: batches } = await db.query<{ batch: number }>(`SELECT DISTINCT batch FROM ${PENDING_SEGMENTS} ORDER BY batch`);
 		for (const { batch } of batches) {
 			const rows = `(SELECT * FROM ${PENDING_SEGMENTS} WHERE batch = ${Number(batch)})`;
 			await db.query(`DELETE FROM segments WHERE call_id IN (SELECT call_id FROM ${rows})`);
-			await db.query(`INSERT INTO segments (${cols}) SELECT ${cols} FROM ${rows}`);
+			await insertSegments(db, SEGMENT_COLUMNS, rows);
 			await markDirty(db, `SELECT call_id FROM ${rows}`);
 		}
 		// Calls whose rows were lost (a workspace older than placeholder calls) get one back.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db/types';
 import { NORM_MACRO_SQL } from './normalize';
-import { statements } from './compile';
+import { statements } from '../scoring/compile';
 
 let db: Db;
 beforeAll(async () => {

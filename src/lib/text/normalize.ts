@@ -15,9 +15,6 @@ const isAlnum = (c: string) => /[0-9A-Za-z]/.test(c);
 const FULL_ALNUM = [...HALF].map((h, i) => (isAlnum(h) ? [...FULL][i] : '')).join('');
 const HALF_ALNUM = [...HALF].filter(isAlnum).join('');
 
-// Kept exported here for the rule builders that import it from this module; the one definition is db/sql.ts.
-export { sqlString };
-
 /** Nested replace() of every variant pair, only on text holding one (one RE2 test per row otherwise). */
 function foldSql(t: string): string {
 	const any = sqlString(VARIANT_PAIRS.map(([v]) => v).join('|'));

@@ -1,0 +1,103 @@
+// The columns of `segments` derived from a call's turns (db/schema.ts): the text normalised for matching (cqa_norm,
+// then cqa_fold), its length, and the turn's number in the call and among its speaker's turns, counted from the start
+// and from the end. They are computed once, when a call's segments are written (a call's transcript is always
+// written whole), so a scoring run reads them instead of normalising and numbering every turn again (issue 13).
+// A change to how they are computed changes SEGMENT_DERIVED_VERSION, and the next scoring run recomputes them
+// (ensureSegmentsDerived). Plain SQL over the Db interface.
+import type { Db, Queryable } from '../db/types';
+import { NORM_MACRO_SQL } from './normalize';
+
+export const DERIVED_SEGMENT_COLUMNS = ['norm', 'nchars', 'ord', 'ord_rev', 'turn_no', 'turn_rev'] as const;
+
+/** app_settings key holding the SEGMENT_DERIVED_VERSION the stored columns were computed with. */
+export const SEGMENT_DERIVED_KEY = 'segments_derived';
+
+/**
+ * `columns` of `from` (a table or a parenthesised subquery holding every segment of its calls) and the derived
+ * columns, in that order. Needs NORM_MACRO_SQL on the connection.
+ *
+ * A call's turns are in time order when every one of them is timed, else in file order (seq). Counting back from the
+ * end is count − number, which saves two sorts over ordering the other way. cqa_fold repeats its argument, so it
+ * folds a column that cqa_norm made one level down rather than the cqa_norm call itself.
+ */
+export function derivedSegmentsSql(columns: readonly string[], from: string): string {
+	const cols = columns.join(', ');
+	return `SELECT ${cols}, norm, length(norm) AS nchars,
+	row_number() OVER (PARTITION BY call_id ORDER BY CASE WHEN cqa_timed THEN start_s END, seq) AS ord,
+	count(*) OVER (PARTITION BY call_id) + 1 - ord AS ord_rev,
+	row_number() OVER (PARTITION BY call_id, speaker ORDER BY CASE WHEN cqa_timed THEN start_s END, seq) AS turn_no,
+	count(*) OVER (PARTITION BY call_id, speaker) + 1 - turn_no AS turn_rev
+FROM (SELECT s.*, cqa_fold(s.cqa_n0) AS norm, coalesce(t.timed, false) AS cqa_timed
+	FROM (SELECT ${cols}, cqa_norm(text) AS cqa_n0 FROM ${from}) s
+	LEFT JOIN (SELECT call_id, bool_and(start_s IS NOT NULL AND end_s IS NOT NULL) AS timed FROM ${from} GROUP BY call_id) t
+		ON t.call_id = s.call_id)`;
+}
+
+/** FNV-1a of the text, as 8 hex digits: a version that changes when the SQL does. */
+function fnv1a(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(16).padStart(8, '0');
+}
+
+/** Changes whenever the normalisation or the numbering changes. */
+export const SEGMENT_DERIVED_VERSION = fnv1a(NORM_MACRO_SQL + derivedSegmentsSql(['call_id'], 'x'));
+
+/** The segment columns as imported (everything but the derived ones), in table order. */
+async function sourceColumns(db: Queryable): Promise<string[]> {
+	const { rows } = await db.query<{ name: string }>(
+		`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'segments' AND schema_name = 'main'
+		AND database_name = current_database() ORDER BY column_index`
+	);
+	const derived = new Set<string>(DERIVED_SEGMENT_COLUMNS);
+	return rows.map((r) => r.name).filter((n) => !derived.has(n));
+}
+
+/**
+ * Writes `from` (whole calls, the source columns) into segments with the derived columns. The caller has deleted
+ * those calls' earlier segments. Records the version when the workspace has none yet (its other rows are either
+ * computed by this version or not computed at all).
+ */
+export async function insertSegments(db: Queryable, columns: readonly string[], from: string): Promise<void> {
+	await db.query(NORM_MACRO_SQL);
+	await db.query(
+		`INSERT INTO segments (${columns.join(', ')}, ${DERIVED_SEGMENT_COLUMNS.join(', ')}) ${derivedSegmentsSql(columns, from)}`
+	);
+	await db.query(`INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
+		SEGMENT_DERIVED_KEY,
+		SEGMENT_DERIVED_VERSION
+	]);
+}
+
+/**
+ * Makes the derived columns current before a scoring run reads them: recomputes every call's when they were computed
+ * by another version, else only the calls that have a segment without them (an older workspace, a restored backup).
+ * Returns the number of segments rewritten (0 when all were current: one count).
+ */
+export async function ensureSegmentsDerived(db: Db): Promise<number> {
+	const { rows } = await db.query<{ version: string | null; missing: number }>(
+		`SELECT (SELECT value FROM app_settings WHERE key = ?) AS version, (SELECT count(*) FROM segments WHERE ord IS NULL) AS missing`,
+		[SEGMENT_DERIVED_KEY]
+	);
+	const stale = rows[0]?.version != null && rows[0].version !== SEGMENT_DERIVED_VERSION;
+	const missing = Number(rows[0]?.missing ?? 0);
+	if (!stale && missing === 0) return 0;
+	const calls = stale ? 'SELECT DISTINCT call_id FROM segments' : 'SELECT DISTINCT call_id FROM segments WHERE ord IS NULL';
+	return db.transaction(async (tx) => {
+		const columns = await sourceColumns(tx);
+		const cols = columns.join(', ');
+		await tx.query(`CREATE OR REPLACE TEMP TABLE cqa_rederive AS SELECT ${cols} FROM segments WHERE call_id IN (${calls})`);
+		try {
+			const { rows: n } = await tx.query<{ n: number }>('SELECT count(*) AS n FROM cqa_rederive');
+			await tx.query('DELETE FROM segments WHERE call_id IN (SELECT call_id FROM cqa_rederive)');
+			await tx.query(`DELETE FROM app_settings WHERE key = ?`, [SEGMENT_DERIVED_KEY]);
+			await insertSegments(tx, columns, 'cqa_rederive');
+			return Number(n[0]?.n ?? 0);
+		} finally {
+			await tx.query('DROP TABLE IF EXISTS cqa_rederive');
+		}
+	});
+}
