@@ -80,6 +80,10 @@ describe('segment columns derived at import', () => {
 		expect(await ensureSegmentsDerived(db)).toBe(6);
 		expect(await derived()).toEqual(before);
 		expect(await ensureSegmentsDerived(db)).toBe(0);
+		// Filled one call per transaction (a large workspace is filled in steps), the same rows.
+		await db.query(`UPDATE segments SET ord = NULL`);
+		expect(await ensureSegmentsDerived(db, 1)).toBe(6);
+		expect(await derived()).toEqual(before);
 	});
 
 	it('keeps them out of a backup', async () => {

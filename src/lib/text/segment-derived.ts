@@ -72,32 +72,55 @@ export async function insertSegments(db: Queryable, columns: readonly string[], 
 	]);
 }
 
+/** Calls rewritten per transaction when filling: bounds the memory of a first fill of a large workspace. */
+export const FILL_CALLS_PER_STEP = 20_000;
+
 /**
  * Makes the derived columns current before a scoring run reads them: recomputes every call's when they were computed
  * by another version, else only the calls that have a segment without them (an older workspace, a restored backup).
  * Returns the number of segments rewritten (0 when all were current: one count).
+ *
+ * A change of version first clears `ord` everywhere and records the new version (one transaction), then fills the
+ * calls without it `callsPerStep` at a time, each step its own transaction: a 200k-call month is not copied in
+ * one piece, and a fill cut short (a closed tab) goes on at the next run.
  */
-export async function ensureSegmentsDerived(db: Db): Promise<number> {
+export async function ensureSegmentsDerived(db: Db, callsPerStep = FILL_CALLS_PER_STEP): Promise<number> {
 	const { rows } = await db.query<{ version: string | null; missing: number }>(
 		`SELECT (SELECT value FROM app_settings WHERE key = ?) AS version, (SELECT count(*) FROM segments WHERE ord IS NULL) AS missing`,
 		[SEGMENT_DERIVED_KEY]
 	);
 	const stale = rows[0]?.version != null && rows[0].version !== SEGMENT_DERIVED_VERSION;
-	const missing = Number(rows[0]?.missing ?? 0);
-	if (!stale && missing === 0) return 0;
-	const calls = stale ? 'SELECT DISTINCT call_id FROM segments' : 'SELECT DISTINCT call_id FROM segments WHERE ord IS NULL';
-	return db.transaction(async (tx) => {
-		const columns = await sourceColumns(tx);
-		const cols = columns.join(', ');
-		await tx.query(`CREATE OR REPLACE TEMP TABLE cqa_rederive AS SELECT ${cols} FROM segments WHERE call_id IN (${calls})`);
-		try {
-			const { rows: n } = await tx.query<{ n: number }>('SELECT count(*) AS n FROM cqa_rederive');
-			await tx.query('DELETE FROM segments WHERE call_id IN (SELECT call_id FROM cqa_rederive)');
-			await tx.query(`DELETE FROM app_settings WHERE key = ?`, [SEGMENT_DERIVED_KEY]);
-			await insertSegments(tx, columns, 'cqa_rederive');
-			return Number(n[0]?.n ?? 0);
-		} finally {
-			await tx.query('DROP TABLE IF EXISTS cqa_rederive');
+	if (!stale && Number(rows[0]?.missing ?? 0) === 0) return 0;
+	if (stale)
+		await db.batch([
+			'UPDATE segments SET ord = NULL',
+			{ sql: 'DELETE FROM app_settings WHERE key = ?', params: [SEGMENT_DERIVED_KEY] },
+			{ sql: 'INSERT INTO app_settings (key, value) VALUES (?, ?)', params: [SEGMENT_DERIVED_KEY, SEGMENT_DERIVED_VERSION] }
+		]);
+	await db.query(
+		`CREATE OR REPLACE TEMP TABLE cqa_refill AS SELECT call_id, (row_number() OVER (ORDER BY call_id) - 1) // ${Math.max(1, Math.floor(callsPerStep))} AS step
+		FROM (SELECT DISTINCT call_id FROM segments WHERE ord IS NULL)`
+	);
+	let rewritten = 0;
+	try {
+		const { rows: steps } = await db.query<{ n: number }>('SELECT count(DISTINCT step) AS n FROM cqa_refill');
+		for (let step = 0; step < Number(steps[0]?.n ?? 0); step++) {
+			rewritten += await db.transaction(async (tx) => {
+				const columns = await sourceColumns(tx);
+				await tx.query(
+					`CREATE OR REPLACE TEMP TABLE cqa_rederive AS SELECT ${columns.join(', ')} FROM segments
+					WHERE call_id IN (SELECT call_id FROM cqa_refill WHERE step = ${step})`
+				);
+				const { rows: n } = await tx.query<{ n: number }>('SELECT count(*) AS n FROM cqa_rederive');
+				await tx.query('DELETE FROM segments WHERE call_id IN (SELECT call_id FROM cqa_rederive)');
+				await insertSegments(tx, columns, 'cqa_rederive');
+				await tx.query('DROP TABLE cqa_rederive');
+				return Number(n[0]?.n ?? 0);
+			});
+			await db.checkpoint();
 		}
-	});
+	} finally {
+		await db.query('DROP TABLE IF EXISTS cqa_refill; DROP TABLE IF EXISTS cqa_rederive');
+	}
+	return rewritten;
 }
