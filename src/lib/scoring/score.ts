@@ -79,7 +79,9 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 		await saveRubricIfMissing(db, rubric);
 		const sqls = itemSqls(rubric);
 		const reuse = await findReuse(db, rubric, sqls, opts.onlyCallsTable);
-		await ensureSegmentsDerived(db);
+		// Fills the stored turn columns of calls that lack them (an older workspace: once); a cancel stops it between steps.
+		await ensureSegmentsDerived(db, { signal: opts.signal });
+		stopIfAborted();
 		const compiled = compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined, storedSegments: true });
 		try {
 			for (const [i, sql] of compiled.sql.entries()) {

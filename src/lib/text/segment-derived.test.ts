@@ -80,9 +80,13 @@ describe('segment columns derived at import', () => {
 		expect(await ensureSegmentsDerived(db)).toBe(6);
 		expect(await derived()).toEqual(before);
 		expect(await ensureSegmentsDerived(db)).toBe(0);
-		// Filled one call per transaction (a large workspace is filled in steps), the same rows.
+		// Filled one call per transaction (a large workspace is filled in steps), the same rows; a cancel stops between
+		// steps and the next run goes on.
 		await db.query(`UPDATE segments SET ord = NULL`);
-		expect(await ensureSegmentsDerived(db, 1)).toBe(6);
+		const cancel = new AbortController();
+		cancel.abort();
+		expect(await ensureSegmentsDerived(db, { callsPerStep: 1, signal: cancel.signal })).toBe(0);
+		expect(await ensureSegmentsDerived(db, { callsPerStep: 1 })).toBe(6);
 		expect(await derived()).toEqual(before);
 	});
 

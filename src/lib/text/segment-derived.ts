@@ -82,9 +82,10 @@ export const FILL_CALLS_PER_STEP = 20_000;
  *
  * A change of version first clears `ord` everywhere and records the new version (one transaction), then fills the
  * calls without it `callsPerStep` at a time, each step its own transaction: a 200k-call month is not copied in
- * one piece, and a fill cut short (a closed tab) goes on at the next run.
+ * one piece, and a fill cut short (a closed tab, or `signal` aborted: it stops between steps) goes on at the next run.
  */
-export async function ensureSegmentsDerived(db: Db, callsPerStep = FILL_CALLS_PER_STEP): Promise<number> {
+export async function ensureSegmentsDerived(db: Db, opts: { callsPerStep?: number; signal?: AbortSignal } = {}): Promise<number> {
+	const callsPerStep = Math.max(1, Math.floor(opts.callsPerStep ?? FILL_CALLS_PER_STEP));
 	const { rows } = await db.query<{ version: string | null; missing: number }>(
 		`SELECT (SELECT value FROM app_settings WHERE key = ?) AS version, (SELECT count(*) FROM segments WHERE ord IS NULL) AS missing`,
 		[SEGMENT_DERIVED_KEY]
@@ -98,13 +99,13 @@ export async function ensureSegmentsDerived(db: Db, callsPerStep = FILL_CALLS_PE
 			{ sql: 'INSERT INTO app_settings (key, value) VALUES (?, ?)', params: [SEGMENT_DERIVED_KEY, SEGMENT_DERIVED_VERSION] }
 		]);
 	await db.query(
-		`CREATE OR REPLACE TEMP TABLE cqa_refill AS SELECT call_id, (row_number() OVER (ORDER BY call_id) - 1) // ${Math.max(1, Math.floor(callsPerStep))} AS step
+		`CREATE OR REPLACE TEMP TABLE cqa_refill AS SELECT call_id, (row_number() OVER (ORDER BY call_id) - 1) // ${callsPerStep} AS step
 		FROM (SELECT DISTINCT call_id FROM segments WHERE ord IS NULL)`
 	);
 	let rewritten = 0;
 	try {
 		const { rows: steps } = await db.query<{ n: number }>('SELECT count(DISTINCT step) AS n FROM cqa_refill');
-		for (let step = 0; step < Number(steps[0]?.n ?? 0); step++) {
+		for (let step = 0; step < Number(steps[0]?.n ?? 0) && !opts.signal?.aborted; step++) {
 			rewritten += await db.transaction(async (tx) => {
 				const columns = await sourceColumns(tx);
 				await tx.query(
