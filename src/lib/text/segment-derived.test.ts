@@ -28,7 +28,8 @@ describe('segment columns derived at import', () => {
 			('C1', 2, 'agent', NULL, NULL, '在的，请讲'),
 			('C1', 3, 'customer', NULL, NULL, '账单')
 		) t(${COLUMNS.join(', ')})`);
-		await insertSegments(db, COLUMNS, 'staged');
+		// One call per statement: the steps must write exactly the rows below.
+		await insertSegments(db, COLUMNS, 'staged', 1);
 	});
 	afterAll(() => db?.close());
 

@@ -56,16 +56,40 @@ async function sourceColumns(db: Queryable): Promise<string[]> {
 	return rows.map((r) => r.name).filter((n) => !derived.has(n));
 }
 
+/** Calls whose turns one INSERT numbers: the window sorts of a whole month's file at once took the tab to 3.2 GB. */
+export const INSERT_CALLS_PER_STEP = 20_000;
+
+let counter = 0;
+
 /**
- * Writes `from` (whole calls, the source columns) into segments with the derived columns. The caller has deleted
- * those calls' earlier segments. Records the version when the workspace has none yet (its other rows are either
- * computed by this version or not computed at all).
+ * Writes `from` (whole calls, the source columns) into segments with the derived columns, `callsPerStep` calls per
+ * statement (no checkpoint between them: the caller's, after the whole file, makes it durable at once). The caller
+ * has deleted those calls' earlier segments. Records the version when the workspace has none yet (its other rows are
+ * either computed by this version or not computed at all).
  */
-export async function insertSegments(db: Queryable, columns: readonly string[], from: string): Promise<void> {
+export async function insertSegments(
+	db: Queryable,
+	columns: readonly string[],
+	from: string,
+	callsPerStep = INSERT_CALLS_PER_STEP
+): Promise<void> {
 	await db.query(NORM_MACRO_SQL);
+	const insert = (rows: string) =>
+		db.query(`INSERT INTO segments (${columns.join(', ')}, ${DERIVED_SEGMENT_COLUMNS.join(', ')}) ${derivedSegmentsSql(columns, rows)}`);
+	const calls = `cqa_insert_calls_${counter++}`;
 	await db.query(
-		`INSERT INTO segments (${columns.join(', ')}, ${DERIVED_SEGMENT_COLUMNS.join(', ')}) ${derivedSegmentsSql(columns, from)}`
+		`CREATE TEMP TABLE ${calls} AS SELECT call_id, (row_number() OVER (ORDER BY call_id) - 1) // ${Math.max(1, Math.floor(callsPerStep))} AS step
+		FROM (SELECT DISTINCT call_id FROM ${from})`
 	);
+	try {
+		const { rows } = await db.query<{ n: number }>(`SELECT count(DISTINCT step) AS n FROM ${calls}`);
+		const steps = Number(rows[0]?.n ?? 0);
+		if (steps === 1) await insert(from);
+		for (let step = 0; steps > 1 && step < steps; step++)
+			await insert(`(SELECT * FROM ${from} WHERE call_id IN (SELECT call_id FROM ${calls} WHERE step = ${step}))`);
+	} finally {
+		await db.query(`DROP TABLE IF EXISTS ${calls}`);
+	}
 	await db.query(`INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
 		SEGMENT_DERIVED_KEY,
 		SEGMENT_DERIVED_VERSION
