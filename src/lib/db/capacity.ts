@@ -1,5 +1,5 @@
 // How much one browser workspace holds, from what was measured (docs/scale.md, bench/README.md): importing and scoring
-// a month of 200,000 calls (2.88M transcript turns) took the tab to 2.7–3.0 GB, and duckdb-wasm's 32-bit heap stops
+// a month of 200,000 calls (2.88M transcript turns) took the tab to 2.5–3.0 GB, and duckdb-wasm's 32-bit heap stops
 // at 4 GB. The import page says so before an import that would go past it, and while the workspace is near it.
 // Plain TypeScript, no DOM.
 
