@@ -3,6 +3,7 @@
 // and the CLI (native DuckDB) give the same answer. This module only assembles statements; score.ts runs them.
 import type { AppliesWhen, Item, Rubric } from './rubric';
 import { NORM_MACRO_SQL } from '../text/normalize';
+import { derivedSegmentsSql } from '../text/segment-derived';
 import { sqlString } from '../db/sql';
 import { ruleSql } from './rules-sql';
 import { codeSql } from './evidence';
@@ -172,22 +173,17 @@ LEFT JOIN (SELECT call_id, count(*) AS n FROM ${src.voice_activity} WHERE speake
 ${scope}`);
 
 	// Segments of those calls with their normalised text, length and turn numbers: read from the columns the import
-	// stored (a view: nothing copied), or computed once here. Counting back from the end by count − number saves two
-	// sorts of every segment over ordering the other way (a call's times are all set or all missing, so the order is
-	// the exact reverse); text/segment-derived.ts computes the stored columns the same way.
+	// stored (a view: nothing copied), or computed once here by the very SQL the import stores them with.
+	const turnColumns = 's.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, s.nchars, s.ord, s.ord_rev, s.turn_no, s.turn_rev';
 	if (opts.storedSegments && src.segments === DEFAULT_SOURCES.segments)
 		sql.push(`CREATE OR REPLACE TEMP VIEW cqa_seg AS
-SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, s.nchars, s.ord, s.ord_rev, s.turn_no, s.turn_rev
-FROM segments s WHERE s.call_id IN (SELECT call_id FROM cqa_call)`);
+SELECT ${turnColumns} FROM segments s WHERE s.call_id IN (SELECT call_id FROM cqa_call)`);
 	else
 		sql.push(`CREATE OR REPLACE TEMP TABLE cqa_seg AS
-SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, s.text, s.norm, length(s.norm) AS nchars,
-	row_number() OVER (PARTITION BY s.call_id ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS ord,
-	count(*) OVER (PARTITION BY s.call_id) + 1 - ord AS ord_rev,
-	row_number() OVER (PARTITION BY s.call_id, s.speaker ORDER BY CASE WHEN c.is_timed THEN s.start_s END, s.seq) AS turn_no,
-	count(*) OVER (PARTITION BY s.call_id, s.speaker) + 1 - turn_no AS turn_rev
-FROM (SELECT * EXCLUDE (n0), cqa_fold(n0) AS norm FROM (SELECT call_id, seq, speaker, start_s, end_s, text, cqa_norm(text) AS n0 FROM ${src.segments})) s
-JOIN cqa_call c ON c.call_id = s.call_id`);
+SELECT ${turnColumns} FROM (${derivedSegmentsSql(
+			['call_id', 'seq', 'speaker', 'start_s', 'end_s', 'text'],
+			`(SELECT * FROM ${src.segments} WHERE call_id IN (SELECT call_id FROM cqa_call))`
+		)}) s`);
 
 	sql.push(`CREATE OR REPLACE TEMP TABLE cqa_va AS
 SELECT v.call_id, v.speaker, v.start_s, v.end_s FROM ${src.voice_activity} v JOIN cqa_call c ON c.call_id = v.call_id
