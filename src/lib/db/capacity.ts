@@ -24,3 +24,25 @@ export function estimateSegments(files: readonly { name: string; bytes: { length
 	for (const f of files) if (TEXT_FILE.test(f.name)) bytes += f.bytes.length;
 	return Math.round(bytes / TEXT_BYTES_PER_SEGMENT);
 }
+
+/**
+ * Bytes of workspace an import's text files took in OPFS per byte of file: 137 MB of call log and transcripts made a
+ * 192 MB workspace (bench/results.md, 100k calls), with the turns' derived columns stored; rounded up. Audio is
+ * kept as it is (× 1).
+ */
+const WORKSPACE_BYTES_PER_TEXT_BYTE = 1.5;
+
+/** An upper estimate of the bytes `files` add to the browser's storage (the workspace file and kept recordings). */
+export function estimateStorageBytes(files: readonly { name: string; bytes: { length: number } }[]): number {
+	let bytes = 0;
+	for (const f of files) bytes += TEXT_FILE.test(f.name) ? f.bytes.length * WORKSPACE_BYTES_PER_TEXT_BYTE : f.bytes.length;
+	return Math.round(bytes);
+}
+
+/**
+ * Whether an import of `incomingBytes` fits in what the browser still grants this site (quota − usage, from
+ * navigator.storage.estimate()): 'short' when it probably does not. Unknown figures (null) say nothing.
+ */
+export function storageFits(incomingBytes: number, free: number | null): 'ok' | 'short' {
+	return free !== null && incomingBytes > free ? 'short' : 'ok';
+}

@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
 		'After this import the workspace holds about {n} transcript turns. Importing and scoring 200,000 calls (2.88M turns) took a browser tab to about 3 GB here, and DuckDB in the browser can use 4 GB at most: this import, or much more data after it, may fail for lack of memory. For more data use the command line, callqa score (docs/scale.md).',
 	'import.capacity.over':
 		'After this import the workspace would hold about {n} transcript turns, more than the roughly {max} a browser tab holds (4 GB of memory): the import or the scoring will probably run out of memory. Import in parts into separate workspaces, or use the command line, callqa score (docs/scale.md).',
+	'import.storage.short':
+		'This import needs about {need} MB of browser storage, and the browser grants this site only about {free} MB more: the import may fail part way for lack of space. Free disk space on this device or delete recordings and workspace data you no longer need first, or import in smaller batches.',
 	'import.finished':
 		'Import finished: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
 	'import.interrupted':

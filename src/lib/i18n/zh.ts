@@ -157,6 +157,8 @@ export const zh = {
 		'导入后工作区约有 {n} 句转写。本机测得 20 万通通话（288 万句）导入并评分时，浏览器标签页内存峰值约 3 GB，而浏览器中的 DuckDB 最多只能用 4 GB：这次导入或之后再导入大量数据可能因内存不足而失败。更大的数据量请用命令行 callqa score（见 docs/scale.md）。',
 	'import.capacity.over':
 		'导入后工作区约有 {n} 句转写，超过浏览器标签页大约能容纳的 {max} 句（内存上限 4 GB），导入或评分很可能因内存不足而失败。请分批导入到不同的工作区，或用命令行 callqa score（见 docs/scale.md）。',
+	'import.storage.short':
+		'这次导入大约需要 {need} MB 的浏览器存储空间，而浏览器只剩约 {free} MB 可供本站使用：导入可能因存储空间不足而中途失败。请先在设备上腾出磁盘空间，或删除不再需要的录音与工作区数据，也可以分批导入。',
 	'import.finished': '导入完成：{files} 个文件，{loaded} 行已导入，{rejected} 行被拒绝。',
 	'import.interrupted': '于 {at} 开始的 {total} 个文件的导入被中断（页面关闭或浏览器退出）；其中 {done} 个文件已导入。',
 	'import.interruptedLoaded': '已导入：{files}',

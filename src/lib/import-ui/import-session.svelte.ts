@@ -30,7 +30,7 @@ import { listPresets } from '../mapping/presets-store';
 import { recordingsState } from '../recordings/recordings-state.svelte';
 import { scoringState } from '../scoring-ui/scoring-state.svelte';
 import { ScoringCancelled } from '../scoring/score';
-import { estimateSegments } from '../db/capacity';
+import { estimateSegments, estimateStorageBytes } from '../db/capacity';
 import { keepRecordings } from '../recordings/keep-recording';
 import { idsToKeep } from './kept-bytes';
 import { analyseImported } from '../voice-ui/voice-batch.svelte';
@@ -57,11 +57,27 @@ function presetFor(file: InputFile, report: FileReport, presets: MappingPreset[]
 	return findPreset(sniffTabular(file.bytes.subarray(0, SNIFF_BYTES)).headers, presets)?.name ?? null;
 }
 
+/** What the browser still grants this site (quota − usage), or null where it does not say. */
+async function freeStorage(): Promise<number | null> {
+	try {
+		const { usage, quota } = await navigator.storage.estimate();
+		return quota === undefined || usage === undefined ? null : Math.max(0, quota - usage);
+	} catch {
+		return null;
+	}
+}
+
 export class ImportSession {
 	phase = $state<ImportPhase>('idle');
 	progress = $state<ImportProgress | null>(null);
 	/** Transcript turns the running import may add, estimated from its files' size (db/capacity.ts); 0 between imports. */
 	incomingSegments = $state(0);
+	/**
+	 * Bytes of browser storage the running import may take (db/capacity.ts) and what the browser still grants the site
+	 * (null when it does not say); 0 and null between imports.
+	 */
+	incomingBytes = $state(0);
+	storageFree = $state<number | null>(null);
 	entries = $state.raw<ImportEntry[]>([]);
 	error = $state<string | null>(null);
 	/** Ids of entries being re-imported right now. */
@@ -126,6 +142,10 @@ export class ImportSession {
 		this.phase = 'importing';
 		this.progress = { done: 0, total: files.length, file: files[0].name };
 		this.incomingSegments = estimateSegments(files);
+		this.incomingBytes = estimateStorageBytes(files);
+		void freeStorage().then((free) => {
+			if (this.phase === 'importing') this.storageFree = free;
+		});
 		try {
 			const db = await workspace.db();
 			const presets = await listPresets(db);
@@ -153,6 +173,8 @@ export class ImportSession {
 			this.fail(e);
 		} finally {
 			this.incomingSegments = 0;
+			this.incomingBytes = 0;
+			this.storageFree = null;
 		}
 	}
 
