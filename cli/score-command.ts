@@ -8,14 +8,17 @@ import type { Rubric } from '../src/lib/scoring/rubric';
 import { itemSummary } from '../src/lib/scoring/score';
 import { QA_PARTS_SQL, kpiSql, type Part } from '../src/lib/metrics/kpis';
 import { scorePending } from '../src/lib/scoring/dirty';
-import { guessLanguage, ZH_HAN_SHARE } from '../src/lib/scoring/language';
+import { guessLanguage, ZH_HAN_SHARE, type LanguageGuess } from '../src/lib/scoring/language';
 import type { Command } from './command';
 import { ON_EXISTING_HELP, REPORT_FILE, displayWidth, fit, formatSummary, importToDir, parseImportArgs } from './import-run';
 import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
 import { RESULTS_XLSX, SCORE_FILES, writeScoreFiles, writeScoresXlsx, XLSX_ROW_LIMIT } from './score-export';
 import { analyseRecordings, exportVoiceTables, formatVoiceRun } from './voice-run';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { scoreByMonth } from './score-by-month';
 import path from 'node:path';
 import { UsageError } from './command';
 import { zh } from '../src/lib/i18n/zh';
@@ -28,6 +31,7 @@ import { parsePeriod, type Period } from '../src/lib/scope/period';
 
 const HELP = `Usage: callqa score <files or folders…> --out <dir> [--rubric rubric.json] [--mapping preset.json]
                    [--on-existing replace|skip] [--appraisal YYYY-MM|YYYY-Qn] [--xlsx]
+       callqa score --parquet <dir> --out <dir> [--rubric rubric.json]
 
 Imports the files exactly as \`callqa import\` does, computes voice activity from the recordings given
 (WAV, MP3, Ogg Opus/Vorbis, FLAC; who spoke when on each channel, as the app does), then scores every call
@@ -61,6 +65,16 @@ voice_analysis from the recordings) plus
 CSV files are UTF-8 with a BOM; a text cell starting with = + - @, TAB or CR is prefixed with ' so a
 spreadsheet shows it instead of running it.
 
+With --parquet <dir>, scores the Parquet files \`callqa import\` wrote in <dir> (calls.parquet, and
+segments, voice_activity and complaints when there) one month of calls at a time, for data larger than
+memory (a year of a large centre): each input is first split by the month its call started in (calls
+without a start time make a month "none"), then each month is scored on its own, and its results are
+written as
+  findings/month=YYYY-MM/findings.parquet   the columns above
+  scores/month=YYYY-MM/scores.parquet
+which DuckDB, Spark or pandas read as one table (read_parquet('<out>/scores/*/*.parquet')). No CSV.
+Memory is what one month takes; the split spills to a folder in <out> while it runs.
+
 Exit codes: 0 scored (even when rows or files were rejected: see the report),
             2 usage error (bad option, missing --out, no files, unreadable path, invalid preset or rubric), 1 crash.
 `;
@@ -69,8 +83,13 @@ function pct(n: number, d: number): string {
 	return d > 0 ? `${((100 * n) / d).toFixed(1)} %` : '–';
 }
 
-async function itemTable(db: Db, rubric: Rubric): Promise<string> {
-	const counts = new Map((await itemSummary(db, rubric.id, rubric.version)).map((s) => [s.item_id, s]));
+async function itemCounts(db: Db, rubric: Rubric): Promise<Map<string, ItemCounts>> {
+	return new Map((await itemSummary(db, rubric.id, rubric.version)).map((s) => [s.item_id, s]));
+}
+
+type ItemCounts = { pass: number; fail: number; na: number };
+
+function itemTable(rubric: Rubric, counts: Map<string, ItemCounts>): string {
 	const rows = rubric.items.map((it) => {
 		const c = counts.get(it.id) ?? { pass: 0, fail: 0, na: 0 };
 		return [it.id, it.label[rubric.language], String(c.pass), String(c.fail), String(c.na), pct(c.fail, c.pass + c.fail)];
@@ -109,7 +128,66 @@ async function distribution(db: Db, rubric: Rubric): Promise<string> {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+const defaultRubric = (guess: LanguageGuess): Rubric => (guess.language === 'zh' ? DEFAULT_RUBRIC_ZH : DEFAULT_RUBRIC_EN);
+
+/** Which rubric scores, and why: named by --rubric, or the default for the transcripts' language. */
+function rubricLine(rubric: Rubric, file: string | undefined, guess: LanguageGuess | null): string {
+	const why = guess
+		? `default; Chinese characters are ${pct(guess.han, guess.letters)} of the transcripts' letters, ${guess.language === 'zh' ? '≥' : '<'} ${ZH_HAN_SHARE * 100} %`
+		: `from --rubric ${file}`;
+	return `\nRubric: ${rubric.id} v${rubric.version} "${rubric.name}" (${why})\n`;
+}
+
+/** `callqa score --parquet <dir> --out <dir> [--rubric r.json]`: the month-by-month run (score-by-month.ts). */
+async function runByMonth(args: string[]): Promise<number> {
+	const t0 = performance.now();
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args,
+			strict: true,
+			allowPositionals: true,
+			options: { parquet: { type: 'string' }, out: { type: 'string', short: 'o' }, rubric: { type: 'string', short: 'r' } }
+		});
+	} catch (e) {
+		throw new UsageError(`score: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')} (with --parquet: only --out and --rubric)`);
+	}
+	const { values, positionals } = parsed;
+	const data = values.parquet!;
+	if (positionals.length > 0)
+		throw new UsageError(`score: --parquet reads the folder \`callqa import\` wrote; no other files or folders (got ${positionals[0]})`);
+	if (!values.out) throw new UsageError('score: missing --out <dir>');
+	if (!existsSync(path.join(data, 'calls.parquet')))
+		throw new UsageError(`score: --parquet ${data} has no calls.parquet (give the --out folder of \`callqa import\`)`);
+	const chosen = values.rubric === undefined ? null : await loadRubric('score', '--rubric', values.rubric);
+	const width = (n: number) => n.toLocaleString('en').padStart(11);
+	const result = await scoreByMonth(data, values.out, {
+		rubric: chosen,
+		chooseRubric: defaultRubric,
+		onMonth: (r, i, total) =>
+			process.stdout.write(
+				`${r.month.padEnd(7)}  ${width(r.calls)} calls ${width(r.segments)} turns  ${seconds(r.ms).padStart(8)}  ` +
+					`peak RSS ${(r.peakRss / 2 ** 30).toFixed(2)} GB  (${i + 1}/${total})\n`
+			)
+	});
+	const { rubric, months } = result;
+	const calls = months.reduce((a, m) => a + m.calls, 0);
+	const turns = months.reduce((a, m) => a + m.segments, 0);
+	process.stdout.write(rubricLine(rubric, values.rubric, result.guess));
+	for (const [table, n] of Object.entries(result.orphans))
+		process.stdout.write(`${table}: ${n.toLocaleString('en')} rows name a call that is not in calls.parquet; not scored\n`);
+	process.stdout.write(`\n${itemTable(rubric, result.items)}\n\n`);
+	const peak = Math.max(0, ...months.map((m) => m.peakRss));
+	process.stdout.write(
+		`Scored ${calls.toLocaleString('en')} calls (${turns.toLocaleString('en')} turns) in ${months.length} months: split ${seconds(result.splitMs)}, ` +
+			`total ${seconds(performance.now() - t0)}, peak RSS ${(peak / 2 ** 30).toFixed(2)} GB\n` +
+			`Wrote findings/month=…/findings.parquet and scores/month=…/scores.parquet to ${values.out}\n`
+	);
+	return 0;
+}
+
 async function run(args: string[]): Promise<number> {
+	if (args.some((a) => a === '--parquet' || a.startsWith('--parquet='))) return runByMonth(args);
 	const t0 = performance.now();
 	const opts = parseImportArgs('score', args, {
 		rubric: { type: 'string', short: 'r' },
@@ -130,18 +208,9 @@ async function run(args: string[]): Promise<number> {
 		const tImport = performance.now();
 		process.stdout.write(formatSummary(files, tables, tImport - t0));
 
-		let rubric: Rubric;
-		if (chosen) {
-			rubric = chosen;
-			process.stdout.write(`\nRubric: ${rubric.id} v${rubric.version} "${rubric.name}" (from --rubric ${opts.values.rubric})\n`);
-		} else {
-			const guess = await guessLanguage(db);
-			rubric = guess.language === 'zh' ? DEFAULT_RUBRIC_ZH : DEFAULT_RUBRIC_EN;
-			process.stdout.write(
-				`\nRubric: ${rubric.id} v${rubric.version} "${rubric.name}" (default; Chinese characters are ${pct(guess.han, guess.letters)} of ` +
-					`the transcripts' letters, ${guess.language === 'zh' ? '≥' : '<'} ${ZH_HAN_SHARE * 100} %)\n`
-			);
-		}
+		const guess = chosen ? null : await guessLanguage(db);
+		const rubric = chosen ?? defaultRubric(guess!);
+		process.stdout.write(rubricLine(rubric, opts.values.rubric as string | undefined, guess));
 		const tVoice0 = performance.now();
 		const voice = await analyseRecordings(db);
 		await exportVoiceTables(db, opts.out);
@@ -189,7 +258,7 @@ async function run(args: string[]): Promise<number> {
 		}
 		const tWrite = performance.now();
 
-		process.stdout.write(`\n${await itemTable(db, rubric)}\n\n${await distribution(db, rubric)}\n\n`);
+		process.stdout.write(`\n${itemTable(rubric, await itemCounts(db, rubric))}\n\n${await distribution(db, rubric)}\n\n`);
 		process.stdout.write(
 			`Timings: import ${seconds(tImport - t0)} (read, import, table Parquet, report), voice activity ${seconds(tVoice)}, rubric choice ${seconds(tScore0 - tImport - tVoice)}, ` +
 				`score ${seconds(tScore - tScore0)} (${calls} calls), write findings/scores ${seconds(tWrite - tScore)}, total ${seconds(tWrite - t0)}\n`

@@ -51,12 +51,17 @@ async function copyCsv(db: Db, sql: string, file: string): Promise<void> {
 export const SCORE_FILES = ['findings.csv', 'findings.parquet', 'scores.csv', 'scores.parquet'] as const;
 export const RESULTS_XLSX = 'results.xlsx';
 
+/** Writes `rubric`'s findings and scores as the two Parquet files named. */
+export async function writeScoreParquet(db: Db, rubric: Rubric, findingsFile: string, scoresFile: string): Promise<void> {
+	await db.query(`COPY (${findingsSql(rubric, false)}) TO ${sqlPath(findingsFile)} (FORMAT parquet)`);
+	await db.query(`COPY (${scoresSql(rubric, false)}) TO ${sqlPath(scoresFile)} (FORMAT parquet)`);
+}
+
 /** Writes <out>/findings.{csv,parquet} and <out>/scores.{csv,parquet} for `rubric`'s version. */
 export async function writeScoreFiles(db: Db, rubric: Rubric, out: string): Promise<void> {
 	await copyCsv(db, findingsSql(rubric, true), path.join(out, 'findings.csv'));
-	await db.query(`COPY (${findingsSql(rubric, false)}) TO ${sqlPath(path.join(out, 'findings.parquet'))} (FORMAT parquet)`);
 	await copyCsv(db, scoresSql(rubric, true), path.join(out, 'scores.csv'));
-	await db.query(`COPY (${scoresSql(rubric, false)}) TO ${sqlPath(path.join(out, 'scores.parquet'))} (FORMAT parquet)`);
+	await writeScoreParquet(db, rubric, path.join(out, 'findings.parquet'), path.join(out, 'scores.parquet'));
 }
 
 /** Rows Excel holds in one sheet below the header row. */
