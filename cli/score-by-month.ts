@@ -4,7 +4,7 @@
 // in-memory DuckDB, scored there by the app's own scoring run (scorePending, as `callqa score` does) and written out
 // as <out>/findings/month=YYYY-MM/ and <out>/scores/month=YYYY-MM/ (Hive-style folders any Parquet reader takes as
 // one table). No rule looks across calls, so scoring month by month gives the rows scoring everything at once gives.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createNativeDb } from './native-db';
@@ -24,6 +24,9 @@ type Input = (typeof MONTH_INPUTS)[number];
 
 /** The partition of calls without a start time (calls made from a transcript or recording alone). */
 export const NO_MONTH = 'none';
+
+/** The input holds a call more than once (a usage problem: the folders overlap). */
+export class DuplicateCalls extends Error {}
 
 export interface MonthResult {
 	month: string;
@@ -56,13 +59,25 @@ export interface ByMonthOptions {
 }
 
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
-const file = (dir: string, table: string) => path.join(dir, `${table}.parquet`);
+
+/**
+ * The Parquet files of `table` in <data>: <data>/<table>.parquet, or else those of its subfolders (one `callqa import`
+ * per month's or per source's exports: <data>/2026-01/calls.parquet, …), as a read_parquet argument; null: none.
+ */
+export function inputFiles(data: string, table: string): string | null {
+	if (existsSync(path.join(data, `${table}.parquet`))) return sqlPath(path.join(data, `${table}.parquet`));
+	const parts = readdirSync(data, { withFileTypes: true })
+		.filter((d) => d.isDirectory() && existsSync(path.join(data, d.name, `${table}.parquet`)))
+		.map((d) => sqlPath(path.join(data, d.name, `${table}.parquet`)))
+		.sort();
+	return parts.length === 0 ? null : `[${parts.join(', ')}]`;
+}
 const readAll = (dir: string) => `read_parquet(${sqlPath(path.join(dir, '*.parquet'))}, hive_partitioning = false)`;
 
 /** Splits each input by its call's month into <work>/<table>/month=…/; returns the months and the unmatched rows. */
 async function split(
 	db: Db,
-	data: string,
+	files: Partial<Record<Input, string>>,
 	work: string,
 	inputs: Input[]
 ): Promise<{ months: string[]; orphans: ByMonthResult['orphans'] }> {
@@ -71,11 +86,19 @@ async function split(
 	await db.query('SET preserve_insertion_order = false');
 	await db.query(
 		`CREATE TEMP TABLE cqa_month AS SELECT call_id, coalesce(strftime(CAST(started_at AS TIMESTAMP), '%Y-%m'), '${NO_MONTH}') AS month
-		FROM read_parquet(${sqlPath(file(data, 'calls'))})`
+		FROM read_parquet(${files.calls}, union_by_name = true)`
 	);
+	// Folders that hold the same call twice (overlapping exports) cannot be scored as one: say which calls.
+	const { rows: twice } = await db.query<{ call_id: string; n: number }>(
+		'SELECT call_id, count(*) AS n FROM cqa_month GROUP BY call_id HAVING count(*) > 1 ORDER BY call_id LIMIT 3'
+	);
+	if (twice.length > 0)
+		throw new DuplicateCalls(
+			`calls.parquet files hold the same call more than once (${twice.map((r) => `${r.call_id} ×${r.n}`).join(', ')}…)`
+		);
 	const orphans: ByMonthResult['orphans'] = {};
 	for (const table of inputs) {
-		const source = `read_parquet(${sqlPath(file(data, table))})`;
+		const source = `read_parquet(${files[table]}, union_by_name = true)`;
 		const { rows: copied } = await db.query<{ Count: number }>(
 			`COPY (SELECT t.*, m.month AS cqa_month FROM ${source} t JOIN cqa_month m ON m.call_id = t.call_id)
 			TO ${sqlPath(path.join(work, table))} (FORMAT parquet, PARTITION_BY (cqa_month))`
@@ -123,9 +146,13 @@ async function loadMonth(db: Db, work: string, month: string, inputs: Input[]): 
  * `callqa score` writes). Throws when <data> has no calls.parquet.
  */
 export async function scoreByMonth(data: string, out: string, opts: ByMonthOptions): Promise<ByMonthResult> {
-	if (!existsSync(file(data, 'calls')))
-		throw new Error(`${file(data, 'calls')} not found: --parquet takes the folder \`callqa import\` wrote`);
-	const inputs = MONTH_INPUTS.filter((t) => existsSync(file(data, t)));
+	const files: Partial<Record<Input, string>> = {};
+	for (const t of MONTH_INPUTS) {
+		const f = inputFiles(data, t);
+		if (f) files[t] = f;
+	}
+	if (!files.calls) throw new Error(`no calls.parquet in ${data} or its subfolders: --parquet takes the folder \`callqa import\` wrote`);
+	const inputs = MONTH_INPUTS.filter((t) => files[t]);
 	await mkdir(out, { recursive: true });
 	for (const t of ['findings', 'scores']) await rm(path.join(out, t), { recursive: true, force: true });
 	const work = opts.workDir ?? (await mkdtemp(path.join(out, '.callqa-months-')));
@@ -136,11 +163,11 @@ export async function scoreByMonth(data: string, out: string, opts: ByMonthOptio
 	let orphans: ByMonthResult['orphans'];
 	const splitter = await createNativeDb();
 	try {
-		({ months, orphans } = await split(splitter, data, work, inputs));
+		({ months, orphans } = await split(splitter, files, work, inputs));
 		if (!rubric) {
 			await splitter.query(
 				inputs.includes('segments')
-					? `CREATE VIEW segments AS SELECT text FROM read_parquet(${sqlPath(file(data, 'segments'))})`
+					? `CREATE VIEW segments AS SELECT text FROM read_parquet(${files.segments}, union_by_name = true)`
 					: 'CREATE VIEW segments AS SELECT NULL::VARCHAR AS text WHERE false'
 			);
 			guess = await guessLanguage(splitter);

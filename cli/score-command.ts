@@ -15,10 +15,10 @@ import { createNativeDb } from './native-db';
 import { loadRubric } from './rubric-command';
 import { RESULTS_XLSX, SCORE_FILES, writeScoreFiles, writeScoresXlsx, XLSX_ROW_LIMIT } from './score-export';
 import { analyseRecordings, exportVoiceTables, formatVoiceRun } from './voice-run';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { scoreByMonth } from './score-by-month';
+import { DuplicateCalls, inputFiles, scoreByMonth } from './score-by-month';
 import path from 'node:path';
 import { UsageError } from './command';
 import { zh } from '../src/lib/i18n/zh';
@@ -157,8 +157,11 @@ async function runByMonth(args: string[]): Promise<number> {
 	if (positionals.length > 0)
 		throw new UsageError(`score: --parquet reads the folder \`callqa import\` wrote; no other files or folders (got ${positionals[0]})`);
 	if (!values.out) throw new UsageError('score: missing --out <dir>');
-	if (!existsSync(path.join(data, 'calls.parquet')))
-		throw new UsageError(`score: --parquet ${data} has no calls.parquet (give the --out folder of \`callqa import\`)`);
+	if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`score: --parquet ${data} is not a folder`);
+	if (!inputFiles(data, 'calls'))
+		throw new UsageError(
+			`score: --parquet ${data} has no calls.parquet, nor do its subfolders (give the --out folder of \`callqa import\`)`
+		);
 	const chosen = values.rubric === undefined ? null : await loadRubric('score', '--rubric', values.rubric);
 	const width = (n: number) => n.toLocaleString('en').padStart(11);
 	const result = await scoreByMonth(data, values.out, {
@@ -169,6 +172,8 @@ async function runByMonth(args: string[]): Promise<number> {
 				`${r.month.padEnd(7)}  ${width(r.calls)} calls ${width(r.segments)} turns  ${seconds(r.ms).padStart(8)}  ` +
 					`peak RSS ${(r.peakRss / 2 ** 30).toFixed(2)} GB  (${i + 1}/${total})\n`
 			)
+	}).catch((e: unknown) => {
+		throw e instanceof DuplicateCalls ? new UsageError(`score: --parquet ${data}: ${e.message}`) : e;
 	});
 	const { rubric, months } = result;
 	const calls = months.reduce((a, m) => a + m.calls, 0);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --calls N --dir D --keep --only scale|dashboard]`: the DESIGN §7 benchmarks.
+// `npm run bench [-- --calls N --dir D --keep --only scale|dashboard|audio|month|year]`: the DESIGN §7 benchmarks.
 // scale: generates N calls (default 100,000) from the sample centre (bench/generate-large.ts) into a temp
 // folder, runs `callqa score` on it (import + score, the same SQL the browser runs), prints the timings, peak RSS
 // and the native figures the browser budget is compared with, then the same files through the app in Chromium.
@@ -9,7 +9,9 @@
 // asked for (--only month): it takes several minutes.
 // audio: bench/generate-audio.ts + bench/browser-audio.js, a 1-hour stereo WAV and MP3 (time to waveform, time to
 // voice activity) and a batch's voice-activity throughput, in Chromium and in the CLI.
-// All by default. See bench/README.md.
+// year: the scale files as Parquet copied to N calls (default 10,000,000, about 200,000 a month) and scored month by
+// month by `callqa score --parquet`, with its peak memory. Only when asked for (--only year): it takes most of an hour.
+// All but month and year by default. See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,9 +31,9 @@ const { values } = parseArgs({
 		only: { type: 'string' }
 	}
 });
-if (values.only && !['scale', 'dashboard', 'audio', 'month'].includes(values.only))
-	throw new Error('--only scale, --only dashboard, --only audio or --only month');
-const calls = Number(values.calls ?? (values.only === 'month' ? 200_000 : 100_000));
+if (values.only && !['scale', 'dashboard', 'audio', 'month', 'year'].includes(values.only))
+	throw new Error('--only scale, --only dashboard, --only audio, --only month or --only year');
+const calls = Number(values.calls ?? (values.only === 'month' ? 200_000 : values.only === 'year' ? 10_000_000 : 100_000));
 const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-'));
 const out = path.join(dir, 'out');
 
@@ -63,6 +65,15 @@ Every call in one month (generate-large --month), imported and scored in Chromiu
 the dashboard and the leaderboard of that month: the first view after the import, and the p95 of the views after it.
 
 | date (UTC) | cores | load | calls | import | score | first view: calls / call / dashboard / leaderboard | p95 after: calls / call / dashboard / leaderboard | peak renderer RSS | OPFS workspace |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`;
+
+const YEAR_TABLE = `## Years of calls through the CLI (\`npm run bench -- --only year\`)
+
+The scale files' 100,000 calls imported once (\`callqa import\`), copied to N calls of about 200,000 a month
+(bench/replicate-parquet.ts), then scored month by month by \`callqa score --parquet\` (cli/score-by-month.ts): the
+split of the inputs by month, the whole run, and the process's peak memory.
+
+| date (UTC) | cores | load | calls | turns | months | split | total | per 100k calls | peak RSS |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`;
 
 /** Adds `line` as the last row of the table `table` (its title, text and header) in results.md, made when missing. */
@@ -124,6 +135,45 @@ function monthBench() {
 	}
 }
 
+/** The year bench: the scale files as Parquet, copied to `calls` calls, scored month by month; adds its row. */
+function yearBench() {
+	const root = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callqa-bench-year-'));
+	const base = path.join(root, 'base');
+	const baseParquet = path.join(root, 'base-parquet');
+	const year = path.join(root, `year-${calls}`);
+	const yearOut = path.join(root, 'year-out');
+	try {
+		if (!existsSync(path.join(base, 'calls.csv'))) {
+			console.log(`generating 100000 calls into ${base} …`);
+			run(process.execPath, ['--import', 'tsx', 'bench/generate-large.ts', base, '--calls', '100000']);
+		}
+		if (!existsSync(path.join(baseParquet, 'segments.parquet')))
+			run(process.execPath, ['bin/callqa.js', 'import', base, '--out', baseParquet]);
+		if (!existsSync(path.join(year, 'segments.parquet'))) {
+			console.log(`copying them to ${calls} calls in ${year} …`);
+			process.stdout.write(
+				run(process.execPath, ['--import', 'tsx', 'bench/replicate-parquet.ts', baseParquet, year, '--calls', String(calls)]).stdout
+			);
+		} else console.log(`reusing the files in ${year}`);
+		const load = loadavg()[0];
+		const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+		console.log('callqa score --parquet … (one line per month when it ends)');
+		const r = run('/usr/bin/time', ['-v', process.execPath, 'bin/callqa.js', 'score', '--parquet', year, '--out', yearOut]);
+		process.stdout.write(r.stdout);
+		const m = /Scored ([\d,]+) calls \(([\d,]+) turns\) in (\d+) months: split ([\d.]+) s, total ([\d.]+) s/.exec(r.stdout);
+		if (!m) throw new Error('callqa score --parquet printed no summary');
+		const n = (x) => Number(x.replaceAll(',', ''));
+		const rssMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+		addRow(
+			YEAR_TABLE,
+			`| ${date} | ${cpus().length} | ${load.toFixed(2)} | ${n(m[1])} | ${n(m[2])} | ${m[3]} | ${sec(Number(m[4]))} | ${sec(Number(m[5]))} | ${sec((Number(m[5]) * 100_000) / n(m[1]))} | ${mb(rssMb)} |`
+		);
+		console.log(`appended to ${path.relative(ROOT, RESULTS)}`);
+	} finally {
+		if (!values.keep && !values.dir) rmSync(root, { recursive: true, force: true });
+	}
+}
+
 /** Builds the app, so the browser figures always measure the code as it is (a stale build/ once misled a comparison). */
 function ensureBuild() {
 	run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
@@ -162,6 +212,12 @@ function audioBench() {
 if (values.only === 'month') {
 	if (!values.dir) rmSync(dir, { recursive: true, force: true });
 	monthBench();
+	process.exit(0);
+}
+
+if (values.only === 'year') {
+	if (!values.dir) rmSync(dir, { recursive: true, force: true });
+	yearBench();
 	process.exit(0);
 }
 
