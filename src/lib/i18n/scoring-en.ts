@@ -9,6 +9,7 @@ export const SCORING_EN: Record<keyof typeof SCORING_ZH, string> = {
 	'scoring.badge': 'Scores',
 	'scoring.rubric': 'Rubric: {name} v{version}',
 	'scoring.retry': 'Score again',
+	'scoring.preparing': 'Preparing transcripts, step {step} of {steps} (once), then scoring {n, plural, one {# call} other {# calls}}…',
 	'scoring.scoringShare': 'Scoring… {n, plural, one {# call} other {# calls}} ({pct}%)',
 	'scoring.cancel': 'Cancel scoring',
 	'scoring.cancelled': 'Scoring cancelled: {n, plural, one {# call waits} other {# calls wait}} to be scored',

@@ -8,6 +8,7 @@ export const SCORING_ZH = {
 	'scoring.badge': '评分',
 	'scoring.rubric': '评分标准：{name} 第 {version} 版',
 	'scoring.retry': '重新评分',
+	'scoring.preparing': '正在准备转写文本，第 {step}/{steps} 步（只需一次），之后为 {n} 通通话评分…',
 	'scoring.scoringShare': '正在评分… {n} 通（{pct}%）',
 	'scoring.cancel': '取消评分',
 	'scoring.cancelled': '评分已取消，{n} 通通话待评分',

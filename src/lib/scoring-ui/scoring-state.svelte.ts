@@ -27,6 +27,8 @@ export class ScoringState {
 	pending = $state(0);
 	/** The running job's progress: statements run of its total (scoring/score.ts onStep); null before it starts. */
 	step = $state.raw<{ done: number; total: number } | null>(null);
+	/** Steps of the filling of the turns' stored columns that may come first (scoring/score.ts onPrepare); null: none. */
+	prepare = $state.raw<{ done: number; total: number } | null>(null);
 	/**
 	 * Bumped whenever scores or the active rubric change, and only then: views re-query on it, and a bump for nothing
 	 * (a run that found no call to score) would blank their buttons mid-click and redo every query on the page.
@@ -77,6 +79,8 @@ export class ScoringState {
 		if (this.status === 'cancelled') return t('scoring.cancelled', { n: locale.num(this.pending) });
 		if (this.status === 'scoring') {
 			if (this.pending === 0) return t('scoring.loading');
+			if (this.prepare)
+				return t('scoring.preparing', { n: locale.num(this.pending), step: this.prepare.done + 1, steps: this.prepare.total });
 			const share = this.share;
 			return share === null
 				? t('scoring.scoring', { n: locale.num(this.pending) })
@@ -212,6 +216,7 @@ export class ScoringState {
 			this.error = null;
 			this.pending = 0;
 			this.step = null;
+			this.prepare = null;
 			this.#scoresChanged = false;
 			const abort = cancellable ? new AbortController() : null;
 			this.#abort = abort;
@@ -219,7 +224,8 @@ export class ScoringState {
 			try {
 				const result = await job(await this.#getDb(), {
 					signal: abort?.signal,
-					onStep: (done, total) => (this.step = { done, total })
+					onStep: (done, total) => (this.step = { done, total }),
+					onPrepare: (done, total) => (this.prepare = done < total ? { done, total } : null)
 				});
 				this.status = 'idle';
 				return result;
@@ -238,6 +244,7 @@ export class ScoringState {
 				// A cancelled run keeps `pending`: the line says how many calls wait.
 				if (!isCancelled) this.pending = 0;
 				this.step = null;
+				this.prepare = null;
 				this.#abort = null;
 				if (this.#scoresChanged) this.revision += 1;
 			}

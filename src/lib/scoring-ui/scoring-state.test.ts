@@ -122,6 +122,29 @@ describe('scoreNew', () => {
 		expect((await db.query<{ n: number }>('SELECT count(*) AS n FROM score_dirty')).rows[0].n).toBe(0);
 	});
 
+	it('says it is preparing the transcripts while it first fills their stored columns (an older workspace)', async () => {
+		await seedCalls(db, [GREETED, UNGREETED]);
+		await db.query('UPDATE segments SET ord = NULL');
+		// What the scoring line says whenever the run opens a transaction: the fill's steps are transactions.
+		const said: string[] = [];
+		const state: ScoringState = new ScoringState(async () => watched);
+		const watched = new Proxy(db, {
+			get(target, key) {
+				if (key === 'transaction')
+					return (fn: Parameters<Db['transaction']>[0]) => {
+						said.push(state.progress);
+						return target.transaction(fn);
+					};
+				const value = Reflect.get(target, key);
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+		await state.scoreNew();
+		expect(said).toContain('正在准备转写文本，第 1/1 步（只需一次），之后为 2 通通话评分…');
+		expect(state.progress).toBe('已评分 2 通');
+		expect((await db.query<{ n: number }>('SELECT count(*) AS n FROM segments WHERE ord IS NULL')).rows[0].n).toBe(0);
+	});
+
 	it('tells views to re-query only when scores or the active version changed', async () => {
 		// A bump for nothing made every page reload its figures (and disable its export button) right after opening.
 		const state = new ScoringState(async () => db);

@@ -63,7 +63,7 @@ export async function clearDirty(db: Db, watermark: number): Promise<void> {
 }
 
 /** What a pending or full run passes on to scoreCalls: its progress and its cancel. */
-export type RunOptions = Pick<ScoreOptions, 'onStep' | 'signal'>;
+export type RunOptions = Pick<ScoreOptions, 'onStep' | 'onPrepare' | 'signal'>;
 
 /**
  * Scores, with `rubric`, the calls without a score for its version and the calls marked dirty, and consumes their

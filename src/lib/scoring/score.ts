@@ -19,6 +19,11 @@ export interface ScoreOptions {
 	/** hears the run's progress: `done` of its `total` statements (one or two per item) have run */
 	onStep?: (done: number, total: number) => void;
 	/**
+	 * hears the filling of the turns' stored columns that comes first when they are missing or out of date (an older
+	 * workspace, a new normalisation; text/segment-derived.ts): `done` of its `total` steps of 20,000 calls
+	 */
+	onPrepare?: (done: number, total: number) => void;
+	/**
 	 * Looked at before each statement until the writing starts: an aborted run throws ScoringCancelled and leaves
 	 * findings and scores as they were (a run writes them in its last statements, each one request).
 	 */
@@ -80,7 +85,7 @@ export function scoreCalls(db: Db, rubric: Rubric, opts: ScoreOptions = {}): Pro
 		const sqls = itemSqls(rubric);
 		const reuse = await findReuse(db, rubric, sqls, opts.onlyCallsTable);
 		// Fills the stored turn columns of calls that lack them (an older workspace: once); a cancel stops it between steps.
-		await ensureSegmentsDerived(db, { signal: opts.signal });
+		await ensureSegmentsDerived(db, { signal: opts.signal, onStep: opts.onPrepare });
 		stopIfAborted();
 		const compiled = compileRubric(rubric, { onlyCallsTable: opts.onlyCallsTable, reuse: reuse ?? undefined, storedSegments: true });
 		try {

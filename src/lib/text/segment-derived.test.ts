@@ -87,8 +87,14 @@ describe('segment columns derived at import', () => {
 		const cancel = new AbortController();
 		cancel.abort();
 		expect(await ensureSegmentsDerived(db, { callsPerStep: 1, signal: cancel.signal })).toBe(0);
-		expect(await ensureSegmentsDerived(db, { callsPerStep: 1 })).toBe(6);
+		// Its steps are told as they go (the scoring line shows them), and nothing is told when nothing is filled.
+		const heard: string[] = [];
+		const onStep = (done: number, total: number) => heard.push(`${done}/${total}`);
+		expect(await ensureSegmentsDerived(db, { callsPerStep: 1, onStep })).toBe(6);
+		expect(heard).toEqual(['0/2', '1/2', '1/2', '2/2']);
 		expect(await derived()).toEqual(before);
+		expect(await ensureSegmentsDerived(db, { onStep })).toBe(0);
+		expect(heard).toHaveLength(4);
 	});
 
 	it('keeps them out of a backup', async () => {

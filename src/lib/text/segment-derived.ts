@@ -107,8 +107,12 @@ export const FILL_CALLS_PER_STEP = 20_000;
  * A change of version first clears `ord` everywhere and records the new version (one transaction), then fills the
  * calls without it `callsPerStep` at a time, each step its own transaction: a 200k-call month is not copied in
  * one piece, and a fill cut short (a closed tab, or `signal` aborted: it stops between steps) goes on at the next run.
+ * `onStep` hears `done` of `total` steps before and after each one (only when there is something to fill).
  */
-export async function ensureSegmentsDerived(db: Db, opts: { callsPerStep?: number; signal?: AbortSignal } = {}): Promise<number> {
+export async function ensureSegmentsDerived(
+	db: Db,
+	opts: { callsPerStep?: number; signal?: AbortSignal; onStep?: (done: number, total: number) => void } = {}
+): Promise<number> {
 	const callsPerStep = Math.max(1, Math.floor(opts.callsPerStep ?? FILL_CALLS_PER_STEP));
 	const { rows } = await db.query<{ version: string | null; missing: number }>(
 		`SELECT (SELECT value FROM app_settings WHERE key = ?) AS version, (SELECT count(*) FROM segments WHERE ord IS NULL) AS missing`,
@@ -129,7 +133,9 @@ export async function ensureSegmentsDerived(db: Db, opts: { callsPerStep?: numbe
 	let rewritten = 0;
 	try {
 		const { rows: steps } = await db.query<{ n: number }>('SELECT count(DISTINCT step) AS n FROM cqa_refill');
-		for (let step = 0; step < Number(steps[0]?.n ?? 0) && !opts.signal?.aborted; step++) {
+		const total = Number(steps[0]?.n ?? 0);
+		for (let step = 0; step < total && !opts.signal?.aborted; step++) {
+			opts.onStep?.(step, total);
 			rewritten += await db.transaction(async (tx) => {
 				const columns = await sourceColumns(tx);
 				await tx.query(
@@ -143,6 +149,7 @@ export async function ensureSegmentsDerived(db: Db, opts: { callsPerStep?: numbe
 				return Number(n[0]?.n ?? 0);
 			});
 			await db.checkpoint();
+			opts.onStep?.(step + 1, total);
 		}
 	} finally {
 		await db.query('DROP TABLE IF EXISTS cqa_refill; DROP TABLE IF EXISTS cqa_rederive');
