@@ -38,6 +38,7 @@ const SECONDS = {
 	'tests/queue.spec.ts': 21,
 	'tests/excel.spec.ts': 17,
 	'tests/coaching.spec.ts': 16,
+	'tests/import-cancel.spec.ts': 14,
 	'tests/mapping.spec.ts': 16,
 	'tests/activation-reload.spec.ts': 15,
 	'tests/import.spec.ts': 14,

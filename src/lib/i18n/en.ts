@@ -166,6 +166,10 @@ export const en: Record<MessageKey, string> = {
 		'After this import the workspace would hold about {n} transcript turns, more than the roughly {max} a browser tab holds (4 GB of memory): the import or the scoring will probably run out of memory. Import in parts into separate workspaces, or use the command line, callqa score (docs/scale.md).',
 	'import.storage.short':
 		'This import needs about {need} MB of browser storage, and the browser grants this site only about {free} MB more: the import may fail part way for lack of space. Free disk space on this device or delete recordings and workspace data you no longer need first, or import in smaller batches.',
+	'import.cancel': 'Cancel import',
+	'import.cancelling': 'Cancelling… (a file already being written is finished first)',
+	'import.cancelled':
+		'Import cancelled: {imported, plural, one {# file} other {# files}} imported ({loaded} rows); the other {skipped, plural, one {# file was} other {# files were}} not imported and nothing of them is in the workspace.',
 	'import.finished':
 		'Import finished: {files, plural, one {# file} other {# files}}, {loaded, plural, one {# row} other {# rows}} imported, {rejected, plural, one {# row} other {# rows}} rejected.',
 	'import.interrupted':

@@ -10,6 +10,7 @@ export const REASONS_EN: Record<keyof typeof REASONS_ZH, string> = {
 	'reason.unknown_file': 'not a call log, complaint list, transcript or recording this product reads',
 	'reason.unrecognised_file': 'unrecognised file',
 	'reason.import_failed': 'import failed: {detail}',
+	'reason.import_cancelled': 'not imported: the import was cancelled before this file was written',
 	'reason.unknown_tabular_kind':
 		'could not tell whether this is a call log, complaints or transcript from its headers ({headers}); choose the kind and map the columns',
 	'reason.generated_complaint_ids': 'no complaint id column: ids were generated as "{file}#<line>"',

@@ -8,6 +8,7 @@ export const REASONS_ZH = {
 	'reason.unknown_file': '无法识别：不是本系统能读取的通话记录、投诉记录、转写文本或录音',
 	'reason.unrecognised_file': '无法识别的文件',
 	'reason.import_failed': '导入失败：{detail}',
+	'reason.import_cancelled': '未导入：导入在写入这个文件之前已取消',
 	'reason.unknown_tabular_kind': '无法根据表头（{headers}）判断这是通话记录、投诉记录还是转写文本；请选择类型并映射各列',
 	'reason.generated_complaint_ids': '没有投诉编号列：已按“{file}#行号”生成编号',
 	'reason.unreadable_row': '无法读取此行：{detail}',

@@ -159,6 +159,9 @@ export const zh = {
 		'导入后工作区约有 {n} 句转写，超过浏览器标签页大约能容纳的 {max} 句（内存上限 4 GB），导入或评分很可能因内存不足而失败。请分批导入到不同的工作区，或用命令行 callqa score（见 docs/scale.md）。',
 	'import.storage.short':
 		'这次导入大约需要 {need} MB 的浏览器存储空间，而浏览器只剩约 {free} MB 可供本站使用：导入可能因存储空间不足而中途失败。请先在设备上腾出磁盘空间，或删除不再需要的录音与工作区数据，也可以分批导入。',
+	'import.cancel': '取消导入',
+	'import.cancelling': '正在取消…（正在写入的文件会先写完）',
+	'import.cancelled': '导入已取消：{imported} 个文件已导入（{loaded} 行），其余 {skipped} 个文件未导入，工作区中没有它们的任何数据。',
 	'import.finished': '导入完成：{files} 个文件，{loaded} 行已导入，{rejected} 行被拒绝。',
 	'import.interrupted': '于 {at} 开始的 {total} 个文件的导入被中断（页面关闭或浏览器退出）；其中 {done} 个文件已导入。',
 	'import.interruptedLoaded': '已导入：{files}',

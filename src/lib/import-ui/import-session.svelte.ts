@@ -78,6 +78,11 @@ export class ImportSession {
 	 */
 	incomingBytes = $state(0);
 	storageFree = $state<number | null>(null);
+	/** Cancel asked for the running import (it stops before the next file, or before writing the file being read). */
+	isCancelling = $state(false);
+	/** The last import was cancelled before some of its files (their reports say import_cancelled). */
+	wasCancelled = $state(false);
+	#importAbort: AbortController | null = null;
 	entries = $state.raw<ImportEntry[]>([]);
 	error = $state<string | null>(null);
 	/** Ids of entries being re-imported right now. */
@@ -141,6 +146,9 @@ export class ImportSession {
 		this.error = null;
 		this.phase = 'importing';
 		this.progress = { done: 0, total: files.length, file: files[0].name };
+		const abort = new AbortController();
+		this.#importAbort = abort;
+		this.wasCancelled = false;
 		this.incomingSegments = estimateSegments(files);
 		this.incomingBytes = estimateStorageBytes(files);
 		void freeStorage().then((free) => {
@@ -153,8 +161,10 @@ export class ImportSession {
 				presets,
 				onProgress: (p) => (this.progress = p),
 				onRecording: keepRecordings(db, recordingsState.store),
-				onExisting: 'ask'
+				onExisting: 'ask',
+				signal: abort.signal
 			});
+			this.wasCancelled = result.files.some((r) => r.errors.some((e) => e.code === 'import_cancelled'));
 			// The pipeline skips OS junk files, so reports are matched back to their files by name.
 			const byName = new Map<string, InputFile[]>();
 			for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
@@ -175,7 +185,19 @@ export class ImportSession {
 			this.incomingSegments = 0;
 			this.incomingBytes = 0;
 			this.storageFree = null;
+			this.#importAbort = null;
+			this.isCancelling = false;
 		}
+	}
+
+	/**
+	 * Cancels the running import: files not started, and a call log, complaint list or transcript sheet still being
+	 * read, are not imported (nothing of them is written); the files imported before stay, each whole, and are scored.
+	 */
+	cancelImport(): void {
+		if (this.phase !== 'importing' || !this.#importAbort) return;
+		this.isCancelling = true;
+		this.#importAbort.abort();
 	}
 
 	/** Asks about held transcripts, or finishes (scoring) when there are none. */

@@ -20,7 +20,7 @@ import {
 	type Speaker
 } from './types';
 import { discardPendingSegments, pendingFiles, resolvePendingSegments, settlePending } from './transcripts/commit-segments';
-import { issue, issueFromError } from './reasons';
+import { ImportCancelled, issue, issueFromError } from './reasons';
 import { workbookCsv, workbookFormat } from './workbook/workbook-csv';
 import { importTabular } from './tabular/import-tabular';
 import { decodeBytes } from './encoding';
@@ -73,7 +73,23 @@ export interface ImportOptions {
 	 * replaces its own calls.
 	 */
 	onExisting?: OnExisting;
+	/**
+	 * Cancels the import: no file is started after it is aborted, and a call log, complaint list or transcript sheet
+	 * being read is dropped before anything of it is written. Those files get an `import_cancelled` report and leave
+	 * no trace; the files written before stay, each whole.
+	 */
+	signal?: AbortSignal;
 }
+
+/** The report of a file an import was cancelled before (nothing of it written). */
+function cancelledReport(file: InputFile, detected: Detected): FileReport {
+	const report = emptyReport(file.name, detected.kind);
+	report.format = detected.format;
+	report.errors.push(cancelledIssue());
+	return report;
+}
+
+const cancelledIssue = () => issue(null, 'import_cancelled', 'not imported: the import was cancelled before this file was written');
 
 const SNIFF_BYTES = 64 * 1024;
 /** Names whose files must be text: random bytes under them are reported as binary. */
@@ -147,11 +163,22 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 		switch (detected.kind) {
 			case 'call_log':
 			case 'complaints':
-				report = await importTabular(db, file, { presets: opts.presets, preset: opts.preset, onExisting: opts.onExisting });
+				report = await importTabular(db, file, {
+					presets: opts.presets,
+					preset: opts.preset,
+					onExisting: opts.onExisting,
+					signal: opts.signal
+				});
 				break;
 			case 'transcript':
 				report = isTabularReport(detected)
-					? await importTabular(db, file, { presets: opts.presets, preset: opts.preset, kind: 'transcript', onExisting: opts.onExisting })
+					? await importTabular(db, file, {
+							presets: opts.presets,
+							preset: opts.preset,
+							kind: 'transcript',
+							onExisting: opts.onExisting,
+							signal: opts.signal
+						})
 					: await importTranscript(db, file, { rule: opts.speakerRule, overrides: opts.speakerOverrides, onExisting: opts.onExisting });
 				break;
 			case 'recording':
@@ -170,6 +197,7 @@ export async function importOne(db: Db, file: InputFile, detected: Detected, opt
 				);
 		}
 	} catch (e) {
+		if (e instanceof ImportCancelled) return cancelledReport(file, detected);
 		report = emptyReport(file.name, detected.kind);
 		report.format = detected.format;
 		report.errors.push(issue(null, 'import_failed', `import failed: ${errorMessage(e)}`, { detail: errorMessage(e) }));
@@ -200,7 +228,7 @@ export async function importFiles(db: Db, files: InputFile[], opts: ImportOption
 	let done = 0;
 	for (const { file, index, detected } of plan) {
 		opts.onProgress?.({ done, total: plan.length, file: file.name });
-		reports[index] = await importOne(db, file, detected, opts);
+		reports[index] = opts.signal?.aborted ? cancelledReport(file, detected) : await importOne(db, file, detected, opts);
 		if (batchId) await markJournalDone(db, batchId, done);
 		done++;
 	}

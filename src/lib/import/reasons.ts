@@ -13,6 +13,7 @@ export const REASON_CODES = [
 	'unknown_file',
 	'unrecognised_file',
 	'import_failed',
+	'import_cancelled',
 	// CSV/TSV: whole file
 	'unknown_tabular_kind',
 	'generated_complaint_ids',
@@ -204,6 +205,13 @@ export type ReasonParams = Record<string, string | number>;
 /** One issue with its English reason and the code + params the UI localises. */
 export function issue(line: number | null, code: ReasonCode, reason: string, params?: ReasonParams): ImportIssue {
 	return params ? { line, reason, code, params } : { line, reason, code };
+}
+
+/** Thrown inside an importer that saw the import's signal before writing: importOne reports the file as cancelled. */
+export class ImportCancelled extends Error {
+	constructor() {
+		super('import cancelled');
+	}
 }
 
 /** An Error whose message is the English reason and that carries the code for the report. */

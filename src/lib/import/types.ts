@@ -123,6 +123,8 @@ export function fileStatus(r: FileReport): FileStatus {
 	const onlySkipped =
 		r.existing?.decision === 'skipped' && r.errors.every((e) => e.code === 'kept_existing_transcripts' || e.line !== null);
 	if (r.rows_loaded === 0 && onlySkipped) return 'skipped';
+	// A file the import was cancelled before: nothing of it was written.
+	if (r.rows_loaded === 0 && r.errors.length > 0 && r.errors.every((e) => e.code === 'import_cancelled')) return 'skipped';
 	if (r.kind === 'unknown' || (r.rows_loaded === 0 && r.errors.length > 0)) return 'failed';
 	if (r.rows_rejected > 0) return 'partial';
 	return 'ok';

@@ -9,7 +9,7 @@ import { emptyReport, type FileReport, type ImportIssue, type InputFile, type Ma
 import { applyCommit, commitSegments, SEGMENT_COLUMNS } from '../transcripts/commit-segments';
 import { isPlaceholderSql } from '../call-rows';
 import { encodingLabel } from '../encoding';
-import { issue, issueFromError, parseSqlIssue } from '../reasons';
+import { ImportCancelled, issue, issueFromError, parseSqlIssue } from '../reasons';
 import { guessKind, guessMapping, type TabularKind } from './fields';
 import { findPreset } from './presets';
 import { sniffTabular } from './preview';
@@ -26,6 +26,8 @@ export interface ImportTabularOptions {
 	kind?: TabularKind;
 	/** Transcripts: what to do with calls whose transcript came from another file (default skip). */
 	onExisting?: OnExisting;
+	/** Aborted before the file's rows are written: throws ImportCancelled and writes nothing (pipeline.ts). */
+	signal?: AbortSignal;
 }
 
 let importCounter = 0;
@@ -237,6 +239,8 @@ export async function importTabular(db: Db, file: InputFile, opts: ImportTabular
 				dateFormat: preset?.options?.dateFormat
 			})
 		);
+		// The last moment to drop the file untouched: everything above wrote only this import's temp tables.
+		if (opts.signal?.aborted) throw new ImportCancelled();
 		await db.query('DELETE FROM import_errors WHERE file = ?', [file.name]);
 		const commit =
 			kind === 'transcript'
