@@ -93,6 +93,8 @@ describe('callqa score --parquet', () => {
 		const twice = await callqa('score', '--parquet', path.join(dir, 'parts'), '--out', path.join(dir, 'x'));
 		expect(twice.code).toBe(2);
 		expect(twice.stderr).toMatch(/calls\.parquet files hold the same call more than once \(C202608\S+ ×2/);
+		// Nothing is left behind in the folder it would have written to.
+		expect(readdirSync(path.join(dir, 'x'))).toEqual([]);
 	});
 
 	it('says what it needs when the folder is not what callqa import writes, or other options are given', async () => {

@@ -72,9 +72,10 @@ export function inputFiles(data: string, table: string): string | null {
 		.sort();
 	return parts.length === 0 ? null : `[${parts.join(', ')}]`;
 }
+
 const readAll = (dir: string) => `read_parquet(${sqlPath(path.join(dir, '*.parquet'))}, hive_partitioning = false)`;
 
-/** Splits each input by its call's month into <work>/<table>/month=…/; returns the months and the unmatched rows. */
+/** Splits each input by its call's month into <work>/<table>/cqa_month=…/; returns the months and the unmatched rows. */
 async function split(
 	db: Db,
 	files: Partial<Record<Input, string>>,
@@ -111,7 +112,8 @@ async function split(
 		const n = Number(rows[0].n) - Number(rows[0].no_id) - Number(copied[0]?.Count ?? 0);
 		if (n > 0) orphans[table] = n;
 	}
-	const months = (await readdir(path.join(work, 'calls')))
+	// No folder: calls.parquet has no rows.
+	const months = (existsSync(path.join(work, 'calls')) ? await readdir(path.join(work, 'calls')) : [])
 		.filter((d) => d.startsWith('cqa_month='))
 		.map((d) => d.slice('cqa_month='.length))
 		.sort();
@@ -156,30 +158,30 @@ export async function scoreByMonth(data: string, out: string, opts: ByMonthOptio
 	await mkdir(out, { recursive: true });
 	for (const t of ['findings', 'scores']) await rm(path.join(out, t), { recursive: true, force: true });
 	const work = opts.workDir ?? (await mkdtemp(path.join(out, '.callqa-months-')));
-	const t0 = performance.now();
-	let rubric = opts.rubric;
-	let guess: LanguageGuess | null = null;
-	let months: string[];
-	let orphans: ByMonthResult['orphans'];
-	const splitter = await createNativeDb();
 	try {
-		({ months, orphans } = await split(splitter, files, work, inputs));
-		if (!rubric) {
-			await splitter.query(
-				inputs.includes('segments')
-					? `CREATE VIEW segments AS SELECT text FROM read_parquet(${files.segments}, union_by_name = true)`
-					: 'CREATE VIEW segments AS SELECT NULL::VARCHAR AS text WHERE false'
-			);
-			guess = await guessLanguage(splitter);
-			rubric = opts.chooseRubric(guess);
+		const t0 = performance.now();
+		let rubric = opts.rubric;
+		let guess: LanguageGuess | null = null;
+		let months: string[];
+		let orphans: ByMonthResult['orphans'];
+		const splitter = await createNativeDb();
+		try {
+			({ months, orphans } = await split(splitter, files, work, inputs));
+			if (!rubric) {
+				await splitter.query(
+					inputs.includes('segments')
+						? `CREATE VIEW segments AS SELECT text FROM read_parquet(${files.segments}, union_by_name = true)`
+						: 'CREATE VIEW segments AS SELECT NULL::VARCHAR AS text WHERE false'
+				);
+				guess = await guessLanguage(splitter);
+				rubric = opts.chooseRubric(guess);
+			}
+		} finally {
+			await splitter.close();
 		}
-	} finally {
-		await splitter.close();
-	}
-	const splitMs = performance.now() - t0;
-	const items = new Map<string, { pass: number; fail: number; na: number }>();
-	const results: MonthResult[] = [];
-	try {
+		const splitMs = performance.now() - t0;
+		const items = new Map<string, { pass: number; fail: number; na: number }>();
+		const results: MonthResult[] = [];
 		for (const [i, month] of months.entries()) {
 			const started = performance.now();
 			const db = await createNativeDb();
@@ -201,8 +203,8 @@ export async function scoreByMonth(data: string, out: string, opts: ByMonthOptio
 				await db.close();
 			}
 		}
+		return { rubric: rubric!, guess, months: results, orphans: orphans!, items, splitMs };
 	} finally {
 		if (!opts.workDir) await rm(work, { recursive: true, force: true });
 	}
-	return { rubric, guess, months: results, orphans, items, splitMs };
 }

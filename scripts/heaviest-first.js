@@ -15,6 +15,7 @@ const SECONDS = {
 	'src/lib/dashboard/rollup-sql.test.ts': 15,
 	'cli/main.test.ts': 10,
 	'cli/sql-command.test.ts': 10,
+	'cli/score-by-month.test.ts': 20,
 	'src/lib/scoring/evaluate-sample.test.ts': 10,
 	'src/lib/scoring/score.test.ts': 9,
 	'src/lib/voice/score-from-audio.test.ts': 9,
