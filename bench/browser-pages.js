@@ -82,8 +82,9 @@ try {
 
 	/** Clicks an in-app link to `url` and waits (each animation frame) until `ready` holds: milliseconds. */
 	async function visit(url, ready) {
-		// Leave for a page none of the measured ones is, so each visit mounts its view afresh.
-		if (!page.url().endsWith('/import')) await navigate('/import', () => !!document.querySelector('h1'));
+		// Leave for a page none of the measured ones is, so each visit mounts its view afresh. Every measured page has an
+		// h1 too: wait for the import page's own (its file input), not the one of the page being left.
+		if (!page.url().endsWith('/import')) await navigate('/import', () => !!document.querySelector('input[type=file]'));
 		return navigate(url, ready);
 	}
 	async function navigate(url, ready) {
