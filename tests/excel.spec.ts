@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSampleSession, openSession, type Session } from './browser';
-import { follow, openSampleWorkspace, reportCard, visible } from './ui';
+import { chooseImportFiles, follow, openSampleWorkspace, reportCard, visible } from './ui';
 
 const HEADER = ['通话ID', '坐席工号', '坐席姓名', '班组', '开始时间', '通话时长', '是否解决', '满意度'];
 const serial = (y: number, mo: number, d: number, h: number, mi: number) =>
@@ -49,12 +49,7 @@ describe('Excel in and out', () => {
 		const session = await openSession();
 		sessions.push(session);
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/import');
-		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page
-			.locator('input[type=file]:not([webkitdirectory])')
-			.first()
-			.setInputFiles([{ name: '通话明细.xlsx', mimeType: 'application/octet-stream', buffer: callWorkbook() }]);
+		await chooseImportFiles(page, baseUrl, [{ name: '通话明细.xlsx', mimeType: 'application/octet-stream', buffer: callWorkbook() }]);
 		await visible(page.getByText(/导入完成/), 60_000);
 		const card = reportCard(page, '通话明细.xlsx');
 		// The first sheet is the instructions: nothing loads, and the card offers the other sheet.

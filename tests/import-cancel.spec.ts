@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { openSession, type Session } from './browser';
-import { reportCard, visible } from './ui';
+import { chooseImportFiles, reportCard, visible } from './ui';
 
 const SAMPLE = path.resolve('sample-data/out');
 
@@ -18,12 +18,7 @@ describe('cancelling an import', () => {
 
 	it('keeps the files imported before the cancel and nothing of the file it was reading', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/import');
-		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page
-			.locator('input[type=file]:not([webkitdirectory])')
-			.first()
-			.setInputFiles([path.join(SAMPLE, 'calls.csv'), path.join(SAMPLE, 'transcripts.csv')]);
+		await chooseImportFiles(page, baseUrl, [path.join(SAMPLE, 'calls.csv'), path.join(SAMPLE, 'transcripts.csv')]);
 		// The call log goes first; the user cancels as the transcripts (6.7 MB) start to be read.
 		await visible(page.getByText('正在导入 1/2：transcripts.csv'), 60_000);
 		await page.getByRole('button', { name: '取消导入' }).click();

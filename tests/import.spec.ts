@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGbk } from '../sample-data/lib/csv';
 import { openSession, type Session } from './browser';
-import { reportCard, visible } from './ui';
+import { chooseImportFiles, reportCard, visible } from './ui';
 import { silentWav } from '../src/lib/voice/test-audio';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -45,19 +45,14 @@ describe('importing good and broken files', () => {
 
 	it('reports each file with line numbers and reasons and loads the rest', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/import');
-		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page
-			.locator('input[type=file]:not([webkitdirectory])')
-			.first()
-			.setInputFiles([
-				{ name: '通话记录-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(CALL_LOG)) },
-				{ name: 'C1.vtt', mimeType: 'text/vtt', buffer: utf8(VTT) },
-				{ name: 'C1.wav', mimeType: 'audio/wav', buffer: Buffer.from([0x00, 0x00, 0xf6, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]) },
-				{ name: 'rec_C3_stereo.wav', mimeType: 'audio/wav', buffer: wav(65, 2, 8000) },
-				{ name: 'batch.json', mimeType: 'application/json', buffer: utf8(AZURE_BATCH) },
-				{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
-			]);
+		await chooseImportFiles(page, baseUrl, [
+			{ name: '通话记录-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(CALL_LOG)) },
+			{ name: 'C1.vtt', mimeType: 'text/vtt', buffer: utf8(VTT) },
+			{ name: 'C1.wav', mimeType: 'audio/wav', buffer: Buffer.from([0x00, 0x00, 0xf6, 0xff, 1, 2, 3, 4, 5, 6, 7, 8]) },
+			{ name: 'rec_C3_stereo.wav', mimeType: 'audio/wav', buffer: wav(65, 2, 8000) },
+			{ name: 'batch.json', mimeType: 'application/json', buffer: utf8(AZURE_BATCH) },
+			{ name: 'empty.srt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
+		]);
 		await visible(page.getByText(/导入完成/), 60_000);
 		// Half the files failed: the summary counts them and is not green.
 		const summary = page.locator('[data-testid="import-summary"]');

@@ -6,6 +6,13 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<Locat
 	return locator.first();
 }
 
+/** Opens the import page and gives `files` to its file picker (the import starts at once). */
+export async function chooseImportFiles(page: Page, baseUrl: string, files: Parameters<Locator['setInputFiles']>[0]): Promise<void> {
+	await page.goto(baseUrl + '/import');
+	await visible(page.getByRole('heading', { name: '导入文件' }));
+	await page.locator('input[type=file]:not([webkitdirectory])').first().setInputFiles(files);
+}
+
 /**
  * Opens `baseUrl + path` as a link inside the app does: SvelteKit's router swaps the page and the workspace stays
  * open, as it does for a user clicking through the app. A page not showing the app yet loads it in full. Specs use

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversation, telephoneLine, wavBytes } from '../src/lib/voice/test-audio';
 import { openSession, type Session } from './browser';
-import { reportCard, visible } from './ui';
+import { chooseImportFiles, reportCard, visible } from './ui';
 
 const CALL_LOG =
 	'通话ID,坐席工号,坐席姓名,渠道,呼叫方向,开始时间,振铃时长,通话时长,业务类型\nV1,A1,王芳,电话,呼入,2026/08/03 09:00:00,5,0:00:30,投诉\n';
@@ -40,15 +40,10 @@ describe('a recorded call without a transcript', () => {
 
 	it('is analysed after import and shows the interruption from audio on the waveform lanes', async () => {
 		const { page, baseUrl } = session;
-		await page.goto(baseUrl + '/import');
-		await visible(page.getByRole('heading', { name: '导入文件' }));
-		await page
-			.locator('input[type=file]:not([webkitdirectory])')
-			.first()
-			.setInputFiles([
-				{ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CALL_LOG) },
-				{ name: 'V1.wav', mimeType: 'audio/wav', buffer: Buffer.from(RECORDING) }
-			]);
+		await chooseImportFiles(page, baseUrl, [
+			{ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(CALL_LOG) },
+			{ name: 'V1.wav', mimeType: 'audio/wav', buffer: Buffer.from(RECORDING) }
+		]);
 		await visible(page.getByText(/导入完成/), 60_000);
 		expect(await reportCard(page, 'V1.wav').innerText()).toMatch(/对应通话\s*V1/);
 		// The batch panel counts the call as analysed once the background analysis is done.
