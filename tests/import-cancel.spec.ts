@@ -24,7 +24,9 @@ describe('cancelling an import', () => {
 		await page.getByRole('button', { name: '取消导入' }).click();
 		const summary = await visible(page.getByTestId('import-summary'), 60_000);
 		expect(await summary.innerText()).toMatch(/导入已取消：1 个文件已导入（5,467 行），其余 1 个文件未导入，工作区中没有它们的任何数据。/);
-		expect(await reportCard(page, 'transcripts.csv').innerText()).toMatch(/未导入：导入在写入这个文件之前已取消/);
+		const dropped = reportCard(page, 'transcripts.csv');
+		expect(await dropped.innerText()).toMatch(/未导入：导入在写入这个文件之前已取消/);
+		expect(await dropped.getByRole('button', { name: '下载完整列表（CSV）' }).count()).toBe(0);
 		expect(await reportCard(page, 'calls.csv').innerText()).toMatch(/5,467/);
 
 		// The call log's calls are scored; none has a transcript.
