@@ -12,3 +12,8 @@ export interface Command {
 export class UsageError extends Error {
 	override name = 'UsageError';
 }
+
+/** A node:util parseArgs error as a usage error: Node's messages are long and mention parseArgs, keep the first sentence. */
+export function optionError(command: string, e: unknown, hint = ''): UsageError {
+	return new UsageError(`${command}: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')}${hint}`);
+}

@@ -11,7 +11,7 @@ import { DERIVED_SEGMENT_COLUMNS } from '../src/lib/text/segment-derived';
 import { importFiles } from '../src/lib/import/pipeline';
 import { validatePreset } from '../src/lib/import/tabular/presets';
 import { emptyReport, statusCounts, type FileReport, type InputFile, type MappingPreset } from '../src/lib/import/types';
-import { UsageError } from './command';
+import { optionError, UsageError } from './command';
 import { walkFiles, type WalkResult } from './walk';
 
 export const REPORT_FILE = 'import-report.json';
@@ -47,7 +47,7 @@ export function parseImportArgs(command: string, args: string[], extra: Options 
 		});
 	} catch (e) {
 		// Node's messages are long and mention parseArgs; keep the first sentence.
-		throw new UsageError(`${command}: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')}`);
+		throw optionError(command, e);
 	}
 	const { values, positionals } = parsed;
 	if (positionals.length === 0) throw new UsageError(`${command}: no files or folders given`);

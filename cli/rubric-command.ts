@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_RUBRIC_EN_JSON } from '../src/lib/scoring/default-rubric-en';
 import { DEFAULT_RUBRIC_ZH_JSON } from '../src/lib/scoring/default-rubric-zh';
 import { validateRubric, type Language, type Rubric } from '../src/lib/scoring/rubric';
-import { UsageError, type Command } from './command';
+import { optionError, UsageError, type Command } from './command';
 import { readJsonOption } from './import-run';
 
 /** The defaults as authored (defaults not filled in): what a user copies and edits. */
@@ -43,7 +43,7 @@ async function run(args: string[]): Promise<number> {
 			options: { default: { type: 'string', short: 'd' }, validate: { type: 'string', short: 'v' } }
 		}));
 	} catch (e) {
-		throw new UsageError(`rubric: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')}`);
+		throw optionError('rubric', e);
 	}
 	if ((values.default === undefined) === (values.validate === undefined))
 		throw new UsageError('rubric: give exactly one of --default zh|en or --validate <file>');

@@ -12,7 +12,7 @@ import { sqlPath } from './import-run';
 import { ensureSchema } from '../src/lib/db/schema';
 import { insertSegments, DERIVED_SEGMENT_COLUMNS } from '../src/lib/text/segment-derived';
 import { scorePending } from '../src/lib/scoring/dirty';
-import { itemSummary } from '../src/lib/scoring/score';
+import { itemSummary, type ItemCounts } from '../src/lib/scoring/score';
 import { guessLanguage, type LanguageGuess } from '../src/lib/scoring/language';
 import type { Db } from '../src/lib/db/types';
 import type { Rubric } from '../src/lib/scoring/rubric';
@@ -45,7 +45,7 @@ export interface ByMonthResult {
 	/** rows of segments / voice_activity / complaints whose call is not in calls.parquet (not scored) */
 	orphans: Partial<Record<Input, number>>;
 	/** per item: pass / fail / n/a over every month */
-	items: Map<string, { pass: number; fail: number; na: number }>;
+	items: Map<string, ItemCounts>;
 	splitMs: number;
 }
 
@@ -180,7 +180,7 @@ export async function scoreByMonth(data: string, out: string, opts: ByMonthOptio
 			await splitter.close();
 		}
 		const splitMs = performance.now() - t0;
-		const items = new Map<string, { pass: number; fail: number; na: number }>();
+		const items = new Map<string, ItemCounts>();
 		const results: MonthResult[] = [];
 		for (const [i, month] of months.entries()) {
 			const started = performance.now();

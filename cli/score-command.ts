@@ -5,7 +5,7 @@ import type { Db } from '../src/lib/db/types';
 import { DEFAULT_RUBRIC_EN } from '../src/lib/scoring/default-rubric-en';
 import { DEFAULT_RUBRIC_ZH } from '../src/lib/scoring/default-rubric-zh';
 import type { Rubric } from '../src/lib/scoring/rubric';
-import { itemSummary } from '../src/lib/scoring/score';
+import { itemSummary, type ItemCounts } from '../src/lib/scoring/score';
 import { QA_PARTS_SQL, kpiSql, type Part } from '../src/lib/metrics/kpis';
 import { scorePending } from '../src/lib/scoring/dirty';
 import { guessLanguage, ZH_HAN_SHARE, type LanguageGuess } from '../src/lib/scoring/language';
@@ -20,7 +20,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DuplicateCalls, inputFiles, scoreByMonth } from './score-by-month';
 import path from 'node:path';
-import { UsageError } from './command';
+import { optionError, UsageError } from './command';
 import { zh } from '../src/lib/i18n/zh';
 import { en } from '../src/lib/i18n/en';
 import { MASKED } from '../src/lib/privacy/export-privacy';
@@ -87,8 +87,6 @@ async function itemCounts(db: Db, rubric: Rubric): Promise<Map<string, ItemCount
 	return new Map((await itemSummary(db, rubric.id, rubric.version)).map((s) => [s.item_id, s]));
 }
 
-type ItemCounts = { pass: number; fail: number; na: number };
-
 function itemTable(rubric: Rubric, counts: Map<string, ItemCounts>): string {
 	const rows = rubric.items.map((it) => {
 		const c = counts.get(it.id) ?? { pass: 0, fail: 0, na: 0 };
@@ -150,7 +148,7 @@ async function runByMonth(args: string[]): Promise<number> {
 			options: { parquet: { type: 'string' }, out: { type: 'string', short: 'o' }, rubric: { type: 'string', short: 'r' } }
 		});
 	} catch (e) {
-		throw new UsageError(`score: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')} (with --parquet: only --out and --rubric)`);
+		throw optionError('score', e, ' (with --parquet: only --out and --rubric)');
 	}
 	const { values, positionals } = parsed;
 	const data = values.parquet!;

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, type Command } from './command';
+import { optionError, UsageError, type Command } from './command';
 import { loadRubric } from './rubric-command';
 import { scoringSqlScript, SOURCE_TABLES } from './scoring-sql-script';
 
@@ -36,7 +36,7 @@ async function run(args: string[]): Promise<number> {
 			options: { rubric: { type: 'string', short: 'r' }, data: { type: 'string', short: 'd' }, out: { type: 'string', short: 'o' } }
 		}));
 	} catch (e) {
-		throw new UsageError(`sql: ${(e as Error).message.split('. ')[0].replace(/\.$/, '')}`);
+		throw optionError('sql', e);
 	}
 	if (values.rubric === undefined) throw new UsageError('sql: --rubric <rubric.json> is required');
 	const rubric = await loadRubric('sql', '--rubric', values.rubric);

@@ -18,6 +18,7 @@ import {
 import { findPreset } from '../import/tabular/presets';
 import { sniffTabular } from '../import/tabular/preview';
 import {
+	isCancelled,
 	isTabularReport,
 	type FileReport,
 	type InputFile,
@@ -164,7 +165,7 @@ export class ImportSession {
 				onExisting: 'ask',
 				signal: abort.signal
 			});
-			this.wasCancelled = result.files.some((r) => r.errors.some((e) => e.code === 'import_cancelled'));
+			this.wasCancelled = result.files.some(isCancelled);
 			// The pipeline skips OS junk files, so reports are matched back to their files by name.
 			const byName = new Map<string, InputFile[]>();
 			for (const f of files) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);

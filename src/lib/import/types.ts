@@ -112,10 +112,15 @@ export function emptyReport(file: string, kind: FileKind = 'unknown'): FileRepor
 
 export type FileStatus = 'ok' | 'partial' | 'failed' | 'skipped' | 'pending';
 
+/** A file an import was cancelled before (import/pipeline.ts): its one line says so, nothing of it was written. */
+export function isCancelled(r: FileReport): boolean {
+	return r.rows_loaded === 0 && r.errors.length > 0 && r.errors.every((e) => e.code === 'import_cancelled');
+}
+
 /**
  * How a file went, for its card and the import summary: failed (nothing loaded and an error, or not a data file),
- * skipped (nothing loaded because every call kept its earlier transcript), pending (calls wait for a decision),
- * partial (some rows not loaded), ok.
+ * skipped (nothing loaded because every call kept its earlier transcript, or the import was cancelled before it),
+ * pending (calls wait for a decision), partial (some rows not loaded), ok.
  */
 export function fileStatus(r: FileReport): FileStatus {
 	if (r.existing?.decision === 'pending') return 'pending';
@@ -123,8 +128,7 @@ export function fileStatus(r: FileReport): FileStatus {
 	const onlySkipped =
 		r.existing?.decision === 'skipped' && r.errors.every((e) => e.code === 'kept_existing_transcripts' || e.line !== null);
 	if (r.rows_loaded === 0 && onlySkipped) return 'skipped';
-	// A file the import was cancelled before: nothing of it was written.
-	if (r.rows_loaded === 0 && r.errors.length > 0 && r.errors.every((e) => e.code === 'import_cancelled')) return 'skipped';
+	if (isCancelled(r)) return 'skipped';
 	if (r.kind === 'unknown' || (r.rows_loaded === 0 && r.errors.length > 0)) return 'failed';
 	if (r.rows_rejected > 0) return 'partial';
 	return 'ok';

@@ -116,6 +116,9 @@ export interface ItemSummary {
 	na: number;
 }
 
+/** One item's pass / fail / n/a counts. */
+export type ItemCounts = Omit<ItemSummary, 'item_id'>;
+
 /** Per item pass/fail/na counts of one rubric version, in the rubric's item order when it is saved. */
 export async function itemSummary(db: Db, rubricId: string, version: number): Promise<ItemSummary[]> {
 	const { rows } = await db.query<ItemSummary>(
